@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util'
+import { ExitCode, runValidate } from './validate-command.js'
+
+const HELP = `aiguillage — outils du standard des lieux de médiation numérique
+
+Utilisation :
+  aiguillage validate FICHIER… [--json]   Vérifie des fichiers CSV ou JSON du standard (v1.0.2 ou v0.1.0).
+                                           Code de sortie : 0 tout est valide, 1 des lignes sont rejetées,
+                                           2 un fichier est inutilisable.
+  aiguillage --help                        Affiche cette aide.
+`
+
+// `aiguillage validate … | head`: a closed pipe is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+})
+
+const output = { out: (text: string) => process.stdout.write(`${text}\n`), err: (text: string) => process.stderr.write(`${text}\n`) }
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    output.out(HELP)
+    return command === undefined ? ExitCode.Unusable : ExitCode.Valid
+  }
+  // pnpm runs root scripts from the repository root; INIT_CWD is where the person typed the command.
+  const cwd = process.env.INIT_CWD ?? process.cwd()
+  switch (command) {
+    case 'validate': {
+      let parsed: ReturnType<typeof parseValidateArgs>
+      try {
+        parsed = parseValidateArgs(rest)
+      } catch (error) {
+        output.err(`Option inconnue ou mal écrite : ${(error as Error).message}\n\n${HELP}`)
+        return ExitCode.Unusable
+      }
+      return runValidate(parsed.positionals, { json: parsed.values.json ?? false, cwd, now: new Date() }, output)
+    }
+    default:
+      output.err(`Commande inconnue : « ${command} ».\n\n${HELP}`)
+      return ExitCode.Unusable
+  }
+}
+
+function parseValidateArgs(args: string[]) {
+  return parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } })
+}
+
+process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,154 @@
+/*
+ * A small RFC 4180 reader and writer. Written here rather than taken from a library because the
+ * validation report needs what general parsers hide: the physical line each record starts on,
+ * and recovery from an unclosed quote without swallowing the rest of the file.
+ */
+
+export type CsvRecord = {
+  /** Physical line (1-based) where the record starts. */
+  line: number
+  cells: string[]
+  /** Last physical line of the record, when it spans several (a quoted cell with line breaks). */
+  endLine?: number
+  /** Set when a quoted cell was never closed: the cell was cut at the end of its line. */
+  unclosedQuoteLine?: number
+}
+
+export type CsvParseResult = {
+  records: CsvRecord[]
+  /** Lines with nothing but separators, skipped (they carry no data). */
+  blankLines: number[]
+}
+
+const QUOTE = 34
+const LF = 10
+const CR = 13
+
+/**
+ * Parses CSV text into records. Handles quoted cells with separators, doubled quotes and line breaks,
+ * CRLF and LF line ends, and a missing final line end. A quote that is never closed ends its cell at
+ * the end of that line, and the record is flagged, so the following rows are still read.
+ */
+export function parseCsv(text: string, delimiter = ','): CsvParseResult {
+  const sep = delimiter.charCodeAt(0)
+  const records: CsvRecord[] = []
+  const blankLines: number[] = []
+  const length = text.length
+  let pos = 0
+  let line = 1
+
+  while (pos < length) {
+    const recordLine = line
+    const cells: string[] = []
+    let unclosedQuoteLine: number | undefined
+    let endOfRecord = false
+
+    while (!endOfRecord) {
+      if (text.charCodeAt(pos) === QUOTE) {
+        // Quoted cell: read up to the closing quote, unescaping doubled quotes.
+        const cellLine = line
+        let value = ''
+        let cursor = pos + 1
+        let closed = false
+        while (cursor < length) {
+          const next = text.indexOf('"', cursor)
+          if (next === -1) break
+          value += text.slice(cursor, next)
+          if (text.charCodeAt(next + 1) === QUOTE) {
+            value += '"'
+            cursor = next + 2
+            continue
+          }
+          cursor = next + 1
+          closed = true
+          break
+        }
+        if (!closed) {
+          // Recover: the cell runs to the end of its own line, and the record ends there.
+          const lineEnd = text.indexOf('\n', pos)
+          const end = lineEnd === -1 ? length : lineEnd
+          const raw = text.slice(pos + 1, end)
+          cells.push(raw.endsWith('\r') ? raw.slice(0, -1) : raw)
+          unclosedQuoteLine = cellLine
+          pos = end === length ? length : end + 1
+          line = cellLine + 1
+          endOfRecord = true
+          continue
+        }
+        for (let i = pos; i < cursor; i++) if (text.charCodeAt(i) === LF) line++
+        // Text between the closing quote and the separator is kept (lenient, as spreadsheets are).
+        let tail = cursor
+        while (tail < length) {
+          const c = text.charCodeAt(tail)
+          if (c === sep || c === LF || c === CR) break
+          tail++
+        }
+        cells.push(tail > cursor ? value + text.slice(cursor, tail) : value)
+        pos = tail
+      } else {
+        let end = pos
+        while (end < length) {
+          const c = text.charCodeAt(end)
+          if (c === sep || c === LF || c === CR) break
+          end++
+        }
+        cells.push(text.slice(pos, end))
+        pos = end
+      }
+
+      const c = text.charCodeAt(pos)
+      if (c === sep) {
+        pos++
+        if (pos >= length) {
+          cells.push('')
+          endOfRecord = true
+        }
+      } else {
+        if (c === CR) pos++
+        if (text.charCodeAt(pos) === LF) pos++
+        if (c === CR || c === LF) line++
+        endOfRecord = true
+      }
+    }
+
+    if (cells.every((cell) => cell.trim() === '') && unclosedQuoteLine === undefined) {
+      blankLines.push(recordLine)
+      continue
+    }
+    const record: CsvRecord = { line: recordLine, cells }
+    const lastLine = text.charCodeAt(pos - 1) === LF ? line - 1 : line
+    if (lastLine > recordLine) record.endLine = lastLine
+    if (unclosedQuoteLine !== undefined) record.unclosedQuoteLine = unclosedQuoteLine
+    records.push(record)
+  }
+  return { records, blankLines }
+}
+
+/**
+ * Guesses the separator from the header line: the standard asks for commas, but files saved by
+ * French spreadsheets often use semicolons.
+ */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length)
+  const counts = { ',': 0, ';': 0, '\t': 0 }
+  let quoted = false
+  for (const char of firstLine) {
+    if (char === '"') quoted = !quoted
+    else if (!quoted && char in counts) counts[char as keyof typeof counts]++
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';'
+  if (counts['\t'] > counts[',']) return '\t'
+  return ','
+}
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/
+
+/** Quotes a cell when it holds a separator, a quote, a line break or edge spaces. */
+export function formatCsvCell(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+}
+
+/** One CSV line (no line end). */
+export function formatCsvLine(cells: readonly string[]): string {
+  return cells.map(formatCsvCell).join(',')
+}

@@ -1,0 +1,69 @@
+export { detectDelimiter, formatCsvLine, parseCsv } from './csv.js'
+export type { CsvParseResult, CsvRecord } from './csv.js'
+export { decodeText } from './decode.js'
+export type { DecodedText } from './decode.js'
+export { formatDistance } from './distance.js'
+export { isLieuField, LIST_SEPARATOR, lieuFields, listLieuFields, requiredLieuFields } from './fields.js'
+export type { LieuField, ListLieuField } from './fields.js'
+export { INSEE_CODE_PATTERN, isIsoDate, LieuSchema, PHONE_PATTERN, PIVOT_PATTERN, POSTCODE_PATTERN } from './lieu-schema.js'
+export type { Lieu } from './lieu-schema.js'
+export {
+  checkHoraires,
+  describeOpeningStatus,
+  formatFrenchTime,
+  formatWhen,
+  frenchWeekdays,
+  isOpenAt,
+  nextClosing,
+  nextOpening,
+  openingStatus,
+  weeklyTimetable,
+} from './opening-hours.js'
+export type { DayTimetable, FrenchWeekday, HorairesCheck, OpeningState, OpeningStatus, TimeSpan } from './opening-hours.js'
+export { instantFromParisWallClock, parisWallClock } from './paris-time.js'
+export type { WallClock } from './paris-time.js'
+export { formatPhone, phoneHref, toE164 } from './phone.js'
+export { hasValidSiretChecksum, PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'
+export { readLieux } from './read.js'
+export type { LieuxFileReport, LieuxFormat, ReadLieuxOptions, ReadLieuxResult, SchemaVersion, UnusableFile } from './read.js'
+export { toCsv, toJson, toStandardRecord } from './serialise.js'
+export { closestValue, foldText } from './text.js'
+export {
+  accessConditionsV0ToV1,
+  convertV0Row,
+  lieuFieldsV0,
+  nationalLabelsV0ToV1,
+  publicsV0ToV1,
+  servicesV0ToV1,
+  supportModesV0ToV1,
+} from './v0.js'
+export type { ConversionNote, V0Conversion } from './v0.js'
+export { errorCodes, lieuWarnings, validateLieux, validateRows, warningCodes } from './validate.js'
+export type { AcceptedRow, ErrorCode, LieuxReport, RawRow, RejectedRow, RowIssue, ValidateOptions, WarningCode } from './validate.js'
+export {
+  AccessMode,
+  Fee,
+  Itinerance,
+  NationalProgramme,
+  normaliseVocabularyValue,
+  Service,
+  SpecificSupport,
+  SupportMode,
+  TargetPublic,
+  TrainingLabel,
+  Typologie,
+  vocabularies,
+} from './vocabularies.js'
+export type {
+  AccessMode as AccessModeValue,
+  Fee as FeeValue,
+  Itinerance as ItineranceValue,
+  NationalProgramme as NationalProgrammeValue,
+  Service as ServiceValue,
+  SpecificSupport as SpecificSupportValue,
+  SupportMode as SupportModeValue,
+  TargetPublic as TargetPublicValue,
+  TrainingLabel as TrainingLabelValue,
+  TypologieCode,
+  VocabularyField,
+} from './vocabularies.js'

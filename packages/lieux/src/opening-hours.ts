@@ -1,0 +1,199 @@
+import OpeningHours from 'opening_hours'
+import { fromShiftedLocal, parisWallClock, toShiftedLocal } from './paris-time.js'
+
+/*
+ * `horaires` holds an OpenStreetMap opening_hours value ("Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00").
+ * Everything here is evaluated in Europe/Paris. Missing or unparsable hours give the state "unknown":
+ * never "fermé" by default, since a person would then not go to a place that may well be open.
+ */
+
+/** France, for public holidays (`PH off`): the library needs a country to know which days they are. */
+const FRANCE = { lat: 46.6, lon: 2.4, address: { country_code: 'fr', state: '' } }
+
+type Parsed = { ok: true; hours: OpeningHours; prettified: string; corrected: boolean } | { ok: false; message: string }
+
+// Parsing costs ~0.3 ms (the library's typo corrector compiles regexes); real files repeat the same
+// values a lot, so each distinct string is parsed once. Bounded so a hostile file cannot grow it forever.
+const cache = new Map<string, Parsed>()
+const CACHE_LIMIT = 20_000
+
+function parse(value: string): Parsed {
+  const cached = cache.get(value)
+  if (cached) return cached
+  let parsed: Parsed
+  try {
+    const hours = new OpeningHours(value, FRANCE)
+    const prettified = hours.prettifyValue()
+    parsed = { ok: true, hours, prettified, corrected: hours.getWarnings().length > 0 && prettified !== value }
+  } catch (error) {
+    parsed = { ok: false, message: String(error instanceof Error ? error.message : error).split('\n')[0] ?? '' }
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear()
+  cache.set(value, parsed)
+  return parsed
+}
+
+// The strict core of the syntax that real files use ("Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off").
+// Any value it matches is valid for opening_hours, so validation can skip the slow parser for it.
+const DAY = '(?:Mo|Tu|We|Th|Fr|Sa|Su)'
+const DAYS = `${DAY}(?:-${DAY})?(?:,${DAY}(?:-${DAY})?)*`
+const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d'
+const END_TIME = '(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)'
+const SPANS = `${TIME}-${END_TIME}(?:,${TIME}-${END_TIME})*`
+const RULE = `(?:(?:${DAYS}|PH)(?:,PH)? (?:${SPANS}|off|closed)|${SPANS}|24/7)`
+const SIMPLE_HOURS = new RegExp(`^${RULE}(?:; ${RULE})*$`)
+
+export type HorairesCheck =
+  | { valid: true; corrected?: string }
+  | { valid: false; message: string }
+
+/**
+ * Checks an opening_hours value. `corrected` is set when the library had to guess ("lundi 9h-12h"
+ * is read as "Mo 09:00-12:00"): the value works, but the file should say it in the standard syntax.
+ */
+export function checkHoraires(value: string): HorairesCheck {
+  if (SIMPLE_HOURS.test(value)) return { valid: true }
+  const parsed = parse(value)
+  if (!parsed.ok) return { valid: false, message: parsed.message }
+  return parsed.corrected ? { valid: true, corrected: parsed.prettified } : { valid: true }
+}
+
+export type OpeningState = 'open' | 'closed' | 'unknown'
+
+export type OpeningStatus = {
+  state: OpeningState
+  /** Why the state is unknown: no hours given, hours that cannot be read, or hours that say "unknown". */
+  unknownReason?: 'missing' | 'unparsable' | 'unspecified'
+  /** A comment of the rule in force ("sur rendez-vous"). */
+  comment?: string
+  /** When the current state ends (the closing time when open, the opening time when closed). */
+  nextChange?: Date
+}
+
+/**
+ * Whether a lieu is open at an instant, from its `horaires`.
+ * @example openingStatus('Mo-Fr 09:00-12:00', new Date('2026-11-23T10:00:00+01:00')) // { state: 'open', nextChange: 2026-11-23T11:00:00.000Z }
+ */
+export function openingStatus(horaires: string | undefined, at: Date): OpeningStatus {
+  if (horaires === undefined || horaires.trim() === '') return { state: 'unknown', unknownReason: 'missing' }
+  const parsed = parse(horaires.trim())
+  if (!parsed.ok) return { state: 'unknown', unknownReason: 'unparsable' }
+  const shifted = toShiftedLocal(at)
+  const [open, next, unknown, comment] = parsed.hours.getStatePair(shifted)
+  const state: OpeningState = unknown ? 'unknown' : open ? 'open' : 'closed'
+  const status: OpeningStatus = { state }
+  if (unknown) status.unknownReason = 'unspecified'
+  if (comment) status.comment = comment
+  if (next) status.nextChange = fromShiftedLocal(next)
+  return status
+}
+
+/** True when the lieu is open at that instant; false when closed or unknown. */
+export function isOpenAt(horaires: string | undefined, at: Date): boolean {
+  return openingStatus(horaires, at).state === 'open'
+}
+
+/** The next instant the lieu opens, strictly after `at` if it is open now; undefined if never or unknown. */
+export function nextOpening(horaires: string | undefined, at: Date): Date | undefined {
+  const status = openingStatus(horaires, at)
+  if (status.state === 'closed') return status.nextChange
+  if (status.state === 'open' && status.nextChange) {
+    const after = openingStatus(horaires, status.nextChange)
+    return after.state === 'open' ? status.nextChange : after.nextChange
+  }
+  return undefined
+}
+
+/** The next instant the lieu closes, if it is open at `at`. */
+export function nextClosing(horaires: string | undefined, at: Date): Date | undefined {
+  const status = openingStatus(horaires, at)
+  return status.state === 'open' ? status.nextChange : undefined
+}
+
+export const frenchWeekdays = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const
+export type FrenchWeekday = (typeof frenchWeekdays)[number]
+
+export type TimeSpan = { from: string; to: string; comment?: string; unknown?: boolean }
+export type DayTimetable = { day: FrenchWeekday; date: string; spans: TimeSpan[]; text: string }
+
+const hhmm = (d: Date): string => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+
+/** "9 h", "9 h 30", "24 h": the way times are said and printed in French. */
+export function formatFrenchTime(time: string): string {
+  const [hours = '0', minutes = '00'] = time.split(':')
+  return minutes === '00' ? `${Number(hours)} h` : `${Number(hours)} h ${minutes}`
+}
+
+function dayText(day: FrenchWeekday, spans: readonly TimeSpan[]): string {
+  if (spans.length === 0) return `${day} : fermé`
+  const parts = spans.map((span) => {
+    const range = `${formatFrenchTime(span.from)} – ${formatFrenchTime(span.to)}`
+    if (span.comment) return `${range} (${span.comment})`
+    return span.unknown ? `${range} (à confirmer)` : range
+  })
+  return `${day} : ${parts.join(', ')}`
+}
+
+/**
+ * The timetable of the week (Monday to Sunday, Paris time) that contains `at`, one line per day:
+ * "lundi : 9 h – 12 h, 14 h – 17 h", "dimanche : fermé". The week is the real one, so a public holiday
+ * with `PH off` shows as closed. Undefined when the hours are missing or cannot be read.
+ */
+export function weeklyTimetable(horaires: string | undefined, at: Date): DayTimetable[] | undefined {
+  if (horaires === undefined || horaires.trim() === '') return undefined
+  const parsed = parse(horaires.trim())
+  if (!parsed.ok) return undefined
+  const today = parisWallClock(at)
+  const weekday = (new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() + 6) % 7
+  const days: DayTimetable[] = []
+  for (let i = 0; i < 7; i++) {
+    // Local-time Dates (see paris-time.ts): day boundaries are Paris midnights.
+    const start = new Date(today.year, today.month - 1, today.day - weekday + i)
+    const end = new Date(today.year, today.month - 1, today.day - weekday + i + 1)
+    const spans: TimeSpan[] = parsed.hours.getOpenIntervals(start, end).map(([from, to, unknown, comment]) => {
+      const span: TimeSpan = { from: hhmm(from), to: to.getTime() >= end.getTime() ? '24:00' : hhmm(to) }
+      if (unknown) span.unknown = true
+      if (comment) span.comment = comment
+      return span
+    })
+    const day = frenchWeekdays[i] as FrenchWeekday
+    const date = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`
+    days.push({ day, date, spans, text: dayText(day, spans) })
+  }
+  return days
+}
+
+const monthNames = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+
+/** "à 14 h", "demain à 9 h", "mardi à 9 h", "le 3 janvier à 9 h": when, relative to `at`, in Paris time. */
+export function formatWhen(instant: Date, at: Date): string {
+  const target = parisWallClock(instant)
+  const now = parisWallClock(at)
+  const time = formatFrenchTime(`${target.hour}:${String(target.minute).padStart(2, '0')}`)
+  const dayNumber = (w: typeof now) => Date.UTC(w.year, w.month - 1, w.day) / 86_400_000
+  const days = dayNumber(target) - dayNumber(now)
+  if (days === 0) return `à ${time}`
+  if (days === 1) return `demain à ${time}`
+  if (days > 1 && days < 7) {
+    const weekday = (new Date(Date.UTC(target.year, target.month - 1, target.day)).getUTCDay() + 6) % 7
+    return `${frenchWeekdays[weekday]} à ${time}`
+  }
+  return `le ${target.day === 1 ? '1er' : target.day} ${monthNames[target.month - 1]} à ${time}`
+}
+
+/**
+ * One short French sentence for a badge or a spoken answer: "Ouvert. Ferme à 12 h.",
+ * "Fermé. Ouvre demain à 9 h.", "Horaires non renseignés.".
+ */
+export function describeOpeningStatus(horaires: string | undefined, at: Date): string {
+  const status = openingStatus(horaires, at)
+  if (status.state === 'unknown') {
+    if (status.unknownReason === 'unspecified') return status.comment ? `Horaires à confirmer (${status.comment}).` : 'Horaires à confirmer.'
+    return status.unknownReason === 'missing' ? 'Horaires non renseignés.' : 'Horaires non lisibles.'
+  }
+  const note = status.comment ? ` (${status.comment})` : ''
+  if (status.state === 'open')
+    return status.nextChange ? `Ouvert${note}. Ferme ${formatWhen(status.nextChange, at)}.` : `Ouvert${note}.`
+  const opening = nextOpening(horaires, at)
+  return opening ? `Fermé. Ouvre ${formatWhen(opening, at)}.` : 'Fermé.'
+}

@@ -1,0 +1,83 @@
+/*
+ * Europe/Paris wall-clock time, whatever the machine's time zone.
+ *
+ * `opening_hours` reads and builds dates with the host's local-time methods (getHours, setDate…).
+ * To evaluate "Mo-Fr 09:00-12:00" in Paris on a server in UTC, we hand it a *shifted* Date whose
+ * local fields equal the Paris wall clock, then map its answers back to real instants.
+ * This is exact when the host zone is Europe/Paris or has no daylight-saving change (UTC, the usual
+ * server setting); in another zone with DST, only times inside that zone's own DST gap could shift.
+ */
+
+export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number }
+
+const PARIS = 'Europe/Paris'
+const formatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARIS,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+})
+
+/** The Paris wall clock at an instant. */
+export function parisWallClock(instant: Date): WallClock {
+  const parts: Record<string, number> = {}
+  for (const part of formatter.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  }
+}
+
+const wallAsUtc = (w: WallClock, ms = 0): number => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, ms)
+
+/** Offset of Paris from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
+function parisOffset(instant: number): number {
+  const rounded = instant - (((instant % 1000) + 1000) % 1000)
+  return wallAsUtc(parisWallClock(new Date(rounded))) - rounded
+}
+
+/**
+ * The instant at which Paris shows this wall clock. A time that does not exist (inside the spring
+ * gap, 02:00–03:00 on the last Sunday of March) maps to the same minutes after the change.
+ */
+export function instantFromParisWallClock(wall: WallClock, ms = 0): Date {
+  const asUtc = wallAsUtc(wall, ms)
+  let instant = asUtc - parisOffset(asUtc)
+  const corrected = asUtc - parisOffset(instant)
+  if (corrected !== instant) instant = corrected
+  return new Date(instant)
+}
+
+let lastWallClock: { instant: number; wall: WallClock } | undefined
+
+/** A Date whose host-local fields equal the Paris wall clock at `instant` (what opening_hours reads). */
+export function toShiftedLocal(instant: Date): Date {
+  const time = instant.getTime()
+  // Callers evaluate many lieux at the same instant: remember the last (zone-independent) conversion.
+  if (lastWallClock?.instant !== time) lastWallClock = { instant: time, wall: parisWallClock(instant) }
+  const w = lastWallClock.wall
+  return new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, ((time % 1000) + 1000) % 1000)
+}
+
+/** The real instant for a Date produced by opening_hours from a shifted input. */
+export function fromShiftedLocal(shifted: Date): Date {
+  return instantFromParisWallClock(
+    {
+      year: shifted.getFullYear(),
+      month: shifted.getMonth() + 1,
+      day: shifted.getDate(),
+      hour: shifted.getHours(),
+      minute: shifted.getMinutes(),
+      second: shifted.getSeconds(),
+    },
+    shifted.getMilliseconds(),
+  )
+}

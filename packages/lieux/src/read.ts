@@ -1,0 +1,345 @@
+import { type CsvRecord, detectDelimiter, parseCsv } from './csv.js'
+import { decodeText, stripBom } from './decode.js'
+import { isLieuField, lieuFields, requiredLieuFields } from './fields.js'
+import { excerpt } from './text.js'
+import { convertV0Row, lieuFieldsV0, v0OnlyFields, v1OnlyFields } from './v0.js'
+import { type LieuxReport, type RawRow, type RowIssue, rowFromUnknown, type ValidateOptions, validateRows } from './validate.js'
+
+export type LieuxFormat = 'csv' | 'json'
+export type SchemaVersion = '1.0.2' | '0.1.0'
+
+export type ReadLieuxOptions = ValidateOptions & {
+  /** Forces the format; otherwise taken from `fileName`'s extension, then from the content. */
+  format?: LieuxFormat
+  fileName?: string
+  /** Forces the version of the standard; otherwise detected from the columns. */
+  schemaVersion?: SchemaVersion
+}
+
+/** A file that can be read as lieux: the validation report, plus how the file was read. */
+export type LieuxFileReport = LieuxReport & { format: LieuxFormat; schemaVersion: SchemaVersion }
+
+/** Why a file cannot be read as lieux of the standard at all. */
+export type UnusableFile = { code: 'empty_file' | 'invalid_json' | 'not_a_table' | 'no_standard_column'; message: string; line?: number }
+
+export type ReadLieuxResult = { ok: true; report: LieuxFileReport } | { ok: false; error: UnusableFile }
+
+const v0Only: ReadonlySet<string> = new Set(v0OnlyFields)
+const v1Only: ReadonlySet<string> = new Set(v1OnlyFields)
+const v0Fields: ReadonlySet<string> = new Set(lieuFieldsV0)
+
+function detectVersion(columns: readonly string[]): SchemaVersion {
+  const hasV0 = columns.some((c) => v0Only.has(c))
+  const hasV1 = columns.some((c) => v1Only.has(c))
+  return hasV0 && !hasV1 ? '0.1.0' : '1.0.2'
+}
+
+function detectFormat(text: string, options: ReadLieuxOptions): LieuxFormat {
+  if (options.format) return options.format
+  const extension = options.fileName?.toLowerCase().match(/\.(csv|json|geojson)$/)?.[1]
+  if (extension) return extension === 'csv' ? 'csv' : 'json'
+  return /^\s*[[{]/.test(text) ? 'json' : 'csv'
+}
+
+/**
+ * Reads a file of the standard (CSV or JSON, v1.0.2 or v0.1.0, given as bytes or text) and validates
+ * every row. Returns `ok: false` only when the file cannot be read as lieux at all (empty, not JSON,
+ * no column of the standard); otherwise a report where every row is accepted or rejected.
+ * @example
+ * const result = readLieux(bytes, { fileName: 'lieux.csv', now: new Date() })
+ * if (result.ok) console.log(result.report.total, result.report.rejected.length)
+ */
+export function readLieux(input: string | Uint8Array, options: ReadLieuxOptions = {}): ReadLieuxResult {
+  const decoded = typeof input === 'string' ? { text: stripBom(input), nonUtf8Lines: [] } : decodeText(input)
+  const text = decoded.text
+  if (text.trim() === '') return { ok: false, error: { code: 'empty_file', message: 'Le fichier est vide.' } }
+
+  const format = detectFormat(text, options)
+  const fileWarnings: RowIssue[] = []
+  if (decoded.nonUtf8Lines.length > 0)
+    fileWarnings.push({
+      line: decoded.nonUtf8Lines[0] ?? 1,
+      field: null,
+      code: 'not_utf8',
+      message: `Le fichier n’est pas entièrement en UTF-8 (${decoded.nonUtf8Lines.length} ligne(s), la première ligne ${decoded.nonUtf8Lines[0]}) : réenregistrez-le en UTF-8. Les lignes touchées sont rejetées.`,
+    })
+
+  const read = format === 'json' ? readJsonRows(text, fileWarnings) : readCsvRows(text, new Set(decoded.nonUtf8Lines), fileWarnings)
+  if (!read.ok) return read
+  const version = options.schemaVersion ?? read.version
+  let rows = read.rows
+  if (version === '0.1.0') {
+    fileWarnings.push({
+      line: 1,
+      field: null,
+      code: 'v0_converted',
+      message: 'Fichier au format v0.1.0 du standard : chaque ligne est convertie en v1.0.2 avant d’être validée.',
+    })
+    rows = rows.map((row) => (row.unreadable ? row : convertRow(row)))
+  }
+  const report = validateRows(rows, options)
+  report.warnings.unshift(...fileWarnings)
+  return { ok: true, report: { ...report, format, schemaVersion: version } }
+}
+
+function convertRow(row: RawRow): RawRow {
+  const conversion = convertV0Row(row.values)
+  const note = (n: { field: string; code: string; message: string }): RowIssue => ({ line: row.line, ...n })
+  return {
+    ...row,
+    values: conversion.record,
+    errors: [...(row.errors ?? []), ...conversion.errors.map(note)],
+    warnings: [...(row.warnings ?? []), ...conversion.warnings.map(note)],
+  }
+}
+
+type ReadRows = { ok: true; rows: RawRow[]; version: SchemaVersion } | { ok: false; error: UnusableFile }
+
+function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnings: RowIssue[]): ReadRows {
+  const delimiter = detectDelimiter(text)
+  if (delimiter !== ',')
+    fileWarnings.push({
+      line: 1,
+      field: null,
+      code: 'delimiter',
+      message: `Les colonnes sont séparées par « ${delimiter === '\t' ? 'tabulation' : delimiter} » : le standard demande des virgules. Le fichier est lu quand même.`,
+    })
+  const parsed = parseCsv(text, delimiter)
+  const { blankLines } = parsed
+  const header = parsed.records[0]
+  if (!header) return { ok: false, error: { code: 'empty_file', message: 'Le fichier ne contient aucune ligne.' } }
+
+  const columns = header.cells.map((name) => {
+    const trimmed = name.trim()
+    const lower = trimmed.toLowerCase()
+    return isLieuField(lower) || v0Fields.has(lower) ? lower : trimmed
+  })
+  const known = columns.filter((c) => isLieuField(c) || v0Fields.has(c))
+  if (known.length === 0)
+    return {
+      ok: false,
+      error: {
+        code: 'no_standard_column',
+        line: 1,
+        message: `La première ligne ne contient aucune colonne du standard des lieux de médiation numérique (attendu : ${lieuFields.slice(0, 6).join(', ')}…), trouvé « ${excerpt(header.cells.join(delimiter))} ».`,
+      },
+    }
+  const version = detectVersion(columns)
+  const expected: ReadonlySet<string> = version === '0.1.0' ? v0Fields : new Set(lieuFields)
+
+  const seen = new Set<string>()
+  const usable: boolean[] = columns.map((column) => {
+    if (seen.has(column)) {
+      fileWarnings.push({ line: 1, field: column, code: 'duplicate_column', message: `La colonne « ${column} » apparaît deux fois : seule la première est lue.` })
+      return false
+    }
+    seen.add(column)
+    if (!expected.has(column))
+      fileWarnings.push({
+        line: 1,
+        field: column,
+        code: 'unknown_column',
+        message: `La colonne « ${excerpt(column)} » ne fait pas partie du standard v${version} : ses valeurs ne sont pas reprises.`,
+      })
+    return true
+  })
+  for (const required of requiredLieuFields)
+    if (!seen.has(required))
+      fileWarnings.push({
+        line: 1,
+        field: required,
+        code: 'missing_column',
+        message: `La colonne obligatoire « ${required} » est absente : toutes les lignes seront rejetées.`,
+      })
+  if (blankLines.length > 0)
+    fileWarnings.push({
+      line: blankLines[0] ?? 1,
+      field: null,
+      code: 'blank_lines',
+      message: `${blankLines.length} ligne(s) vide(s) ignorée(s) (ligne ${blankLines.slice(0, 5).join(', ')}${blankLines.length > 5 ? '…' : ''}).`,
+    })
+
+  const records = splitSwallowedRows(parsed.records, text, delimiter, columns.length)
+  const rows: RawRow[] = []
+  for (let r = 1; r < records.length; r++) {
+    const record = records[r] as (typeof records)[number]
+    const values: Record<string, unknown> = {}
+    const extra: string[] = []
+    record.cells.forEach((cell, i) => {
+      const column = columns[i]
+      if (column === undefined) extra.push(cell)
+      else if (usable[i] && expected.has(column)) values[column] = cell
+      else values[column] ??= cell
+    })
+    const row: RawRow = { line: record.line, values }
+    const errors: RowIssue[] = []
+    if (record.unclosedQuoteLine !== undefined) {
+      errors.push({
+        line: record.line,
+        field: null,
+        code: 'unclosed_quote',
+        message: `Un guillemet ouvert ligne ${record.unclosedQuoteLine} n’est jamais fermé : la ligne est lue jusqu’à sa fin, les suivantes sont lues normalement.`,
+      })
+      row.unreadable = true
+    } else if (record.cells.length < columns.length || extra.some((cell) => cell.trim() !== '')) {
+      errors.push({
+        line: record.line,
+        field: null,
+        code: 'column_count',
+        message: `La ligne a ${record.cells.length} colonnes au lieu de ${columns.length} : une virgule en trop ou en moins, ou un texte contenant une virgule sans guillemets.`,
+      })
+      row.unreadable = true
+    } else if (extra.length > 0) {
+      row.warnings = [
+        { line: record.line, field: null, code: 'extra_empty_cells', message: `La ligne a ${extra.length} colonne(s) vide(s) en trop, ignorée(s).` },
+      ]
+    }
+    if (extra.length > 0) values.colonnes_en_trop = extra
+
+    const nextLine = records[r + 1]?.line ?? Number.POSITIVE_INFINITY
+    if (nonUtf8Lines.size > 0)
+      for (const [field, value] of Object.entries(values)) {
+        if (typeof value !== 'string' || !/[^\x00-\x7f]/.test(value)) continue
+        const touched = [...nonUtf8Lines].some((l) => l >= record.line && l < nextLine)
+        if (touched)
+          errors.push({
+            line: record.line,
+            field,
+            code: 'invalid_encoding',
+            message: `Le texte « ${excerpt(value)} » n’est pas en UTF-8 (lu en Windows-1252) : réenregistrez le fichier en UTF-8.`,
+          })
+      }
+    if (errors.length > 0) row.errors = errors
+    rows.push(row)
+  }
+  return { ok: true, rows, version }
+}
+
+/**
+ * A stray quote pairs with the next quote of the file and turns several rows into one record with too
+ * many cells. When a multi-line record has the wrong number of cells but its lines, read one by one,
+ * include a complete row, read it line by line instead: the swallowed rows come back.
+ */
+function splitSwallowedRows(records: CsvRecord[], text: string, delimiter: string, columnCount: number): CsvRecord[] {
+  let lines: string[] | undefined
+  const out: CsvRecord[] = []
+  for (const record of records) {
+    if (record.endLine === undefined || record.cells.length === columnCount) {
+      out.push(record)
+      continue
+    }
+    lines ??= text.split('\n')
+    const pieces: CsvRecord[] = []
+    for (let line = record.line; line <= record.endLine; line++) {
+      const piece = parseCsv((lines[line - 1] ?? '').replace(/\r$/, ''), delimiter).records[0]
+      if (piece) pieces.push({ ...piece, line, ...(piece.unclosedQuoteLine === undefined ? {} : { unclosedQuoteLine: line }) })
+    }
+    const recovered = pieces.some((piece) => piece.cells.length === columnCount && piece.unclosedQuoteLine === undefined)
+    out.push(...(recovered ? pieces : [record]))
+  }
+  return out
+}
+
+/** Lines where each top-level array element starts, found by scanning the text once (JSON.parse does not tell). */
+function elementLines(text: string, arrayStart: number): number[] {
+  const lines: number[] = []
+  let line = 1
+  for (let i = 0; i < arrayStart; i++) if (text.charCodeAt(i) === 10) line++
+  let depth = 0
+  let inString = false
+  for (let i = arrayStart; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n') line++
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+      continue
+    }
+    if (c === '"') {
+      inString = true
+      if (depth === 1) lines.push(line)
+    } else if (c === '[' || c === '{') {
+      if (depth === 1) lines.push(line)
+      depth++
+    } else if (c === ']' || c === '}') depth--
+    else if (depth === 1 && c !== ',' && c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') {
+      lines.push(line)
+      // Skip the rest of a bare value (number, true, null).
+      while (i + 1 < text.length && !/[,\]\s]/.test(text[i + 1] as string)) i++
+    }
+  }
+  return lines
+}
+
+/**
+ * Where JSON.parse stopped. V8 says "at position N", or only quotes the text around the error
+ * ("Unexpected token '}', ...\"id\": }..." is not valid JSON"): then find that excerpt in the text.
+ */
+function jsonErrorPosition(text: string, message: string): number | undefined {
+  const position = /position (\d+)/.exec(message)?.[1]
+  if (position !== undefined) return Number(position)
+  const quoted = /^Unexpected token '(.+?)', (\.\.\.)?"(.*)"(?:\.\.\.)? is not valid JSON$/s.exec(message)
+  if (!quoted) return undefined
+  const [, token = '', clipped, context = ''] = quoted
+  const at = text.indexOf(context)
+  if (at === -1) return undefined
+  // V8 shows ten characters before the faulty token when it clips the start.
+  const offset = context.indexOf(token, clipped ? Math.max(0, Math.min(10, context.length - 1)) : 0)
+  return at + Math.max(0, offset)
+}
+
+function readJsonRows(text: string, fileWarnings: RowIssue[]): ReadRows {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const position = jsonErrorPosition(text, message)
+    const line = position === undefined ? undefined : text.slice(0, position).split('\n').length
+    return {
+      ok: false,
+      error: { code: 'invalid_json', message: `Le fichier JSON est mal formé${line ? ` (ligne ${line})` : ''} : ${excerpt(message, 120)}.`, ...(line ? { line } : {}) },
+    }
+  }
+  let items: unknown[] | undefined
+  let arrayKey: string | undefined
+  if (Array.isArray(data)) items = data
+  else if (data !== null && typeof data === 'object') {
+    // Also accept { "lieux": [...] } or { "data": [...] } wrappers.
+    for (const key of ['lieux', 'data', 'items', 'results']) {
+      const candidate = (data as Record<string, unknown>)[key]
+      if (Array.isArray(candidate)) {
+        items = candidate
+        arrayKey = key
+        break
+      }
+    }
+  }
+  if (!items)
+    return {
+      ok: false,
+      error: { code: 'not_a_table', message: 'Le JSON doit être un tableau de lieux [ { "id": …, "nom": … }, … ] (ou { "lieux": [ … ] }).' },
+    }
+  const start = arrayKey === undefined ? text.indexOf('[') : text.indexOf('[', text.indexOf(`"${arrayKey}"`))
+  const lines = elementLines(text, start)
+  const rows = items.map((item, index) => rowFromUnknown(item, lines[index] ?? index + 1))
+  const firstLineOfKey = new Map<string, number>()
+  for (const row of rows) if (!row.unreadable) for (const key of Object.keys(row.values)) if (!firstLineOfKey.has(key)) firstLineOfKey.set(key, row.line)
+  const keys = [...firstLineOfKey.keys()]
+  if (items.length > 0 && !keys.some((k) => isLieuField(k) || v0Fields.has(k)))
+    return {
+      ok: false,
+      error: { code: 'no_standard_column', message: `Les objets du JSON n’ont aucun champ du standard (attendu : ${lieuFields.slice(0, 6).join(', ')}…).` },
+    }
+  const version = detectVersion(keys)
+  const expected: ReadonlySet<string> = version === '0.1.0' ? v0Fields : new Set(lieuFields)
+  for (const [key, line] of firstLineOfKey)
+    if (!expected.has(key))
+      fileWarnings.push({
+        line,
+        field: key,
+        code: 'unknown_column',
+        message: `Le champ « ${excerpt(key)} » ne fait pas partie du standard v${version} : ses valeurs ne sont pas reprises.`,
+      })
+  return { ok: true, rows, version }
+}

@@ -1,0 +1,45 @@
+import { formatCsvLine } from './csv.js'
+import { LIST_SEPARATOR, type LieuField, lieuFields } from './fields.js'
+import type { Lieu } from './lieu-schema.js'
+
+/** A lieu in the standard's flat form: one text per field, lists joined with `|`, absent fields empty. */
+export function toStandardRecord(lieu: Lieu): Record<LieuField, string> {
+  const record = {} as Record<LieuField, string>
+  for (const field of lieuFields) {
+    const value = lieu[field]
+    record[field] = value === undefined ? '' : Array.isArray(value) ? value.join(LIST_SEPARATOR) : String(value)
+  }
+  return record
+}
+
+/**
+ * The lieux as a CSV file of the standard v1.0.2: the 32 columns in the official order, comma-separated,
+ * UTF-8 text (no BOM), `\n` line ends. `readLieux(toCsv(lieux))` gives the same lieux back.
+ */
+export function toCsv(lieux: Iterable<Lieu>): string {
+  const lines = [formatCsvLine(lieuFields)]
+  for (const lieu of lieux) {
+    const record = toStandardRecord(lieu)
+    lines.push(formatCsvLine(lieuFields.map((field) => record[field])))
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * The lieux as a JSON file of the standard: an array of flat objects with the official field names,
+ * lists joined with `|` as in the CSV, coordinates as numbers, absent fields left out.
+ */
+export function toJson(lieux: Iterable<Lieu>, indent = 0): string {
+  const out: Record<string, string | number>[] = []
+  for (const lieu of lieux) {
+    const record = toStandardRecord(lieu)
+    const object: Record<string, string | number> = {}
+    for (const field of lieuFields) {
+      const value = lieu[field]
+      if (value === undefined) continue
+      object[field] = typeof value === 'number' ? value : record[field]
+    }
+    out.push(object)
+  }
+  return JSON.stringify(out, null, indent)
+}

@@ -1,0 +1,260 @@
+import type { z } from 'zod'
+import { type Lieu, LieuSchema } from './lieu-schema.js'
+import { checkHoraires } from './opening-hours.js'
+import { hasValidSiretChecksum, PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'
+import { closestValue, excerpt } from './text.js'
+import { AccessMode, Typologie } from './vocabularies.js'
+
+/** Stable codes of row errors (the row is rejected). */
+export const errorCodes = [
+  'required',
+  'invalid_format',
+  'invalid_value',
+  'invalid_number',
+  'invalid_type',
+  'out_of_range',
+  'too_long',
+  'invalid_date',
+  'duplicate_id',
+  'column_count',
+  'unclosed_quote',
+  'invalid_encoding',
+] as const
+/** Stable codes of warnings (the row is kept). */
+export const warningCodes = [
+  'pivot_placeholder',
+  'siret_checksum',
+  'stale_date',
+  'future_date',
+  'horaires_unparsable',
+  'horaires_corrected',
+  'missing_coordinates',
+  'no_services',
+  'contradictory_access',
+  'unknown_typologie',
+  'invalid_email',
+  'invalid_url',
+  'unknown_column',
+  'missing_column',
+  'duplicate_column',
+  'extra_empty_cells',
+  'blank_lines',
+  'not_utf8',
+  'delimiter',
+  'v0_converted',
+  'v0_value_approximated',
+  'v0_field_dropped',
+  'v0_summary_shortened',
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
+export type WarningCode = (typeof warningCodes)[number]
+
+/** One problem found in a file: where (line, field), what (stable code), and a French message for people. */
+export type RowIssue = {
+  /** Line in the file where the row starts (CSV: the header is line 1; JSON: where the object opens). */
+  line: number
+  /** The standard's field name, or the column's name; null when the problem is the whole row. */
+  field: string | null
+  code: string
+  message: string
+}
+
+export type AcceptedRow = { line: number; lieu: Lieu }
+export type RejectedRow = {
+  line: number
+  /** The row as it was read, so nothing is lost and it can be corrected. */
+  raw: Record<string, unknown>
+  errors: RowIssue[]
+}
+
+/** The outcome of validating rows: `accepted.length + rejected.length === total`, always. */
+export type LieuxReport = {
+  total: number
+  accepted: AcceptedRow[]
+  rejected: RejectedRow[]
+  warnings: RowIssue[]
+}
+
+/** A row to validate: its values keyed by field name, plus problems found while reading it. */
+export type RawRow = {
+  line: number
+  values: Record<string, unknown>
+  /** What the reader already found wrong (wrong column count, bad encoding…): the row will be rejected. */
+  errors?: RowIssue[]
+  warnings?: RowIssue[]
+  /** The values cannot be trusted field by field (shifted columns, cut record): only `errors` are reported. */
+  unreadable?: boolean
+}
+
+export type ValidateOptions = {
+  /** The reference instant for date checks. Defaults to the current time. */
+  now?: Date
+  /** After how many days `date_maj` is considered old (the cartographie nationale says one year). */
+  staleAfterDays?: number
+}
+
+const DAY_MS = 86_400_000
+const EMAIL = /^[^\s@|]+@[^\s@|]+\.[a-z]{2,}$/i
+const URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i
+
+function issueCode(zodIssue: z.core.$ZodIssue, input: unknown): string {
+  switch (zodIssue.code) {
+    case 'custom':
+      return String((zodIssue.params as { code?: unknown } | undefined)?.code ?? 'invalid_value')
+    case 'invalid_type':
+      if (input === undefined || (typeof input === 'string' && input.trim() === '')) return 'required'
+      return zodIssue.expected === 'number' ? 'invalid_number' : 'invalid_type'
+    case 'invalid_value':
+      return 'invalid_value'
+    case 'too_big':
+      return zodIssue.origin === 'string' ? 'too_long' : 'out_of_range'
+    case 'too_small':
+      return 'out_of_range'
+    case 'invalid_format':
+      return 'invalid_format'
+    default:
+      return zodIssue.code
+  }
+}
+
+function yearsAgo(days: number): string {
+  const years = Math.floor(days / 365)
+  return years >= 2 ? `${years} ans` : years === 1 ? 'plus d’un an' : `${days} jours`
+}
+
+/** Warnings on a valid lieu: things that do not break the standard but mislead the people it is shown to. */
+export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions = {}): RowIssue[] {
+  const warnings: RowIssue[] = []
+  const warn = (field: string | null, code: WarningCode, message: string) => warnings.push({ line, field, code, message })
+
+  if (lieu.pivot === PLACEHOLDER_PIVOT)
+    warn('pivot', 'pivot_placeholder', 'Le pivot 00000000000000 est une valeur d’attente : indiquez le SIRET de la structure (ou son numéro RNA).')
+  else if (pivotKind(lieu.pivot) === 'siret' && !hasValidSiretChecksum(lieu.pivot))
+    warn('pivot', 'siret_checksum', `Le SIRET ${lieu.pivot} ne passe pas le contrôle de clé (Luhn) : un chiffre est sans doute faux.`)
+
+  const now = options.now ?? new Date()
+  const ageDays = Math.floor((now.getTime() - Date.parse(`${lieu.date_maj}T00:00:00Z`)) / DAY_MS)
+  const staleAfter = options.staleAfterDays ?? 365
+  if (ageDays > staleAfter)
+    warn('date_maj', 'stale_date', `Mis à jour le ${lieu.date_maj}, il y a ${yearsAgo(ageDays)} : les informations sont peut-être périmées.`)
+  else if (ageDays < -1) warn('date_maj', 'future_date', `La date de mise à jour ${lieu.date_maj} est dans le futur.`)
+
+  if (lieu.horaires !== undefined) {
+    const check = checkHoraires(lieu.horaires)
+    if (!check.valid)
+      warn(
+        'horaires',
+        'horaires_unparsable',
+        `Les horaires « ${excerpt(lieu.horaires)} » ne suivent pas la syntaxe OpenStreetMap (ex. « Mo-Fr 09:00-12:00,14:00-17:00 ») : ils seront affichés comme non renseignés.`,
+      )
+    else if (check.corrected)
+      warn('horaires', 'horaires_corrected', `Les horaires « ${excerpt(lieu.horaires)} » ont été compris comme « ${excerpt(check.corrected)} » : écrivez-les ainsi.`)
+  }
+
+  const hasCoordinates = lieu.latitude !== undefined && lieu.longitude !== undefined && !(lieu.latitude === 0 && lieu.longitude === 0)
+  if (!hasCoordinates)
+    warn(
+      lieu.latitude === undefined ? 'latitude' : 'longitude',
+      'missing_coordinates',
+      'Coordonnées absentes (ou 0, 0) : le lieu ne sera pas trouvé par une recherche autour d’une commune.',
+    )
+
+  const noPublic = lieu.modalites_acces?.includes(AccessMode.NoPublicReception) ?? false
+  if (!lieu.services?.length)
+    warn('services', 'no_services', 'Aucun service : le standard considère que ce lieu n’accueille pas de public. Il ne sera pas proposé aux personnes.')
+  else if (noPublic)
+    warn(
+      'modalites_acces',
+      'contradictory_access',
+      '« Ce lieu n’accueille pas de public » alors que des services sont proposés : le lieu ne sera pas proposé aux personnes.',
+    )
+
+  for (const code of lieu.typologie ?? []) {
+    if (code in Typologie) continue
+    const suggestion = closestValue(code, Object.keys(Typologie))
+    warn('typologie', 'unknown_typologie', `Typologie « ${excerpt(code)} » inconnue.${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''}`)
+  }
+  for (const email of lieu.courriels ?? [])
+    if (!EMAIL.test(email)) warn('courriels', 'invalid_email', `Le courriel « ${excerpt(email)} » n’a pas la forme nom@domaine.fr.`)
+  for (const [field, urls] of [
+    ['site_web', lieu.site_web ?? []],
+    ['fiche_acces_libre', lieu.fiche_acces_libre ? [lieu.fiche_acces_libre] : []],
+    ['prise_rdv', lieu.prise_rdv ? [lieu.prise_rdv] : []],
+  ] as const)
+    for (const url of urls)
+      if (!URL.test(url)) warn(field, 'invalid_url', `L’adresse « ${excerpt(url)} » n’est pas un lien web (attendu : https://…).`)
+  return warnings
+}
+
+/**
+ * Validates rows against the standard v1.0.2. Never stops at a bad row and never drops one:
+ * each row is accepted (with its warnings) or rejected (with all its errors and its raw values).
+ * `id` must be unique: a repeated id rejects the later row.
+ */
+export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions = {}): LieuxReport {
+  const report: LieuxReport = { total: 0, accepted: [], rejected: [], warnings: [] }
+  const firstLineOfId = new Map<string, number>()
+  for (const row of rows) {
+    report.total++
+    const errors: RowIssue[] = [...(row.errors ?? [])]
+    if (row.warnings) report.warnings.push(...row.warnings)
+    if (row.unreadable) {
+      report.rejected.push({ line: row.line, raw: row.values, errors })
+      continue
+    }
+    const result = LieuSchema.safeParse(row.values)
+    if (!result.success) {
+      for (const zodIssue of result.error.issues) {
+        const field = typeof zodIssue.path[0] === 'string' ? zodIssue.path[0] : null
+        const input = field === null ? undefined : row.values[field]
+        errors.push({ line: row.line, field, code: issueCode(zodIssue, input), message: zodIssue.message })
+      }
+    } else {
+      const earlier = firstLineOfId.get(result.data.id)
+      if (earlier !== undefined)
+        errors.push({
+          line: row.line,
+          field: 'id',
+          code: 'duplicate_id',
+          message: `L’identifiant « ${excerpt(result.data.id)} » est déjà utilisé ligne ${earlier} : chaque lieu doit avoir un id unique.`,
+        })
+    }
+    if (errors.length > 0 || !result.success) {
+      report.rejected.push({ line: row.line, raw: row.values, errors })
+      continue
+    }
+    firstLineOfId.set(result.data.id, row.line)
+    report.accepted.push({ line: row.line, lieu: result.data })
+    report.warnings.push(...lieuWarnings(result.data, row.line, options))
+  }
+  return report
+}
+
+/**
+ * Validates objects already in memory (a JSON array, an API body): the "line" of each is its position, from 1.
+ * @example validateLieux([{ id: 'a', pivot: '43493312300029', nom: 'EPN', commune: 'Guéret', code_postal: '23000', adresse: '1 rue X', date_maj: '2026-01-05' }])
+ */
+export function validateLieux(objects: readonly unknown[], options: ValidateOptions = {}): LieuxReport {
+  return validateRows(
+    objects.map((value, index) => rowFromUnknown(value, index + 1)),
+    options,
+  )
+}
+
+/** A raw row from any value: a non-object is kept (under `valeur`) and rejected with a clear error. */
+export function rowFromUnknown(value: unknown, line: number): RawRow {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return { line, values: value as Record<string, unknown> }
+  return {
+    line,
+    values: { valeur: value },
+    unreadable: true,
+    errors: [
+      {
+        line,
+        field: null,
+        code: 'invalid_type',
+        message: `Attendu un objet { "id": …, "nom": … }, trouvé ${Array.isArray(value) ? 'un tableau' : `« ${excerpt(JSON.stringify(value) ?? String(value))} »`}.`,
+      },
+    ],
+  }
+}
