@@ -30,9 +30,17 @@ const CR = 13
  * the end of that line, and the record is flagged, so the following rows are still read.
  */
 export function parseCsv(text: string, delimiter = ','): CsvParseResult {
-  const sep = delimiter.charCodeAt(0)
-  const records: CsvRecord[] = []
   const blankLines: number[] = []
+  const records = [...csvRecords(text, delimiter, blankLines)]
+  return { records, blankLines }
+}
+
+/**
+ * The records of CSV text one by one, as {@link parseCsv} reads them, so a large file can be validated
+ * without holding every record at once. Lines with only separators are skipped and added to `blankLines`.
+ */
+export function* csvRecords(text: string, delimiter = ',', blankLines: number[] = []): Generator<CsvRecord> {
+  const sep = delimiter.charCodeAt(0)
   const length = text.length
   let pos = 0
   let line = 1
@@ -119,9 +127,8 @@ export function parseCsv(text: string, delimiter = ','): CsvParseResult {
     const lastLine = text.charCodeAt(pos - 1) === LF ? line - 1 : line
     if (lastLine > recordLine) record.endLine = lastLine
     if (unclosedQuoteLine !== undefined) record.unclosedQuoteLine = unclosedQuoteLine
-    records.push(record)
+    yield record
   }
-  return { records, blankLines }
 }
 
 /**

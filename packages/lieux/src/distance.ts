@@ -6,7 +6,8 @@
 export function formatDistance(km: number): string {
   if (!Number.isFinite(km) || km < 0) return ''
   if (km < 0.01) return 'moins de 10 m'
-  if (km < 1) return `${Math.round((km * 1000) / 10) * 10} m`
+  const metres = Math.round(km * 100) * 10
+  if (metres < 1000) return `${metres} m`
   if (km < 10) {
     const rounded = Math.round(km * 10) / 10
     return rounded >= 10 ? '10 km' : `${rounded.toFixed(1).replace('.', ',')} km`

@@ -16,6 +16,7 @@ export {
   isOpenAt,
   nextClosing,
   nextOpening,
+  openingStateAt,
   openingStatus,
   weeklyTimetable,
 } from './opening-hours.js'

@@ -75,22 +75,44 @@ export type OpeningStatus = {
  * @example openingStatus('Mo-Fr 09:00-12:00', new Date('2026-11-23T10:00:00+01:00')) // { state: 'open', nextChange: 2026-11-23T11:00:00.000Z }
  */
 export function openingStatus(horaires: string | undefined, at: Date): OpeningStatus {
+  return evaluate(horaires, at, true)
+}
+
+function evaluate(horaires: string | undefined, at: Date, withNextChange: boolean): OpeningStatus {
   if (horaires === undefined || horaires.trim() === '') return { state: 'unknown', unknownReason: 'missing' }
   const parsed = parse(horaires.trim())
   if (!parsed.ok) return { state: 'unknown', unknownReason: 'unparsable' }
   const shifted = toShiftedLocal(at)
-  const [open, next, unknown, comment] = parsed.hours.getStatePair(shifted)
-  const state: OpeningState = unknown ? 'unknown' : open ? 'open' : 'closed'
+  const iterator = parsed.hours.getIterator(shifted)
+  const current = iterator.getStateString(shifted, true)
+  const state: OpeningState = current === 'open' ? 'open' : current === 'closed' ? 'closed' : 'unknown'
   const status: OpeningStatus = { state }
-  if (unknown) status.unknownReason = 'unspecified'
+  if (state === 'unknown') status.unknownReason = 'unspecified'
+  const comment = iterator.getComment()
   if (comment) status.comment = comment
-  if (next) status.nextChange = fromShiftedLocal(next)
+  if (!withNextChange) return status
+  // The library also stops at rule boundaries (midnight) where the state stays the same: walk on.
+  const limit = new Date(shifted.getTime() + STATE_CHANGE_HORIZON_MS)
+  while (iterator.advance(limit)) {
+    if (iterator.getStateString(undefined, true) !== current) {
+      status.nextChange = fromShiftedLocal(iterator.getDate())
+      break
+    }
+  }
   return status
 }
 
+/** How far ahead a next opening is looked for: beyond a year, "closed" is all there is to say. */
+const STATE_CHANGE_HORIZON_MS = 366 * 86_400_000
+
 /** True when the lieu is open at that instant; false when closed or unknown. */
 export function isOpenAt(horaires: string | undefined, at: Date): boolean {
-  return openingStatus(horaires, at).state === 'open'
+  return evaluate(horaires, at, false).state === 'open'
+}
+
+/** The state alone (open, closed, unknown), without looking for the next change: cheap enough to filter thousands of lieux. */
+export function openingStateAt(horaires: string | undefined, at: Date): OpeningState {
+  return evaluate(horaires, at, false).state
 }
 
 /** The next instant the lieu opens, strictly after `at` if it is open now; undefined if never or unknown. */

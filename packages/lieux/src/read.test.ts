@@ -51,11 +51,11 @@ describe('readLieux: CSV of the standard', () => {
     expect(codes(report.rejected[0]?.errors ?? [])).toEqual([{ line: 3, field: null, code: 'column_count' }])
     expect(report.rejected[0]?.raw).toMatchObject({ id: 'x', pivot: '43493312300029', nom: 'Sans la suite' })
   })
-  it('accepts extra empty cells at the end of a row, with a warning', () => {
+  it('rejects a row with one cell too many, even an empty one: every later column would be shifted', () => {
     const [header, row] = csvOf([aLieuRecord()]).split('\n')
-    const report = read(`${header}\n${row},,\n`)
-    expect(report.accepted).toHaveLength(1)
-    expect(codes(report.warnings)).toContainEqual({ line: 2, field: null, code: 'extra_empty_cells' })
+    const shifted = (row as string).replace(',Guéret,', ',Guéret,Guéret,').replace(/,$/, '')
+    const report = read(`${header}\n${shifted},\n`)
+    expect(codes(report.rejected[0]?.errors ?? [])).toEqual([{ line: 2, field: null, code: 'column_count' }])
   })
   it('recovers from an unclosed quote at the end of the file: that row is rejected, the others are kept', () => {
     const lines = csvOf([aLieuRecord({ id: '1' }), aLieuRecord({ id: '2', horaires: 'Mo-Fr 09:00-12:00' })]).split('\n')

@@ -1,4 +1,4 @@
-import { type CsvRecord, detectDelimiter, parseCsv } from './csv.js'
+import { type CsvRecord, csvRecords, detectDelimiter, parseCsv } from './csv.js'
 import { decodeText, stripBom } from './decode.js'
 import { isLieuField, lieuFields, requiredLieuFields } from './fields.js'
 import { excerpt } from './text.js'
@@ -75,11 +75,15 @@ export function readLieux(input: string | Uint8Array, options: ReadLieuxOptions 
       code: 'v0_converted',
       message: 'Fichier au format v0.1.0 du standard : chaque ligne est convertie en v1.0.2 avant d’être validée.',
     })
-    rows = rows.map((row) => (row.unreadable ? row : convertRow(row)))
+    rows = mapRows(rows, (row) => (row.unreadable ? row : convertRow(row)))
   }
   const report = validateRows(rows, options)
   report.warnings.unshift(...fileWarnings)
   return { ok: true, report: { ...report, format, schemaVersion: version } }
+}
+
+function* mapRows(rows: Iterable<RawRow>, map: (row: RawRow) => RawRow): Generator<RawRow> {
+  for (const row of rows) yield map(row)
 }
 
 function convertRow(row: RawRow): RawRow {
@@ -93,7 +97,7 @@ function convertRow(row: RawRow): RawRow {
   }
 }
 
-type ReadRows = { ok: true; rows: RawRow[]; version: SchemaVersion } | { ok: false; error: UnusableFile }
+type ReadRows = { ok: true; rows: Iterable<RawRow>; version: SchemaVersion } | { ok: false; error: UnusableFile }
 
 function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnings: RowIssue[]): ReadRows {
   const delimiter = detectDelimiter(text)
@@ -104,9 +108,11 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
       code: 'delimiter',
       message: `Les colonnes sont séparées par « ${delimiter === '\t' ? 'tabulation' : delimiter} » : le standard demande des virgules. Le fichier est lu quand même.`,
     })
-  const parsed = parseCsv(text, delimiter)
-  const { blankLines } = parsed
-  const header = parsed.records[0]
+  // Records are read one at a time while rows are validated: a large file never has all its records in memory.
+  const blankLines: number[] = []
+  const records = csvRecords(text, delimiter, blankLines)
+  const first = records.next()
+  const header: CsvRecord | undefined = first.done ? undefined : first.value
   if (!header) return { ok: false, error: { code: 'empty_file', message: 'Le fichier ne contient aucune ligne.' } }
 
   const columns = header.cells.map((name) => {
@@ -143,6 +149,7 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
       })
     return true
   })
+  const cellOfField = lieuFields.map((field) => columns.findIndex((column, i) => column === field && usable[i]))
   for (const required of requiredLieuFields)
     if (!seen.has(required))
       fileWarnings.push({
@@ -151,6 +158,12 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
         code: 'missing_column',
         message: `La colonne obligatoire « ${required} » est absente : toutes les lignes seront rejetées.`,
       })
+  const rows = csvRows(splitSwallowedRows(records, text, delimiter, columns.length), columns, version === '1.0.2' ? cellOfField : undefined, nonUtf8Lines)
+  return { ok: true, rows: withBlankLinesWarning(rows, blankLines, fileWarnings), version }
+}
+
+function* withBlankLinesWarning(rows: Iterable<RawRow>, blankLines: readonly number[], fileWarnings: RowIssue[]): Generator<RawRow> {
+  yield* rows
   if (blankLines.length > 0)
     fileWarnings.push({
       line: blankLines[0] ?? 1,
@@ -158,20 +171,36 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
       code: 'blank_lines',
       message: `${blankLines.length} ligne(s) vide(s) ignorée(s) (ligne ${blankLines.slice(0, 5).join(', ')}${blankLines.length > 5 ? '…' : ''}).`,
     })
+}
 
-  const records = splitSwallowedRows(parsed.records, text, delimiter, columns.length)
-  const rows: RawRow[] = []
-  for (let r = 1; r < records.length; r++) {
-    const record = records[r] as (typeof records)[number]
-    const values: Record<string, unknown> = {}
-    const extra: string[] = []
-    record.cells.forEach((cell, i) => {
-      const column = columns[i]
-      if (column === undefined) extra.push(cell)
-      else if (usable[i] && expected.has(column)) values[column] = cell
-      else values[column] ??= cell
-    })
-    const row: RawRow = { line: record.line, values }
+function* csvRows(
+  records: Iterable<CsvRecord>,
+  columns: readonly string[],
+  cellOfField: readonly number[] | undefined,
+  nonUtf8Lines: ReadonlySet<number>,
+): Generator<RawRow> {
+  for (const record of records) {
+    // The row object is only needed for rejected rows (their raw values) and v0 rows: build it on demand.
+    let built: Record<string, unknown> | undefined
+    const buildValues = (): Record<string, unknown> => {
+      if (built) return built
+      built = {}
+      const extra: string[] = []
+      record.cells.forEach((cell, i) => {
+        const column = columns[i]
+        if (column === undefined) extra.push(cell)
+        else if (!(column in (built as object))) (built as Record<string, unknown>)[column] = cell
+      })
+      if (extra.length > 0) built.colonnes_en_trop = extra
+      return built
+    }
+    const row: RawRow = {
+      line: record.line,
+      get values() {
+        return buildValues()
+      },
+    }
+    if (cellOfField) row.cells = { cells: record.cells, cellOfField }
     const errors: RowIssue[] = []
     if (record.unclosedQuoteLine !== undefined) {
       errors.push({
@@ -181,7 +210,8 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
         message: `Un guillemet ouvert ligne ${record.unclosedQuoteLine} n’est jamais fermé : la ligne est lue jusqu’à sa fin, les suivantes sont lues normalement.`,
       })
       row.unreadable = true
-    } else if (record.cells.length < columns.length || extra.some((cell) => cell.trim() !== '')) {
+    } else if (record.cells.length !== columns.length) {
+      // Even extra *empty* cells are an error: one comma too many shifts every later column.
       errors.push({
         line: record.line,
         field: null,
@@ -189,19 +219,12 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
         message: `La ligne a ${record.cells.length} colonnes au lieu de ${columns.length} : une virgule en trop ou en moins, ou un texte contenant une virgule sans guillemets.`,
       })
       row.unreadable = true
-    } else if (extra.length > 0) {
-      row.warnings = [
-        { line: record.line, field: null, code: 'extra_empty_cells', message: `La ligne a ${extra.length} colonne(s) vide(s) en trop, ignorée(s).` },
-      ]
     }
-    if (extra.length > 0) values.colonnes_en_trop = extra
 
-    const nextLine = records[r + 1]?.line ?? Number.POSITIVE_INFINITY
-    if (nonUtf8Lines.size > 0)
-      for (const [field, value] of Object.entries(values)) {
-        if (typeof value !== 'string' || !/[^\x00-\x7f]/.test(value)) continue
-        const touched = [...nonUtf8Lines].some((l) => l >= record.line && l < nextLine)
-        if (touched)
+    const lastLine = record.endLine ?? record.line
+    if (nonUtf8Lines.size > 0 && [...nonUtf8Lines].some((l) => l >= record.line && l <= lastLine))
+      for (const [field, value] of Object.entries(row.values)) {
+        if (typeof value === 'string' && /[^\x00-\x7f]/.test(value))
           errors.push({
             line: record.line,
             field,
@@ -210,9 +233,8 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
           })
       }
     if (errors.length > 0) row.errors = errors
-    rows.push(row)
+    yield row
   }
-  return { ok: true, rows, version }
 }
 
 /**
@@ -220,12 +242,11 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
  * many cells. When a multi-line record has the wrong number of cells but its lines, read one by one,
  * include a complete row, read it line by line instead: the swallowed rows come back.
  */
-function splitSwallowedRows(records: CsvRecord[], text: string, delimiter: string, columnCount: number): CsvRecord[] {
+function* splitSwallowedRows(records: Iterable<CsvRecord>, text: string, delimiter: string, columnCount: number): Generator<CsvRecord> {
   let lines: string[] | undefined
-  const out: CsvRecord[] = []
   for (const record of records) {
     if (record.endLine === undefined || record.cells.length === columnCount) {
-      out.push(record)
+      yield record
       continue
     }
     lines ??= text.split('\n')
@@ -235,9 +256,8 @@ function splitSwallowedRows(records: CsvRecord[], text: string, delimiter: strin
       if (piece) pieces.push({ ...piece, line, ...(piece.unclosedQuoteLine === undefined ? {} : { unclosedQuoteLine: line }) })
     }
     const recovered = pieces.some((piece) => piece.cells.length === columnCount && piece.unclosedQuoteLine === undefined)
-    out.push(...(recovered ? pieces : [record]))
+    yield* recovered ? pieces : [record]
   }
-  return out
 }
 
 /** Lines where each top-level array element starts, found by scanning the text once (JSON.parse does not tell). */
@@ -269,6 +289,22 @@ function elementLines(text: string, arrayStart: number): number[] {
     }
   }
   return lines
+}
+
+/** Keys are matched like CSV headers: "Adresse" is the standard's `adresse`. */
+function withStandardKeys(row: RawRow): RawRow {
+  if (row.unreadable) return row
+  let renamed: Record<string, unknown> | undefined
+  for (const key of Object.keys(row.values)) {
+    if (isLieuField(key) || v0Fields.has(key)) continue
+    const lower = key.trim().toLowerCase()
+    if ((isLieuField(lower) || v0Fields.has(lower)) && !(lower in row.values)) {
+      renamed ??= { ...row.values }
+      renamed[lower] = renamed[key]
+      delete renamed[key]
+    }
+  }
+  return renamed ? { ...row, values: renamed } : row
 }
 
 /**
@@ -322,7 +358,7 @@ function readJsonRows(text: string, fileWarnings: RowIssue[]): ReadRows {
     }
   const start = arrayKey === undefined ? text.indexOf('[') : text.indexOf('[', text.indexOf(`"${arrayKey}"`))
   const lines = elementLines(text, start)
-  const rows = items.map((item, index) => rowFromUnknown(item, lines[index] ?? index + 1))
+  const rows = items.map((item, index) => withStandardKeys(rowFromUnknown(item, lines[index] ?? index + 1)))
   const firstLineOfKey = new Map<string, number>()
   for (const row of rows) if (!row.unreadable) for (const key of Object.keys(row.values)) if (!firstLineOfKey.has(key)) firstLineOfKey.set(key, row.line)
   const keys = [...firstLineOfKey.keys()]

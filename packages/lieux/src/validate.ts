@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { type Lieu, LieuSchema } from './lieu-schema.js'
+import { type Lieu, LieuSchema, safeParseCells } from './lieu-schema.js'
 import { checkHoraires } from './opening-hours.js'
 import { hasValidSiretChecksum, PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'
 import { closestValue, excerpt } from './text.js'
@@ -37,7 +37,6 @@ export const warningCodes = [
   'unknown_column',
   'missing_column',
   'duplicate_column',
-  'extra_empty_cells',
   'blank_lines',
   'not_utf8',
   'delimiter',
@@ -84,6 +83,8 @@ export type RawRow = {
   warnings?: RowIssue[]
   /** The values cannot be trusted field by field (shifted columns, cut record): only `errors` are reported. */
   unreadable?: boolean
+  /** A CSV reader's faster form of `values`: the cells, and the position of each field of the standard among them (or -1). */
+  cells?: { cells: readonly string[]; cellOfField: readonly number[] }
 }
 
 export type ValidateOptions = {
@@ -117,14 +118,27 @@ function issueCode(zodIssue: z.core.$ZodIssue, input: unknown): string {
   }
 }
 
+// Files repeat the same update date on thousands of rows: build each message once.
+const staleMessages = new Map<string, string>()
+function staleMessage(date: string, ageDays: number): string {
+  const key = `${date}/${ageDays}`
+  let message = staleMessages.get(key)
+  if (message === undefined) {
+    if (staleMessages.size > 1000) staleMessages.clear()
+    message = `Mis à jour le ${date}, il y a ${yearsAgo(ageDays)} : les informations sont peut-être périmées.`
+    staleMessages.set(key, message)
+  }
+  return message
+}
+
 function yearsAgo(days: number): string {
   const years = Math.floor(days / 365)
   return years >= 2 ? `${years} ans` : years === 1 ? 'plus d’un an' : `${days} jours`
 }
 
 /** Warnings on a valid lieu: things that do not break the standard but mislead the people it is shown to. */
-export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions = {}): RowIssue[] {
-  const warnings: RowIssue[] = []
+export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions = {}, into: RowIssue[] = []): RowIssue[] {
+  const warnings = into
   const warn = (field: string | null, code: WarningCode, message: string) => warnings.push({ line, field, code, message })
 
   if (lieu.pivot === PLACEHOLDER_PIVOT)
@@ -135,8 +149,7 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions 
   const now = options.now ?? new Date()
   const ageDays = Math.floor((now.getTime() - Date.parse(`${lieu.date_maj}T00:00:00Z`)) / DAY_MS)
   const staleAfter = options.staleAfterDays ?? 365
-  if (ageDays > staleAfter)
-    warn('date_maj', 'stale_date', `Mis à jour le ${lieu.date_maj}, il y a ${yearsAgo(ageDays)} : les informations sont peut-être périmées.`)
+  if (ageDays > staleAfter) warn('date_maj', 'stale_date', staleMessage(lieu.date_maj, ageDays))
   else if (ageDays < -1) warn('date_maj', 'future_date', `La date de mise à jour ${lieu.date_maj} est dans le futur.`)
 
   if (lieu.horaires !== undefined) {
@@ -196,13 +209,14 @@ export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions = 
   const firstLineOfId = new Map<string, number>()
   for (const row of rows) {
     report.total++
-    const errors: RowIssue[] = [...(row.errors ?? [])]
+    // Most rows have no error: only allocate when there is one.
+    const errors: RowIssue[] = row.errors ? [...row.errors] : []
     if (row.warnings) report.warnings.push(...row.warnings)
     if (row.unreadable) {
       report.rejected.push({ line: row.line, raw: row.values, errors })
       continue
     }
-    const result = LieuSchema.safeParse(row.values)
+    const result = row.cells ? safeParseCells(row.cells.cells, row.cells.cellOfField) : LieuSchema.safeParse(row.values)
     if (!result.success) {
       for (const zodIssue of result.error.issues) {
         const field = typeof zodIssue.path[0] === 'string' ? zodIssue.path[0] : null
@@ -225,7 +239,7 @@ export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions = 
     }
     firstLineOfId.set(result.data.id, row.line)
     report.accepted.push({ line: row.line, lieu: result.data })
-    report.warnings.push(...lieuWarnings(result.data, row.line, options))
+    lieuWarnings(result.data, row.line, options, report.warnings)
   }
   return report
 }

@@ -230,6 +230,8 @@ export const vocabularies = {
 } as const
 export type VocabularyField = keyof typeof vocabularies
 
+const officialValues: ReadonlySet<string> = new Set(Object.values(vocabularies).flat())
+
 /** Spellings seen in real files that mean an official value exactly (not guesses: those get a suggestion instead). */
 const equivalentSpellings: Readonly<Record<string, string>> = {
   'Étapes numériques(La Poste)': TrainingLabel.EtapesNumeriques,
@@ -241,6 +243,7 @@ const equivalentSpellings: Readonly<Record<string, string>> = {
  * `Étapes numériques(La Poste)` of the v1.0.2 pattern becomes the spaced official form.
  */
 export function normaliseVocabularyValue(value: string): string {
+  if (officialValues.has(value)) return value // the common case: already official, nothing to rewrite
   const straight = value.replace(/[’‘ʼ`´]/g, "'").replace(/\s+/g, ' ').trim()
   return equivalentSpellings[straight] ?? straight
 }

@@ -1,0 +1,109 @@
+// pnpm bench (in packages/lieux or at the root): parse + validate throughput on real data.
+// - the 2 845 France Services of ../shared/data (a real national file),
+// - a 100 000-row file built from them (ids made unique, coordinates jittered),
+// each as the median of several runs, in rows/second, against a bare `split` of the same text measured in the
+// same run (the floor of any CSV reader), with the peak memory of the process.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { readLieux, toCsv } from '../src/index.js'
+
+const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
+const source = path.join(sharedData, 'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv')
+if (!existsSync(source)) {
+  console.log(`Benchmark skipped: ${source} is absent (the real data lives in ../shared/data).`)
+  process.exit(0)
+}
+
+const now = new Date()
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+let peakRss = process.memoryUsage().rss
+const sampleMemory = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss)
+}
+const timer = setInterval(sampleMemory, 5)
+
+/** The floor: cutting the text into lines and cells, no quotes, no checks. Returns its duration. */
+function bareSplit(text: string): number {
+  const start = performance.now()
+  const lines = text.split('\n').map((line) => line.split(','))
+  if (lines.length === 0) throw new Error('empty')
+  return performance.now() - start
+}
+
+/** One parse + validate, with the heap its report occupies; nothing of it outlives the call. */
+function parseOnce(label: string, text: string): { ms: number; rows: number; retainedMb: number } {
+  globalThis.gc?.()
+  const heapBefore = process.memoryUsage().heapUsed
+  const start = performance.now()
+  const result = readLieux(text, { fileName: 'bench.csv', now })
+  const ms = performance.now() - start
+  sampleMemory()
+  globalThis.gc?.()
+  const retainedMb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6)
+  if (!result.ok || result.report.rejected.length > 0) throw new Error(`${label}: unexpected rejection`)
+  return { ms, rows: result.report.total, retainedMb }
+}
+
+function measure(label: string, text: string, runs: number) {
+  const parse: number[] = []
+  const split: number[] = []
+  let rows = 0
+  let retainedMb = 0
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.()
+    split.push(bareSplit(text))
+    const run = parseOnce(label, text)
+    parse.push(run.ms)
+    rows = run.rows
+    retainedMb = run.retainedMb
+  }
+  const ms = median(parse)
+  const result = {
+    label,
+    rows,
+    runs,
+    firstRunMs: Math.round(parse[0] as number),
+    medianMs: Math.round(ms),
+    rowsPerSecond: Math.round((rows / ms) * 1000),
+    bareSplitMedianMs: Math.round(median(split) * 10) / 10,
+    ratioToBareSplit: Math.round((ms / median(split)) * 10) / 10,
+    reportHeapMb: retainedMb,
+  }
+  console.log(
+    `${label}: ${rows} lignes, médiane ${result.medianMs} ms sur ${runs} passes (1re : ${result.firstRunMs} ms) → ${result.rowsPerSecond.toLocaleString('fr-FR')} lignes/s ; ` +
+      `${result.ratioToBareSplit}× le temps d'un simple split (${result.bareSplitMedianMs} ms) ; le rapport occupe ${retainedMb} Mo de tas`,
+  )
+  return result
+}
+
+const text = readFileSync(source, 'utf8')
+const small = measure('France Services (2 845 lignes réelles)', text, 25)
+
+// 100 000 rows from the real ones: unique ids, coordinates moved by up to ~1 km, everything else as published.
+// Built in a function so that the bench does not keep 100 000 objects alive while it measures.
+function buildLargeFile(): string {
+  const parsed = readLieux(text, { fileName: 'fs.csv', now })
+  if (!parsed.ok) throw new Error('unreadable source')
+  const base = parsed.report.accepted.map((row) => row.lieu)
+  return toCsv(
+    Array.from({ length: 100_000 }, (_, i) => {
+      const lieu = base[i % base.length] as (typeof base)[number]
+      const jitter = ((i * 7919) % 1000) / 100_000
+      return {
+        ...lieu,
+        id: `${lieu.id}-${i}`,
+        ...(lieu.latitude === undefined ? {} : { latitude: Math.round((lieu.latitude + jitter) * 1e6) / 1e6 }),
+        ...(lieu.longitude === undefined ? {} : { longitude: Math.round((lieu.longitude - jitter) * 1e6) / 1e6 }),
+      }
+    }),
+  )
+}
+const bigText = buildLargeFile()
+const large = measure(`Fichier construit (100 000 lignes, ${Math.round(bigText.length / 1e6)} Mo)`, bigText, 5)
+
+clearInterval(timer)
+const peakMb = Math.round(peakRss / 1e6)
+console.log(`Mémoire maximale du processus (RSS) : ${peakMb} Mo. Objectif : ≥ 50 000 lignes/s.`)
+const reportDir = path.resolve(import.meta.dirname, '../../../.reports')
+mkdirSync(reportDir, { recursive: true })
+writeFileSync(path.join(reportDir, 'bench-lieux.json'), `${JSON.stringify({ date: now.toISOString(), small, large, peakRssMb: peakMb }, null, 2)}\n`)

@@ -1,0 +1,97 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import OpeningHours from 'opening_hours'
+import { describe, expect, it } from 'vitest'
+import { checkHoraires } from './opening-hours.js'
+import { readLieux } from './read.js'
+import { toCsv } from './serialise.js'
+import { vocabularies } from './vocabularies.js'
+
+// Real open data from ../shared/data (never copied into the repository). Skipped, visibly, where it is absent.
+const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
+const hasSharedData = existsSync(sharedData)
+const file = (...parts: string[]) => path.join(sharedData, ...parts)
+const now = new Date('2026-11-22T11:00:00Z')
+
+function readReport(filePath: string) {
+  const result = readLieux(readFileSync(filePath), { fileName: filePath, now })
+  if (!result.ok) throw new Error(`${filePath}: ${result.error.message}`)
+  return result.report
+}
+
+describe.skipIf(!hasSharedData)('real data: the files of the standard in ../shared/data', () => {
+  it.each([
+    ['lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv', '1.0.2', 2845],
+    ['lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv', '1.0.2', 687],
+    ['lieux-hinaura-2022/hinaura-source-schema-v0.1.json', '0.1.0', 687],
+    ['standard-mediation-numerique/exemple-valide-v1.0.2.csv', '1.0.2', 1],
+    ['standard-mediation-numerique/exemple-valide-v0.1.0.csv', '0.1.0', 1],
+  ])('%s (v%s): %i rows, none rejected', (name, version, rows) => {
+    const report = readReport(file(name))
+    console.info(`${name}: ${report.total} lignes, ${report.accepted.length} acceptées, ${report.rejected.length} rejetées, ${report.warnings.length} avertissements`)
+    expect(report.schemaVersion).toBe(version)
+    expect(report.total).toBe(rows)
+    expect(report.rejected).toEqual([])
+  })
+
+  it('every raw regional input is either refused as a whole with a reason, or fully accounted for row by row', () => {
+    const folder = file('lieux-mednum-cli-raw-inputs')
+    for (const name of readdirSync(folder).filter((f) => f.endsWith('.json'))) {
+      const result = readLieux(readFileSync(path.join(folder, name)), { fileName: name, now })
+      if (!result.ok) {
+        console.info(`${name}: inutilisable (${result.error.code})`)
+        expect(result.error.message).toMatch(/standard/)
+        continue
+      }
+      const { report } = result
+      console.info(`${name}: ${report.total} lignes, ${report.accepted.length} acceptées, ${report.rejected.length} rejetées`)
+      expect(report.accepted.length + report.rejected.length).toBe(report.total)
+      expect(report.rejected.every((row) => row.errors.length > 0 && row.errors.every((e) => e.message.length > 0))).toBe(true)
+    }
+  })
+
+  it('the vocabularies are exactly those of schema-v1.0.2.json (but the unspaced "Étapes numériques(La Poste)")', () => {
+    const schema = JSON.parse(readFileSync(file('standard-mediation-numerique/schema-v1.0.2.json'), 'utf8')) as {
+      fields: { name: string; constraints?: { pattern?: string } }[]
+    }
+    for (const [field, values] of Object.entries(vocabularies)) {
+      const pattern = schema.fields.find((f) => f.name === field)?.constraints?.pattern ?? ''
+      const inner = /\(\?:\(\?:\^\|\\\|\)\((.*)\)\)\+\$$/.exec(pattern)?.[1] ?? ''
+      const official = inner.split('|').map((v) => v.replace(/\\(.)/g, '$1'))
+      expect(official.map((v) => (v === 'Étapes numériques(La Poste)' ? 'Étapes numériques (La Poste)' : v))).toEqual([...values])
+    }
+  })
+
+  it('converting the Hinaura v0.1 JSON gives the same v1 values as the published v1 conversion', () => {
+    const converted = readReport(file('lieux-hinaura-2022/hinaura-source-schema-v0.1.json')).accepted.map((r) => r.lieu)
+    const published = new Map(readReport(file('lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv')).accepted.map((r) => [r.lieu.id, r.lieu]))
+    const compared = ['services', 'publics_specifiquement_adresses', 'prise_en_charge_specifique', 'frais_a_charge', 'modalites_accompagnement', 'courriels', 'site_web', 'horaires', 'telephone'] as const
+    let differences = 0
+    for (const lieu of converted) {
+      const reference = published.get(`hinaura-${lieu.id}`)
+      expect(reference).toBeDefined()
+      for (const field of compared) if (JSON.stringify(lieu[field]) !== JSON.stringify(reference?.[field])) differences++
+    }
+    expect(differences).toBe(0)
+  })
+
+  it('the 2 845 France Services survive a CSV round trip unchanged', () => {
+    const lieux = readReport(file('lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv')).accepted.map((r) => r.lieu)
+    const again = readLieux(toCsv(lieux), { fileName: 'x.csv', now })
+    expect(again.ok && again.report.accepted.map((r) => r.lieu)).toEqual(lieux)
+  })
+
+  it('every horaires judged valid is read by opening_hours (the fast check never lets a bad value through)', () => {
+    const values = new Set<string>()
+    for (const name of ['lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv', 'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv'])
+      for (const row of readReport(file(name)).accepted) if (row.lieu.horaires) values.add(row.lieu.horaires)
+    let valid = 0
+    for (const value of values) {
+      if (!checkHoraires(value).valid) continue
+      valid++
+      expect(() => new OpeningHours(value, { lat: 46.6, lon: 2.4, address: { country_code: 'fr', state: '' } })).not.toThrow()
+    }
+    console.info(`${values.size} horaires distincts, ${valid} valides`)
+    expect(valid).toBe(values.size)
+  })
+})
