@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LIST_SEPARATOR, type LieuField, lieuFields } from './fields.js'
+import { isListLieuField, LIST_SEPARATOR, type LieuField, lieuFields } from './fields.js'
 import { toE164 } from './phone.js'
 import { closestValue, excerpt } from './text.js'
 import {
@@ -13,6 +13,7 @@ import {
   SupportMode,
   TargetPublic,
   TrainingLabel,
+  vocabularies,
 } from './vocabularies.js'
 
 /*
@@ -167,18 +168,6 @@ const dateMaj = z.string({ error: requiredMessage('La date de mise à jour (date
   })
 
 /** The standard's `pivot` pattern: a SIRET, an RNA or a RIDET, 9 to 14 letters or digits. */
-const vocabularyFields = {
-  itinerance: true,
-  services: true,
-  publics_specifiquement_adresses: true,
-  prise_en_charge_specifique: true,
-  frais_a_charge: true,
-  dispositif_programmes_nationaux: true,
-  formations_labels: true,
-  modalites_acces: true,
-  modalites_accompagnement: true,
-} as const
-
 export const PIVOT_PATTERN = /^[a-zA-Z0-9]{9,14}$/
 export const POSTCODE_PATTERN = /^\d{5}$/
 export const INSEE_CODE_PATTERN = /^([013-9]\d|2[AB1-9])\d{3}$/
@@ -234,10 +223,15 @@ const TEXT = 0
 const NUMBER = 1
 const LIST = 2
 const VOCABULARY = 3
-const freeListFields: ReadonlySet<string> = new Set(['typologie', 'courriels', 'site_web', 'autres_formations_labels'])
 const fields: readonly LieuField[] = [...lieuFields]
 const cellKinds: readonly number[] = fields.map((field) =>
-  field === 'latitude' || field === 'longitude' ? NUMBER : freeListFields.has(field) ? LIST : field in vocabularyFields ? VOCABULARY : TEXT,
+  field === 'latitude' || field === 'longitude'
+    ? NUMBER
+    : field in vocabularies
+      ? VOCABULARY
+      : isListLieuField(field)
+        ? LIST
+        : TEXT,
 )
 
 function readCell(kind: number, cell: unknown): unknown {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { aLieuRecord, NOW } from './test-factories.js'
 import { type RowIssue, validateLieux } from './validate.js'
+import { vocabularies } from './vocabularies.js'
 
 const options = { now: NOW }
 const errorsOf = (record: Record<string, unknown>) => {
@@ -101,17 +102,7 @@ describe('validateLieux: field rules', () => {
     expect(report.accepted[0]?.lieu.formations_labels).toEqual(['Étapes numériques (La Poste)'])
   })
   it('checks every vocabulary field', () => {
-    for (const field of [
-      'itinerance',
-      'services',
-      'publics_specifiquement_adresses',
-      'prise_en_charge_specifique',
-      'frais_a_charge',
-      'dispositif_programmes_nationaux',
-      'formations_labels',
-      'modalites_acces',
-      'modalites_accompagnement',
-    ])
+    for (const field of Object.keys(vocabularies))
       expect(errorsOf(aLieuRecord({ [field]: 'Valeur inventée' }))).toEqual([{ field, code: 'invalid_value' }])
   })
   it('ignores empty list items and repeated values', () => {
