@@ -1,3 +1,4 @@
+/// <reference path="./globals.d.ts" />
 export type DecodedText = {
   text: string
   /** Lines (1-based) that were not valid UTF-8 and were read as Windows-1252 instead. */

@@ -1,0 +1,7 @@
+export { parseCommuneCoordinates } from './coordinates.js'
+export type { CommuneCoordinates, CoordinateTable } from './coordinates.js'
+export { officialGeography } from './geography.js'
+export type { CogCommune, Departement, FormerCommune, Geography, Region } from './geography.js'
+export { editDistance, foldPlace, nameKeys, placeTokens } from './normalise.js'
+export { commonWordNames, createTerritoires, Territoires } from './territoires.js'
+export type { Candidate, Commune, CreateTerritoiresOptions, MatchKind, Resolution, ResolveOptions } from './territoires.js'

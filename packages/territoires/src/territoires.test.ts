@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest'
+import { parseCommuneCoordinates } from './coordinates.js'
+import { editDistance, foldPlace, nameKeys, placeTokens } from './normalise.js'
+import { createTerritoires } from './territoires.js'
+
+const csv = `code_insee,nom,type,departement,region,epci_siren,epci_nom,codes_postaux,population,latitude,longitude,coord_source,commune_parente
+23096,Guéret,commune-actuelle,23,75,,,23000,12955,46.17,1.87,ign-admin-express-2018-centroid,
+75118,Paris 18e Arrondissement,arrondissement-municipal,75,11,,,75018,183127,48.85661,2.3428,parent-commune-centroid-approx,75056
+98411,Îles Saint-Paul,commune-actuelle,984,984,,,,0,,,,
+99999,Nulle part,commune-actuelle,99,99,,,,0,nord,2,,
+`
+const territoires = createTerritoires({ coordinates: parseCommuneCoordinates(csv) })
+
+describe('createTerritoires', () => {
+  it('holds the official communes and arrondissements, with the coordinates given', () => {
+    expect(territoires.communes.length).toBe(35_014)
+    expect(territoires.byCode('23096')).toMatchObject({ nom: 'Guéret', departementNom: 'Creuse', regionNom: 'Nouvelle-Aquitaine', latitude: 46.17 })
+    expect(territoires.byCode('75118')).toMatchObject({ type: 'arrondissement-municipal', commune: '75056', coordinatesApproximate: true })
+    expect(territoires.byCode('2a004')?.nom).toBe('Ajaccio')
+  })
+  it('counts the communes it has no coordinates for', () => {
+    expect(territoires.withoutCoordinates).toBe(35_014 - 2)
+    expect(territoires.byCode('63113')?.latitude).toBeUndefined()
+  })
+})
+
+describe('parseCommuneCoordinates', () => {
+  it('reads the CSV of communes, skipping rows without coordinates and reporting unreadable ones', () => {
+    const table = parseCommuneCoordinates(csv)
+    expect(table.byCode.size).toBe(2)
+    expect(table.problems).toEqual([{ line: 5, message: expect.stringContaining('« nord »') }])
+  })
+  it('reads the JSON of geo.api.gouv.fr (centre as [longitude, latitude])', () => {
+    const table = parseCommuneCoordinates(JSON.stringify([{ code: '23096', nom: 'Guéret', centre: { type: 'Point', coordinates: [1.87, 46.17] } }, { code: 'x' }]))
+    expect(table.byCode.get('23096')).toEqual({ latitude: 46.17, longitude: 1.87 })
+    expect(table.problems).toHaveLength(1)
+  })
+  it('says which columns it needs', () => {
+    expect(parseCommuneCoordinates('a,b\n1,2\n').problems[0]?.message).toContain('code_insee, latitude, longitude')
+  })
+})
+
+describe('byPostcode', () => {
+  it('gives every commune of a postcode, most populous first', () => {
+    expect(territoires.byPostcode('74200').map((c) => c.nom).slice(0, 2)).toEqual(['Thonon-les-Bains', 'Allinges'])
+  })
+  it('finds a commune by each of its postcodes', () => {
+    expect(territoires.byPostcode('20090').map((c) => c.code)).toContain('2A004')
+    expect(territoires.byPostcode('20167').map((c) => c.code)).toContain('2A004')
+  })
+  it('gives the arrondissement, not the whole city, for Paris, Lyon and Marseille postcodes', () => {
+    expect(territoires.byPostcode('75018').map((c) => c.code)).toEqual(['75118'])
+    expect(territoires.byPostcode('13016').map((c) => c.code)).toEqual(['13216'])
+  })
+})
+
+describe('resolve', () => {
+  it('orders homonyms by population, with each one’s share as confidence', () => {
+    const { candidates, ambiguous } = territoires.resolve('Saint-Denis')
+    expect(ambiguous).toBe(true)
+    expect(candidates.map((c) => c.commune.code).slice(0, 2)).toEqual(['97411', '93066'])
+    expect(candidates[0]?.confidence).toBeGreaterThan(0.4)
+    expect(candidates.at(-1)?.confidence).toBeLessThan(0.01)
+  })
+  it('says which hint narrowed the search', () => {
+    const resolution = territoires.resolve("Moulins dans l'Allier")
+    expect(resolution.hints.departement?.code).toBe('03')
+    expect(resolution).toMatchObject({ ambiguous: false, unmatched: [] })
+    expect(territoires.resolve('gueret 23000').hints.postcode).toBe('23000')
+  })
+  it('reports the words it could not place, and trusts the answer less', () => {
+    const resolution = territoires.resolve('Guéret chez ma fille')
+    expect(resolution.candidates[0]?.commune.code).toBe('23096')
+    expect(resolution.unmatched).toEqual(['chez', 'ma', 'fille'])
+    expect(resolution.candidates[0]?.confidence).toBeLessThan(0.9)
+  })
+  it('names the former commune that matched', () => {
+    expect(territoires.resolve('Annecy-le-Vieux').candidates[0]).toMatchObject({ match: 'former-name', matchedName: 'Annecy-le-Vieux' })
+  })
+  it('answers a département with its préfecture, and says it is a département', () => {
+    expect(territoires.resolve('Creuse').candidates[0]).toMatchObject({ match: 'departement', matchedName: 'Creuse', commune: { code: '23096' } })
+  })
+  it('returns nothing, without error, for empty or meaningless text', () => {
+    expect(territoires.resolve('').candidates).toEqual([])
+    expect(territoires.resolve('   ,;  ').candidates).toEqual([])
+    expect(territoires.resolve('zzkqwx').candidates).toEqual([])
+    expect(territoires.resolve('a'.repeat(5000)).candidates).toEqual([])
+  })
+})
+
+describe('extractPlace', () => {
+  it.each([
+    ["bonjour je narrive pas a faire ma declaration trimestrielle caf sur internet, j'habite guéret", '23096'],
+    ["j'habite à Orange", '84087'],
+    ['je vis a pau', '64445'],
+    ['près de Dijon', '21231'],
+    ['à Vienne en Isère', '38544'],
+    ['je suis a Paris 18e', '75118'],
+    ['aide pour ma retraite 74200', '74281'],
+    ['je vis à saint denis 93', '93066'],
+    ['mon fils habite tours et moi aussi', '37261'],
+    ['Moulins dans l’Allier', '03190'],
+  ])('finds the place in %j', (sentence, code) => {
+    expect(territoires.extractPlace(sentence)?.candidates[0]?.commune.code).toBe(code)
+  })
+  it.each([
+    'je voudrais une orange',
+    'je ne vois pas le sens de tout ça',
+    'je fais des tours de manège',
+    'bonjour, merci beaucoup',
+    'y a-t-il quelqu’un ?',
+  ])('does not take common words for places: %j', (sentence) => {
+    expect(territoires.extractPlace(sentence)).toBeUndefined()
+  })
+})
+
+describe('normalisation', () => {
+  it('folds accents, case and punctuation, and expands st/ste', () => {
+    expect(foldPlace('Saint-Étienne-du-Rouvray')).toBe('saint etienne du rouvray')
+    expect(placeTokens('ST ÉTIENNE')).toEqual(['saint', 'etienne'])
+    expect(placeTokens('Ste-Maxime')).toEqual(['sainte', 'maxime'])
+    expect(foldPlace('L’Haÿ-les-Roses')).toBe('l hay les roses')
+  })
+  it('keys a name with and without its article', () => {
+    expect(nameKeys('Le Puy-en-Velay')).toEqual(['le puy en velay', 'puy en velay'])
+    expect(nameKeys("L'Isle-Adam")).toEqual(['l isle adam', 'isle adam'])
+  })
+  it('counts a swap of two letters as one edit', () => {
+    expect(editDistance('marseille', 'marsielle')).toBe(1)
+    expect(editDistance('grenoble', 'grenobl')).toBe(1)
+    expect(editDistance('paris', 'lyon', 2)).toBe(3)
+  })
+})

@@ -1,0 +1,472 @@
+import type { CommuneCoordinates, CoordinateTable } from './coordinates.js'
+import { type CogCommune, type Departement, type Geography, officialGeography, type Region } from './geography.js'
+import { editDistance, foldPlace, nameKeys, placeTokens, trigrams } from './normalise.js'
+
+/** A commune (or a municipal arrondissement) with its département, région and, when known, its coordinates. */
+export type Commune = CogCommune & {
+  departementNom: string
+  regionNom: string
+  latitude?: number
+  longitude?: number
+  /** The coordinates are only approximate (an arrondissement given its city's centroid). */
+  coordinatesApproximate?: boolean
+}
+
+/** How a candidate was found, from the most to the least certain. */
+export type MatchKind = 'insee' | 'postcode' | 'arrondissement' | 'name' | 'former-name' | 'departement' | 'prefix' | 'typo'
+
+export type Candidate = {
+  commune: Commune
+  /** 0 to 1: how sure we are this is the commune meant. */
+  confidence: number
+  match: MatchKind
+  /** The name that matched when it is not the commune's own (a former commune: "Annecy-le-Vieux", a département: "Creuse"). */
+  matchedName?: string
+}
+
+export type Resolution = {
+  query: string
+  /** Most likely first: best match, then the most populous. */
+  candidates: Candidate[]
+  /** True when several communes fit equally (homonyms without a hint, a postcode shared by several communes). */
+  ambiguous: boolean
+  /** What in the text narrowed the search: a département ("Valence Drôme", "Saint-Denis 93"), a postcode. */
+  hints: { departement?: Departement; postcode?: string }
+  /** Words of the query that were neither part of the name nor a hint. */
+  unmatched: string[]
+}
+
+export type ResolveOptions = {
+  /** At most this many candidates (default 10). */
+  limit?: number
+}
+
+type Entry = { commune: Commune; formerName?: string }
+
+// Words that join a name to its hint ("Moulins dans l'Allier", "Valence en Drôme").
+const fillers: ReadonlySet<string> = new Set(['a', 'au', 'aux', 'dans', 'en', 'l', 'le', 'la', 'les', 'de', 'du', 'des', 'd', 'pres', 'vers', 'cedex', 'france', 'commune', 'ville', 'departement', 'dept', 'dep'])
+const arrondissementCities: Readonly<Record<string, string>> = { paris: '75056', lyon: '69123', marseille: '13055' }
+const ARRONDISSEMENT_NUMBER = /^(\d{1,2})(e|er|eme|ieme|em|arr|arrondissement)?$/
+const MAX_TOKENS = 12
+const COMMON_TRIGRAM = 2_500
+
+/**
+ * The communes of France and the resolution of what people type to candidate communes.
+ * Build it once ({@link createTerritoires}); every lookup is then in memory.
+ */
+export class Territoires {
+  readonly communes: readonly Commune[]
+  readonly departements: readonly Departement[]
+  readonly regions: readonly Region[]
+  /** Communes of the official geography with no coordinates in the table given (they cannot anchor a distance search). */
+  readonly withoutCoordinates: number
+
+  private readonly byInsee = new Map<string, Commune>()
+  private readonly byPostcodeMap = new Map<string, Commune[]>()
+  private readonly byKey = new Map<string, Entry[]>()
+  private readonly departementByKey = new Map<string, Departement>()
+  private readonly keys: string[] = []
+  private readonly keysByTrigram = new Map<string, number[]>()
+  private readonly arrondissements = new Map<string, Commune>()
+  private readonly largeCities: { key: string; commune: Commune }[]
+  private trigramCounts: Uint8Array | undefined
+
+  constructor(geography: Geography, coordinates: ReadonlyMap<string, CommuneCoordinates>) {
+    const departementNames = new Map(geography.departements.map((d) => [d.code, d.nom]))
+    const regionNames = new Map(geography.regions.map((r) => [r.code, r.nom]))
+    const communes: Commune[] = []
+    let withoutCoordinates = 0
+    for (const cog of geography.communes) {
+      const point = coordinates.get(cog.code)
+      const commune: Commune = {
+        ...cog,
+        departementNom: departementNames.get(cog.departement) ?? '',
+        regionNom: regionNames.get(cog.region) ?? '',
+        ...(point ? { latitude: point.latitude, longitude: point.longitude } : {}),
+        ...(point?.approximate ? { coordinatesApproximate: true } : {}),
+      }
+      if (!point) withoutCoordinates++
+      communes.push(commune)
+      this.byInsee.set(commune.code, commune)
+    }
+    this.communes = communes
+    this.departements = geography.departements
+    this.regions = geography.regions
+    this.withoutCoordinates = withoutCoordinates
+
+    // Postcodes: the arrondissements of Paris, Lyon and Marseille answer for their own postcodes.
+    const arrondissementPostcodes = new Set(communes.filter((c) => c.type === 'arrondissement-municipal').flatMap((c) => c.codesPostaux))
+    for (const commune of communes) {
+      for (const postcode of commune.codesPostaux) {
+        if (commune.type === 'commune-actuelle' && commune.code in inverse(arrondissementCities) && arrondissementPostcodes.has(postcode)) continue
+        const list = this.byPostcodeMap.get(postcode) ?? []
+        list.push(commune)
+        this.byPostcodeMap.set(postcode, list)
+      }
+      if (commune.type === 'arrondissement-municipal' && commune.commune) {
+        const number = /(\d+)/.exec(commune.nom)?.[1]
+        if (number) this.arrondissements.set(`${commune.commune}/${Number(number)}`, commune)
+      } else this.addName(commune.nom, { commune })
+    }
+    for (const former of geography.formerCommunes) {
+      const parent = this.byInsee.get(former.parent)
+      if (parent) this.addName(former.nom, { commune: parent, formerName: former.nom })
+    }
+    this.largeCities = communes
+      .filter((c) => c.type === 'commune-actuelle' && c.population >= 50_000)
+      .sort(byPopulation)
+      .map((commune) => ({ key: placeTokens(commune.nom).join(' '), commune }))
+    for (const list of this.byPostcodeMap.values()) list.sort(byPopulation)
+    for (const list of this.byKey.values()) list.sort((a, b) => byPopulation(a.commune, b.commune))
+
+    for (const departement of geography.departements) {
+      this.departementByKey.set(departement.code.toLowerCase(), departement)
+      for (const key of nameKeys(departement.nom)) this.departementByKey.set(key, departement)
+    }
+    // Names people use for overseas départements and a few others.
+    for (const [alias, code] of [
+      ['reunion', '974'],
+      ['ile de la reunion', '974'],
+      ['corse du sud', '2A'],
+      ['haute corse', '2B'],
+      ['guyane francaise', '973'],
+    ] as const) {
+      const departement = geography.departements.find((d) => d.code === code)
+      if (departement) this.departementByKey.set(alias, departement)
+    }
+
+    this.keys.forEach((key, index) => {
+      for (const gram of new Set(trigrams(key))) {
+        const list = this.keysByTrigram.get(gram) ?? []
+        list.push(index)
+        this.keysByTrigram.set(gram, list)
+      }
+    })
+  }
+
+  private addName(name: string, entry: Entry): void {
+    for (const key of nameKeys(name)) {
+      let list = this.byKey.get(key)
+      if (!list) {
+        list = []
+        this.byKey.set(key, list)
+        this.keys.push(key)
+      }
+      if (!list.some((e) => e.commune.code === entry.commune.code)) list.push(entry)
+    }
+  }
+
+  /** The commune (or arrondissement) with this INSEE code. */
+  byCode(code: string): Commune | undefined {
+    return this.byInsee.get(code.toUpperCase())
+  }
+
+  /** The communes a postcode serves, most populous first (75018 gives the 18th arrondissement of Paris). */
+  byPostcode(postcode: string): readonly Commune[] {
+    return this.byPostcodeMap.get(postcode) ?? []
+  }
+
+  /** The département of a code ("23", "2A", "974") or a name ("Creuse", "isere", "la Réunion"). */
+  departement(text: string): Departement | undefined {
+    return this.departementByKey.get(placeTokens(text).join(' ')) ?? this.departementByKey.get(text.trim().toLowerCase())
+  }
+
+  /**
+   * Candidate communes for a place as people type it: "st etienne", "Paris 18e", "13003", "74200",
+   * "Moulins dans l'Allier", "Saint-Denis 93", "vienne isere", "Grenobl". The whole text is taken as a place:
+   * to find a place inside a sentence, where common words (Sens, Tours, Orange) need context, use {@link extractPlace}.
+   */
+  resolve(text: string, options: ResolveOptions = {}): Resolution {
+    const limit = options.limit ?? 10
+    const tokens = placeTokens(text).slice(0, MAX_TOKENS)
+    const resolution: Resolution = { query: text, candidates: [], ambiguous: false, hints: {}, unmatched: [] }
+    if (tokens.length === 0) return resolution
+
+    // 1. Codes: an INSEE code or a postcode, anywhere in the text.
+    const codeIndex = tokens.findIndex((t) => /^(\d{5}|2[ab]\d{3})$/.test(t))
+    const code = codeIndex >= 0 ? (tokens[codeIndex] as string) : undefined
+    const postcodeCommunes = code ? this.byPostcode(code) : []
+    if (code && postcodeCommunes.length > 0) resolution.hints.postcode = code
+
+    // 2. An arrondissement: "Paris 18e", "Lyon 7", "Marseille 3eme".
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const city = arrondissementCities[tokens[i] as string]
+      const number = ARRONDISSEMENT_NUMBER.exec(tokens[i + 1] as string)?.[1]
+      const arrondissement = city && number ? this.arrondissements.get(`${city}/${Number(number)}`) : undefined
+      if (arrondissement) {
+        resolution.candidates = [{ commune: arrondissement, confidence: 1, match: 'arrondissement' }]
+        resolution.unmatched = tokens.filter((t, j) => j !== i && j !== i + 1 && !fillers.has(t) && t !== 'arrondissement' && t !== code)
+        return resolution
+      }
+    }
+
+    // 3. A name: the longest run of words that is a commune name; the other words must be hints.
+    let named = this.findName(tokens, codeIndex)
+    if (named && named.unmatched.length > 0) {
+      // "Saint-Etiene": "Saint" is a name too, but a close spelling of the whole text explains every word.
+      const whole = this.fuzzy(tokens.filter((_, j) => j !== codeIndex).join(' '))
+      if ((whole[0]?.confidence ?? 0) >= 0.6) named = undefined
+    }
+    if (named) {
+      let entries = named.entries
+      if (named.departement) {
+        resolution.hints.departement = named.departement
+        const inDepartement = entries.filter((e) => e.commune.departement === named.departement?.code)
+        if (inDepartement.length > 0) entries = inDepartement
+      }
+      if (resolution.hints.postcode) {
+        const withPostcode = entries.filter((e) => e.commune.codesPostaux.includes(resolution.hints.postcode as string))
+        if (withPostcode.length > 0) entries = withPostcode
+      }
+      resolution.unmatched = named.unmatched
+      const penalty = named.unmatched.length > 0 ? 0.8 : 1
+      const narrowed = Boolean(named.departement || resolution.hints.postcode)
+      const candidates = rankByPopulation(entries, named.exact ? 'name' : 'former-name', penalty * (narrowed ? 1 : 0.95))
+      // "Clermont" alone: the small Clermonts match exactly, but Clermont-Ferrand is what many people mean.
+      if (!narrowed) {
+        const larger = this.largerCitiesStartingWith(named.key, entries)
+        // "Creuse", "Vienne": a département too; its préfecture stands for it.
+        const departement = named.unmatched.length === 0 ? this.departementByKey.get(named.key) : undefined
+        const prefecture = departement ? this.byInsee.get(departement.chefLieu) : undefined
+        if (prefecture && !candidates.some((c) => c.commune.code === prefecture.code))
+          larger.push({ commune: prefecture, confidence: 0.5, match: 'departement', matchedName: departement?.nom as string })
+        // Several places for one name: the most populous first, as people most often mean it.
+        if (larger.length > 0) {
+          candidates.push(...larger)
+          candidates.sort((a, b) => byPopulation(a.commune, b.commune))
+        }
+      }
+      resolution.candidates = candidates.slice(0, limit)
+      resolution.ambiguous = resolution.candidates.length > 1
+      return resolution
+    }
+
+    // 4. A code alone: the communes of the postcode, or the commune of the INSEE code.
+    if (code) {
+      if (postcodeCommunes.length > 0) {
+        resolution.candidates = rankByPopulation(postcodeCommunes.map((commune) => ({ commune })), 'postcode', 1).slice(0, limit)
+        resolution.ambiguous = resolution.candidates.length > 1
+        resolution.unmatched = tokens.filter((t, j) => j !== codeIndex && !fillers.has(t))
+        return resolution
+      }
+      const commune = this.byCode(code)
+      if (commune) {
+        resolution.candidates = [{ commune, confidence: 1, match: 'insee' }]
+        return resolution
+      }
+    }
+
+    // 5. A département named alone is not a commune: say so by returning it as the only hint.
+    const departementOnly = this.departementOfTokens(tokens.filter((t) => !fillers.has(t)))
+    const prefecture = departementOnly ? this.byInsee.get(departementOnly.chefLieu) : undefined
+    if (departementOnly) {
+      resolution.hints.departement = departementOnly
+      if (prefecture) resolution.candidates = [{ commune: prefecture, confidence: 0.6, match: 'departement', matchedName: departementOnly.nom }]
+      return resolution
+    }
+
+    // 6. Typos and truncations: "Grenobl", "clermont ferant", "Saint-Etiene".
+    const words = tokens.filter((t, j) => j !== codeIndex)
+    resolution.candidates = this.fuzzy(words.join(' ')).slice(0, limit)
+    if (resolution.hints.postcode) {
+      const withPostcode = resolution.candidates.filter((c) => c.commune.codesPostaux.includes(resolution.hints.postcode as string))
+      if (withPostcode.length > 0) resolution.candidates = withPostcode
+    }
+    const [first, second] = resolution.candidates
+    resolution.ambiguous = Boolean(first && second && second.confidence >= first.confidence * 0.9)
+    if (resolution.candidates.length === 0) resolution.unmatched = words.filter((t) => !fillers.has(t))
+    return resolution
+  }
+
+  private findName(tokens: readonly string[], codeIndex: number) {
+    let best: { key: string; entries: Entry[]; exact: boolean; departement?: Departement; unmatched: string[]; score: number } | undefined
+    for (let length = tokens.length; length >= 1; length--) {
+      for (let start = 0; start + length <= tokens.length; start++) {
+        if (codeIndex >= start && codeIndex < start + length) continue
+        const key = tokens.slice(start, start + length).join(' ')
+        const entries = this.byKey.get(key)
+        if (!entries) continue
+        const rest = tokens.filter((_, j) => (j < start || j >= start + length) && j !== codeIndex)
+        const departement = this.departementOfTokens(rest.filter((t) => !fillers.has(t)))
+        const unmatched = departement ? [] : rest.filter((t) => !fillers.has(t))
+        // Prefer names that leave nothing unexplained, then the longest, then those at the start.
+        const score = (unmatched.length === 0 ? 1000 : 0) + length * 10 - start
+        if (!best || score > best.score) {
+          const exactEntries = entries.filter((e) => !e.formerName)
+          best = {
+            key,
+            entries: exactEntries.length > 0 ? exactEntries : entries,
+            exact: exactEntries.length > 0,
+            ...(departement ? { departement } : {}),
+            unmatched,
+            score,
+          }
+        }
+      }
+      if (best && best.unmatched.length === 0) break
+    }
+    return best
+  }
+
+  /** Cities of 50 000 inhabitants or more whose name starts with the words typed, more populous than every exact match. */
+  private largerCitiesStartingWith(key: string, exact: readonly Entry[]): Candidate[] {
+    const largestExact = Math.max(0, ...exact.map((e) => e.commune.population))
+    return this.largeCities
+      .filter((city) => city.key.startsWith(`${key} `) && city.commune.population > largestExact * 2)
+      .map((city) => ({ commune: city.commune, confidence: 0.5, match: 'prefix' as const }))
+  }
+
+  /** The département named by all these words ("isere", "seine saint denis", "93", "l allier"), if any. */
+  private departementOfTokens(tokens: readonly string[]): Departement | undefined {
+    if (tokens.length === 0) return undefined
+    return this.departementByKey.get(tokens.join(' '))
+  }
+
+  private fuzzy(query: string): Candidate[] {
+    if (query.length < 3) return []
+    const found = new Map<string, Candidate>()
+    const add = (key: string, match: MatchKind, confidence: number) => {
+      for (const entry of this.byKey.get(key) ?? []) {
+        const existing = found.get(entry.commune.code)
+        if (existing && existing.confidence >= confidence) continue
+        found.set(entry.commune.code, {
+          commune: entry.commune,
+          confidence,
+          match,
+          ...(entry.formerName ? { matchedName: entry.formerName } : {}),
+        })
+      }
+    }
+    // Shared trigrams first (cheap), then the real edit distance on the best few.
+    const counts = (this.trigramCounts ??= new Uint8Array(this.keys.length))
+    const touched: number[] = []
+    let best = 0
+    // Very common trigrams ("sai", "int" of the 5 000 "Saint-…") cost much and tell little: skip them when others remain.
+    const grams = [...new Set(trigrams(query))].map((gram) => this.keysByTrigram.get(gram) ?? [])
+    const informative = grams.filter((list) => list.length <= COMMON_TRIGRAM)
+    for (const list of informative.length >= 4 ? informative : grams)
+      for (const index of list) {
+        if (counts[index] === 0) touched.push(index)
+        const count = ((counts[index] as number) += 1)
+        if (count > best) best = count
+      }
+    const shortlist: number[] = []
+    for (const index of touched) {
+      if ((counts[index] as number) >= Math.max(2, best - 3)) shortlist.push(index)
+      counts[index] = 0
+    }
+    const maxEdits = query.length <= 5 ? 1 : query.length <= 12 ? 2 : 3
+    for (const index of shortlist) {
+      const key = this.keys[index] as string
+      // "thonon" for Thonon-les-Bains: a whole first word is worth more than a close spelling.
+      if (query.length >= 4 && key.startsWith(`${query} `)) add(key, 'prefix', 0.8)
+      else if (query.length >= 4 && key.startsWith(query)) add(key, 'prefix', 0.75 - Math.min(0.25, (key.length - query.length) / 40))
+      const distance = editDistance(query, key, maxEdits)
+      if (distance <= maxEdits) add(key, 'typo', 0.8 - distance * 0.1)
+    }
+    return [...found.values()].sort((a, b) => b.confidence - a.confidence || byPopulation(a.commune, b.commune))
+  }
+
+  /**
+   * Finds a place mentioned in a sentence ("je n'arrive pas à faire ma déclaration caf, j'habite guéret").
+   * A name that is also a common French word (sens, tours, orange, vienne, die, pau…) or a very short one
+   * counts only with context: after "à", "sur", "vers", "près de", "habite", "de/d'" + capital letter, when written
+   * with a capital inside the sentence, or next to a postcode or a département.
+   */
+  extractPlace(sentence: string): (Resolution & { span: string }) | undefined {
+    const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')
+    const tokens = words.map((w) => placeTokens(w).join(' '))
+    // A postcode is the strongest signal.
+    const postcodeAt = tokens.findIndex((t) => /^\d{5}$/.test(t) && this.byPostcodeMap.has(t))
+    for (let length = Math.min(6, tokens.length); length >= 1; length--) {
+      for (let start = 0; start + length <= tokens.length; start++) {
+        const span = tokens.slice(start, start + length)
+        if (fillers.has(span[0] as string) || fillers.has(span[span.length - 1] as string)) continue
+        const key = span.join(' ')
+        const arrondissementCity = length === 2 && arrondissementCities[span[0] as string] && ARRONDISSEMENT_NUMBER.test(span[1] as string)
+        if (!this.byKey.has(key) && !arrondissementCity) continue
+        if (length === 1 && !this.hasPlaceContext(words, tokens, start, postcodeAt)) continue
+        // Take a following département or postcode along ("Saint-Denis 93", "Valence dans la Drôme").
+        let end = start + length
+        for (let extra = Math.min(4, tokens.length - end); extra >= 1; extra--) {
+          const tail = tokens.slice(end, end + extra).filter((t) => !fillers.has(t))
+          if (tail.length > 0 && (this.departementOfTokens(tail) || (tail.length === 1 && /^\d{5}$/.test(tail[0] as string)))) {
+            end += extra
+            break
+          }
+        }
+        const text = words.slice(start, end).join(' ')
+        const withPostcode = postcodeAt >= 0 && (postcodeAt < start || postcodeAt >= end) ? `${text} ${tokens[postcodeAt]}` : text
+        return { ...this.resolve(withPostcode), span: text }
+      }
+    }
+    if (postcodeAt >= 0) return { ...this.resolve(tokens[postcodeAt] as string), span: words[postcodeAt] as string }
+    return undefined
+  }
+
+  private hasPlaceContext(words: readonly string[], tokens: readonly string[], index: number, postcodeAt: number): boolean {
+    const token = tokens[index] as string
+    const word = words[index] as string
+    if (!commonWordNames.has(token) && token.length > 3) return true
+    if (postcodeAt >= 0) return true
+    const before = tokens[index - 1]
+    const beforeTwo = tokens[index - 2]
+    if (before && ['a', 'au', 'sur', 'vers', 'habite', 'habitons', 'habitez', 'vis', 'suis', 'ville'].includes(before)) return true
+    if (before && beforeTwo === 'pres' && before === 'de') return true
+    if (before && ['de', 'd'].includes(before) && /^\p{Lu}/u.test(word)) return true
+    if (index > 0 && /^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(words.join(''))) return true
+    const after = tokens.slice(index + 1, index + 4).filter((t) => !fillers.has(t))
+    return after.length > 0 && Boolean(this.departementOfTokens(after.slice(0, 1)) ?? this.departementOfTokens(after))
+  }
+}
+
+/**
+ * Commune names that are also ordinary French words (or too short to be trusted in a sentence):
+ * `extractPlace` takes them as places only with context.
+ */
+export const commonWordNames: ReadonlySet<string> = new Set([
+  'sens', 'tours', 'orange', 'vienne', 'die', 'pau', 'nice', 'bar', 'mars', 'cours', 'mer', 'plan', 'bourg', 'pont', 'bonne',
+  'ames', 'ore', 'eu', 'y', 'ay', 'by', 'us', 'ri', 'bu', 'oo', 'lourdes', 'foix', 'vendome', 'marche', 'sales', 'salles',
+  'thiers', 'ver', 'vic', 'val', 'port', 'mont', 'lit', 'puy', 'roche', 'bois', 'champs', 'fontaine', 'chaux', 'pin', 'chatel',
+  'lens', 'laval', 'dole', 'agen', 'gap', 'riez', 'seul', 'rue', 'bec', 'loge', 'poste', 'caf',
+])
+
+function inverse(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [v, k]))
+}
+
+function byPopulation(a: Commune, b: Commune): number {
+  return b.population - a.population || a.code.localeCompare(b.code)
+}
+
+/** Candidates most populous first; confidence is each one's share of the population, so a clear favourite stands out. */
+function rankByPopulation(entries: readonly { commune: Commune; formerName?: string }[], match: MatchKind, scale: number): Candidate[] {
+  const sorted = [...entries].sort((a, b) => byPopulation(a.commune, b.commune))
+  const total = sorted.reduce((sum, e) => sum + Math.max(1, e.commune.population), 0)
+  return sorted.map((entry) => ({
+    commune: entry.commune,
+    confidence: Math.round(scale * (sorted.length === 1 ? 1 : Math.max(1, entry.commune.population) / total) * 1000) / 1000,
+    match,
+    ...(entry.formerName ? { matchedName: entry.formerName } : {}),
+  }))
+}
+
+export type CreateTerritoiresOptions = {
+  /** Commune coordinates (see `parseCommuneCoordinates`); without them communes resolve but cannot anchor a distance. */
+  coordinates?: CoordinateTable | ReadonlyMap<string, CommuneCoordinates>
+  /** Another geography than the official one bundled (for tests). */
+  geography?: Geography
+}
+
+/**
+ * Builds the communes of France (official geography) joined with a coordinate table.
+ * @example
+ * const territoires = createTerritoires({ coordinates: parseCommuneCoordinates(csvText) })
+ * territoires.resolve('st etienne').candidates[0]?.commune.code // '42218'
+ */
+export function createTerritoires(options: CreateTerritoiresOptions = {}): Territoires {
+  const coordinates = options.coordinates instanceof Map ? options.coordinates : ((options.coordinates as CoordinateTable | undefined)?.byCode ?? new Map())
+  return new Territoires(options.geography ?? officialGeography(), coordinates)
+}
+
+export { foldPlace }
