@@ -14,6 +14,7 @@ export {
   formatWhen,
   frenchWeekdays,
   isOpenAt,
+  isOpenOnDay,
   nextClosing,
   nextOpening,
   openingStateAt,

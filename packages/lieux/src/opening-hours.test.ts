@@ -3,6 +3,7 @@ import {
   checkHoraires,
   describeOpeningStatus,
   isOpenAt,
+  isOpenOnDay,
   nextClosing,
   nextOpening,
   openingStatus,
@@ -80,6 +81,15 @@ describe('openingStatus', () => {
     const christmas = new Date('2026-12-25T10:00:00Z') // a Friday
     expect(isOpenAt(`${HOURS}; PH off`, christmas)).toBe(false)
     expect(isOpenAt(HOURS, christmas)).toBe(true)
+  })
+})
+
+describe('isOpenOnDay', () => {
+  it('tells whether the lieu opens at some time that Paris day', () => {
+    expect(isOpenOnDay(HOURS, new Date('2026-11-28T20:00:00Z'))).toBe(true) // Saturday
+    expect(isOpenOnDay(HOURS, new Date('2026-11-29T10:00:00Z'))).toBe(false) // Sunday
+    expect(isOpenOnDay(HOURS, new Date('2026-11-28T23:30:00Z'))).toBe(false) // already Sunday 0:30 in Paris
+    expect(isOpenOnDay(undefined, new Date('2026-11-28T10:00:00Z'))).toBe(false)
   })
 })
 

@@ -132,6 +132,20 @@ export function nextClosing(horaires: string | undefined, at: Date): Date | unde
   return status.state === 'open' ? status.nextChange : undefined
 }
 
+/**
+ * Whether the lieu opens at some time during the Paris calendar day that contains `day` ("ouvert le samedi ?").
+ * Missing or unreadable hours give false: the lieu cannot be promised open that day.
+ */
+export function isOpenOnDay(horaires: string | undefined, day: Date): boolean {
+  if (horaires === undefined || horaires.trim() === '') return false
+  const parsed = parse(horaires.trim())
+  if (!parsed.ok) return false
+  const w = parisWallClock(day)
+  const start = new Date(w.year, w.month - 1, w.day)
+  const end = new Date(w.year, w.month - 1, w.day + 1)
+  return parsed.hours.getOpenIntervals(start, end).some(([, , unknown]) => !unknown)
+}
+
 export const frenchWeekdays = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const
 export type FrenchWeekday = (typeof frenchWeekdays)[number]
 

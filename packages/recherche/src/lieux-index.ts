@@ -1,0 +1,312 @@
+import {
+  AccessMode,
+  isOpenOnDay,
+  type Lieu,
+  nextOpening,
+  openingStateAt,
+  openingStatus,
+  type OpeningState,
+  type VocabularyField,
+  vocabularies,
+} from '@aiguillage/lieux'
+import { around } from 'geokdbush'
+import KDBush from 'kdbush'
+import type MiniSearch from 'minisearch'
+import { haversineKm, type Point } from './distance.js'
+import { buildNameIndex, type NameDocument } from './name-index.js'
+
+/**
+ * Filters named after the standard's fields: any of the values within a field, every field given at once
+ * (as the cartographie nationale does). `publics_specifiquement_adresses` also keeps lieux open to everyone
+ * (no public named means "tout public" in the standard). Booleans ask for an online booking link or an Accès libre page.
+ */
+export type LieuFilters = Partial<Record<VocabularyField, readonly string[]>> & {
+  typologie?: readonly string[]
+  /** Free labels, e.g. the territorial priorities "QPV" and "FRR". */
+  autres_formations_labels?: readonly string[]
+  prise_rdv?: boolean
+  fiche_acces_libre?: boolean
+}
+
+export type SearchQuery = {
+  /** The reference point (a commune's centroid, a person's position). */
+  near: Point
+  filters?: LieuFilters
+  /** Only lieux open at this instant ("ouvert maintenant": pass the current time). */
+  openAt?: Date
+  /** Only lieux that open at some time during this Paris day ("ouvert le samedi"). */
+  openOn?: Date
+  /** Search radius, 50 km by default (data·inclusion's and the cartographie's). */
+  radiusKm?: number
+  /** Name search ("mediatheque", "france services"): only lieux whose name, commune or network match. */
+  q?: string
+  limit?: number
+  offset?: number
+  /** When nothing matches, drop constraints in the documented order and say which (see {@link relaxationOrder}). */
+  relax?: boolean
+  /** Also count every match within the radius (for pagination); costs a full radius query. */
+  withTotal?: boolean
+  /** The instant for the results' opening state. Defaults to `openAt`, else the current time. */
+  now?: Date
+}
+
+/** One constraint dropped to find something: a filter field (with the values dropped), the opening time, or the radius. */
+export type Relaxation =
+  | { constraint: 'ouvert_a' | 'ouvert_le' | 'q' }
+  | { constraint: 'filtre'; field: keyof LieuFilters; values: readonly (string | boolean)[] }
+  | { constraint: 'rayon_km'; from: number; to: number }
+
+export type LieuOpening = { state: OpeningState; nextChange?: Date; nextOpening?: Date }
+
+export type SearchResult = {
+  lieu: Lieu
+  /** Great-circle distance from the reference point, in km. */
+  distanceKm: number
+  /** Open, closed or unknown at the query's instant, with the next change and next opening (computed on first read). */
+  readonly opening: LieuOpening
+}
+
+export type SearchResponse = {
+  results: SearchResult[]
+  /** Matches within the radius (only with `withTotal`). */
+  total?: number
+  /** What was dropped to find these results, in the order it was dropped; empty when the query was met as asked. */
+  relaxed: Relaxation[]
+  radiusKm: number
+}
+
+/**
+ * The order in which `relax` drops constraints, least important first: the opening time (one can go another day),
+ * the secondary filters (publics, accompaniment, labels…), the name, the cost, then the radius (×2, ×4), and last the
+ * services asked for — so a person always leaves with somewhere to go, and the answer says what was given up.
+ */
+export const relaxationOrder = ['ouverture', 'filtres secondaires', 'q', 'frais_a_charge', 'rayon_km ×2', 'rayon_km ×4', 'services'] as const
+
+const DEFAULT_RADIUS_KM = 50
+const DEFAULT_LIMIT = 10
+const vocabularyFields = Object.keys(vocabularies) as VocabularyField[]
+
+/** A lieu takes part in distance searches only if it has coordinates and receives the public. */
+function receivesPublic(lieu: Lieu): boolean {
+  return (lieu.services?.length ?? 0) > 0 && !(lieu.modalites_acces?.includes(AccessMode.NoPublicReception) ?? false)
+}
+
+function hasCoordinates(lieu: Lieu): lieu is Lieu & { latitude: number; longitude: number } {
+  return lieu.latitude !== undefined && lieu.longitude !== undefined && !(lieu.latitude === 0 && lieu.longitude === 0)
+}
+
+type CompiledFilter = (position: number) => boolean
+
+/**
+ * The in-memory index of lieux: k-nearest by great-circle distance on a k-d tree (geokdbush), filters on every
+ * enumerated field as bit masks, opening hours checked on the nearest candidates only, name search with minisearch.
+ * Build it once from parsed lieux; it is read-only.
+ */
+export class LieuxIndex {
+  /** All lieux given, by id. */
+  private readonly byIdMap = new Map<string, Lieu>()
+  /** The lieux of distance searches, in the k-d tree's order. */
+  private readonly located: (Lieu & { latitude: number; longitude: number })[] = []
+  private readonly tree: KDBush
+  private readonly masks = new Map<VocabularyField, Uint16Array>()
+  private names: { index: MiniSearch<NameDocument>; lieux: Lieu[] } | undefined
+  private readonly all: readonly Lieu[]
+  /** Lieux left out of distance searches, and why. */
+  readonly excluded: { withoutCoordinates: number; noPublic: number }
+
+  constructor(lieux: readonly Lieu[]) {
+    this.all = lieux
+    let withoutCoordinates = 0
+    let noPublic = 0
+    for (const lieu of lieux) {
+      this.byIdMap.set(lieu.id, lieu)
+      if (!receivesPublic(lieu)) noPublic++
+      else if (!hasCoordinates(lieu)) withoutCoordinates++
+      else this.located.push(lieu)
+    }
+    this.excluded = { withoutCoordinates, noPublic }
+    this.tree = new KDBush(Math.max(1, this.located.length))
+    for (const lieu of this.located) this.tree.add(lieu.longitude, lieu.latitude)
+    if (this.located.length === 0) this.tree.add(0, 0) // kdbush needs one point; it is never a lieu (see `at`)
+    this.tree.finish()
+    for (const field of vocabularyFields) {
+      const values: readonly string[] = vocabularies[field]
+      const mask = new Uint16Array(this.located.length)
+      this.located.forEach((lieu, position) => {
+        for (const value of (lieu[field] as readonly string[] | undefined) ?? []) mask[position] = (mask[position] as number) | (1 << values.indexOf(value))
+      })
+      this.masks.set(field, mask)
+    }
+  }
+
+  /** Number of lieux that distance searches can return. */
+  get size(): number {
+    return this.located.length
+  }
+
+  byId(id: string): Lieu | undefined {
+    return this.byIdMap.get(id)
+  }
+
+  private compile(filters: LieuFilters = {}, nameMatches?: ReadonlySet<Lieu>): CompiledFilter | undefined {
+    const checks: CompiledFilter[] = []
+    for (const field of vocabularyFields) {
+      const wanted = filters[field]
+      if (!wanted || wanted.length === 0) continue
+      const values: readonly string[] = vocabularies[field]
+      let bits = 0
+      for (const value of wanted) if (values.includes(value)) bits |= 1 << values.indexOf(value)
+      const mask = this.masks.get(field) as Uint16Array
+      // No public named = "tout public": such lieux serve every public asked for.
+      checks.push(field === 'publics_specifiquement_adresses' ? (p) => mask[p] === 0 || ((mask[p] as number) & bits) !== 0 : (p) => ((mask[p] as number) & bits) !== 0)
+    }
+    for (const field of ['typologie', 'autres_formations_labels'] as const) {
+      const wanted = filters[field]
+      if (wanted && wanted.length > 0) checks.push((p) => (this.located[p]?.[field] ?? []).some((v) => wanted.includes(v)))
+    }
+    for (const field of ['prise_rdv', 'fiche_acces_libre'] as const) {
+      const wanted = filters[field]
+      if (wanted !== undefined) checks.push((p) => (this.located[p]?.[field] !== undefined) === wanted)
+    }
+    if (nameMatches) checks.push((p) => nameMatches.has(this.located[p] as Lieu))
+    if (checks.length === 0) return undefined
+    if (checks.length === 1) return checks[0]
+    return (p) => checks.every((check) => check(p))
+  }
+
+  /** Lieux whose name, commune or parent network match the words, best first. Includes lieux without coordinates. */
+  searchByName(q: string, limit = DEFAULT_LIMIT): Lieu[] {
+    const names = this.nameIndex()
+    return names.index
+      .search(q)
+      .slice(0, limit)
+      .map((hit) => names.lieux[hit.id as number] as Lieu)
+  }
+
+  private nameIndex() {
+    // Built on first use: a server that never searches by name does not pay for it at start-up.
+    this.names ??= (() => {
+      const lieux = [...this.all]
+      const index = buildNameIndex(
+        lieux.map((lieu, id) => ({ id, nom: lieu.nom, commune: lieu.commune, structure_parente: lieu.structure_parente ?? '' })),
+      )
+      return { index, lieux }
+    })()
+    return this.names
+  }
+
+  /**
+   * The nearest lieux matching a query, nearest first, within the radius. With `relax`, when nothing matches,
+   * constraints are dropped in {@link relaxationOrder} and `relaxed` says which.
+   */
+  search(query: SearchQuery): SearchResponse {
+    const first = this.searchOnce(query)
+    if (first.results.length > 0 || !query.relax) return first
+    const relaxed: Relaxation[] = []
+    let current: SearchQuery = { ...query, filters: { ...query.filters } }
+    for (const step of this.relaxationSteps(query)) {
+      const next = step.apply(current)
+      if (!next) continue
+      current = next
+      relaxed.push(...step.relaxations)
+      const attempt = this.searchOnce(current)
+      if (attempt.results.length > 0) return { ...attempt, relaxed }
+    }
+    return { ...this.searchOnce(current), relaxed }
+  }
+
+  private relaxationSteps(query: SearchQuery) {
+    const filters = query.filters ?? {}
+    const radius = query.radiusKm ?? DEFAULT_RADIUS_KM
+    const secondary = (Object.keys(filters) as (keyof LieuFilters)[]).filter((f) => f !== 'services' && f !== 'frais_a_charge' && filters[f] !== undefined)
+    const dropFilter = (field: keyof LieuFilters) => (q: SearchQuery) => {
+      if (q.filters?.[field] === undefined) return undefined
+      const rest = { ...q.filters }
+      delete rest[field]
+      return { ...q, filters: rest }
+    }
+    const asRelaxation = (field: keyof LieuFilters): Relaxation => {
+      const value = filters[field]
+      return { constraint: 'filtre', field, values: Array.isArray(value) ? value : [value as boolean] }
+    }
+    return [
+      {
+        apply: (q: SearchQuery) => (q.openAt || q.openOn ? { ...q, openAt: undefined, openOn: undefined } : undefined),
+        relaxations: [...(query.openAt ? [{ constraint: 'ouvert_a' } as const] : []), ...(query.openOn ? [{ constraint: 'ouvert_le' } as const] : [])],
+      },
+      {
+        apply: (q: SearchQuery) => secondary.reduce<SearchQuery | undefined>((acc, field) => dropFilter(field)(acc ?? q) ?? acc, undefined),
+        relaxations: secondary.map(asRelaxation),
+      },
+      { apply: (q: SearchQuery) => (q.q ? { ...q, q: undefined } : undefined), relaxations: [{ constraint: 'q' } as const] },
+      { apply: dropFilter('frais_a_charge'), relaxations: filters.frais_a_charge ? [asRelaxation('frais_a_charge')] : [] },
+      { apply: (q: SearchQuery) => ({ ...q, radiusKm: radius * 2 }), relaxations: [{ constraint: 'rayon_km', from: radius, to: radius * 2 } as const] },
+      { apply: (q: SearchQuery) => ({ ...q, radiusKm: radius * 4 }), relaxations: [{ constraint: 'rayon_km', from: radius * 2, to: radius * 4 } as const] },
+      { apply: dropFilter('services'), relaxations: filters.services ? [asRelaxation('services')] : [] },
+    ]
+  }
+
+  private searchOnce(query: SearchQuery): SearchResponse {
+    const radiusKm = query.radiusKm ?? DEFAULT_RADIUS_KM
+    const limit = query.limit ?? DEFAULT_LIMIT
+    const offset = query.offset ?? 0
+    const nameMatches = query.q ? new Set(this.searchByName(query.q, Number.POSITIVE_INFINITY)) : undefined
+    const predicate = this.located.length === 0 ? () => false : this.compile(query.filters, nameMatches)
+    const { latitude, longitude } = query.near
+    const timeFilter = this.timeFilter(query)
+    const wanted = offset + limit
+
+    let positions: number[]
+    if (!timeFilter) positions = around(this.tree, longitude, latitude, wanted, radiusKm, predicate)
+    else {
+      // Opening hours are costly to evaluate: check the nearest candidates only, widening until enough are found.
+      positions = []
+      for (let batch = wanted * 4; ; batch *= 4) {
+        const candidates = around(this.tree, longitude, latitude, batch, radiusKm, predicate)
+        positions = candidates.filter((p) => timeFilter(this.located[p] as Lieu)).slice(0, wanted)
+        if (positions.length >= wanted || candidates.length < batch) break
+      }
+    }
+    const now = query.now ?? query.openAt ?? new Date()
+    const results = positions.slice(offset).map((p) => this.result(this.located[p] as Lieu & Point, query.near, now))
+    const response: SearchResponse = { results, relaxed: [], radiusKm }
+    if (query.withTotal) {
+      const all = around(this.tree, longitude, latitude, Number.POSITIVE_INFINITY, radiusKm, predicate)
+      response.total = timeFilter ? all.filter((p) => timeFilter(this.located[p] as Lieu)).length : all.length
+    }
+    return response
+  }
+
+  private timeFilter(query: SearchQuery): ((lieu: Lieu) => boolean) | undefined {
+    const { openAt, openOn } = query
+    if (openAt && openOn) return (lieu) => openingStateAt(lieu.horaires, openAt) === 'open' && isOpenOnDay(lieu.horaires, openOn)
+    if (openAt) return (lieu) => openingStateAt(lieu.horaires, openAt) === 'open'
+    if (openOn) return (lieu) => isOpenOnDay(lieu.horaires, openOn)
+    return undefined
+  }
+
+  private result(lieu: Lieu & Point, near: Point, now: Date): SearchResult {
+    let opening: LieuOpening | undefined
+    return {
+      lieu,
+      distanceKm: haversineKm(near.latitude, near.longitude, lieu.latitude, lieu.longitude),
+      get opening(): LieuOpening {
+        if (!opening) {
+          const status = openingStatus(lieu.horaires, now)
+          const upcoming = status.state === 'unknown' ? undefined : nextOpening(lieu.horaires, now)
+          opening = {
+            state: status.state,
+            ...(status.nextChange ? { nextChange: status.nextChange } : {}),
+            ...(upcoming ? { nextOpening: upcoming } : {}),
+          }
+        }
+        return opening
+      },
+    }
+  }
+}
+
+/** Builds the index of lieux for distance, filter and name searches. */
+export function createLieuxIndex(lieux: readonly Lieu[]): LieuxIndex {
+  return new LieuxIndex(lieux)
+}
