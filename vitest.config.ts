@@ -7,6 +7,7 @@ export default defineConfig({
     projects: [
       'packages/*',
       'apps/*',
+      { test: { name: 'docs', include: ['scripts/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {
           name: 'real-data',

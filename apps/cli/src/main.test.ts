@@ -23,7 +23,7 @@ describe('the aiguillage command (real process)', () => {
     const unknown = run('valider')
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toContain('Commande inconnue : « valider »')
-    expect(run('validate', '--jsn', 'x.csv').stderr).toContain('Option inconnue')
+    expect(run('validate', '--jsn', 'x.csv').stderr).toContain('option inconnue --jsn')
     expect(run('--help').status).toBe(0)
   })
 })

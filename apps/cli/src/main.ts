@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { parseArgsProblem, runSearch } from './search-command.js'
 import { ExitCode, runValidate } from './validate-command.js'
 
 const HELP = `aiguillage — outils du standard des lieux de médiation numérique
@@ -7,6 +8,13 @@ Utilisation :
   aiguillage validate FICHIER… [--json]   Vérifie des fichiers CSV ou JSON du standard (v1.0.2 ou v0.1.0).
                                            Code de sortie : 0 tout est valide, 1 des lignes sont rejetées,
                                            2 un fichier est inutilisable.
+  aiguillage search --lieux FICHIER[,FICHIER…] (--commune TEXTE --communes FICHIER | --near LAT,LON)
+                    [--services V]… [--frais-a-charge V] [--prise-en-charge-specifique V] [--publics-specifiquement-adresses V]
+                    [--modalites-accompagnement V] [--dispositif-programmes-nationaux V] [--typologie CODE] [--prise-rdv]
+                    [--ouvert-maintenant] [--ouvert-le samedi|AAAA-MM-JJ] [--q NOM] [--rayon-km N] [--limit N] [--strict] [--json]
+                                           Les lieux les plus proches. Chaque champ du standard est un filtre
+                                           (--service, --frais, --prise-en-charge, --public : noms courts).
+                                           Sans --strict, si rien ne correspond, des critères sont abandonnés et dits.
   aiguillage --help                        Affiche cette aide.
 `
 
@@ -31,11 +39,13 @@ async function main(argv: string[]): Promise<number> {
       try {
         parsed = parseValidateArgs(rest)
       } catch (error) {
-        output.err(`Option inconnue ou mal écrite : ${(error as Error).message}\n\n${HELP}`)
+        output.err(`Erreur : ${parseArgsProblem(error) ?? String(error)}\n\n${HELP}`)
         return ExitCode.Unusable
       }
       return runValidate(parsed.positionals, { json: parsed.values.json ?? false, cwd, now: new Date() }, output)
     }
+    case 'search':
+      return runSearch(rest, { cwd, now: new Date() }, output)
     default:
       output.err(`Commande inconnue : « ${command} ».\n\n${HELP}`)
       return ExitCode.Unusable

@@ -2,13 +2,26 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-// A domain package is pure: no I/O, no framework, no environment. The apps do that.
+// Domain packages are pure: no I/O, no framework, no environment. The apps do that.
+const packagesDir = path.resolve(import.meta.dirname, '../..')
 const forbidden = /from ['"](node:[^'"]+|fs|path|http|https|hono[^'"]*|botbuilder[^'"]*|botkit[^'"]*|@microsoft\/[^'"]+)['"]/
-const sourceFiles = readdirSync(import.meta.dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+const sourceFiles = readdirSync(packagesDir).flatMap((pkg) => {
+  const src = path.join(packagesDir, pkg, 'src')
+  try {
+    return readdirSync(src)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'test-factories.ts')
+      .map((f) => path.join(pkg, 'src', f))
+  } catch {
+    return [] // not a package folder
+  }
+})
 
-describe('@aiguillage/lieux stays pure', () => {
+describe('domain packages stay pure', () => {
+  it('covers every package', () => {
+    expect(new Set(sourceFiles.map((f) => f.split(path.sep)[0]))).toEqual(new Set(['lieux', 'territoires', 'recherche']))
+  })
   it.each(sourceFiles)('%s imports no I/O, framework or bot library, and reads no environment', (file) => {
-    const source = readFileSync(path.join(import.meta.dirname, file), 'utf8')
+    const source = readFileSync(path.join(packagesDir, file), 'utf8')
     expect(source).not.toMatch(forbidden)
     expect(source).not.toMatch(/process\.env|\bfetch\(|\brequire\(/)
   })

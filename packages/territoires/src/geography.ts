@@ -1,11 +1,11 @@
-import rawCommunes from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' }
-import rawDepartements from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' }
-import rawRegions from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' }
-
 /*
  * The official geography (COG 2026) of @etalab/decoupage-administratif 6.0.0: current communes, the municipal
  * arrondissements of Paris, Lyon and Marseille, former communes (déléguées, associées) that people still name,
  * départements and régions. It has no coordinates: those come from the caller (see coordinates.ts).
+ *
+ * The package does not read the data itself (it does no I/O): the caller passes the parsed JSON files
+ * `data/communes.json`, `data/departements.json` and `data/regions.json` of @etalab/decoupage-administratif
+ * (an app reads them with `JSON.parse`; a bundler can import `@aiguillage/territoires/cog-data`).
  */
 
 export type CogCommune = {
@@ -47,15 +47,16 @@ export type Geography = {
   regions: Region[]
 }
 
-let cached: Geography | undefined
+/** The three data files of @etalab/decoupage-administratif, parsed. */
+export type DecoupageData = { communes: readonly unknown[]; departements: readonly unknown[]; regions: readonly unknown[] }
 
-/** The official geography, read once from the package's data. */
-export function officialGeography(): Geography {
-  if (cached) return cached
+/** The geography Aiguillage uses, from the data of @etalab/decoupage-administratif. */
+export function geographyFromDecoupage(data: DecoupageData): Geography {
+  const rawCommunes = data.communes as readonly RawCommune[]
   const communes: CogCommune[] = []
   const formerCommunes: FormerCommune[] = []
   const currentNames = new Map<string, string>()
-  for (const raw of rawCommunes as readonly RawCommune[]) {
+  for (const raw of rawCommunes) {
     if (raw.type === 'commune-actuelle' || raw.type === 'arrondissement-municipal') {
       currentNames.set(raw.code, raw.nom)
       communes.push({
@@ -71,16 +72,15 @@ export function officialGeography(): Geography {
       })
     }
   }
-  for (const raw of rawCommunes as readonly RawCommune[]) {
+  for (const raw of rawCommunes) {
     // A commune déléguée often shares its parent's code and name: only the other names are new.
     if ((raw.type === 'commune-deleguee' || raw.type === 'commune-associee') && raw.chefLieu && currentNames.get(raw.chefLieu) !== raw.nom)
       formerCommunes.push({ code: raw.code, nom: raw.nom, parent: raw.chefLieu })
   }
-  cached = {
+  return {
     communes,
     formerCommunes,
-    departements: (rawDepartements as readonly Departement[]).map(({ code, nom, region, chefLieu }) => ({ code, nom, region, chefLieu })),
-    regions: (rawRegions as readonly { code: string; nom: string }[]).map(({ code, nom }) => ({ code, nom })),
+    departements: (data.departements as readonly Departement[]).map(({ code, nom, region, chefLieu }) => ({ code, nom, region, chefLieu })),
+    regions: (data.regions as readonly Region[]).map(({ code, nom }) => ({ code, nom })),
   }
-  return cached
 }

@@ -1,3 +1,4 @@
+import { officialGeography } from './cog-data.js'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,7 +13,7 @@ describe.skipIf(!existsSync(sharedData))('real data: the commune coordinate tabl
     const table = parseCommuneCoordinates(readFileSync(communesCsv, 'utf8'))
     expect(table.problems).toEqual([])
     expect(table.byCode.size).toBe(35_014 - 101)
-    const territoires = createTerritoires({ coordinates: table })
+    const territoires = createTerritoires({ geography: officialGeography(), coordinates: table })
     expect(territoires.withoutCoordinates).toBe(101)
     expect([...table.byCode.keys()].every((code) => territoires.byCode(code) !== undefined)).toBe(true)
     expect(territoires.byCode('75118')?.coordinatesApproximate).toBe(true)

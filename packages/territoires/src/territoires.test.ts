@@ -1,3 +1,4 @@
+import { officialGeography } from './cog-data.js'
 import { describe, expect, it } from 'vitest'
 import { parseCommuneCoordinates } from './coordinates.js'
 import { editDistance, foldPlace, nameKeys, placeTokens } from './normalise.js'
@@ -9,7 +10,7 @@ const csv = `code_insee,nom,type,departement,region,epci_siren,epci_nom,codes_po
 98411,Îles Saint-Paul,commune-actuelle,984,984,,,,0,,,,
 99999,Nulle part,commune-actuelle,99,99,,,,0,nord,2,,
 `
-const territoires = createTerritoires({ coordinates: parseCommuneCoordinates(csv) })
+const territoires = createTerritoires({ geography: officialGeography(), coordinates: parseCommuneCoordinates(csv) })
 
 describe('createTerritoires', () => {
   it('holds the official communes and arrondissements, with the coordinates given', () => {

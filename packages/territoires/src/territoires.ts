@@ -1,5 +1,5 @@
 import type { CommuneCoordinates, CoordinateTable } from './coordinates.js'
-import { type CogCommune, type Departement, type Geography, officialGeography, type Region } from './geography.js'
+import type { CogCommune, Departement, Geography, Region } from './geography.js'
 import { editDistance, foldPlace, nameKeys, placeTokens, trigrams } from './normalise.js'
 
 /** A commune (or a municipal arrondissement) with its département, région and, when known, its coordinates. */
@@ -49,6 +49,7 @@ const arrondissementCities: Readonly<Record<string, string>> = { paris: '75056',
 const ARRONDISSEMENT_NUMBER = /^(\d{1,2})(e|er|eme|ieme|em|arr|arrondissement)?$/
 const MAX_TOKENS = 12
 const COMMON_TRIGRAM = 2_500
+const EMPTY = new Int32Array(0)
 
 /**
  * The communes of France and the resolution of what people type to candidate communes.
@@ -66,7 +67,7 @@ export class Territoires {
   private readonly byKey = new Map<string, Entry[]>()
   private readonly departementByKey = new Map<string, Departement>()
   private readonly keys: string[] = []
-  private readonly keysByTrigram = new Map<string, number[]>()
+  private readonly keysByTrigram = new Map<string, Int32Array>()
   private readonly arrondissements = new Map<string, Commune>()
   private readonly largeCities: { key: string; commune: Commune }[]
   private trigramCounts: Uint8Array | undefined
@@ -135,13 +136,16 @@ export class Territoires {
       if (departement) this.departementByKey.set(alias, departement)
     }
 
+    const postings = new Map<string, number[]>()
     this.keys.forEach((key, index) => {
       for (const gram of new Set(trigrams(key))) {
-        const list = this.keysByTrigram.get(gram) ?? []
+        const list = postings.get(gram) ?? []
         list.push(index)
-        this.keysByTrigram.set(gram, list)
+        postings.set(gram, list)
       }
     })
+    // Typed arrays: half a million postings take 2 MB instead of ~10 as plain arrays.
+    for (const [gram, list] of postings) this.keysByTrigram.set(gram, Int32Array.from(list))
   }
 
   private addName(name: string, entry: Entry): void {
@@ -342,7 +346,7 @@ export class Territoires {
     const touched: number[] = []
     let best = 0
     // Very common trigrams ("sai", "int" of the 5 000 "Saint-…") cost much and tell little: skip them when others remain.
-    const grams = [...new Set(trigrams(query))].map((gram) => this.keysByTrigram.get(gram) ?? [])
+    const grams = [...new Set(trigrams(query))].map((gram) => this.keysByTrigram.get(gram) ?? EMPTY)
     const informative = grams.filter((list) => list.length <= COMMON_TRIGRAM)
     for (const list of informative.length >= 4 ? informative : grams)
       for (const index of list) {
@@ -452,21 +456,21 @@ function rankByPopulation(entries: readonly { commune: Commune; formerName?: str
 }
 
 export type CreateTerritoiresOptions = {
+  /** The official geography: `geographyFromDecoupage(data)`, or `officialGeography()` of `@aiguillage/territoires/cog-data`. */
+  geography: Geography
   /** Commune coordinates (see `parseCommuneCoordinates`); without them communes resolve but cannot anchor a distance. */
   coordinates?: CoordinateTable | ReadonlyMap<string, CommuneCoordinates>
-  /** Another geography than the official one bundled (for tests). */
-  geography?: Geography
 }
 
 /**
  * Builds the communes of France (official geography) joined with a coordinate table.
  * @example
- * const territoires = createTerritoires({ coordinates: parseCommuneCoordinates(csvText) })
+ * const territoires = createTerritoires({ geography: officialGeography(), coordinates: parseCommuneCoordinates(csvText) })
  * territoires.resolve('st etienne').candidates[0]?.commune.code // '42218'
  */
-export function createTerritoires(options: CreateTerritoiresOptions = {}): Territoires {
+export function createTerritoires(options: CreateTerritoiresOptions): Territoires {
   const coordinates = options.coordinates instanceof Map ? options.coordinates : ((options.coordinates as CoordinateTable | undefined)?.byCode ?? new Map())
-  return new Territoires(options.geography ?? officialGeography(), coordinates)
+  return new Territoires(options.geography, coordinates)
 }
 
 export { foldPlace }

@@ -1,0 +1,15 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { type Geography, geographyFromDecoupage } from '@aiguillage/territoires'
+
+const require = createRequire(import.meta.url)
+
+/**
+ * The official geography, read from the files of @etalab/decoupage-administratif with JSON.parse
+ * (importing them as modules through a TypeScript loader would cost hundreds of megabytes).
+ */
+export async function loadOfficialGeography(): Promise<Geography> {
+  const read = async (name: string) => JSON.parse(await readFile(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'))
+  const [communes, departements, regions] = await Promise.all([read('communes'), read('departements'), read('regions')])
+  return geographyFromDecoupage({ communes, departements, regions })
+}

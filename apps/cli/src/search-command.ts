@@ -1,0 +1,263 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import {
+  closestValue,
+  describeOpeningStatus,
+  foldText,
+  formatDistance,
+  formatPhone,
+  type Lieu,
+  normaliseVocabularyValue,
+  readLieux,
+  toStandardRecord,
+  type VocabularyField,
+  vocabularies,
+} from '@aiguillage/lieux'
+import { createLieuxIndex, type LieuFilters, type Point, type Relaxation, type SearchResponse } from '@aiguillage/recherche'
+import { type Commune, createTerritoires, parseCommuneCoordinates } from '@aiguillage/territoires'
+import { loadOfficialGeography } from './geography.js'
+import { ExitCode, type Output } from './validate-command.js'
+
+/** Filter options: the standard's field names (with dashes), plus the short names people type. */
+const filterOptions: Record<string, VocabularyField | 'typologie' | 'autres_formations_labels'> = {
+  ...Object.fromEntries(Object.keys(vocabularies).map((field) => [field.replace(/_/g, '-'), field as VocabularyField])),
+  typologie: 'typologie',
+  'autres-formations-labels': 'autres_formations_labels',
+  service: 'services',
+  frais: 'frais_a_charge',
+  'prise-en-charge': 'prise_en_charge_specifique',
+  public: 'publics_specifiquement_adresses',
+  dispositif: 'dispositif_programmes_nationaux',
+  accompagnement: 'modalites_accompagnement',
+}
+
+const weekdays = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi']
+
+export class UsageError extends Error {}
+
+/** An official value from what was typed: exact, a typographic variant, or the same letters without accents or case. */
+function officialValue(field: VocabularyField, typed: string): string {
+  const values: readonly string[] = vocabularies[field]
+  const normalised = normaliseVocabularyValue(typed)
+  const exact = values.find((v) => v === normalised) ?? values.find((v) => foldText(v) === foldText(typed))
+  if (exact) return exact
+  const suggestion = closestValue(typed, values)
+  throw new UsageError(
+    `« ${typed} » n'est pas une valeur de ${field}.${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''} Valeurs admises : ${values.join(' ; ')}.`,
+  )
+}
+
+/** The Paris day asked for: "samedi" (the next one, today included), "demain", or a date AAAA-MM-JJ. */
+function dayFrom(text: string, now: Date): Date {
+  const folded = foldText(text)
+  if (folded === 'aujourd hui') return now
+  if (folded === 'demain') return new Date(now.getTime() + 86_400_000)
+  const weekday = weekdays.indexOf(folded)
+  if (weekday >= 0) return new Date(now.getTime() + (((weekday - now.getUTCDay() + 7) % 7) * 86_400_000))
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T12:00:00Z`)
+  throw new UsageError(`--ouvert-le : attendu un jour (« samedi », « demain ») ou une date AAAA-MM-JJ, trouvé « ${text} ».`)
+}
+
+function parseSearchArgs(args: string[]) {
+  const options = Object.fromEntries(Object.keys(filterOptions).map((name) => [name, { type: 'string', multiple: true }] as const))
+  return parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      ...options,
+      lieux: { type: 'string', multiple: true },
+      communes: { type: 'string' },
+      commune: { type: 'string' },
+      near: { type: 'string' },
+      q: { type: 'string' },
+      limit: { type: 'string' },
+      'rayon-km': { type: 'string' },
+      'ouvert-maintenant': { type: 'boolean' },
+      'ouvert-le': { type: 'string' },
+      'prise-rdv': { type: 'boolean' },
+      strict: { type: 'boolean' },
+      instant: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  })
+}
+
+function positiveNumber(name: string, text: string | undefined, max: number): number | undefined {
+  if (text === undefined) return undefined
+  const value = Number(text)
+  if (!Number.isFinite(value) || value <= 0 || value > max) throw new UsageError(`--${name} : attendu un nombre entre 0 et ${max}, trouvé « ${text} ».`)
+  return value
+}
+
+function describeRelaxation(relaxation: Relaxation): string {
+  switch (relaxation.constraint) {
+    case 'ouvert_a':
+      return 'ouvert maintenant'
+    case 'ouvert_le':
+      return 'ouvert ce jour-là'
+    case 'q':
+      return 'nom recherché'
+    case 'rayon_km':
+      return `rayon élargi de ${relaxation.from} à ${relaxation.to} km`
+    case 'filtre':
+      return `${relaxation.field} (${relaxation.values.join(', ')})`
+  }
+}
+
+function formatTable(response: SearchResponse, reference: string, now: Date): string {
+  const lines = [`Autour de ${reference} (rayon ${response.radiusKm} km) :`]
+  if (response.relaxed.length > 0)
+    lines.push(`Aucun lieu ne répond à toute la demande. Critères abandonnés : ${response.relaxed.map(describeRelaxation).join(' ; ')}.`)
+  if (response.results.length === 0) {
+    lines.push('Aucun lieu trouvé.')
+    return lines.join('\n')
+  }
+  const rows = response.results.map((result, i) => [
+    String(i + 1),
+    formatDistance(result.distanceKm),
+    result.lieu.nom,
+    `${result.lieu.code_postal} ${result.lieu.commune}`,
+    result.lieu.telephone ? formatPhone(result.lieu.telephone) : '—',
+    describeOpeningStatus(result.lieu.horaires, now),
+  ])
+  const header = ['#', 'Distance', 'Nom', 'Commune', 'Téléphone', 'Horaires']
+  const widths = header.map((title, c) => Math.min(48, Math.max(title.length, ...rows.map((row) => (row[c] as string).length))))
+  const cell = (text: string, c: number) => (text.length > (widths[c] as number) ? `${text.slice(0, (widths[c] as number) - 1)}…` : text.padEnd(widths[c] as number))
+  lines.push(header.map(cell).join('  '), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => row.map(cell).join('  ')))
+  if (response.total !== undefined) lines.push(`${response.total} lieu(x) dans le rayon.`)
+  return lines.join('\n')
+}
+
+async function loadLieux(files: readonly string[], cwd: string, output: Output): Promise<Lieu[]> {
+  const lieux: Lieu[] = []
+  for (const file of files) {
+    let bytes: Uint8Array
+    try {
+      bytes = await readFile(path.resolve(cwd, file))
+    } catch {
+      throw new UsageError(`Fichier de lieux introuvable : ${file}`)
+    }
+    const result = readLieux(bytes, { fileName: file })
+    if (!result.ok) throw new UsageError(`${file} : ${result.error.message}`)
+    if (result.report.rejected.length > 0)
+      output.err(`${file} : ${result.report.rejected.length} ligne(s) rejetée(s), non chargée(s) (détail : aiguillage validate ${file}).`)
+    lieux.push(...result.report.accepted.map((row) => row.lieu))
+  }
+  return lieux
+}
+
+/**
+ * `aiguillage search`: the nearest lieux around a commune or a point, with the standard's filters.
+ * Returns the exit code: 0 (results printed, even none), 2 (bad usage, unknown or ambiguous commune).
+ */
+export async function runSearch(args: string[], context: { cwd: string; now: Date }, output: Output): Promise<number> {
+  try {
+    const { values } = parseSearchArgs(args)
+    const now = values.instant ? new Date(values.instant) : context.now
+    if (Number.isNaN(now.getTime())) throw new UsageError(`--instant : date illisible « ${values.instant} ».`)
+    const lieuxFiles = (values.lieux ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '')
+    if (lieuxFiles.length === 0) throw new UsageError('Indiquez les lieux : --lieux FICHIER.csv[,AUTRE.csv]')
+    if (!values.commune === !values.near) throw new UsageError('Indiquez où chercher : --commune "Guéret" ou --near 46.17,1.87 (l’un ou l’autre).')
+
+    const filters: LieuFilters = {}
+    for (const [option, field] of Object.entries(filterOptions)) {
+      const typed = (values[option as keyof typeof values] as string[] | undefined)?.flatMap((v) => v.split('|')).map((v) => v.trim()).filter((v) => v !== '')
+      if (!typed?.length) continue
+      const resolved = field === 'typologie' || field === 'autres_formations_labels' ? typed : typed.map((v) => officialValue(field, v))
+      filters[field] = [...(filters[field] ?? []), ...resolved]
+    }
+    if (values['prise-rdv']) filters.prise_rdv = true
+
+    let near: Point
+    let reference: string
+    let commune: Commune | undefined
+    if (values.near) {
+      const match = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(values.near)
+      const latitude = Number(match?.[1])
+      const longitude = Number(match?.[2])
+      if (!match || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) throw new UsageError(`--near : attendu « latitude,longitude » (ex. 46.17,1.87), trouvé « ${values.near} ».`)
+      near = { latitude, longitude }
+      reference = `${latitude}, ${longitude}`
+    } else {
+      if (!values.communes) throw new UsageError('Pour chercher autour d’une commune, indiquez la table des communes : --communes communes-france.csv')
+      let text: string
+      try {
+        text = await readFile(path.resolve(context.cwd, values.communes), 'utf8')
+      } catch {
+        throw new UsageError(`Fichier des communes introuvable : ${values.communes}`)
+      }
+      const territoires = createTerritoires({ geography: await loadOfficialGeography(), coordinates: parseCommuneCoordinates(text) })
+      const resolution = territoires.resolve(values.commune as string)
+      const label = (c: Commune) => `${c.nom} (${c.departementNom}, ${c.departement})`
+      if (resolution.candidates.length === 0) throw new UsageError(`Commune introuvable : « ${values.commune} ». Essayez son code postal.`)
+      if (resolution.ambiguous) {
+        if (values.json) output.out(JSON.stringify({ ambiguous: true, candidates: resolution.candidates.map((c) => ({ code_insee: c.commune.code, nom: c.commune.nom, departement: c.commune.departement, codes_postaux: c.commune.codesPostaux })) }, null, 2))
+        throw new UsageError(
+          `Plusieurs communes correspondent à « ${values.commune} » : ${resolution.candidates.slice(0, 6).map((c) => label(c.commune)).join(' ; ')}. Précisez, par exemple --commune "${resolution.candidates[0]?.commune.nom} ${resolution.candidates[0]?.commune.departement}".`,
+        )
+      }
+      commune = resolution.candidates[0]?.commune as Commune
+      if (commune.latitude === undefined || commune.longitude === undefined) throw new UsageError(`Pas de coordonnées pour ${label(commune)} dans ${values.communes}.`)
+      near = { latitude: commune.latitude, longitude: commune.longitude }
+      reference = label(commune)
+    }
+
+    const index = createLieuxIndex(await loadLieux(lieuxFiles, context.cwd, output))
+    const response = index.search({
+      near,
+      filters,
+      ...(values['ouvert-maintenant'] ? { openAt: now } : {}),
+      ...(values['ouvert-le'] ? { openOn: dayFrom(values['ouvert-le'], now) } : {}),
+      ...(values.q ? { q: values.q } : {}),
+      radiusKm: positiveNumber('rayon-km', values['rayon-km'], 1000) ?? 50,
+      limit: positiveNumber('limit', values.limit, 100) ?? 10,
+      relax: !values.strict,
+      withTotal: true,
+      now,
+    })
+    if (values.json)
+      output.out(
+        JSON.stringify(
+          {
+            reference: { ...near, ...(commune ? { commune: { code_insee: commune.code, nom: commune.nom, departement: commune.departement } } : {}) },
+            rayon_km: response.radiusKm,
+            total: response.total,
+            criteres_abandonnes: response.relaxed,
+            lieux: response.results.map((result) => ({
+              distance_km: Math.round(result.distanceKm * 100) / 100,
+              ouverture: result.opening.state,
+              prochaine_ouverture: result.opening.nextOpening?.toISOString() ?? null,
+              ...toStandardRecord(result.lieu),
+            })),
+          },
+          null,
+          2,
+        ),
+      )
+    else output.out(formatTable(response, reference, now))
+    if (index.excluded.withoutCoordinates > 0) output.err(`${index.excluded.withoutCoordinates} lieu(x) sans coordonnées ne peuvent pas être proposés par distance.`)
+    return ExitCode.Valid
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.err(`Erreur : ${error.message}`)
+      return ExitCode.Unusable
+    }
+    const argsProblem = parseArgsProblem(error)
+    if (argsProblem) {
+      output.err(`Erreur : ${argsProblem} (aiguillage --help pour l’aide).`)
+      return ExitCode.Unusable
+    }
+    throw error
+  }
+}
+
+/** node:util parseArgs speaks English: say its complaints in French. */
+export function parseArgsProblem(error: unknown): string | undefined {
+  const code = (error as { code?: string }).code
+  if (!code?.startsWith('ERR_PARSE_ARGS')) return undefined
+  const option = /'(-[^']*)'/.exec((error as Error).message)?.[1] ?? ''
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `option inconnue ${option}`
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `valeur inattendue ${option || (error as Error).message.split("'")[1] || ''}`.trim()
+  return `valeur manquante ou mal placée pour l’option ${option}`
+}

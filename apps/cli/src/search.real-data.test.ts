@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { readLieux, Service } from '@aiguillage/lieux'
+import { matchesFilters, scanNearest } from '@aiguillage/recherche'
+import { describe, expect, it } from 'vitest'
+
+// The real command on the real lieux and communes: the answer around Guéret is the true nearest (brute force).
+const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
+const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
+const lieuxFiles = [
+  'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
+  'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
+].map((f) => path.join(sharedData, f))
+
+describe.skipIf(!existsSync(sharedData))('aiguillage search on the real data (real process)', () => {
+  it('around Guéret, for administrative procedures, gives the true nearest 10', () => {
+    const run = spawnSync(
+      process.execPath,
+      [bin, 'search', '--lieux', lieuxFiles.join(','), '--communes', path.join(sharedData, 'communes-france/communes-france.csv'), '--commune', 'Guéret', '--service', Service.AdministrativeProcedures, '--json'],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    )
+    expect(run.status).toBe(0)
+    const answer = JSON.parse(run.stdout)
+    expect(answer.reference.commune.code_insee).toBe('23096')
+    const lieux = lieuxFiles.flatMap((file) => {
+      const result = readLieux(readFileSync(file), { fileName: file })
+      return result.ok ? result.report.accepted.map((row) => row.lieu) : []
+    })
+    const expected = scanNearest(lieux, answer.reference, { limit: 10, radiusKm: 50, accept: (l) => matchesFilters(l, { services: [Service.AdministrativeProcedures] }) })
+    expect(answer.lieux.map((l: { id: string }) => l.id)).toEqual(expected.map((e) => e.lieu.id))
+    expect(answer.criteres_abandonnes).toEqual([])
+  })
+})
