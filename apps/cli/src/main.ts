@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
 import { parseArgsProblem, runSearch } from './search-command.js'
+import { runServe } from './serve-command.js'
+import { runSync } from './sync-command.js'
 import { ExitCode, runValidate } from './validate-command.js'
 
 const HELP = `aiguillage — outils du standard des lieux de médiation numérique
@@ -15,6 +17,12 @@ Utilisation :
                                            Les lieux les plus proches. Chaque champ du standard est un filtre
                                            (--service, --frais, --prise-en-charge, --public : noms courts).
                                            Sans --strict, si rien ne correspond, des critères sont abandonnés et dits.
+  aiguillage serve [--port 3000] [--host 127.0.0.1] [--lieux FICHIER[,…] --communes FICHIER] [--data-dir DOSSIER]
+                                           Lance l’API (documentation sur /docs). Sans fichiers : le dernier
+                                           instantané, sinon les données de démonstration.
+  aiguillage sync [--from DOSSIER] [--lieux-url URL] [--communes-url URL] [--data-dir DOSSIER] [--timeout-s N]
+                                           Télécharge les lieux nationaux et les communes, les valide et écrit
+                                           l’instantané que « serve » charge. Un échec garde l’instantané précédent.
   aiguillage --help                        Affiche cette aide.
 `
 
@@ -46,6 +54,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'search':
       return runSearch(rest, { cwd, now: new Date() }, output)
+    case 'serve':
+      return runServe(rest, { cwd, env: process.env }, output)
+    case 'sync':
+      return runSync(rest, { cwd, env: process.env, progressStream: process.stderr }, output)
     default:
       output.err(`Commande inconnue : « ${command} ».\n\n${HELP}`)
       return ExitCode.Unusable

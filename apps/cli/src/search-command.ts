@@ -16,7 +16,7 @@ import {
 } from '@aiguillage/lieux'
 import { createLieuxIndex, type LieuFilters, type Point, type Relaxation, type SearchResponse } from '@aiguillage/recherche'
 import { type Commune, createTerritoires, parseCommuneCoordinates } from '@aiguillage/territoires'
-import { loadOfficialGeography } from './geography.js'
+import { loadOfficialGeography } from '@aiguillage/api'
 import { ExitCode, type Output } from './validate-command.js'
 
 /** Filter options: the standard's field names (with dashes), plus the short names people type. */

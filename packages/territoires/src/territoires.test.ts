@@ -89,6 +89,15 @@ describe('resolve', () => {
   })
 })
 
+describe('suggest', () => {
+  it('completes what is being typed, most populous first', () => {
+    expect(territoires.suggest('gue').slice(0, 2).map((c) => c.nom)).toEqual(['Guérande', 'Guéret'])
+    expect(territoires.suggest('st eti')[0]?.nom).toBe('Saint-Étienne')
+    expect(territoires.suggest('paris 1').map((c) => c.code)).toContain('75118')
+    expect(territoires.suggest('g')).toEqual([])
+  })
+})
+
 describe('extractPlace', () => {
   it.each([
     ["bonjour je narrive pas a faire ma declaration trimestrielle caf sur internet, j'habite guéret", '23096'],

@@ -160,6 +160,41 @@ export class Territoires {
     }
   }
 
+  /**
+   * Communes whose name starts with what was typed so far ("gue" → Guéret, Guérande…), most populous first:
+   * for a search box that completes as people type. Arrondissements come with their city ("paris 1" → Paris 1er…).
+   */
+  suggest(text: string, limit = 10): Commune[] {
+    const prefix = placeTokens(text).join(' ')
+    if (prefix.length < 2) return []
+    this.sortedKeys ??= [...this.byKey.keys(), ...this.arrondissementKeys()].sort()
+    const keys = this.sortedKeys
+    let low = 0
+    let high = keys.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if ((keys[middle] as string) < prefix) low = middle + 1
+      else high = middle
+    }
+    const found = new Map<string, Commune>()
+    for (let i = low; i < keys.length && (keys[i] as string).startsWith(prefix) && found.size < 2000; i++)
+      for (const commune of this.communesOfKey(keys[i] as string)) found.set(commune.code, commune)
+    return [...found.values()].sort(byPopulation).slice(0, limit)
+  }
+
+  private sortedKeys: string[] | undefined
+  private readonly arrondissementByKey = new Map<string, Commune>()
+
+  private arrondissementKeys(): string[] {
+    for (const commune of this.arrondissements.values()) this.arrondissementByKey.set(placeTokens(commune.nom).join(' '), commune)
+    return [...this.arrondissementByKey.keys()]
+  }
+
+  private communesOfKey(key: string): Commune[] {
+    const arrondissement = this.arrondissementByKey.get(key)
+    return arrondissement ? [arrondissement] : (this.byKey.get(key) ?? []).map((entry) => entry.commune)
+  }
+
   /** The commune (or arrondissement) with this INSEE code. */
   byCode(code: string): Commune | undefined {
     return this.byInsee.get(code.toUpperCase())

@@ -1,0 +1,410 @@
+import { type Lieu, toCsv } from '@aiguillage/lieux'
+import { matchesFilters, type Point, type Relaxation } from '@aiguillage/recherche'
+import type { Commune } from '@aiguillage/territoires'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Logger } from 'pino'
+import type { DatasetStore } from './dataset.js'
+import { docsPage, docsStylesheet } from './docs-page.js'
+import { problem, ProblemType, type Problem, type ProblemIssue, sendProblem } from './problem.js'
+import { CommunesQuerySchema, ExportQuerySchema, type ExportQuery, filtersOf, type LieuxQuery, LieuxQuerySchema, type OpenWhen } from './query.js'
+import { RateLimiter, type RateLimitConfig } from './rate-limit.js'
+import { communeJson, donneesJson, lieuDetailJson, resultJson } from './serialize.js'
+
+export type ApiConfig = {
+  /** Origins allowed to call the API from a browser (CORS). The server's own pages need none. */
+  corsOrigins: readonly string[]
+  /** Requests per client and window; null turns the limit off (benchmarks). */
+  rateLimit: RateLimitConfig | null
+  /** Trust X-Forwarded-For for the client address (behind a reverse proxy only). */
+  trustProxy: boolean
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number
+}
+
+export const defaultApiConfig: ApiConfig = {
+  corsOrigins: [],
+  rateLimit: { limit: 300, windowSeconds: 60 },
+  trustProxy: false,
+  maxBodyBytes: 16 * 1024,
+}
+
+export type ApiDeps = {
+  store: DatasetStore
+  logger: Logger
+  /** The clock (tests pass a fixed instant). */
+  now?: () => Date
+  config?: Partial<ApiConfig>
+}
+
+const ProblemSchema = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Probleme')
+const problemResponse = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description })
+const LieuResultSchema = z.looseObject({ id: z.string(), nom: z.string(), distance_km: z.number() }).openapi('LieuProche')
+const DonneesSchema = z.looseObject({ demo: z.boolean(), source: z.string() }).openapi('Donnees')
+
+const lieuxRoute = createRoute({
+  method: 'get',
+  path: '/v1/lieux',
+  summary: 'Les lieux les plus proches',
+  description:
+    'Les lieux de médiation numérique les plus proches d’un point, d’une commune ou d’un code postal, du plus proche au plus lointain, avec les filtres du standard. Les lieux sans public ou sans coordonnées ne sont jamais proposés. Si rien ne correspond, des critères sont abandonnés dans un ordre documenté et `criteres_elargis` le dit.',
+  request: { query: LieuxQuerySchema },
+  responses: {
+    200: { content: { 'application/json': { schema: z.looseObject({ donnees: DonneesSchema, total: z.number(), lieux: z.array(LieuResultSchema) }).openapi('ReponseLieux') } }, description: 'Les lieux trouvés.' },
+    400: problemResponse('Paramètre invalide, commune inconnue ou ambiguë (avec ses candidates).'),
+    429: problemResponse('Trop de requêtes : réessayez après `Retry-After` secondes.'),
+  },
+})
+
+const lieuRoute = createRoute({
+  method: 'get',
+  path: '/v1/lieux/{id}',
+  summary: 'La fiche d’un lieu',
+  description: 'Tous les champs du standard, et : l’état d’ouverture, la semaine d’horaires en français, le téléphone tel qu’on le compose, l’âge des données.',
+  request: { params: z.object({ id: z.string().max(300).openapi({ param: { name: 'id', in: 'path' }, example: 'france-services-1' }) }) },
+  responses: {
+    200: { content: { 'application/json': { schema: z.looseObject({ id: z.string(), nom: z.string() }).openapi('FicheLieu') } }, description: 'La fiche.' },
+    404: problemResponse('Aucun lieu n’a cet identifiant.'),
+  },
+})
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/v1/lieux.csv',
+  summary: 'Export CSV au standard',
+  description: 'Les lieux choisis (mêmes filtres que /v1/lieux ; sans point de référence : tous ceux qui passent les filtres) dans le CSV du standard v1.0.2.',
+  request: { query: ExportQuerySchema },
+  responses: {
+    200: { content: { 'text/csv': { schema: z.string() } }, description: 'Le fichier CSV (32 colonnes).' },
+    400: problemResponse('Paramètre invalide.'),
+  },
+})
+
+const communesRoute = createRoute({
+  method: 'get',
+  path: '/v1/communes',
+  summary: 'Autocomplétion des communes',
+  description: 'Les communes qui correspondent à ce que la personne tape (nom, code postal, arrondissement, faute de frappe), les plus probables d’abord, avec leurs codes postaux et leur département.',
+  request: { query: CommunesQuerySchema },
+  responses: {
+    200: { content: { 'application/json': { schema: z.looseObject({ candidats: z.array(z.looseObject({ code_insee: z.string(), nom: z.string() })) }).openapi('ReponseCommunes') } }, description: 'Les communes candidates.' },
+    400: problemResponse('Paramètre invalide.'),
+  },
+})
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  summary: 'État du service',
+  responses: { 200: { content: { 'application/json': { schema: z.looseObject({ statut: z.string() }).openapi('Etat') } }, description: 'Le service répond ; les comptes et la source des données.' } },
+})
+
+const knownPaths: readonly [RegExp, string][] = [
+  [/^\/v1\/lieux$/, 'GET'],
+  [/^\/v1\/lieux\.csv$/, 'GET'],
+  [/^\/v1\/lieux\/[^/]+$/, 'GET'],
+  [/^\/v1\/communes$/, 'GET'],
+  [/^\/healthz$/, 'GET'],
+  [/^\/openapi\.json$/, 'GET'],
+  [/^\/docs$/, 'GET'],
+  [/^\/docs\.css$/, 'GET'],
+]
+
+function relaxationJson(relaxation: Relaxation) {
+  switch (relaxation.constraint) {
+    case 'ouvert_a':
+      return { critere: 'ouvert_maintenant', texte: 'ouvert à l’heure demandée' }
+    case 'ouvert_le':
+      return { critere: 'ouvert_le', texte: 'ouvert le jour demandé' }
+    case 'q':
+      return { critere: 'q', texte: 'nom recherché' }
+    case 'rayon_km':
+      return { critere: 'rayon_km', de: relaxation.from, a: relaxation.to, texte: `rayon élargi de ${relaxation.from} à ${relaxation.to} km` }
+    case 'filtre':
+      return { critere: relaxation.field, valeurs: relaxation.values, texte: `${relaxation.field} : ${relaxation.values.join(', ')}` }
+  }
+}
+
+type Located = { point: Point; reference: Record<string, unknown> } | { problem: Problem } | undefined
+
+/** Builds the Hono app of the API over a dataset store. Pure of I/O but for the network it answers. */
+export function createApp(deps: ApiDeps): OpenAPIHono {
+  z.config(z.locales.fr())
+  const config = { ...defaultApiConfig, ...deps.config }
+  const now = deps.now ?? (() => new Date())
+  const limiter = config.rateLimit ? new RateLimiter(config.rateLimit) : undefined
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (result.success) return undefined
+      const issues: ProblemIssue[] = result.error.issues.flatMap((issue) => {
+        if (issue.code === 'unrecognized_keys')
+          return issue.keys.map((key) => ({ path: [key], code: 'unknown_parameter', message: issue.message }))
+        const code = issue.code === 'custom' ? String((issue.params as { code?: string } | undefined)?.code ?? 'invalid') : issue.code
+        return [{ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code, message: issue.message }]
+      })
+      const detail = issues.map((i) => `${i.path.join('.') || 'requête'} : ${i.message}`).join(' ')
+      return sendProblem(c, problem(400, ProblemType.InvalidParameter, detail, { issues }))
+    },
+  })
+
+  const clientOf = (c: Context): string => {
+    if (config.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+      if (forwarded) return forwarded
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'inconnu'
+    } catch {
+      return 'local' // app.request() in tests: no socket
+    }
+  }
+
+  // Logs carry no personal data: no query string, no address, no body. One line per request.
+  app.use('*', async (c, next) => {
+    const start = performance.now()
+    await next()
+    deps.logger.info({ method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round((performance.now() - start) * 10) / 10 }, 'requête')
+  })
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"] },
+      crossOriginResourcePolicy: 'same-site',
+    }),
+  )
+  app.use(
+    '/v1/*',
+    cors({ origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null), allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
+  )
+  if (limiter)
+    app.use('/v1/*', async (c, next) => {
+      const wait = limiter.take(clientOf(c))
+      if (wait > 0)
+        return sendProblem(c, problem(429, ProblemType.RateLimited, `Trop de requêtes : réessayez dans ${wait} seconde(s).`), { 'retry-after': String(wait) })
+      return next()
+    })
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: (c) => sendProblem(c, problem(413, ProblemType.TooLarge, `Le corps de la requête dépasse ${config.maxBodyBytes} octets.`)),
+    }),
+  )
+
+  function locate(query: LieuxQuery | ExportQuery): Located {
+    const { territoires } = deps.store.current
+    const given = [query.latitude !== undefined || query.longitude !== undefined, query.commune !== undefined, query.code_postal !== undefined].filter(Boolean).length
+    if (given === 0) return undefined
+    if (given > 1)
+      return { problem: problem(400, ProblemType.InvalidParameter, 'Un seul point de référence : latitude et longitude, ou commune, ou code_postal.', { issues: [{ path: ['commune'], code: 'conflict', message: 'Un seul point de référence.' }] }) }
+    if (query.latitude !== undefined || query.longitude !== undefined) {
+      if (query.latitude === undefined || query.longitude === undefined) {
+        const missing = query.latitude === undefined ? 'latitude' : 'longitude'
+        return { problem: problem(400, ProblemType.InvalidParameter, `${missing} manque : latitude et longitude vont ensemble.`, { issues: [{ path: [missing], code: 'required', message: 'Latitude et longitude vont ensemble.' }] }) }
+      }
+      return { point: { latitude: query.latitude, longitude: query.longitude }, reference: { via: 'point', latitude: query.latitude, longitude: query.longitude } }
+    }
+    let commune: Commune | undefined
+    let others: Commune[] = []
+    if (query.code_postal !== undefined) {
+      const communes = territoires.byPostcode(query.code_postal)
+      if (communes.length === 0)
+        return { problem: problem(400, ProblemType.UnknownCommune, `Aucune commune n’a le code postal ${query.code_postal}.`, { issues: [{ path: ['code_postal'], code: 'unknown', message: 'Code postal inconnu.' }] }) }
+      ;[commune, ...others] = communes
+    } else {
+      const text = query.commune as string
+      commune = /^(\d{5}|2[AB]\d{3})$/i.test(text.trim()) && territoires.byCode(text.trim()) ? territoires.byCode(text.trim()) : undefined
+      if (!commune) {
+        const resolution = territoires.resolve(text)
+        if (resolution.candidates.length === 0)
+          return { problem: problem(400, ProblemType.UnknownCommune, `Commune introuvable : « ${text.slice(0, 80)} ». Essayez son code postal.`, { issues: [{ path: ['commune'], code: 'unknown', message: 'Commune introuvable.' }] }) }
+        if (resolution.ambiguous)
+          return {
+            problem: problem(
+              400,
+              ProblemType.AmbiguousCommune,
+              `Plusieurs communes correspondent à « ${text.slice(0, 80)} » : ${resolution.candidates.slice(0, 5).map((c) => `${c.commune.nom} (${c.commune.departementNom})`).join(', ')}. Choisissez-en une : relancez avec son code INSEE dans commune.`,
+              {
+                issues: [{ path: ['commune'], code: 'ambiguous', message: 'Commune ambiguë.' }],
+                candidats: resolution.candidates.map((c) => ({ ...communeJson(c.commune), confiance: c.confidence })),
+              },
+            ),
+          }
+        commune = resolution.candidates[0]?.commune
+      }
+    }
+    if (!commune || commune.latitude === undefined || commune.longitude === undefined)
+      return {
+        problem: problem(400, ProblemType.UnknownCommune, `Pas de coordonnées pour ${commune?.nom ?? 'cette commune'} dans les données chargées${deps.store.current.source.demo ? ' (données de démonstration : seules quelques communes y sont)' : ''}.`, {
+          issues: [{ path: [query.code_postal !== undefined ? 'code_postal' : 'commune'], code: 'no_coordinates', message: 'Commune sans coordonnées.' }],
+        }),
+      }
+    return {
+      point: { latitude: commune.latitude, longitude: commune.longitude },
+      reference: { via: query.code_postal !== undefined ? 'code_postal' : 'commune', ...communeJson(commune), ...(others.length > 0 ? { autres_communes_du_code_postal: others.map((c) => c.nom) } : {}) },
+    }
+  }
+
+  function when(query: LieuxQuery | ExportQuery, instant: Date): { openAt?: Date; openOn?: Date } {
+    const out: { openAt?: Date; openOn?: Date } = {}
+    if (query.ouvert_maintenant) out.openAt = instant
+    const asked: OpenWhen | undefined = query.ouvert_le
+    if (asked && 'at' in asked) out.openAt = asked.at
+    if (asked && 'day' in asked) out.openOn = asked.day
+    if (asked && 'weekday' in asked) out.openOn = new Date(instant.getTime() + ((asked.weekday - instant.getUTCDay() + 7) % 7) * 86_400_000)
+    return out
+  }
+
+  app.openapi(lieuxRoute, (c) => {
+    const query = c.req.valid('query')
+    const dataset = deps.store.current
+    const located = locate(query)
+    if (!located)
+      return sendProblem(c, problem(400, ProblemType.InvalidParameter, 'Indiquez où chercher : latitude et longitude, commune ou code_postal.', { issues: [{ path: ['commune'], code: 'required', message: 'Point de référence manquant.' }] })) as never
+    if ('problem' in located) return sendProblem(c, located.problem) as never
+    const instant = now()
+    const response = dataset.index.search({
+      near: located.point,
+      filters: filtersOf(query),
+      ...when(query, instant),
+      ...(query.q ? { q: query.q } : {}),
+      radiusKm: query.rayon_km ?? 50,
+      limit: query.limit ?? 10,
+      offset: query.offset ?? 0,
+      relax: query.elargir ?? true,
+      withTotal: true,
+      now: instant,
+    })
+    return c.json(
+      {
+        donnees: donneesJson(dataset.source),
+        reference: located.reference,
+        rayon_km: response.radiusKm,
+        total: response.total ?? response.results.length,
+        limit: query.limit ?? 10,
+        offset: query.offset ?? 0,
+        criteres_elargis: response.relaxed.map(relaxationJson),
+        lieux: response.results.map((result) => resultJson(result, instant)),
+      },
+      200,
+    )
+  })
+
+  app.openapi(exportRoute, (c) => {
+    const query = c.req.valid('query')
+    const dataset = deps.store.current
+    const located = locate(query)
+    if (located && 'problem' in located) return sendProblem(c, located.problem) as never
+    const limit = query.limit ?? 10_000
+    const filters = filtersOf(query)
+    let lieux: Lieu[]
+    if (located) {
+      const instant = now()
+      lieux = dataset.index
+        .search({ near: located.point, filters, ...when(query, instant), ...(query.q ? { q: query.q } : {}), radiusKm: query.rayon_km ?? 50, limit, now: instant })
+        .results.map((r) => r.lieu)
+    } else {
+      const named = query.q ? new Set(dataset.index.searchByName(query.q, Number.POSITIVE_INFINITY)) : undefined
+      lieux = dataset.lieux.filter((lieu) => matchesFilters(lieu, filters) && (!named || named.has(lieu))).slice(0, limit)
+    }
+    return c.body(toCsv(lieux), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="lieux-mediation-numerique${dataset.source.demo ? '-demo' : ''}.csv"`,
+      'x-aiguillage-demo': String(dataset.source.demo),
+    }) as never
+  })
+
+  app.openapi(lieuRoute, (c) => {
+    const { id } = c.req.valid('param')
+    const dataset = deps.store.current
+    const lieu = dataset.index.byId(id)
+    if (!lieu) return sendProblem(c, problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`)) as never
+    return c.json({ donnees: donneesJson(dataset.source), ...lieuDetailJson(lieu, now()) }, 200)
+  })
+
+  app.openapi(communesRoute, (c) => {
+    const query = c.req.valid('query')
+    const { territoires, source } = deps.store.current
+    const limit = query.limit ?? 10
+    const resolution = territoires.resolve(query.q, { limit })
+    const seen = new Set(resolution.candidates.map((c) => c.commune.code))
+    // While a name is being typed, complete it too ("gue" → Guéret, Guérande…); when the text is not yet a
+    // name (only a close spelling), the completions come first.
+    const completions = territoires.suggest(query.q, limit).filter((commune) => !seen.has(commune.code))
+    const certain = ['insee', 'postcode', 'arrondissement', 'name', 'former-name', 'departement'].includes(resolution.candidates[0]?.match ?? '')
+    return c.json(
+      {
+        donnees: donneesJson(source),
+        requete: query.q,
+        ambigu: resolution.ambiguous,
+        ...(resolution.hints.departement ? { departement: resolution.hints.departement } : {}),
+        candidats: (() => {
+          const resolved = resolution.candidates.map((candidate) => ({ ...communeJson(candidate.commune), confiance: candidate.confidence, correspondance: candidate.match }))
+          const completed = completions.map((commune) => ({ ...communeJson(commune), confiance: 0.3, correspondance: 'debut' }))
+          return (certain ? [...resolved, ...completed] : [...completed, ...resolved]).slice(0, limit)
+        })(),
+      },
+      200,
+    )
+  })
+
+  app.openapi(healthRoute, (c) => {
+    const dataset = deps.store.current
+    return c.json(
+      {
+        statut: 'ok',
+        donnees: { ...donneesJson(dataset.source), origines: dataset.source.origins, chargees_a: dataset.loadedAt.toISOString() },
+        lieux: {
+          total: dataset.lieux.length + dataset.rejectedRows,
+          acceptes: dataset.lieux.length,
+          rejetes: dataset.rejectedRows,
+          proposables: dataset.index.size,
+          sans_coordonnees: dataset.index.excluded.withoutCoordinates,
+          sans_public: dataset.index.excluded.noPublic,
+        },
+        communes: { total: dataset.territoires.communes.length, sans_coordonnees: dataset.territoires.withoutCoordinates },
+      },
+      200,
+    )
+  })
+
+  const openApiConfig = {
+    openapi: '3.0.3',
+    info: {
+      title: 'API Aiguillage',
+      version: '1.0.0',
+      description: 'Les lieux de médiation numérique (standard national v1.0.2) près d’un point, d’une commune ou d’un code postal.',
+    },
+  }
+  app.doc('/openapi.json', openApiConfig)
+  app.get('/docs', (c) => c.html(docsPage(app.getOpenAPIDocument(openApiConfig))))
+  app.get('/docs.css', (c) => c.body(docsStylesheet, 200, { 'content-type': 'text/css; charset=utf-8' }))
+  app.get('/', (c) => c.redirect('/docs'))
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname
+    const known = knownPaths.find(([pattern]) => pattern.test(path))
+    if (known && c.req.method !== known[1])
+      return sendProblem(c, problem(405, ProblemType.MethodNotAllowed, `${c.req.method} n’est pas permis ici : utilisez ${known[1]}.`), { allow: known[1] })
+    return sendProblem(c, problem(404, ProblemType.NotFound, 'Cette adresse n’existe pas. La liste des adresses est sur /docs.'))
+  })
+  app.onError((error, c) => {
+    // Expected failures are 4xx above; anything here is a bug: logged once, answered without internals.
+    deps.logger.error({ err: { message: error.message, stack: error.stack }, route: c.req.routePath }, 'erreur interne')
+    return sendProblem(c, problem(500, ProblemType.Internal, 'Une erreur inattendue est survenue. Elle a été enregistrée.'))
+  })
+  return app
+}

@@ -1,0 +1,19 @@
+import type { ApiConfig } from './app.js'
+import type { RateLimitConfig } from './rate-limit.js'
+
+/** Reads the API settings from the environment; a bad value is an error that names the variable. */
+export function apiConfigFromEnv(env: NodeJS.ProcessEnv): Partial<ApiConfig> {
+  const config: Partial<ApiConfig> = {}
+  if (env.AIGUILLAGE_CORS_ORIGINS) config.corsOrigins = env.AIGUILLAGE_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+  if (env.AIGUILLAGE_RATE_LIMIT) config.rateLimit = parseRateLimit(env.AIGUILLAGE_RATE_LIMIT)
+  if (env.AIGUILLAGE_TRUST_PROXY) config.trustProxy = ['1', 'true', 'oui'].includes(env.AIGUILLAGE_TRUST_PROXY.toLowerCase())
+  return config
+}
+
+/** "300/60" (300 requests per 60 s) or "off". */
+export function parseRateLimit(text: string): RateLimitConfig | null {
+  if (text.trim().toLowerCase() === 'off') return null
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text)
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new Error(`AIGUILLAGE_RATE_LIMIT : attendu « requêtes/secondes » (ex. 300/60) ou « off », trouvé « ${text} ».`)
+  return { limit: Number(match[1]), windowSeconds: Number(match[2]) }
+}

@@ -1,0 +1,57 @@
+import type { Lieu, LieuxFileReport } from '@aiguillage/lieux'
+import { createLieuxIndex, type LieuxIndex } from '@aiguillage/recherche'
+import { type CoordinateTable, createTerritoires, type Geography, type Territoires } from '@aiguillage/territoires'
+
+/** Where the data being served came from: shown in /healthz and flagged in every answer when it is the demo. */
+export type DatasetSource = {
+  kind: 'fichiers' | 'instantane' | 'demo'
+  /** True for the demo dataset shipped with the project: invented lieux. */
+  demo: boolean
+  /** Files or URLs the data were read from. */
+  origins: string[]
+  /** When the data were produced or downloaded (ISO date-time), when known. */
+  date?: string
+}
+
+/** Everything a request needs, built once at start-up (and again when a newer snapshot is loaded). */
+export type Dataset = {
+  source: DatasetSource
+  lieux: readonly Lieu[]
+  index: LieuxIndex
+  territoires: Territoires
+  /** Rows of the lieux files that were rejected (kept out, counted). */
+  rejectedRows: number
+  loadedAt: Date
+}
+
+export type DatasetInput = {
+  source: DatasetSource
+  reports: readonly LieuxFileReport[]
+  geography: Geography
+  coordinates: CoordinateTable
+  loadedAt?: Date
+}
+
+/** Builds the index and the communes from validated files. */
+export function buildDataset(input: DatasetInput): Dataset {
+  const lieux = input.reports.flatMap((report) => report.accepted.map((row) => row.lieu))
+  return {
+    source: input.source,
+    lieux,
+    index: createLieuxIndex(lieux),
+    territoires: createTerritoires({ geography: input.geography, coordinates: input.coordinates }),
+    rejectedRows: input.reports.reduce((n, report) => n + report.rejected.length, 0),
+    loadedAt: input.loadedAt ?? new Date(),
+  }
+}
+
+/** Holds the dataset being served; a background sync can swap in a newer one without a restart. */
+export class DatasetStore {
+  constructor(private dataset: Dataset) {}
+  get current(): Dataset {
+    return this.dataset
+  }
+  replace(dataset: Dataset): void {
+    this.dataset = dataset
+  }
+}

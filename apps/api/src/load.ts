@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { type LieuxFileReport, readLieux } from '@aiguillage/lieux'
+import { type CoordinateTable, type Geography, parseCommuneCoordinates } from '@aiguillage/territoires'
+import { buildDataset, type Dataset, type DatasetSource } from './dataset.js'
+import { loadOfficialGeography } from './geography.js'
+
+/** The repository's root, for the default data folder and the demo files. */
+export const repositoryRoot = path.resolve(import.meta.dirname, '../../..')
+/** Where `aiguillage sync` writes the snapshot, unless AIGUILLAGE_DATA_DIR says otherwise. */
+export const defaultDataDir = path.join(repositoryRoot, '.data')
+export const demoDir = path.resolve(import.meta.dirname, '../demo')
+
+export class DataError extends Error {}
+
+/** Reads and validates lieux files; rejected rows are kept out and counted, an unusable file is an error. */
+export async function readLieuxFiles(files: readonly string[]): Promise<LieuxFileReport[]> {
+  const reports: LieuxFileReport[] = []
+  for (const file of files) {
+    let bytes: Uint8Array
+    try {
+      bytes = await readFile(file)
+    } catch {
+      throw new DataError(`Fichier de lieux introuvable : ${file}`)
+    }
+    const result = readLieux(bytes, { fileName: file })
+    if (!result.ok) throw new DataError(`${file} : ${result.error.message}`)
+    reports.push(result.report)
+  }
+  return reports
+}
+
+export async function readCoordinates(file: string): Promise<CoordinateTable> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch {
+    throw new DataError(`Fichier des communes introuvable : ${file}`)
+  }
+  const table = parseCommuneCoordinates(text)
+  if (table.byCode.size === 0) throw new DataError(`${file} : aucune coordonnée de commune lisible (${table.problems[0]?.message ?? 'fichier vide'}).`)
+  return table
+}
+
+let geography: Promise<Geography> | undefined
+const officialGeography = () => (geography ??= loadOfficialGeography())
+
+export async function loadFromFiles(lieuxFiles: readonly string[], communesFile: string, source: DatasetSource): Promise<Dataset> {
+  const [reports, coordinates, cog] = await Promise.all([readLieuxFiles(lieuxFiles), readCoordinates(communesFile), officialGeography()])
+  return buildDataset({ source, reports, coordinates, geography: cog })
+}
+
+/** The small dataset shipped with the project: invented lieux, a few communes. Flagged as demo everywhere. */
+export function loadDemo(): Promise<Dataset> {
+  return loadFromFiles([path.join(demoDir, 'lieux-demo.csv')], path.join(demoDir, 'communes-demo.csv'), {
+    kind: 'demo',
+    demo: true,
+    origins: ['apps/api/demo/lieux-demo.csv', 'apps/api/demo/communes-demo.csv'],
+  })
+}
+
+export type SnapshotMeta = {
+  date: string
+  lieux: { file: string; origin: string; total: number; accepted: number; rejected: number }
+  communes: { file: string; origin: string; count: number }
+}
+
+export const snapshotDir = (dataDir: string) => path.join(dataDir, 'snapshot')
+
+export async function readSnapshotMeta(dataDir: string): Promise<SnapshotMeta | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(snapshotDir(dataDir), 'meta.json'), 'utf8')) as SnapshotMeta
+  } catch {
+    return undefined
+  }
+}
+
+/** The last snapshot written by `aiguillage sync`, if there is one. */
+export async function loadSnapshot(dataDir: string): Promise<Dataset | undefined> {
+  const meta = await readSnapshotMeta(dataDir)
+  if (!meta) return undefined
+  const dir = snapshotDir(dataDir)
+  return loadFromFiles([path.join(dir, meta.lieux.file)], path.join(dir, meta.communes.file), {
+    kind: 'instantane',
+    demo: false,
+    origins: [meta.lieux.origin, meta.communes.origin],
+    date: meta.date,
+  })
+}

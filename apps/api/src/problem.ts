@@ -1,0 +1,51 @@
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/** One offending parameter: its path, a stable code, a French message. */
+export type ProblemIssue = { path: (string | number)[]; code: string; message: string }
+
+/** RFC 9457 problem details, with the offending parameters in `issues`. */
+export type Problem = {
+  type: string
+  title: string
+  status: number
+  detail: string
+  instance?: string
+  issues?: ProblemIssue[]
+  [extension: string]: unknown
+}
+
+const titles: Record<number, string> = {
+  400: 'Requête invalide',
+  404: 'Introuvable',
+  405: 'Méthode non permise',
+  413: 'Requête trop grande',
+  415: 'Type de contenu non pris en charge',
+  429: 'Trop de requêtes',
+  500: 'Erreur interne',
+  503: 'Service indisponible',
+}
+
+/** Stable problem types (URNs: they name the kind of problem, they are not links). */
+export const ProblemType = {
+  InvalidParameter: 'urn:aiguillage:probleme:parametre-invalide',
+  AmbiguousCommune: 'urn:aiguillage:probleme:commune-ambigue',
+  UnknownCommune: 'urn:aiguillage:probleme:commune-inconnue',
+  NotFound: 'urn:aiguillage:probleme:introuvable',
+  MethodNotAllowed: 'urn:aiguillage:probleme:methode-non-permise',
+  TooLarge: 'urn:aiguillage:probleme:trop-grand',
+  RateLimited: 'urn:aiguillage:probleme:trop-de-requetes',
+  Internal: 'urn:aiguillage:probleme:erreur-interne',
+} as const
+
+export function problem(status: number, type: string, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type, title: titles[status] ?? 'Erreur', status, detail, ...extra }
+}
+
+/** Sends a problem as `application/problem+json`. */
+export function sendProblem(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify({ ...body, instance: body.instance ?? new URL(c.req.url).pathname }), body.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...headers,
+  })
+}

@@ -1,0 +1,29 @@
+/** A token bucket per client: `limit` requests per `windowSeconds`, refilled continuously. */
+export type RateLimitConfig = { limit: number; windowSeconds: number }
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; updated: number }>()
+  private readonly perMs: number
+
+  constructor(private readonly config: RateLimitConfig) {
+    this.perMs = config.limit / (config.windowSeconds * 1000)
+  }
+
+  /** Takes one token for this client: 0 when allowed, else the seconds to wait before the next request. */
+  take(client: string, now = Date.now()): number {
+    let bucket = this.buckets.get(client)
+    if (!bucket) {
+      // Forget idle clients before the map grows without bound.
+      if (this.buckets.size >= 50_000) for (const [key, b] of this.buckets) if (b.tokens + (now - b.updated) * this.perMs >= this.config.limit) this.buckets.delete(key)
+      bucket = { tokens: this.config.limit, updated: now }
+      this.buckets.set(client, bucket)
+    }
+    bucket.tokens = Math.min(this.config.limit, bucket.tokens + (now - bucket.updated) * this.perMs)
+    bucket.updated = now
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1
+      return 0
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000))
+  }
+}

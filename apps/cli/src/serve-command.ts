@@ -1,0 +1,69 @@
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { apiConfigFromEnv, DataError, startServer } from '@aiguillage/api'
+import { parseArgsProblem } from './search-command.js'
+import { ExitCode, type Output } from './validate-command.js'
+
+/**
+ * `aiguillage serve`: one process that loads the data, builds the index and serves the API.
+ * Data: --lieux/--communes (or AIGUILLAGE_LIEUX/AIGUILLAGE_COMMUNES), else the last snapshot (aiguillage sync),
+ * else the demo dataset, with a sync attempted in the background.
+ */
+export async function runServe(args: string[], context: { cwd: string; env: NodeJS.ProcessEnv }, output: Output): Promise<number> {
+  let values: ReturnType<typeof parse>['values']
+  try {
+    values = parse(args).values
+  } catch (error) {
+    output.err(`Erreur : ${parseArgsProblem(error) ?? String(error)}`)
+    return ExitCode.Unusable
+  }
+  const lieux = (values.lieux ?? context.env.AIGUILLAGE_LIEUX?.split(',') ?? []).flatMap((v) => v.split(',')).filter(Boolean).map((f) => path.resolve(context.cwd, f))
+  const communes = values.communes ?? context.env.AIGUILLAGE_COMMUNES
+  const port = Number(values.port ?? context.env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    output.err(`Erreur : --port : attendu un numéro de port (0 à 65535), trouvé « ${values.port ?? context.env.PORT} ».`)
+    return ExitCode.Unusable
+  }
+  try {
+    const server = await startServer({
+      port,
+      host: values.host ?? context.env.HOST ?? '127.0.0.1',
+      ...(lieux.length ? { lieux } : {}),
+      ...(communes ? { communes: path.resolve(context.cwd, communes) } : {}),
+      ...(values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR ? { dataDir: path.resolve(context.cwd, (values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR) as string) } : {}),
+      autoSync: context.env.AIGUILLAGE_AUTO_SYNC !== '0',
+      api: apiConfigFromEnv(context.env),
+    })
+    const { source } = server.store.current
+    output.err(
+      source.demo
+        ? `Aiguillage répond sur ${server.url} — DONNÉES DE DÉMONSTRATION (lieux inventés). Documentation : ${server.url}/docs`
+        : `Aiguillage répond sur ${server.url} (${server.store.current.lieux.length} lieux). Documentation : ${server.url}/docs`,
+    )
+    await new Promise<void>((resolve) => {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const)
+        process.once(signal, () => {
+          output.err('Arrêt demandé : les requêtes en cours se terminent…')
+          void server.close().then(resolve)
+        })
+    })
+    return ExitCode.Valid
+  } catch (error) {
+    if (error instanceof DataError || (error as Error).message.startsWith('AIGUILLAGE_')) {
+      output.err(`Erreur : ${(error as Error).message}`)
+      return ExitCode.Unusable
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      output.err(`Erreur : le port ${port} est déjà utilisé. Choisissez-en un autre : --port 3001`)
+      return ExitCode.Unusable
+    }
+    throw error
+  }
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: { port: { type: 'string' }, host: { type: 'string' }, lieux: { type: 'string', multiple: true }, communes: { type: 'string' }, 'data-dir': { type: 'string' } },
+  })
+}

@@ -1,0 +1,74 @@
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { defaultDataDir, type DownloadProgress, SyncError, syncSnapshot } from '@aiguillage/api'
+import { parseArgsProblem } from './search-command.js'
+import { ExitCode, type Output } from './validate-command.js'
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1).replace('.', ',')} Mo`
+
+/** A progress bar on a terminal; occasional lines otherwise (logs, CI). */
+export function progressPrinter(stream: { isTTY?: boolean; write: (text: string) => unknown }) {
+  let lastStep = -1
+  return (progress: DownloadProgress) => {
+    const label = progress.file === 'lieux' ? 'Lieux' : 'Communes'
+    if (progress.done) {
+      stream.write(`${stream.isTTY ? '\r\x1b[K' : ''}${label} : ${megabytes(progress.received)} reçus.\n`)
+      lastStep = -1
+      return
+    }
+    const share = progress.total ? progress.received / progress.total : undefined
+    if (stream.isTTY) {
+      const width = 30
+      const filled = share === undefined ? 0 : Math.round(share * width)
+      stream.write(`\r${label} [${'█'.repeat(filled)}${' '.repeat(width - filled)}] ${share === undefined ? '' : `${Math.round(share * 100)} % `}${megabytes(progress.received)}`)
+      return
+    }
+    const step = share === undefined ? Math.floor(progress.received / 5e6) : Math.floor(share * 10)
+    if (step > lastStep) {
+      lastStep = step
+      stream.write(`${label} : ${share === undefined ? '' : `${Math.round(share * 100)} %, `}${megabytes(progress.received)}\n`)
+    }
+  }
+}
+
+/**
+ * `aiguillage sync`: downloads the national lieux and the communes (or imports them with --from), validates them and
+ * writes the snapshot that `serve` loads. A failure keeps the previous snapshot.
+ */
+export async function runSync(args: string[], context: { cwd: string; env: NodeJS.ProcessEnv; progressStream: { isTTY?: boolean; write: (text: string) => unknown } }, output: Output): Promise<number> {
+  let values: ReturnType<typeof parse>['values']
+  try {
+    values = parse(args).values
+  } catch (error) {
+    output.err(`Erreur : ${parseArgsProblem(error) ?? String(error)}`)
+    return ExitCode.Unusable
+  }
+  const dataDir = path.resolve(context.cwd, values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR ?? defaultDataDir)
+  try {
+    const result = await syncSnapshot({
+      dataDir,
+      ...(values.from ? { from: path.resolve(context.cwd, values.from) } : {}),
+      ...(values['lieux-url'] ? { lieuxUrl: values['lieux-url'] } : {}),
+      ...(values['communes-url'] ? { communesUrl: values['communes-url'] } : {}),
+      ...(values['timeout-s'] ? { timeoutMs: Number(values['timeout-s']) * 1000, idleTimeoutMs: Math.min(30_000, Number(values['timeout-s']) * 1000) } : {}),
+      onProgress: progressPrinter(context.progressStream),
+    })
+    output.out(
+      `Instantané écrit dans ${result.directory} : ${result.accepted} lieux valides sur ${result.total} (${result.rejected} ligne(s) rejetée(s), détail dans ${result.reportFile}), ${result.communes} communes.`,
+    )
+    return ExitCode.Valid
+  } catch (error) {
+    if (error instanceof SyncError) {
+      output.err(`Erreur : ${error.message}\nL’instantané précédent, s’il existe, est gardé.`)
+      return ExitCode.RowsRejected
+    }
+    throw error
+  }
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: { from: { type: 'string' }, 'lieux-url': { type: 'string' }, 'communes-url': { type: 'string' }, 'data-dir': { type: 'string' }, 'timeout-s': { type: 'string' } },
+  })
+}
