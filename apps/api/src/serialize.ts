@@ -1,5 +1,5 @@
 import {
-  describeOpeningStatus,
+  describeOpening,
   formatDistance,
   formatPhone,
   type Lieu,
@@ -23,14 +23,14 @@ const etats: Record<OpeningState, 'ouvert' | 'ferme' | 'inconnu'> = { open: 'ouv
 export type OuvertureJson = { etat: 'ouvert' | 'ferme' | 'inconnu'; texte: string; prochain_changement: string | null; prochaine_ouverture: string | null }
 
 export function ouvertureJson(lieu: Lieu, now: Date, opening?: SearchResult['opening']): OuvertureJson {
-  const status = opening ?? (() => {
+  const status: SearchResult['opening'] = opening ?? (() => {
     const s = openingStatus(lieu.horaires, now)
-    const next = s.state === 'unknown' ? undefined : nextOpening(lieu.horaires, now)
-    return { state: s.state, ...(s.nextChange ? { nextChange: s.nextChange } : {}), ...(next ? { nextOpening: next } : {}) }
+    const next = s.state === 'closed' ? s.nextChange : s.state === 'open' ? nextOpening(lieu.horaires, now) : undefined
+    return next ? { ...s, nextOpening: next } : s
   })()
   return {
     etat: etats[status.state],
-    texte: describeOpeningStatus(lieu.horaires, now),
+    texte: describeOpening(status, now, status.nextOpening),
     prochain_changement: status.nextChange?.toISOString() ?? null,
     prochaine_ouverture: status.nextOpening?.toISOString() ?? null,
   }

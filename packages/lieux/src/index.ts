@@ -9,6 +9,7 @@ export { INSEE_CODE_PATTERN, isIsoDate, LieuSchema, PHONE_PATTERN, PIVOT_PATTERN
 export type { Lieu } from './lieu-schema.js'
 export {
   checkHoraires,
+  describeOpening,
   describeOpeningStatus,
   formatFrenchTime,
   formatWhen,

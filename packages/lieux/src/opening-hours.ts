@@ -75,8 +75,24 @@ export type OpeningStatus = {
  * @example openingStatus('Mo-Fr 09:00-12:00', new Date('2026-11-23T10:00:00+01:00')) // { state: 'open', nextChange: 2026-11-23T11:00:00.000Z }
  */
 export function openingStatus(horaires: string | undefined, at: Date): OpeningStatus {
-  return evaluate(horaires, at, true)
+  // The syntax counts in minutes: within one minute the answer is the same, and the same lieux are asked about
+  // again and again (every answer near a town shows them). Remember this minute's answers.
+  const minute = Math.floor(at.getTime() / 60_000)
+  if (minute !== statusMinute || statusCache.size >= CACHE_LIMIT) {
+    statusMinute = minute
+    statusCache.clear()
+  }
+  const key = horaires ?? ''
+  let status = statusCache.get(key)
+  if (!status) {
+    status = Object.freeze(evaluate(horaires, new Date(minute * 60_000), true))
+    statusCache.set(key, status)
+  }
+  return status
 }
+
+let statusMinute = Number.NaN
+const statusCache = new Map<string, Readonly<OpeningStatus>>()
 
 function evaluate(horaires: string | undefined, at: Date, withNextChange: boolean): OpeningStatus {
   if (horaires === undefined || horaires.trim() === '') return { state: 'unknown', unknownReason: 'missing' }
@@ -223,13 +239,19 @@ export function formatWhen(instant: Date, at: Date): string {
  */
 export function describeOpeningStatus(horaires: string | undefined, at: Date): string {
   const status = openingStatus(horaires, at)
+  return describeOpening(status, at, status.state === 'closed' ? status.nextChange : undefined)
+}
+
+/**
+ * The same sentence from a status already computed (a search result carries one): `nextOpeningAt` is only used
+ * when the lieu is closed.
+ */
+export function describeOpening(status: OpeningStatus, at: Date, nextOpeningAt?: Date): string {
   if (status.state === 'unknown') {
     if (status.unknownReason === 'unspecified') return status.comment ? `Horaires à confirmer (${status.comment}).` : 'Horaires à confirmer.'
     return status.unknownReason === 'missing' ? 'Horaires non renseignés.' : 'Horaires non lisibles.'
   }
   const note = status.comment ? ` (${status.comment})` : ''
-  if (status.state === 'open')
-    return status.nextChange ? `Ouvert${note}. Ferme ${formatWhen(status.nextChange, at)}.` : `Ouvert${note}.`
-  const opening = nextOpening(horaires, at)
-  return opening ? `Fermé. Ouvre ${formatWhen(opening, at)}.` : 'Fermé.'
+  if (status.state === 'open') return status.nextChange ? `Ouvert${note}. Ferme ${formatWhen(status.nextChange, at)}.` : `Ouvert${note}.`
+  return nextOpeningAt ? `Fermé. Ouvre ${formatWhen(nextOpeningAt, at)}.` : 'Fermé.'
 }

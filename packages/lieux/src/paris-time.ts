@@ -22,8 +22,40 @@ const formatter = new Intl.DateTimeFormat('en-GB', {
   second: 'numeric',
 })
 
+const HOUR_MS = 3_600_000
+
+/** 01:00 UTC on the last Sunday of a month: when European summer time starts (March) or ends (October). */
+function lastSundayAt1Utc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0))
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1)
+}
+
+/**
+ * Offset of Paris from UTC at an instant, in ms. The EU rule (summer time from the last Sunday of March to the last
+ * Sunday of October, at 01:00 UTC) is computed directly: asking Intl costs ~5 µs, and this runs for every lieu of
+ * every answer. Outside 1996–2099, where that rule may not hold, Intl is asked (a test checks both agree).
+ */
+export function parisOffsetMs(instant: number): number {
+  const year = new Date(instant).getUTCFullYear()
+  if (year < 1996 || year > 2099) return intlParisOffset(instant)
+  return instant >= lastSundayAt1Utc(year, 2) && instant < lastSundayAt1Utc(year, 9) ? 2 * HOUR_MS : HOUR_MS
+}
+
 /** The Paris wall clock at an instant. */
 export function parisWallClock(instant: Date): WallClock {
+  const shifted = new Date(instant.getTime() + parisOffsetMs(instant.getTime()))
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+  }
+}
+
+/** The Paris wall clock according to the runtime's time-zone database. */
+export function intlParisWallClock(instant: Date): WallClock {
   const parts: Record<string, number> = {}
   for (const part of formatter.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value)
   return {
@@ -38,10 +70,9 @@ export function parisWallClock(instant: Date): WallClock {
 
 const wallAsUtc = (w: WallClock, ms = 0): number => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, ms)
 
-/** Offset of Paris from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
-function parisOffset(instant: number): number {
+function intlParisOffset(instant: number): number {
   const rounded = instant - (((instant % 1000) + 1000) % 1000)
-  return wallAsUtc(parisWallClock(new Date(rounded))) - rounded
+  return wallAsUtc(intlParisWallClock(new Date(rounded))) - rounded
 }
 
 /**
@@ -50,8 +81,8 @@ function parisOffset(instant: number): number {
  */
 export function instantFromParisWallClock(wall: WallClock, ms = 0): Date {
   const asUtc = wallAsUtc(wall, ms)
-  let instant = asUtc - parisOffset(asUtc)
-  const corrected = asUtc - parisOffset(instant)
+  let instant = asUtc - parisOffsetMs(asUtc)
+  const corrected = asUtc - parisOffsetMs(instant)
   if (corrected !== instant) instant = corrected
   return new Date(instant)
 }

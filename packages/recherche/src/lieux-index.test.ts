@@ -56,6 +56,8 @@ describe('LieuxIndex.search: nearest', () => {
     expect(ids(index.search({ near: GUERET, radiusKm: 3 }))).toEqual(['a', 'b'])
     expect(ids(index.search({ near: GUERET, limit: 2, offset: 1 }))).toEqual(['b', 'c'])
     expect(index.search({ near: GUERET, limit: 1, withTotal: true }).total).toBe(4)
+    expect(index.search({ near: GUERET, radiusKm: 3, withTotal: true }).total).toBe(2)
+    expect(index.search({ near: GUERET, filters: { frais_a_charge: ['Gratuit'] }, openAt: MONDAY_10H, withTotal: true }).total).toBe(1)
     expect(ids(index.search({ near: { latitude: 43.6, longitude: 1.44 }, radiusKm: 1 }))).toEqual(['far'])
   })
 })
@@ -91,7 +93,7 @@ describe('LieuxIndex.search: opening hours', () => {
     const [a, b, c] = index.search({ near: GUERET, now: MONDAY_10H }).results
     expect(a?.opening).toMatchObject({ state: 'open', nextChange: new Date('2026-11-23T11:00:00Z'), nextOpening: new Date('2026-11-24T08:00:00Z') })
     expect(b?.opening).toMatchObject({ state: 'closed', nextOpening: new Date('2026-11-28T08:00:00Z') })
-    expect(c?.opening).toEqual({ state: 'unknown' })
+    expect(c?.opening).toEqual({ state: 'unknown', unknownReason: 'missing' })
   })
 })
 
@@ -143,6 +145,20 @@ describe('property: the index finds what a full scan finds', () => {
         expect(fromIndex).toEqual(fromScan)
       }),
       { numRuns: 200 },
+    )
+  })
+})
+
+describe('property: the total within the radius is the count a full scan finds', () => {
+  it('for random lieux, points and radii, across the antimeridian too', () => {
+    const point = fc.record({ latitude: fc.double({ min: -60, max: 60, noNaN: true }), longitude: fc.double({ min: -180, max: 180, noNaN: true }) })
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 150 }), point, fc.double({ min: 1, max: 3000, noNaN: true }), (points, near, radiusKm) => {
+        const random = points.map((p, i) => aLieu(`l${i}`, { latitude: p.latitude, longitude: p.longitude }))
+        const total = createLieuxIndex(random).search({ near, radiusKm, withTotal: true }).total
+        expect(total).toBe(scanNearest(random, near, { limit: Number.POSITIVE_INFINITY, radiusKm }).length)
+      }),
+      { numRuns: 300 },
     )
   })
 })

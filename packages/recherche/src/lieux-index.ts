@@ -5,7 +5,7 @@ import {
   nextOpening,
   openingStateAt,
   openingStatus,
-  type OpeningState,
+  type OpeningStatus,
   type VocabularyField,
   vocabularies,
 } from '@aiguillage/lieux'
@@ -56,7 +56,7 @@ export type Relaxation =
   | { constraint: 'filtre'; field: keyof LieuFilters; values: readonly (string | boolean)[] }
   | { constraint: 'rayon_km'; from: number; to: number }
 
-export type LieuOpening = { state: OpeningState; nextChange?: Date; nextOpening?: Date }
+export type LieuOpening = OpeningStatus & { nextOpening?: Date }
 
 export type SearchResult = {
   lieu: Lieu
@@ -270,11 +270,50 @@ export class LieuxIndex {
     const now = query.now ?? query.openAt ?? new Date()
     const results = positions.slice(offset).map((p) => this.result(this.located[p] as Lieu & Point, query.near, now))
     const response: SearchResponse = { results, relaxed: [], radiusKm }
-    if (query.withTotal) {
-      const all = around(this.tree, longitude, latitude, Number.POSITIVE_INFINITY, radiusKm, predicate)
-      response.total = timeFilter ? all.filter((p) => timeFilter(this.located[p] as Lieu)).length : all.length
-    }
+    if (query.withTotal) response.total = this.countWithin(query.near, radiusKm, predicate, timeFilter)
     return response
+  }
+
+  /**
+   * How many lieux match within the radius. Counting needs no ordering: a bounding-box query on the tree, then the
+   * exact distance, is much cheaper than walking the nearest-first queue over every point of the disc.
+   */
+  private countWithin(near: Point, radiusKm: number, predicate: CompiledFilter | undefined, timeFilter: ((lieu: Lieu) => boolean) | undefined): number {
+    const dLat = radiusKm / 111.19
+    const cosLat = Math.cos((near.latitude * Math.PI) / 180)
+    const dLon = cosLat > 1e-6 ? Math.min(180, radiusKm / (111.19 * cosLat)) : 180
+    const minLat = Math.max(-90, near.latitude - dLat)
+    const maxLat = Math.min(90, near.latitude + dLat)
+    const boxes: [number, number][] = []
+    const west = near.longitude - dLon
+    const east = near.longitude + dLon
+    if (dLon >= 180) boxes.push([-180, 180])
+    else {
+      boxes.push([Math.max(-180, west), Math.min(180, east)])
+      if (west < -180) boxes.push([west + 360, 180]) // across the antimeridian (Wallis-et-Futuna)
+      if (east > 180) boxes.push([-180, east - 360])
+    }
+    // Under 500 km, a flat-earth distance at the pair's mid-latitude is within 1 % of the true one: only points near
+    // the circle's edge need the exact great-circle distance. Beyond, every point gets it.
+    const kmPerDegree = 111.19
+    const flatIsClose = radiusKm <= 500
+    const inner = flatIsClose ? (radiusKm * 0.99) ** 2 : -1
+    const outer = flatIsClose ? (radiusKm * 1.01) ** 2 : Number.POSITIVE_INFINITY
+    let count = 0
+    for (const [minLon, maxLon] of boxes)
+      for (const position of this.tree.range(minLon, minLat, maxLon, maxLat)) {
+        if (predicate && !predicate(position)) continue
+        const lieu = this.located[position] as Lieu & Point
+        const dy = (lieu.latitude - near.latitude) * kmPerDegree
+        let dLon = Math.abs(lieu.longitude - near.longitude)
+        if (dLon > 180) dLon = 360 - dLon
+        const dx = dLon * kmPerDegree * Math.cos(((lieu.latitude + near.latitude) * Math.PI) / 360)
+        const flat = dx * dx + dy * dy
+        if (flat > outer || (flat > inner && haversineKm(near.latitude, near.longitude, lieu.latitude, lieu.longitude) > radiusKm)) continue
+        if (timeFilter && !timeFilter(lieu)) continue
+        count++
+      }
+    return count
   }
 
   private timeFilter(query: SearchQuery): ((lieu: Lieu) => boolean) | undefined {
@@ -293,12 +332,9 @@ export class LieuxIndex {
       get opening(): LieuOpening {
         if (!opening) {
           const status = openingStatus(lieu.horaires, now)
-          const upcoming = status.state === 'unknown' ? undefined : nextOpening(lieu.horaires, now)
-          opening = {
-            state: status.state,
-            ...(status.nextChange ? { nextChange: status.nextChange } : {}),
-            ...(upcoming ? { nextOpening: upcoming } : {}),
-          }
+          // Closed: the next change is the opening; open: look past the closing.
+          const upcoming = status.state === 'closed' ? status.nextChange : status.state === 'open' ? nextOpening(lieu.horaires, now) : undefined
+          opening = upcoming ? { ...status, nextOpening: upcoming } : status
         }
         return opening
       },

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { type Lieu, Service } from '@aiguillage/lieux'
+import { matchesFilters, scanNearest } from '@aiguillage/recherche'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningServer, startServer } from './server.js'
+
+// `aiguillage serve` on the real data of ../shared/data, asked over HTTP, checked against a brute-force scan.
+const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
+const lieuxFiles = [
+  'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
+  'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
+].map((f) => path.join(sharedData, f))
+
+describe.skipIf(!existsSync(sharedData))('real data: the API', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer({ port: 0, lieux: lieuxFiles, communes: path.join(sharedData, 'communes-france/communes-france.csv'), autoSync: false, api: { rateLimit: null }, logger: pino({ level: 'silent' }) })
+  }, 60_000)
+  afterAll(() => server?.close())
+
+  it('/v1/lieux?commune=Guéret&services=Aide aux démarches administratives gives the true nearest lieux', async () => {
+    const response = await fetch(`${server.url}/v1/lieux?commune=${encodeURIComponent('Guéret')}&services=${encodeURIComponent(Service.AdministrativeProcedures)}&limit=10`)
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as any
+    expect(body.reference).toMatchObject({ code_insee: '23096' })
+    expect(body.donnees.demo).toBe(false)
+    const lieux = server.store.current.lieux as Lieu[]
+    const expected = scanNearest(lieux, body.reference, { limit: 10, radiusKm: 50, accept: (l) => matchesFilters(l, { services: [Service.AdministrativeProcedures] }) })
+    expect(body.lieux.map((l: { id: string }) => l.id)).toEqual(expected.map((e) => e.lieu.id))
+    body.lieux.forEach((l: { distance_km: number }, i: number) => expect(l.distance_km).toBeCloseTo(expected[i]?.distanceKm ?? -1, 2))
+  })
+  it('/healthz counts the real data', async () => {
+    const body = (await (await fetch(`${server.url}/healthz`)).json()) as any
+    expect(body.lieux).toMatchObject({ total: 2845 + 687, acceptes: 2845 + 687, rejetes: 0, proposables: 2845 + 687 })
+    expect(body.communes).toMatchObject({ total: 35_014, sans_coordonnees: 101 })
+  })
+})

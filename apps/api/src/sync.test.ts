@@ -1,0 +1,169 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoDir, loadSnapshot, readSnapshotMeta } from './load.js'
+import { startServer } from './server.js'
+import { type DownloadProgress, SyncError, syncSnapshot } from './sync.js'
+
+// End to end against a local HTTP server that plays data.gouv.fr and geo.api.gouv.fr (the internet cannot be
+// reached here): a good file, a truncated one, a 500, a timeout, a file with invalid rows.
+
+const lieuxCsv = readFileSync(path.join(demoDir, 'lieux-demo.csv'))
+const communesJson = JSON.stringify([
+  { code: '23096', nom: 'Guéret', centre: { type: 'Point', coordinates: [1.87093, 46.16268] } },
+  { code: '15014', nom: 'Aurillac', centre: { type: 'Point', coordinates: [2.44162, 44.92447] } },
+])
+const withInvalidRows = (() => {
+  const lines = lieuxCsv.toString('utf8').trimEnd().split('\n')
+  lines[2] = (lines[2] as string).replace(',23000,', ',2300,') // a bad postcode
+  lines[3] = (lines[3] as string).replace(/^[^,]+,/, 'sans-colonnes-') // a row with one column less
+  return lines.join('\n')
+})()
+
+let server: http.Server
+let base: string
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    switch (req.url) {
+      case '/lieux.csv':
+        res.writeHead(200, { 'content-type': 'text/csv', 'content-length': lieuxCsv.byteLength })
+        return res.end(lieuxCsv)
+      case '/communes.json':
+        return res.end(communesJson)
+      case '/tronque.csv':
+        // Announces the whole file, sends half of it, then drops the connection.
+        res.writeHead(200, { 'content-type': 'text/csv', 'content-length': lieuxCsv.byteLength })
+        res.write(lieuxCsv.subarray(0, lieuxCsv.byteLength / 2))
+        return setTimeout(() => res.socket?.destroy(), 20)
+      case '/erreur.csv':
+        res.writeHead(500)
+        return res.end('Internal Server Error')
+      case '/lent.csv':
+        return // never answers
+      case '/lignes-invalides.csv':
+        return res.end(withInvalidRows)
+      case '/vide.csv':
+        return res.end('')
+      case '/quelques-lieux.csv':
+        return res.end(lieuxCsv.toString('utf8').split('\n').slice(0, 4).join('\n'))
+      default:
+        res.writeHead(404)
+        return res.end()
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => {
+  server.closeAllConnections()
+  server.close()
+})
+
+const fresh = () => mkdtempSync(path.join(tmpdir(), 'aiguillage-sync-'))
+const sync = (dataDir: string, lieux: string, extra: Record<string, unknown> = {}) =>
+  syncSnapshot({ dataDir, lieuxUrl: `${base}${lieux}`, communesUrl: `${base}/communes.json`, timeoutMs: 2000, idleTimeoutMs: 500, ...extra })
+const snapshotFiles = (dataDir: string) => readdirSync(path.join(dataDir, 'snapshot')).sort()
+
+describe('aiguillage sync', () => {
+  it('downloads, validates and writes a snapshot with its report, reporting progress', async () => {
+    const dataDir = fresh()
+    const progress: DownloadProgress[] = []
+    const result = await sync(dataDir, '/lieux.csv', { onProgress: (p: DownloadProgress) => progress.push(p) })
+    expect(result).toMatchObject({ total: 23, accepted: 23, rejected: 0, communes: 2 })
+    expect(progress.some((p) => p.file === 'lieux' && p.total === lieuxCsv.byteLength)).toBe(true)
+    expect(progress.filter((p) => p.done).map((p) => p.file)).toEqual(['lieux', 'communes'])
+    const meta = await readSnapshotMeta(dataDir)
+    expect(meta).toMatchObject({ lieux: { origin: `${base}/lieux.csv`, accepted: 23 }, communes: { count: 2 } })
+    const dataset = await loadSnapshot(dataDir)
+    expect(dataset?.source).toMatchObject({ kind: 'instantane', demo: false })
+    expect(dataset?.territoires.byCode('23096')?.latitude).toBe(46.16268)
+  })
+
+  it('keeps invalid rows out, reports and counts them', async () => {
+    const dataDir = fresh()
+    const result = await sync(dataDir, '/lignes-invalides.csv')
+    expect(result).toMatchObject({ total: 23, accepted: 21, rejected: 2 })
+    const report = JSON.parse(readFileSync(result.reportFile, 'utf8'))
+    expect(report.erreurs_par_code).toEqual({ invalid_format: 1, column_count: 1 })
+    expect(report.lignes_rejetees.map((r: { line: number }) => r.line)).toEqual([3, 4])
+  })
+
+  it.each([
+    ['a truncated download', '/tronque.csv', /incomplet|terminated|other side closed/],
+    ['a server error', '/erreur.csv', /500/],
+    ['a server that never answers', '/lent.csv', /aucune donnée reçue|délai/],
+    ['an empty file', '/vide.csv', /vide/],
+    ['a file much smaller than the current snapshot', '/quelques-lieux.csv', /semble partiel/],
+    ['a missing file', '/absent.csv', /404/],
+  ])('never replaces the previous snapshot after %s', async (_case, url, message) => {
+    const dataDir = fresh()
+    await sync(dataDir, '/lieux.csv')
+    const before = snapshotFiles(dataDir)
+    const meta = readFileSync(path.join(dataDir, 'snapshot/meta.json'), 'utf8')
+    const error = await sync(dataDir, url).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SyncError)
+    expect((error as Error).message).toMatch(message)
+    expect(snapshotFiles(dataDir)).toEqual(before)
+    expect(readFileSync(path.join(dataDir, 'snapshot/meta.json'), 'utf8')).toBe(meta)
+  })
+
+  it('imports local files with --from', async () => {
+    const dataDir = fresh()
+    const from = fresh()
+    writeFileSync(path.join(from, 'lieux-local.csv'), lieuxCsv)
+    writeFileSync(path.join(from, 'communes.json'), communesJson)
+    expect(await syncSnapshot({ dataDir, from })).toMatchObject({ accepted: 23, communes: 2 })
+    expect((await readSnapshotMeta(dataDir))?.lieux.origin).toBe(path.join(from, 'lieux-local.csv'))
+  })
+})
+
+describe('aiguillage serve with a snapshot', () => {
+  it('prefers the snapshot to the demo', async () => {
+    const dataDir = fresh()
+    await sync(dataDir, '/lieux.csv')
+    const running = await startServer({ port: 0, dataDir, autoSync: false, logger: pino({ level: 'silent' }) })
+    try {
+      const health = (await (await fetch(`${running.url}/healthz`)).json()) as any
+      expect(health.donnees).toMatchObject({ demo: false, source: 'instantane' })
+    } finally {
+      await running.close()
+    }
+  })
+  it('serves the demo at once without data, and swaps in the synced data when the background sync succeeds', async () => {
+    const dataDir = fresh()
+    const running = await startServer({
+      port: 0,
+      dataDir,
+      autoSync: true,
+      sync: { lieuxUrl: `${base}/lieux.csv`, communesUrl: `${base}/communes.json` },
+      logger: pino({ level: 'silent' }),
+    })
+    try {
+      expect(running.store.current.source.demo).toBe(true)
+      await running.backgroundSync
+      expect(running.store.current.source).toMatchObject({ demo: false, kind: 'instantane' })
+    } finally {
+      await running.close()
+    }
+  })
+  it('keeps serving the demo when the background sync fails (no network)', async () => {
+    const running = await startServer({
+      port: 0,
+      dataDir: fresh(),
+      autoSync: true,
+      sync: { lieuxUrl: `${base}/erreur.csv`, communesUrl: `${base}/communes.json` },
+      logger: pino({ level: 'silent' }),
+    })
+    try {
+      await running.backgroundSync
+      expect(running.store.current.source.demo).toBe(true)
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200)
+    } finally {
+      await running.close()
+    }
+  })
+})

@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// The real `aiguillage serve` and `aiguillage sync` processes, as a person starts them.
+const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
+const demo = path.resolve(import.meta.dirname, '../../api/demo')
+const env = (dataDir: string) => ({ ...process.env, AIGUILLAGE_AUTO_SYNC: '0', AIGUILLAGE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = ''
+    const timer = setTimeout(() => reject(new Error(`no URL in: ${seen}`)), 20_000)
+    child.stderr?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString()
+      const url = /répond sur (http:\/\/[^\s]+)/.exec(seen)?.[1]
+      if (url) {
+        clearTimeout(timer)
+        resolve(url)
+      }
+    })
+  })
+}
+
+describe('aiguillage serve (real process)', () => {
+  it('starts on the demo data and says so, answers, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env: env(mkdtempSync(path.join(tmpdir(), 'serve-'))), stdio: ['ignore', 'ignore', 'pipe'] })
+    const url = await waitForUrl(child)
+    const health = (await (await fetch(`${url}/healthz`)).json()) as any
+    expect(health.donnees.demo).toBe(true)
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
+  it('serves the files given', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--lieux', path.join(demo, 'lieux-demo.csv'), '--communes', path.join(demo, 'communes-demo.csv')], {
+      env: env(mkdtempSync(path.join(tmpdir(), 'serve-'))),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    try {
+      const url = await waitForUrl(child)
+      const health = (await (await fetch(`${url}/healthz`)).json()) as any
+      expect(health.donnees).toMatchObject({ demo: false, source: 'fichiers' })
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+  it('refuses half a configuration with a French message', () => {
+    const run = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--lieux', 'x.csv'], { env: env('/nonexistent'), encoding: 'utf8' })
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('Donnez les deux')
+  })
+})
+
+describe('aiguillage sync --from (real process)', () => {
+  it('imports local files into a snapshot that serve then uses', () => {
+    const from = mkdtempSync(path.join(tmpdir(), 'from-'))
+    copyFileSync(path.join(demo, 'lieux-demo.csv'), path.join(from, 'lieux.csv'))
+    copyFileSync(path.join(demo, 'communes-demo.csv'), path.join(from, 'communes.csv'))
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'data-'))
+    const run = spawnSync(process.execPath, [bin, 'sync', '--from', from], { env: env(dataDir), encoding: 'utf8' })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('23 lieux valides sur 23')
+    const failed = spawnSync(process.execPath, [bin, 'sync', '--from', '/nonexistent'], { env: env(dataDir), encoding: 'utf8' })
+    expect(failed.status).toBe(1)
+    expect(failed.stderr).toContain('L’instantané précédent, s’il existe, est gardé.')
+  })
+})
