@@ -106,6 +106,27 @@ describe('GET /v1/lieux: bad requests get a French problem+json naming the param
   })
 })
 
+describe('recent answers', () => {
+  it('answers a repeated question from the cache, the same answer, until the minute or the data change', async () => {
+    let clock = MONDAY_10H30
+    const store = new DatasetStore(await demoDataset())
+    const app = createApp({ store, logger: pino({ level: 'silent' }), now: () => clock })
+    const first = await app.request('/v1/lieux?commune=gueret')
+    const second = await app.request('/v1/lieux?commune=gueret')
+    expect(second.headers.get('x-cache')).toBe('hit')
+    expect(await second.text()).toBe(await first.text())
+    clock = new Date(MONDAY_10H30.getTime() + 60_000)
+    expect((await app.request('/v1/lieux?commune=gueret')).headers.get('x-cache')).toBeNull()
+    store.replace(await demoDataset())
+    expect((await app.request('/v1/lieux?commune=gueret')).headers.get('x-cache')).toBeNull()
+  })
+  it('does not keep errors', async () => {
+    const { get } = await demoApp()
+    await get('/v1/lieux?commune=Valence')
+    expect((await get('/v1/lieux?commune=Valence')).headers.get('x-cache')).toBeNull()
+  })
+})
+
 describe('GET /v1/lieux/{id}', () => {
   it('gives the full record: the standard’s fields, the week in French, the data’s age', async () => {
     const { get } = await demoApp()

@@ -47,11 +47,14 @@ export function buildDataset(input: DatasetInput): Dataset {
 
 /** Holds the dataset being served; a background sync can swap in a newer one without a restart. */
 export class DatasetStore {
+  /** Increases at each replacement: what was computed on older data is stale. */
+  version = 1
   constructor(private dataset: Dataset) {}
   get current(): Dataset {
     return this.dataset
   }
   replace(dataset: Dataset): void {
     this.dataset = dataset
+    this.version++
   }
 }

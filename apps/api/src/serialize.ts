@@ -22,7 +22,25 @@ const etats: Record<OpeningState, 'ouvert' | 'ferme' | 'inconnu'> = { open: 'ouv
 
 export type OuvertureJson = { etat: 'ouvert' | 'ferme' | 'inconnu'; texte: string; prochain_changement: string | null; prochaine_ouverture: string | null }
 
+// The same hours give the same answer all minute long, and answers near a town show the same lieux: remember them.
+let ouvertureMinute = Number.NaN
+const ouvertureCache = new Map<string, OuvertureJson>()
+
 export function ouvertureJson(lieu: Lieu, now: Date, opening?: SearchResult['opening']): OuvertureJson {
+  const minute = Math.floor(now.getTime() / 60_000)
+  if (minute !== ouvertureMinute || ouvertureCache.size > 20_000) {
+    ouvertureMinute = minute
+    ouvertureCache.clear()
+  }
+  const key = lieu.horaires ?? ''
+  const cached = ouvertureCache.get(key)
+  if (cached) return cached
+  const computed = computeOuverture(lieu, new Date(minute * 60_000), opening)
+  ouvertureCache.set(key, computed)
+  return computed
+}
+
+function computeOuverture(lieu: Lieu, now: Date, opening?: SearchResult['opening']): OuvertureJson {
   const status: SearchResult['opening'] = opening ?? (() => {
     const s = openingStatus(lieu.horaires, now)
     const next = s.state === 'closed' ? s.nextChange : s.state === 'open' ? nextOpening(lieu.horaires, now) : undefined
@@ -36,22 +54,54 @@ export function ouvertureJson(lieu: Lieu, now: Date, opening?: SearchResult['ope
   }
 }
 
+const contacts = new WeakMap<Lieu, { telephone_affichage: string | null; telephone_lien: string | null }>()
+
+/** The phone as it is read and dialled, computed once per lieu. */
 function contact(lieu: Lieu) {
-  return {
-    telephone_affichage: lieu.telephone ? formatPhone(lieu.telephone) : null,
-    telephone_lien: lieu.telephone ? (phoneHref(lieu.telephone) ?? null) : null,
+  let computed = contacts.get(lieu)
+  if (!computed) {
+    computed = {
+      telephone_affichage: lieu.telephone ? formatPhone(lieu.telephone) : null,
+      telephone_lien: lieu.telephone ? (phoneHref(lieu.telephone) ?? null) : null,
+    }
+    contacts.set(lieu, computed)
   }
+  return computed
 }
 
 /** A lieu in a list of results. */
 export function resultJson(result: SearchResult, now: Date) {
   return {
     ...result.lieu,
+    ...contact(result.lieu),
     distance_km: Math.round(result.distanceKm * 1000) / 1000,
     distance_texte: formatDistance(result.distanceKm),
     ouverture: ouvertureJson(result.lieu, now, result.opening),
-    ...contact(result.lieu),
   }
+}
+
+// Answers are mostly the same lieux again: their JSON, which never changes while the data are loaded, is written once.
+const lieuFragments = new WeakMap<Lieu, string>()
+const ouvertureTexts = new Map<OuvertureJson, string>()
+
+/**
+ * The same as `JSON.stringify(resultJson(result, now))`, assembled from cached pieces: the lieu's own fields (fixed
+ * while the data are loaded) and its opening (fixed for the minute). Writing lists of lieux is most of an answer's cost.
+ */
+export function resultJsonText(result: SearchResult, now: Date): string {
+  let fragment = lieuFragments.get(result.lieu)
+  if (fragment === undefined) {
+    fragment = JSON.stringify({ ...result.lieu, ...contact(result.lieu) }).slice(0, -1)
+    lieuFragments.set(result.lieu, fragment)
+  }
+  const ouverture = ouvertureJson(result.lieu, now, result.opening)
+  let ouvertureText = ouvertureTexts.get(ouverture)
+  if (ouvertureText === undefined) {
+    if (ouvertureTexts.size > 20_000) ouvertureTexts.clear()
+    ouvertureText = JSON.stringify(ouverture)
+    ouvertureTexts.set(ouverture, ouvertureText)
+  }
+  return `${fragment},"distance_km":${Math.round(result.distanceKm * 1000) / 1000},"distance_texte":${JSON.stringify(formatDistance(result.distanceKm))},"ouverture":${ouvertureText}}`
 }
 
 const DAY_MS = 86_400_000

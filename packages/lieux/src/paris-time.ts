@@ -38,8 +38,14 @@ function lastSundayAt1Utc(year: number, month: number): number {
 export function parisOffsetMs(instant: number): number {
   const year = new Date(instant).getUTCFullYear()
   if (year < 1996 || year > 2099) return intlParisOffset(instant)
-  return instant >= lastSundayAt1Utc(year, 2) && instant < lastSundayAt1Utc(year, 9) ? 2 * HOUR_MS : HOUR_MS
+  let summer = summerTimes.get(year)
+  if (!summer) {
+    summer = [lastSundayAt1Utc(year, 2), lastSundayAt1Utc(year, 9)]
+    summerTimes.set(year, summer)
+  }
+  return instant >= summer[0] && instant < summer[1] ? 2 * HOUR_MS : HOUR_MS
 }
+const summerTimes = new Map<number, readonly [number, number]>()
 
 /** The Paris wall clock at an instant. */
 export function parisWallClock(instant: Date): WallClock {

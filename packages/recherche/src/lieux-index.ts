@@ -270,7 +270,9 @@ export class LieuxIndex {
     const now = query.now ?? query.openAt ?? new Date()
     const results = positions.slice(offset).map((p) => this.result(this.located[p] as Lieu & Point, query.near, now))
     const response: SearchResponse = { results, relaxed: [], radiusKm }
-    if (query.withTotal) response.total = this.countWithin(query.near, radiusKm, predicate, timeFilter)
+    if (query.withTotal)
+      // A page that is not full already says how many there are.
+      response.total = results.length > 0 && results.length < limit ? offset + results.length : this.countWithin(query.near, radiusKm, predicate, timeFilter)
     return response
   }
 
@@ -325,20 +327,27 @@ export class LieuxIndex {
   }
 
   private result(lieu: Lieu & Point, near: Point, now: Date): SearchResult {
-    let opening: LieuOpening | undefined
-    return {
-      lieu,
-      distanceKm: haversineKm(near.latitude, near.longitude, lieu.latitude, lieu.longitude),
-      get opening(): LieuOpening {
-        if (!opening) {
-          const status = openingStatus(lieu.horaires, now)
-          // Closed: the next change is the opening; open: look past the closing.
-          const upcoming = status.state === 'closed' ? status.nextChange : status.state === 'open' ? nextOpening(lieu.horaires, now) : undefined
-          opening = upcoming ? { ...status, nextOpening: upcoming } : status
-        }
-        return opening
-      },
+    return new NearbyLieu(lieu, haversineKm(near.latitude, near.longitude, lieu.latitude, lieu.longitude), now)
+  }
+}
+
+/** A result; its opening is computed on first read (a getter on the class: cheaper to create than per object). */
+class NearbyLieu implements SearchResult {
+  private computed: LieuOpening | undefined
+  constructor(
+    readonly lieu: Lieu,
+    readonly distanceKm: number,
+    private readonly now: Date,
+  ) {}
+
+  get opening(): LieuOpening {
+    if (!this.computed) {
+      const status = openingStatus(this.lieu.horaires, this.now)
+      // Closed: the next change is the opening; open: look past the closing.
+      const upcoming = status.state === 'closed' ? status.nextChange : status.state === 'open' ? nextOpening(this.lieu.horaires, this.now) : undefined
+      this.computed = upcoming ? { ...status, nextOpening: upcoming } : status
     }
+    return this.computed
   }
 }
 
