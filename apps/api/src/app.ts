@@ -214,11 +214,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       const minute = Math.floor(now().getTime() / 60_000)
       const version = deps.store.version
       const hit = cache.get(c.req.url, minute, version)
-      if (hit) return c.body(hit.body, 200, { 'content-type': hit.type, 'x-cache': 'hit' })
+      if (hit) return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': hit.type, 'x-cache': 'hit' })
       await next()
       // Questions around a commune repeat; a person's exact position rarely does: those are not kept.
       if (c.res.status === 200 && !c.req.query('latitude'))
-        cache.set(c.req.url, minute, version, await c.res.clone().text(), c.res.headers.get('content-type') ?? 'application/json')
+        cache.set(c.req.url, minute, version, new Uint8Array(await c.res.clone().arrayBuffer()), c.res.headers.get('content-type') ?? 'application/json')
       return undefined
     }
     app.get('/v1/lieux', cached)

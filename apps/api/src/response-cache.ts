@@ -4,40 +4,40 @@
  * question is then answered without searching again. Least recently used entries go first.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, { minute: number; version: number; body: string; type: string }>()
+  private readonly entries = new Map<string, { minute: number; version: number; body: Uint8Array; type: string }>()
   private characters = 0
 
-  /** At most `capacity` answers, and at most `maxCharacters` characters of answers in all. */
+  /** At most `capacity` answers, and at most `maxCharacters` bytes of answers in all (kept encoded, ready to send). */
   constructor(
     private readonly capacity: number,
     private readonly maxCharacters = 10_000_000,
   ) {}
 
-  get(key: string, minute: number, version: number): { body: string; type: string } | undefined {
+  get(key: string, minute: number, version: number): { body: Uint8Array; type: string } | undefined {
     const entry = this.entries.get(key)
     if (!entry) return undefined
     this.entries.delete(key)
     if (entry.minute !== minute || entry.version !== version) {
-      this.characters -= entry.body.length
+      this.characters -= entry.body.byteLength
       return undefined
     }
     this.entries.set(key, entry) // most recently used last
     return entry
   }
 
-  set(key: string, minute: number, version: number, body: string, type: string): void {
+  set(key: string, minute: number, version: number, body: Uint8Array, type: string): void {
     const previous = this.entries.get(key)
     if (previous) {
       this.entries.delete(key)
-      this.characters -= previous.body.length
+      this.characters -= previous.body.byteLength
     }
-    while (this.entries.size > 0 && (this.entries.size >= this.capacity || this.characters + body.length > this.maxCharacters)) {
-      const [oldest, entry] = this.entries.entries().next().value as [string, { body: string }]
+    while (this.entries.size > 0 && (this.entries.size >= this.capacity || this.characters + body.byteLength > this.maxCharacters)) {
+      const [oldest, entry] = this.entries.entries().next().value as [string, { body: Uint8Array }]
       this.entries.delete(oldest)
-      this.characters -= entry.body.length
+      this.characters -= entry.body.byteLength
     }
     this.entries.set(key, { minute, version, body, type })
-    this.characters += body.length
+    this.characters += body.byteLength
   }
 
   get size(): number {
