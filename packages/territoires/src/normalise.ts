@@ -1,3 +1,5 @@
+import { foldText } from '@aiguillage/lieux'
+
 /*
  * Place names as people type them: no accents, any case, hyphens or spaces, "st" for "saint",
  * with or without the article. Everything is compared on these folded tokens.
@@ -12,18 +14,8 @@ const abbreviations: Readonly<Record<string, string>> = {
   s: 'sur',
 }
 
-/** Lower case, no accents, œ/æ spelled out, every non-alphanumeric character a space. */
-export function foldPlace(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-}
+/** Lower case, no accents, œ/æ spelled out, every non-alphanumeric character a space (the same folding as the lieux). */
+export const foldPlace: (text: string) => string = foldText
 
 /** The words of a place name, abbreviations expanded ("st etienne" → saint etienne). */
 export function placeTokens(text: string): string[] {
