@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto'
+import { type Assistant, type ConversationStore, createAssistant, MemoryConversationStore } from '@aiguillage/assistant'
 import { type Lieu, toCsv } from '@aiguillage/lieux'
 import { matchesFilters, type Point, type Relaxation } from '@aiguillage/recherche'
 import type { Commune } from '@aiguillage/territoires'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
@@ -42,6 +45,8 @@ export type ApiDeps = {
   logger: Logger
   /** The clock (tests pass a fixed instant). */
   now?: () => Date
+  /** Where chat conversations are kept (in memory by default, 30 minutes). */
+  conversations?: ConversationStore
   config?: Partial<ApiConfig>
 }
 
@@ -109,6 +114,34 @@ const communesRoute = createRoute({
   },
 })
 
+const ChatRequestSchema = z
+  .strictObject({
+    conversationId: z.string().max(100).optional().openapi({ description: 'L’identifiant rendu par le tour précédent ; absent, inconnu ou expiré : une nouvelle conversation.' }),
+    text: z
+      .string({ error: 'text est obligatoire : le message de la personne.' })
+      .min(1, 'Le message est vide.')
+      .max(1000, 'Le message dépasse 1 000 caractères.')
+      .openapi({ example: 'je n’arrive pas à faire ma déclaration CAF, j’habite Guéret' }),
+    position: z
+      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .optional()
+      .openapi({ description: 'La position du navigateur, donnée avec l’accord de la personne.' }),
+  })
+  .openapi('MessageChat')
+
+const chatRoute = createRoute({
+  method: 'post',
+  path: '/v1/chat',
+  summary: 'Un tour de conversation avec l’assistant',
+  description: 'Le message de la personne ; la réponse : des messages (texte, lieux, choix), ce que l’assistant a compris (cumulé sur la conversation), et les lieux proposés.',
+  request: { body: { content: { 'application/json': { schema: ChatRequestSchema } }, required: true } },
+  responses: {
+    200: { content: { 'application/json': { schema: z.looseObject({ conversationId: z.string(), messages: z.array(z.looseObject({ type: z.string() })) }).openapi('ReponseChat') } }, description: 'La réponse de l’assistant.' },
+    400: problemResponse('Message absent, vide, trop long, ou champ inconnu.'),
+    415: problemResponse('Le corps doit être du JSON (Content-Type: application/json).'),
+  },
+})
+
 const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
@@ -121,6 +154,7 @@ const knownPaths: readonly [RegExp, string][] = [
   [/^\/v1\/lieux\.csv$/, 'GET'],
   [/^\/v1\/lieux\/[^/]+$/, 'GET'],
   [/^\/v1\/communes$/, 'GET'],
+  [/^\/v1\/chat$/, 'POST'],
   [/^\/healthz$/, 'GET'],
   [/^\/openapi\.json$/, 'GET'],
   [/^\/docs$/, 'GET'],
@@ -381,6 +415,27 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     )
   })
 
+  // One engine per loaded dataset; the conversations outlive a data reload.
+  const conversations = deps.conversations ?? new MemoryConversationStore({ now: () => now().getTime() })
+  let assistant: { version: number; engine: Assistant } | undefined
+  const engine = () => {
+    if (assistant?.version !== deps.store.version) {
+      const { territoires, index } = deps.store.current
+      assistant = { version: deps.store.version, engine: createAssistant({ territoires, index, store: conversations, now, newId: randomUUID }) }
+    }
+    return assistant.engine
+  }
+
+  app.openapi(chatRoute, async (c) => {
+    const body = c.req.valid('json')
+    // The text is never logged nor kept: the engine masks secrets and keeps only what it understood.
+    const turn = await engine().reply({ text: body.text, ...(body.conversationId ? { conversationId: body.conversationId } : {}), ...(body.position ? { position: body.position } : {}) })
+    return c.json(
+      { conversationId: turn.conversationId, messages: turn.messages, understanding: turn.understanding, lieux: turn.lieux, donnees: donneesJson(deps.store.current.source) },
+      200,
+    )
+  })
+
   app.openapi(healthRoute, (c) => {
     const dataset = deps.store.current
     return c.json(
@@ -422,6 +477,15 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     return sendProblem(c, problem(404, ProblemType.NotFound, 'Cette adresse n’existe pas. La liste des adresses est sur /docs.'))
   })
   app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      const detail =
+        error.status === 415
+          ? 'Le corps doit être du JSON : ajoutez l’en-tête Content-Type: application/json.'
+          : /json/i.test(error.message)
+            ? 'Le corps de la requête n’est pas du JSON valide.'
+            : `Requête refusée (${error.status}).`
+      return sendProblem(c, problem(error.status, ProblemType.InvalidParameter, detail))
+    }
     // Expected failures are 4xx above; anything here is a bug: logged once, answered without internals.
     deps.logger.error({ err: { message: error.message, stack: error.stack }, route: c.req.routePath }, 'erreur interne')
     return sendProblem(c, problem(500, ProblemType.Internal, 'Une erreur inattendue est survenue. Elle a été enregistrée.'))

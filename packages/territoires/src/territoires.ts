@@ -1,3 +1,4 @@
+import { commonWordNames } from './common-words.js'
 import type { CommuneCoordinates, CoordinateTable } from './coordinates.js'
 import type { CogCommune, Departement, Geography, Region } from './geography.js'
 import { editDistance, foldPlace, nameKeys, placeTokens, trigrams } from './normalise.js'
@@ -413,10 +414,23 @@ export class Territoires {
    * with a capital inside the sentence, or next to a postcode or a département.
    */
   extractPlace(sentence: string): (Resolution & { span: string }) | undefined {
-    const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')
+    // Sentences split on their punctuation: a capital after "?" or "." starts a sentence, it is not a name's capital.
+    const words: string[] = []
+    const sentenceStart: boolean[] = []
+    for (const part of sentence.split(/[.!?;\n]+/)) {
+      part
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w !== '')
+        .forEach((w, i) => {
+          words.push(w)
+          sentenceStart.push(i === 0)
+        })
+    }
     const tokens = words.map((w) => placeTokens(w).join(' '))
-    // A postcode is the strongest signal.
     const postcodeAt = tokens.findIndex((t) => /^\d{5}$/.test(t) && this.byPostcodeMap.has(t))
+    // Every name found is a candidate; the best explained one wins (longer, with a preposition or a hint before it,
+    // not a common word), and the last one on equal terms: people end with where they live.
+    let best: { start: number; end: number; score: number } | undefined
     for (let length = Math.min(6, tokens.length); length >= 1; length--) {
       for (let start = 0; start + length <= tokens.length; start++) {
         const span = tokens.slice(start, start + length)
@@ -424,7 +438,9 @@ export class Territoires {
         const key = span.join(' ')
         const arrondissementCity = length === 2 && arrondissementCities[span[0] as string] && ARRONDISSEMENT_NUMBER.test(span[1] as string)
         if (!this.byKey.has(key) && !arrondissementCity) continue
-        if (length === 1 && !this.hasPlaceContext(words, tokens, start, postcodeAt)) continue
+        const context = this.placeContext(words, tokens, sentenceStart, start, start + length)
+        const common = length === 1 && (commonWordNames.has(key) || key.length <= 3)
+        if (common && context === 0) continue
         // Take a following département or postcode along ("Saint-Denis 93", "Valence dans la Drôme").
         let end = start + length
         for (let extra = Math.min(4, tokens.length - end); extra >= 1; extra--) {
@@ -434,41 +450,39 @@ export class Territoires {
             break
           }
         }
-        const text = words.slice(start, end).join(' ')
-        const withPostcode = postcodeAt >= 0 && (postcodeAt < start || postcodeAt >= end) ? `${text} ${tokens[postcodeAt]}` : text
-        return { ...this.resolve(withPostcode), span: text }
+        const score = length * 10 + context + (common ? 0 : 10) + (end > start + length ? 20 : 0) + start / 100
+        if (!best || score > best.score) best = { start, end, score }
       }
+    }
+    if (best) {
+      const text = words.slice(best.start, best.end).join(' ')
+      const withPostcode = postcodeAt >= 0 && (postcodeAt < best.start || postcodeAt >= best.end) ? `${text} ${tokens[postcodeAt]}` : text
+      const resolution = this.resolve(withPostcode)
+      // A postcode elsewhere that the name does not fit: the postcode is the surer of the two.
+      if (postcodeAt < 0 || resolution.candidates[0]?.commune.codesPostaux.includes(tokens[postcodeAt] as string)) return { ...resolution, span: text }
     }
     if (postcodeAt >= 0) return { ...this.resolve(tokens[postcodeAt] as string), span: words[postcodeAt] as string }
     return undefined
   }
 
-  private hasPlaceContext(words: readonly string[], tokens: readonly string[], index: number, postcodeAt: number): boolean {
-    const token = tokens[index] as string
-    const word = words[index] as string
-    if (!commonWordNames.has(token) && token.length > 3) return true
-    if (postcodeAt >= 0) return true
-    const before = tokens[index - 1]
-    const beforeTwo = tokens[index - 2]
-    if (before && ['a', 'au', 'sur', 'vers', 'habite', 'habitons', 'habitez', 'vis', 'suis', 'ville'].includes(before)) return true
-    if (before && beforeTwo === 'pres' && before === 'de') return true
-    if (before && ['de', 'd'].includes(before) && /^\p{Lu}/u.test(word)) return true
-    if (index > 0 && /^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(words.join(''))) return true
-    const after = tokens.slice(index + 1, index + 4).filter((t) => !fillers.has(t))
-    return after.length > 0 && Boolean(this.departementOfTokens(after.slice(0, 1)) ?? this.departementOfTokens(after))
+  /** How much the words around a name say it is a place: a preposition, "j'habite", a capital inside a sentence, a hint after it. */
+  private placeContext(words: readonly string[], tokens: readonly string[], sentenceStart: readonly boolean[], start: number, end: number): number {
+    let context = 0
+    const before = tokens[start - 1]
+    const beforeTwo = tokens[start - 2]
+    if (before && ['a', 'au', 'sur', 'vers', 'habite', 'habitons', 'habitez', 'habitent', 'vis', 'ville', 'in', 'at', 'near'].includes(before)) context += 20
+    else if (before === 'de' && beforeTwo === 'pres') context += 20
+    else if (before && ['de', 'd'].includes(before) && /^\p{Lu}/u.test(words[start] as string)) context += 10
+    if (/^\p{Lu}/u.test(words[start] as string) && !sentenceStart[start] && !/^\p{Lu}+$/u.test(words.join(''))) context += 5
+    const after = tokens.slice(end, end + 4).filter((t) => !fillers.has(t))
+    if (after.length > 0 && (this.departementOfTokens(after.slice(0, 1)) ?? this.departementOfTokens(after) ?? (/^\d{5}$/.test(after[0] as string) ? true : undefined)))
+      context += 20
+    return context
   }
+
+
 }
 
-/**
- * Commune names that are also ordinary French words (or too short to be trusted in a sentence):
- * `extractPlace` takes them as places only with context.
- */
-export const commonWordNames: ReadonlySet<string> = new Set([
-  'sens', 'tours', 'orange', 'vienne', 'die', 'pau', 'nice', 'bar', 'mars', 'cours', 'mer', 'plan', 'bourg', 'pont', 'bonne',
-  'ames', 'ore', 'eu', 'y', 'ay', 'by', 'us', 'ri', 'bu', 'oo', 'lourdes', 'foix', 'vendome', 'marche', 'sales', 'salles',
-  'thiers', 'ver', 'vic', 'val', 'port', 'mont', 'lit', 'puy', 'roche', 'bois', 'champs', 'fontaine', 'chaux', 'pin', 'chatel',
-  'lens', 'laval', 'dole', 'agen', 'gap', 'riez', 'seul', 'rue', 'bec', 'loge', 'poste', 'caf',
-])
 
 function inverse(record: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [v, k]))

@@ -1,0 +1,455 @@
+import {
+  describeOpening,
+  foldText,
+  formatDistance,
+  formatPhone,
+  type Lieu,
+  NationalProgramme,
+  parisWallClock,
+  Service,
+  vocabularies,
+} from '@aiguillage/lieux'
+import { doneForThemProgrammes, helpline, helpWays, knowledge, type Topic } from '@aiguillage/orientation'
+import type { LieuFilters, LieuxIndex, Relaxation, SearchResult } from '@aiguillage/recherche'
+import type { Commune, Territoires } from '@aiguillage/territoires'
+import { redactSensitive, type SensitiveKind, sensitiveLabels } from './sensitive.js'
+import { type ConversationStore, MemoryConversationStore } from './store.js'
+import { type Constraints, Intent, readTurn, type TurnReading } from './understand.js'
+
+export type Point = { latitude: number; longitude: number }
+
+/** What the assistant understood, cumulated over the conversation (the contract's `understanding`). */
+export type Understanding = {
+  intent: Intent
+  topic?: Topic
+  services: string[]
+  demarche?: string
+  location?: { codeInsee?: string; nom: string; latitude: number; longitude: number }
+  constraints: Constraints
+  awaiting?: 'location' | 'need' | 'commune_choice'
+}
+
+/** A lieu as every channel shows it: the data's own contact and hours, plus distance and opening state. */
+export type LieuResult = {
+  id: string
+  nom: string
+  adresse: string
+  complement_adresse?: string
+  code_postal: string
+  commune: string
+  latitude: number
+  longitude: number
+  distanceKm: number
+  distanceTexte: string
+  services: string[]
+  telephone?: string
+  telephoneAffichage?: string
+  courriels?: string[]
+  site_web?: string[]
+  horaires?: string
+  ouvertMaintenant: boolean | null
+  ouvertureTexte: string
+  frais_a_charge?: string[]
+  modalites_acces?: string[]
+  modalites_accompagnement?: string[]
+  dispositif_programmes_nationaux?: string[]
+  prise_rdv?: string
+}
+
+export type Choice = { label: string; value: string }
+export type Message = { type: 'text'; text: string } | { type: 'lieux'; lieux: LieuResult[] } | { type: 'choices'; question: string; choices: Choice[] }
+
+export type TurnResult = {
+  conversationId: string
+  messages: Message[]
+  understanding: Understanding
+  lieux: LieuResult[]
+  /** Kinds of secrets found (and masked) in the message. */
+  sensitive: SensitiveKind[]
+}
+
+/** What is kept of a conversation between turns: the understanding, never the texts. */
+export type ConversationState = {
+  id: string
+  understanding: Understanding | null
+  /** Homonym communes offered as choices, waiting for an answer. */
+  candidates?: { code: string; label: string; departement: string; departementNom: string }[]
+  /** Turns in a row the assistant did not understand. */
+  misunderstood: number
+  /** Results already shown for the current search ("plus de résultats"). */
+  shown: number
+  updatedAt: number
+}
+
+export type AssistantOptions = {
+  territoires: Territoires
+  index: LieuxIndex
+  store?: ConversationStore
+  now?: () => Date
+  /** Unguessable conversation ids (the API passes crypto.randomUUID). */
+  newId: () => string
+  /** `citizen`: short, warm, 3 lieux at a time; `operator`: no small talk, 5 lieux at a time. */
+  mode?: 'citizen' | 'operator'
+}
+
+export type TurnInput = { conversationId?: string; text: string; position?: Point }
+
+const weekdayCodes = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] as const
+const weekdayNames: Record<string, string> = { Mo: 'le lundi', Tu: 'le mardi', We: 'le mercredi', Th: 'le jeudi', Fr: 'le vendredi', Sa: 'le samedi', Su: 'le dimanche' }
+const serviceValues: readonly string[] = vocabularies.services
+
+/** Plain words for each service, to say what is being looked for. */
+const serviceWords: Record<string, string> = {
+  [Service.AdministrativeProcedures]: 'vos démarches administratives',
+  [Service.EverydayDigitalTools]: 'apprendre à utiliser le numérique',
+  [Service.EmploymentThroughDigital]: 'chercher un emploi avec le numérique',
+  [Service.SafeDigitalUse]: 'la sécurité sur internet',
+  [Service.ParentingAndEducation]: 'l’école et les écrans des enfants',
+  [Service.LeisureAndCreation]: 'créer et vous divertir avec le numérique',
+  [Service.UnderstandingDigitalWorld]: 'comprendre le numérique',
+  [Service.InternetAndEquipmentAccess]: 'accéder à un ordinateur, une imprimante ou internet',
+  [Service.AffordableEquipment]: 'acheter du matériel à petit prix',
+}
+
+const needChoices: Choice[] = [
+  { label: 'Faire une démarche en ligne (CAF, impôts, retraite…)', value: Service.AdministrativeProcedures },
+  { label: 'Apprendre à utiliser un ordinateur, une tablette, un smartphone', value: Service.EverydayDigitalTools },
+  { label: 'Utiliser un ordinateur, une imprimante, internet', value: Service.InternetAndEquipmentAccess },
+  { label: 'Chercher un emploi, faire un CV', value: Service.EmploymentThroughDigital },
+  { label: 'Acheter un ordinateur à petit prix', value: Service.AffordableEquipment },
+]
+
+/** A programme people ask about, and the lieux that carry it, for a search that follows an explanation. */
+const topicProgramme: Partial<Record<Topic, string>> = {
+  conseiller_numerique: NationalProgramme.ConseillersNumeriques,
+  aidants_connect: NationalProgramme.AidantsConnect,
+  france_services: NationalProgramme.FranceServices,
+}
+
+function relaxationText(relaxed: readonly Relaxation[]): string {
+  const parts = relaxed.map((r) => {
+    if (r.constraint === 'ouvert_a') return 'ouvert maintenant'
+    if (r.constraint === 'ouvert_le') return 'ouvert ce jour-là'
+    if (r.constraint === 'q') return 'avec ce nom'
+    if (r.constraint === 'rayon_km') return `à moins de ${r.from} km`
+    if (r.constraint !== 'filtre') return ''
+    if (r.field === 'frais_a_charge') return 'gratuit'
+    if (r.field === 'services') return 'pour ce besoin précis'
+    return `avec ce critère (${r.values.join(', ')})`
+  })
+  return [...new Set(parts)].join(', ')
+}
+
+/** The conversation engine, one per process: every channel (API, widget, Teams) drives the same one. */
+export class Assistant {
+  private readonly store: ConversationStore
+  private readonly now: () => Date
+  private readonly mode: 'citizen' | 'operator'
+
+  constructor(private readonly options: AssistantOptions) {
+    this.store = options.store ?? new MemoryConversationStore()
+    this.now = options.now ?? (() => new Date())
+    this.mode = options.mode ?? 'citizen'
+  }
+
+  /** One turn: reads the message, updates the conversation, answers. Never throws for what a person types. */
+  async reply(input: TurnInput): Promise<TurnResult> {
+    const now = this.now()
+    const existing = input.conversationId ? await this.store.get(input.conversationId) : undefined
+    const state: ConversationState = existing ?? { id: this.options.newId(), understanding: null, misunderstood: 0, shown: 0, updatedAt: now.getTime() }
+    const redaction = redactSensitive(input.text.slice(0, 2000))
+    const today = weekdayCodes[new Date(Date.UTC(parisWallClock(now).year, parisWallClock(now).month - 1, parisWallClock(now).day)).getUTCDay()] as string
+    const reading = readTurn(redaction.text, today)
+    const choiceService = serviceValues.find((value) => foldText(value) === foldText(redaction.text))
+    if (choiceService) {
+      reading.services = [choiceService]
+      reading.intent = Intent.FindPlace
+    }
+
+    const messages: Message[] = []
+    if (redaction.kinds.length > 0)
+      messages.push({
+        type: 'text',
+        text: `Attention : vous avez écrit ${redaction.kinds.map((k) => sensitiveLabels[k]).join(' et ')}. Ne le donnez jamais, ni à moi ni à personne par message. Je ne l’ai pas gardé.`,
+      })
+
+    const understanding = this.merge(state, reading, redaction.text, input.position)
+    const lieux: LieuResult[] = []
+    this.answer(state, understanding, reading, input.position, now, messages, lieux)
+    state.understanding = understanding
+    state.updatedAt = now.getTime()
+    await this.store.set(state)
+    return { conversationId: state.id, messages, understanding, lieux, sensitive: redaction.kinds }
+  }
+
+  /** Merges the turn into what was understood before: the need of turn 1 and the commune of turn 2 make one search. */
+  private merge(state: ConversationState, reading: TurnReading, text: string, position: Point | undefined): Understanding {
+    const previous: Understanding | null = reading.reset ? null : state.understanding
+    if (reading.reset) {
+      state.candidates = undefined
+      state.shown = 0
+    }
+    const place = this.readPlace(state, previous, reading, text)
+    const content = reading.services.length > 0 || Object.keys(reading.constraints).length > 0 || place !== undefined
+    let intent: Intent
+    if (reading.intent === Intent.FindPlace || reading.intent === Intent.DoItForMe || reading.intent === Intent.Information || reading.intent === Intent.TalkToSomeone)
+      intent = reading.intent === Intent.FindPlace && previous?.intent === Intent.DoItForMe ? Intent.DoItForMe : reading.intent
+    else if (content || reading.more) intent = previous && previous.intent !== Intent.Information && previous.intent !== Intent.OffTopic && previous.intent !== Intent.Greeting && previous.intent !== Intent.Thanks ? previous.intent : Intent.FindPlace
+    else intent = reading.intent ?? previous?.intent ?? Intent.OffTopic
+
+    const understanding: Understanding = {
+      intent,
+      services: reading.services.length > 0 ? reading.services : (previous?.services ?? []),
+      constraints: { ...(previous?.constraints ?? {}) },
+    }
+    // After an explanation of a programme, a commune means: find its lieux.
+    if (previous?.intent === Intent.Information && previous.topic && place && reading.services.length === 0 && intent === Intent.FindPlace) {
+      const programme = topicProgramme[previous.topic]
+      if (programme) understanding.constraints.dispositif_programmes_nationaux = [programme]
+    }
+    const demarche = reading.services.length > 0 ? reading.demarche : (reading.demarche ?? previous?.demarche)
+    if (demarche) understanding.demarche = demarche
+    if (intent === Intent.Information && reading.topic) understanding.topic = reading.topic
+    for (const [key, value] of Object.entries(reading.constraints)) {
+      if (Array.isArray(value)) {
+        const merged = [...((understanding.constraints[key as keyof Constraints] as string[] | undefined) ?? [])]
+        for (const v of value) if (!merged.includes(v)) merged.push(v)
+        ;(understanding.constraints as Record<string, unknown>)[key] = merged
+      } else (understanding.constraints as Record<string, unknown>)[key] = value
+    }
+    if (intent === Intent.DoItForMe) {
+      if (understanding.services.length === 0) understanding.services = [Service.AdministrativeProcedures]
+      understanding.constraints.dispositif_programmes_nationaux ??= [...doneForThemProgrammes]
+    }
+    if (place && 'commune' in place) {
+      const c = place.commune
+      if (c.latitude !== undefined && c.longitude !== undefined) understanding.location = { codeInsee: c.code, nom: c.nom, latitude: c.latitude, longitude: c.longitude }
+      state.candidates = undefined
+      state.shown = 0
+    } else if (place && 'candidates' in place) {
+      state.candidates = place.candidates.map((c) => ({ code: c.code, label: `${c.nom} (${c.departementNom})`, departement: c.departement, departementNom: c.departementNom }))
+      if (previous?.location) understanding.location = previous.location
+    } else if (previous?.location) understanding.location = previous.location
+    else if (position) understanding.location = { nom: 'votre position', latitude: position.latitude, longitude: position.longitude }
+    if (position && !place && !previous?.location) understanding.location = { nom: 'votre position', latitude: position.latitude, longitude: position.longitude }
+    if (reading.services.length > 0 || Object.keys(reading.constraints).length > 0) state.shown = 0
+    return understanding
+  }
+
+  /** The commune of the message: an answer to a choice, a commune alone, or a place inside a sentence. */
+  private readPlace(state: ConversationState, previous: Understanding | null, reading: TurnReading, text: string): { commune: Commune } | { candidates: Commune[] } | undefined {
+    const { territoires } = this.options
+    const words = foldText(text).split(' ').filter(Boolean)
+    if (previous?.awaiting === 'commune_choice' && state.candidates?.length) {
+      const folded = foldText(text)
+      const byCode = state.candidates.find((c) => c.code.toLowerCase() === text.trim().toLowerCase())
+      const ordinal = ['1', 'premier', 'premiere', 'le premier', 'la premiere', '2', 'deuxieme', 'le deuxieme', 'la deuxieme', 'second', 'seconde', '3', 'troisieme'].indexOf(folded)
+      const byOrdinal = ordinal >= 0 ? state.candidates[ordinal < 5 ? 0 : ordinal < 11 ? 1 : 2] : undefined
+      const byDepartement = state.candidates.find((c) => folded === c.departement.toLowerCase() || folded.includes(foldText(c.departementNom)) || foldText(c.label) === folded)
+      const chosen = byCode ?? byOrdinal ?? byDepartement
+      const commune = chosen ? territoires.byCode(chosen.code) : undefined
+      if (commune) return { commune }
+    }
+    const alone = (previous?.awaiting === 'location' || previous?.awaiting === 'commune_choice' || !previous) && words.length > 0 && words.length <= 5 && reading.services.length === 0 && reading.intent !== Intent.Greeting && reading.intent !== Intent.Thanks
+    if (alone) {
+      // A short answer is taken whole ("Strasbour", "Valence 26"); with other words ("je suis à Périgueux"), the place
+      // is looked for inside it, as in any sentence.
+      const whole = territoires.resolve(text)
+      if (whole.candidates.length > 0 && whole.unmatched.length === 0) return this.placeOf(whole)
+      const inside = territoires.extractPlace(text)
+      if (inside && inside.candidates.length > 0) return this.placeOf(inside)
+      if (whole.candidates.length > 0 && whole.unmatched.length <= 1) return this.placeOf(whole)
+      return undefined
+    }
+    const resolution = territoires.extractPlace(text)
+    return resolution && resolution.candidates.length > 0 ? this.placeOf(resolution) : undefined
+  }
+
+  private placeOf(resolution: { candidates: { commune: Commune; confidence: number }[]; ambiguous: boolean }): { commune: Commune } | { candidates: Commune[] } {
+    const [first, second] = resolution.candidates
+    // A clear favourite (far more people live there) is taken; real homonyms are asked.
+    if (!resolution.ambiguous || !second || (first && first.confidence >= 0.85)) return { commune: (first as { commune: Commune }).commune }
+    return { candidates: resolution.candidates.slice(0, 5).map((c) => c.commune) }
+  }
+
+  private answer(state: ConversationState, u: Understanding, reading: TurnReading, position: Point | undefined, now: Date, messages: Message[], lieux: LieuResult[]): void {
+    const say = (text: string) => messages.push({ type: 'text', text })
+    const operator = this.mode === 'operator'
+    delete u.awaiting
+    if (u.intent !== Intent.OffTopic) state.misunderstood = 0
+
+    switch (u.intent) {
+      case Intent.Greeting:
+        say(operator ? 'Indiquez la commune et le besoin de la personne.' : 'Bonjour ! Je vous aide à trouver un lieu près de chez vous pour être aidé avec le numérique.')
+        if (!operator) say('Dites-moi ce dont vous avez besoin, et dans quelle commune vous habitez.')
+        u.awaiting = 'need'
+        return
+      case Intent.Thanks:
+        say(operator ? 'Bien noté.' : 'Avec plaisir. Bonne journée !')
+        return
+      case Intent.Information: {
+        const entry = u.topic ? knowledge[u.topic] : undefined
+        if (!entry) break
+        for (const line of entry.answer) say(line)
+        if (entry.nextStep) {
+          say(entry.nextStep)
+          u.awaiting = 'location'
+        }
+        return
+      }
+      case Intent.TalkToSomeone:
+        say(`La ligne ${helpline.name} (${helpline.phone}) est suspendue depuis 2022 : elle ne répond plus.`)
+        if (u.location) {
+          const nearest = this.search(u, { services: [] }, now, position, 1)
+          const first = nearest.results[0]
+          if (first?.lieu.telephone) {
+            say(`Le plus simple est d’appeler le lieu le plus proche : ${first.lieu.nom}, au ${formatPhone(first.lieu.telephone)}.`)
+            lieux.push(this.lieuResult(first, now))
+            messages.push({ type: 'lieux', lieux: [...lieux] })
+          } else say('Le plus simple est d’appeler votre mairie : elle connaît les lieux d’aide près de chez vous.')
+        } else {
+          say('Je peux vous donner le numéro du lieu d’aide le plus proche. Dans quelle commune habitez-vous ?')
+          u.awaiting = 'location'
+        }
+        return
+      case Intent.FindPlace:
+      case Intent.DoItForMe:
+        this.findPlace(state, u, reading, position, now, messages, lieux)
+        return
+      default:
+        break
+    }
+    // Off topic, or not understood.
+    state.misunderstood++
+    if (state.misunderstood >= 2) {
+      say('Je n’arrive pas à comprendre votre demande, excusez-moi.')
+      say(`Vous pouvez appeler votre mairie ou une France Services : un agent vous orientera. (La ligne ${helpline.name} est suspendue depuis 2022.)`)
+      messages.push({ type: 'choices', question: 'Ou choisissez ce dont vous avez besoin :', choices: needChoices })
+      u.awaiting = 'need'
+      return
+    }
+    say('Je ne peux pas vous aider pour cela. Je vous oriente vers un lieu pour être aidé avec le numérique : démarches en ligne, ordinateur, smartphone…')
+    messages.push({ type: 'choices', question: 'De quoi avez-vous besoin ?', choices: needChoices })
+    u.awaiting = 'need'
+  }
+
+  private findPlace(state: ConversationState, u: Understanding, reading: TurnReading, position: Point | undefined, now: Date, messages: Message[], lieux: LieuResult[]): void {
+    const say = (text: string) => messages.push({ type: 'text', text })
+    if (state.candidates?.length) {
+      messages.push({ type: 'choices', question: 'Plusieurs communes portent ce nom. Laquelle ?', choices: state.candidates.map((c) => ({ label: c.label, value: c.code })) })
+      u.awaiting = 'commune_choice'
+      return
+    }
+    if (!u.location) {
+      say(position ? 'Je n’ai pas pu utiliser votre position.' : 'Dans quelle commune habitez-vous ? Vous pouvez aussi donner votre code postal.')
+      u.awaiting = 'location'
+      return
+    }
+    const hasConstraint = Object.keys(u.constraints).length > 0
+    if (u.services.length === 0 && !hasConstraint) {
+      messages.push({ type: 'choices', question: `Bien noté : ${u.location.nom}. De quoi avez-vous besoin ?`, choices: needChoices })
+      u.awaiting = 'need'
+      return
+    }
+    const limit = this.mode === 'operator' ? 5 : 3
+    const offset = reading.more ? state.shown : 0
+    const response = this.search(u, { services: u.services }, now, position, limit, offset)
+    state.shown = offset + response.results.length
+    for (const result of response.results) lieux.push(this.lieuResult(result, now))
+    const need = u.services[0] ? serviceWords[u.services[0]] : undefined
+    if (lieux.length === 0) {
+      say(offset > 0 ? 'Je n’ai pas d’autre lieu à vous proposer.' : `Je n’ai trouvé aucun lieu près de ${u.location.nom}.`)
+      say('Votre mairie peut vous indiquer où être aidé près de chez vous.')
+      return
+    }
+    if (response.relaxed.length > 0) say(`Je n’ai pas trouvé de lieu ${relaxationText(response.relaxed)}. Voici les plus proches.`)
+    else
+      say(
+        `${offset > 0 ? 'Voici d’autres lieux' : lieux.length === 1 ? 'Voici le lieu le plus proche' : `Voici les ${lieux.length} lieux les plus proches`} de ${u.location.nom}${need ? ` pour ${need}` : ''}.`,
+      )
+    messages.push({ type: 'lieux', lieux: [...lieux] })
+    if (this.mode === 'citizen') {
+      if (u.intent === Intent.DoItForMe) say(helpWays.doneForThem)
+      else if (u.services[0] === Service.AdministrativeProcedures) say(`${helpWays.learn} ${helpWays.doneForThem}`)
+      say('Appelez avant de vous déplacer : les horaires peuvent changer.')
+    }
+    messages.push({
+      type: 'choices',
+      question: 'Et maintenant ?',
+      choices: [
+        { label: 'Voir d’autres lieux', value: 'plus de résultats' },
+        { label: 'Nouvelle recherche', value: 'nouvelle recherche' },
+      ],
+    })
+  }
+
+  private search(u: Understanding, base: { services: string[] }, now: Date, position: Point | undefined, limit: number, offset = 0) {
+    const near = u.location ?? position
+    if (!near) return { results: [] as SearchResult[], relaxed: [] as Relaxation[] }
+    const c = u.constraints
+    const filters: LieuFilters = {}
+    if (base.services.length) filters.services = base.services
+    for (const key of ['frais_a_charge', 'prise_en_charge_specifique', 'publics_specifiquement_adresses', 'modalites_accompagnement', 'dispositif_programmes_nationaux'] as const) {
+      const values = c[key]
+      if (values?.length) filters[key] = values
+    }
+    return this.options.index.search({
+      near,
+      filters,
+      ...(c.ouvert_maintenant ? { openAt: now } : {}),
+      ...(c.ouvert_jour ? { openOn: nextWeekday(now, c.ouvert_jour) } : {}),
+      limit,
+      offset,
+      relax: true,
+      now,
+    })
+  }
+
+  private lieuResult(result: SearchResult, now: Date): LieuResult {
+    const lieu: Lieu = result.lieu
+    const opening = result.opening
+    const optional = <K extends keyof Lieu>(key: K) => (lieu[key] === undefined ? {} : { [key]: lieu[key] })
+    return {
+      id: lieu.id,
+      nom: lieu.nom,
+      adresse: lieu.adresse,
+      ...optional('complement_adresse'),
+      code_postal: lieu.code_postal,
+      commune: lieu.commune,
+      latitude: lieu.latitude as number,
+      longitude: lieu.longitude as number,
+      distanceKm: Math.round(result.distanceKm * 100) / 100,
+      distanceTexte: formatDistance(result.distanceKm),
+      services: lieu.services ?? [],
+      ...(lieu.telephone ? { telephone: lieu.telephone, telephoneAffichage: formatPhone(lieu.telephone) } : {}),
+      ...optional('courriels'),
+      ...optional('site_web'),
+      ...optional('horaires'),
+      ouvertMaintenant: opening.state === 'unknown' ? null : opening.state === 'open',
+      ouvertureTexte: describeOpening(opening, now, opening.nextOpening),
+      ...optional('frais_a_charge'),
+      ...optional('modalites_acces'),
+      ...optional('modalites_accompagnement'),
+      ...optional('dispositif_programmes_nationaux'),
+      ...optional('prise_rdv'),
+    } as LieuResult
+  }
+}
+
+/** The next day (today included) that is this weekday in Paris, at noon. */
+export function nextWeekday(now: Date, code: string): Date {
+  const target = weekdayCodes.indexOf(code as (typeof weekdayCodes)[number])
+  const today = parisWallClock(now)
+  const todayIndex = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay()
+  const days = (target - todayIndex + 7) % 7
+  return new Date(Date.UTC(today.year, today.month - 1, today.day + days, 11))
+}
+
+export function describeOpenDay(code: string): string {
+  return weekdayNames[code] ?? code
+}
+
+/** Builds the engine. */
+export function createAssistant(options: AssistantOptions): Assistant {
+  return new Assistant(options)
+}

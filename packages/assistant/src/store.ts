@@ -1,0 +1,58 @@
+import type { ConversationState } from './engine.js'
+
+/**
+ * Where conversations are kept between turns. Only the understanding is kept (never the texts typed), and secrets are
+ * masked before anything reaches it. In memory by default; a shared store (Redis…) implements the same interface when
+ * several instances serve the same conversations.
+ */
+export interface ConversationStore {
+  get(id: string): Promise<ConversationState | undefined>
+  set(state: ConversationState): Promise<void>
+  delete(id: string): Promise<void>
+}
+
+/** Conversations in memory, forgotten after `ttlMs` without a message (30 minutes by default). */
+export class MemoryConversationStore implements ConversationStore {
+  private readonly states = new Map<string, ConversationState>()
+  private readonly ttlMs: number
+  private readonly now: () => number
+
+  constructor(options: { ttlMs?: number; now?: () => number; maxConversations?: number } = {}) {
+    this.ttlMs = options.ttlMs ?? 30 * 60_000
+    this.now = options.now ?? (() => Date.now())
+    this.max = options.maxConversations ?? 100_000
+  }
+
+  private readonly max: number
+
+  async get(id: string): Promise<ConversationState | undefined> {
+    const state = this.states.get(id)
+    if (!state) return undefined
+    if (this.now() - state.updatedAt > this.ttlMs) {
+      this.states.delete(id)
+      return undefined
+    }
+    return JSON.parse(JSON.stringify(state)) as ConversationState
+  }
+
+  async set(state: ConversationState): Promise<void> {
+    if (!this.states.has(state.id) && this.states.size >= this.max) this.sweep()
+    this.states.delete(state.id) // keep insertion order = last activity, for the sweep
+    this.states.set(state.id, JSON.parse(JSON.stringify(state)) as ConversationState)
+  }
+
+  async delete(id: string): Promise<void> {
+    this.states.delete(id)
+  }
+
+  /** Drops expired conversations, then the oldest if still full. */
+  sweep(): void {
+    const now = this.now()
+    for (const [id, state] of this.states) if (now - state.updatedAt > this.ttlMs) this.states.delete(id)
+    while (this.states.size >= this.max) this.states.delete(this.states.keys().next().value as string)
+  }
+
+  get size(): number {
+    return this.states.size
+  }
+}

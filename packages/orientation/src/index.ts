@@ -1,0 +1,5 @@
+export { detectTopic, helpline, knowledge, Topic } from './knowledge.js'
+export type { KnowledgeEntry } from './knowledge.js'
+export { Demarche, demarcheTitles, detectNeeds, needRules } from './needs.js'
+export type { DetectedNeed } from './needs.js'
+export { doneForThemProgrammes, helpWays, wantsItDoneForThem } from './rules.js'

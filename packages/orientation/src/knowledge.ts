@@ -1,0 +1,146 @@
+import { foldText } from '@aiguillage/lieux'
+
+/**
+ * The national programmes people ask about, in plain short French. Every answer says only what its sources say
+ * (the project's reference notes on the programmes, the national data standard); nothing is invented.
+ */
+export const Topic = {
+  ConseillerNumerique: 'conseiller_numerique',
+  AidantsConnect: 'aidants_connect',
+  PassNumerique: 'pass_numerique',
+  FranceServices: 'france_services',
+  SolidariteNumerique: 'solidarite_numerique',
+  MediationNumerique: 'mediation_numerique',
+  DevenirMediateur: 'devenir_mediateur',
+  AccueillirConseiller: 'accueillir_conseiller',
+} as const
+export type Topic = (typeof Topic)[keyof typeof Topic]
+
+export type KnowledgeEntry = {
+  title: string
+  /** Short sentences, to show or read aloud. */
+  answer: string[]
+  /** Where each fact comes from. */
+  sources: string[]
+  /** A search the person may want next ("trouver un conseiller numérique près de chez moi"). */
+  nextStep?: string
+}
+
+/** The state of the Solidarité Numérique helpline, as data: check it again before saying it has reopened. */
+export const helpline = {
+  name: 'Solidarité Numérique',
+  phone: '01 70 772 372',
+  status: 'suspendue',
+  since: '2022-01',
+  lastChecked: '2026-11-22',
+  source: 'Presse (La Gazette des communes, janvier 2022) ; notes de référence du projet, § Solidarité Numérique',
+} as const
+
+export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
+  conseiller_numerique: {
+    title: 'Les conseillers numériques France Services',
+    answer: [
+      'Un conseiller numérique vous apprend à vous servir du numérique : ordinateur, smartphone, mails, démarches en ligne.',
+      'C’est gratuit.',
+      'Il vous reçoit seul ou en petit groupe, dans une mairie, une médiathèque, une association ou une France Services.',
+      'Il vous apprend à faire vous-même. Pour qu’une personne fasse une démarche à votre place, il faut un aidant habilité Aidants Connect.',
+      'L’État a financé environ 4 000 postes depuis 2021 (plan de relance), et les a renouvelés en 2023.',
+    ],
+    sources: ['Notes de référence du projet, § Conseiller numérique France Services', 'Standard des lieux de médiation numérique : dispositif « Conseillers numériques »'],
+    nextStep: 'Je peux chercher un conseiller numérique près de chez vous. Dites-moi votre commune.',
+  },
+  aidants_connect: {
+    title: 'Aidants Connect',
+    answer: [
+      'Aidants Connect permet à un aidant habilité de faire une démarche en ligne à votre place, en toute sécurité.',
+      'Vous signez d’abord un mandat : il dit quelles démarches l’aidant peut faire, et pour combien de temps (1 jour, 1 mois, 6 mois ou 1 an).',
+      'Vous vous connectez avec FranceConnect. Vous ne donnez jamais vos mots de passe ni vos identifiants à l’aidant.',
+      'Vous pouvez arrêter le mandat quand vous voulez.',
+    ],
+    sources: ['Notes de référence du projet, § Aidants Connect (mandats, durées, FranceConnect)'],
+    nextStep: 'Je peux chercher un lieu avec des aidants Aidants Connect près de chez vous. Dites-moi votre commune.',
+  },
+  pass_numerique: {
+    title: 'Le Pass numérique',
+    answer: [
+      'Le Pass numérique est un carnet de chèques de 10 € pour payer des ateliers numériques.',
+      'Il est donné par une mairie, un département, la CAF ou un travailleur social, selon les territoires.',
+      'Vous l’utilisez dans les lieux qui l’acceptent : espaces publics numériques, médiathèques, associations.',
+      'Chaque chèque a une date de fin de validité : elle est écrite dessus.',
+    ],
+    sources: ['Notes de référence du projet, § Pass numérique (APTIC)'],
+    nextStep: 'Pour savoir où l’utiliser, je peux chercher les lieux près de chez vous. Dites-moi votre commune.',
+  },
+  france_services: {
+    title: 'France Services',
+    answer: [
+      'Une France Services est un guichet près de chez vous pour vos démarches : impôts, CAF, retraite, carte grise, Assurance maladie, France Travail.',
+      'Des agents vous reçoivent, vous aident, et peuvent faire avec vous.',
+      'C’est gratuit.',
+      'Il y en a plus de 2 800 en France, dont des bus qui se déplacent.',
+    ],
+    sources: ['Liste nationale des France Services (ANCT, août 2024 : 2 845 lieux)', 'Notes de référence du projet'],
+    nextStep: 'Je peux vous donner la France Services la plus proche. Dites-moi votre commune.',
+  },
+  solidarite_numerique: {
+    title: 'Solidarité Numérique',
+    answer: [
+      'Solidarité Numérique était une ligne d’assistance téléphonique gratuite, le 01 70 772 372, ouverte en mars 2020.',
+      'Des médiateurs bénévoles y aidaient les gens à faire leurs démarches et à utiliser le numérique.',
+      'La ligne est suspendue depuis début 2022.',
+      'Pour être aidé par téléphone aujourd’hui, le plus simple est d’appeler un lieu près de chez vous.',
+    ],
+    sources: ['Notes de référence du projet, § Solidarité Numérique (état vérifié le 22 novembre 2026)'],
+    nextStep: 'Dites-moi votre commune : je vous donne le lieu le plus proche et son numéro.',
+  },
+  mediation_numerique: {
+    title: 'Les lieux de médiation numérique',
+    answer: [
+      'Un lieu de médiation numérique vous aide à utiliser le numérique : médiathèque, espace public numérique, association, France Services…',
+      'On peut y apprendre, utiliser un ordinateur, être aidé pour une démarche.',
+      'Beaucoup sont gratuits.',
+      'Ils sont recensés dans un fichier national, publié en données ouvertes.',
+    ],
+    sources: ['Standard national des lieux de médiation numérique v1.0.2'],
+    nextStep: 'Je peux chercher les lieux près de chez vous. Dites-moi votre commune.',
+  },
+  devenir_mediateur: {
+    title: 'Devenir conseiller numérique ou médiateur numérique',
+    answer: [
+      'Les conseillers numériques France Services suivent une formation certifiante d’environ 350 heures.',
+      'Ils sont recrutés par une structure d’accueil : collectivité, association, France Services.',
+      'Les offres de poste sont publiées par ces structures ; renseignez-vous auprès de votre mairie ou de votre département.',
+    ],
+    sources: ['Notes de référence du projet, § Conseiller numérique (formation, structures d’accueil)'],
+  },
+  accueillir_conseiller: {
+    title: 'Accueillir un conseiller numérique',
+    answer: [
+      'Une collectivité, un groupement de communes ou une association peut accueillir un conseiller numérique.',
+      'L’État a financé les postes : environ 50 000 € par poste et par période, plus 7 500 € dans les territoires prioritaires.',
+      'Un premier financement est venu du plan France Relance (2020), un second a renouvelé les postes en 2023.',
+      'La structure signe une convention avec l’État ; la préfecture donne son avis.',
+    ],
+    sources: ['Notes de référence du projet, § Conseiller numérique : structures d’accueil et financement des postes'],
+  },
+}
+
+const w = (source: string) => new RegExp(`(?:^| )(?:${source})(?= |$)`)
+
+/** Words that name each programme, most specific first. */
+const topicPatterns: readonly [Topic, RegExp][] = [
+  ['accueillir_conseiller', w('(?:recruter|accueillir|embaucher|financer|financement|subvention) (?:d |un |une |des )?(?:conseillers?|conseilleres?) numeriques?|(?:conseillers?|conseilleres?) numeriques?.{0,60}(?:financement|subvention|recruter|cout)')],
+  ['devenir_mediateur', w('devenir (?:un |une )?(?:conseillers?|conseilleres?|mediateurs?|mediatrices?|aidants?)|formation (?:de |pour devenir )?(?:conseillers?|conseilleres?|mediateurs?)|travailler comme (?:conseillers?|mediateurs?)')],
+  ['solidarite_numerique', w('solidarite numerique|solidarite num|01 70 77 23 72|0170772372')],
+  ['aidants_connect', w('aidants? connect|aidant connect|mandat|habilit\\w*')],
+  ['pass_numerique', w('pass numeriques?|passe numerique|cheques? numeriques?|aptic')],
+  ['conseiller_numerique', w('(?:conseillers?|conseilleres?) numeriques?|cnfs|conum')],
+  ['france_services', w('(?:maisons? )?france services?|msap|maison de services au public')],
+  ['mediation_numerique', w('mediation numerique|mediateurs? numeriques?|lieux? de mediation|inclusion numerique')],
+]
+
+/** The programme a text is about, if any. */
+export function detectTopic(text: string): Topic | undefined {
+  const folded = ` ${foldText(text)} `
+  return topicPatterns.find(([, pattern]) => pattern.test(folded))?.[0]
+}
