@@ -202,7 +202,7 @@ describe('GET /healthz, /openapi.json, /docs', () => {
     const { get } = await demoApp()
     const document = (await get('/openapi.json')).body
     await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeDefined()
-    expect(Object.keys(document.paths)).toEqual(['/v1/lieux', '/v1/lieux.csv', '/v1/lieux/{id}', '/v1/communes', '/healthz'])
+    expect(Object.keys(document.paths)).toEqual(['/v1/lieux', '/v1/lieux.csv', '/v1/lieux/{id}', '/v1/communes', '/v1/chat', '/healthz'])
     const parameters = document.paths['/v1/lieux'].get.parameters.map((p: { name: string }) => p.name)
     expect(parameters).toEqual(expect.arrayContaining(['commune', 'services', 'frais_a_charge', 'ouvert_maintenant', 'ouvert_le', 'rayon_km', 'q', 'limit', 'offset']))
   })

@@ -24,7 +24,7 @@ export type Understanding = {
   topic?: Topic
   services: string[]
   demarche?: string
-  location?: { codeInsee?: string; nom: string; latitude: number; longitude: number }
+  location?: { codeInsee?: string; nom: string; latitude?: number; longitude?: number }
   constraints: Constraints
   awaiting?: 'location' | 'need' | 'commune_choice'
 }
@@ -223,7 +223,7 @@ export class Assistant {
     }
     if (place && 'commune' in place) {
       const c = place.commune
-      if (c.latitude !== undefined && c.longitude !== undefined) understanding.location = { codeInsee: c.code, nom: c.nom, latitude: c.latitude, longitude: c.longitude }
+      understanding.location = { codeInsee: c.code, nom: c.nom, ...(c.latitude === undefined || c.longitude === undefined ? {} : { latitude: c.latitude, longitude: c.longitude }) }
       state.candidates = undefined
       state.shown = 0
     } else if (place && 'candidates' in place) {
@@ -250,7 +250,11 @@ export class Assistant {
       const commune = chosen ? territoires.byCode(chosen.code) : undefined
       if (commune) return { commune }
     }
-    const alone = (previous?.awaiting === 'location' || previous?.awaiting === 'commune_choice' || !previous) && words.length > 0 && words.length <= 5 && reading.services.length === 0 && reading.intent !== Intent.Greeting && reading.intent !== Intent.Thanks
+    // A short message with nothing else in it is taken as a place: the answer to "dans quelle commune ?", or a new
+    // commune for the same search.
+    const expecting = previous?.awaiting === 'location' || previous?.awaiting === 'commune_choice' || !previous
+    const nothingElse = reading.intent === Intent.OffTopic || reading.intent === null
+    const alone = (expecting || (nothingElse && words.length <= 4)) && words.length > 0 && words.length <= 5 && reading.services.length === 0 && reading.intent !== Intent.Greeting && reading.intent !== Intent.Thanks
     if (alone) {
       // A short answer is taken whole ("Strasbour", "Valence 26"); with other words ("je suis à Périgueux"), the place
       // is looked for inside it, as in any sentence.
@@ -265,10 +269,12 @@ export class Assistant {
     return resolution && resolution.candidates.length > 0 ? this.placeOf(resolution) : undefined
   }
 
-  private placeOf(resolution: { candidates: { commune: Commune; confidence: number }[]; ambiguous: boolean }): { commune: Commune } | { candidates: Commune[] } {
+  private placeOf(resolution: { candidates: { commune: Commune; confidence: number; match: string }[]; ambiguous: boolean }): { commune: Commune } | { candidates: Commune[] } {
     const [first, second] = resolution.candidates
-    // A clear favourite (far more people live there) is taken; real homonyms are asked.
-    if (!resolution.ambiguous || !second || (first && first.confidence >= 0.85)) return { commune: (first as { commune: Commune }).commune }
+    // A clear favourite (far more people live there) is taken; real homonyms are asked. A postcode names an area:
+    // its main commune stands for it.
+    if (!resolution.ambiguous || !second || (first && (first.confidence >= 0.85 || (first.match === 'postcode' && first.confidence >= 0.5))))
+      return { commune: (first as { commune: Commune }).commune }
     return { candidates: resolution.candidates.slice(0, 5).map((c) => c.commune) }
   }
 
@@ -345,6 +351,11 @@ export class Assistant {
       u.awaiting = 'location'
       return
     }
+    if (u.location.latitude === undefined || u.location.longitude === undefined) {
+      say(`Je ne sais pas situer ${u.location.nom} sur la carte. Pouvez-vous me donner une commune voisine ou votre code postal ?`)
+      u.awaiting = 'location'
+      return
+    }
     const hasConstraint = Object.keys(u.constraints).length > 0
     if (u.services.length === 0 && !hasConstraint) {
       messages.push({ type: 'choices', question: `Bien noté : ${u.location.nom}. De quoi avez-vous besoin ?`, choices: needChoices })
@@ -384,7 +395,7 @@ export class Assistant {
   }
 
   private search(u: Understanding, base: { services: string[] }, now: Date, position: Point | undefined, limit: number, offset = 0) {
-    const near = u.location ?? position
+    const near = u.location?.latitude !== undefined && u.location.longitude !== undefined ? { latitude: u.location.latitude, longitude: u.location.longitude } : position
     if (!near) return { results: [] as SearchResult[], relaxed: [] as Relaxation[] }
     const c = u.constraints
     const filters: LieuFilters = {}

@@ -18,7 +18,7 @@ const sourceFiles = readdirSync(packagesDir).flatMap((pkg) => {
 
 describe('domain packages stay pure', () => {
   it('covers every package', () => {
-    expect(new Set(sourceFiles.map((f) => f.split(path.sep)[0]))).toEqual(new Set(['lieux', 'territoires', 'recherche']))
+    expect(new Set(sourceFiles.map((f) => f.split(path.sep)[0]))).toEqual(new Set(['lieux', 'territoires', 'recherche', 'orientation', 'assistant']))
   })
   it.each(sourceFiles)('%s imports no I/O, framework or bot library, and reads no environment', (file) => {
     const source = readFileSync(path.join(packagesDir, file), 'utf8')

@@ -1,4 +1,5 @@
-import { foldText, Service } from '@aiguillage/lieux'
+import { foldMessage } from './sms.js'
+import { Service } from '@aiguillage/lieux'
 
 /**
  * The ten domains of démarches of Aidants Connect (settings.DEMARCHES): an aidant's mandate names the domains it covers.
@@ -81,7 +82,7 @@ export const needRules: readonly NeedRule[] = [
   {
     name: 'accès au matériel',
     pattern: w(
-      '(?:pas d|sans|besoin d un|besoin d une|besoin d|acces a un|acces a une|acces a|utiliser un) (?:ordinateur|ordi|pc|internet|imprimante|scanner|wifi|connexion)|imprimer|impression de documents?|imprimante|scanner|scanne\\w*|numeriser|photocop\\w*|wifi|connexion internet|poste informatique|ordinateurs? en libre acces|envoyer un dossier|print|printer',
+      '(?:pas d|sans|besoin d un|besoin d une|besoin d|acces a un|acces a une|acces a|acces|utiliser un) (?:ordinateur|ordi|pc|internet|imprimante|scanner|wifi|connexion)|imprimer|impression de documents?|imprimante|scanner|scanne\\w*|numeriser|photocop\\w*|wifi|connexion internet|poste informatique|ordinateurs? en libre acces|envoyer un dossier|print|printer',
     ),
     services: [ACC],
   },
@@ -106,7 +107,7 @@ export const needRules: readonly NeedRule[] = [
   // Leisure and creation.
   { name: 'création', pattern: w('fablab|fab lab|impression 3d|imprimante 3d|3d|montage (?:photo|video)|retouch\\w*|jeux? video|creer (?:un site|une video|de la musique)|musique assistee|graphisme|dessin numerique|video'), services: [LOI] },
   // Understanding the digital world.
-  { name: 'culture numérique', pattern: w('fake news|infox|desinformation|reseaux sociaux|intelligence artificielle|ia|chat ?gpt|donnees personnelles|culture numerique|algorithmes?|cookies|comprendre (?:le|les) (?:numerique|reseaux)'), services: [COM] },
+  { name: 'culture numérique', pattern: w('fake news|infox|desinformation|facebook|vraies? ou fausses?|informations? (?:est |sont )?vraies?|verifier (?:une |les )?informations?|reseaux sociaux|intelligence artificielle|ia|chat ?gpt|donnees personnelles|culture numerique|algorithmes?|cookies|comprendre (?:le|les) (?:numerique|reseaux)'), services: [COM] },
   // Finding a job.
   {
     name: 'emploi',
@@ -129,7 +130,7 @@ export type DetectedNeed = {
  * all are returned, the first written first.
  */
 export function detectNeeds(text: string): DetectedNeed {
-  const folded = ` ${foldText(text)} `
+  const folded = ` ${foldMessage(text)} `
   const hits: { index: number; rule: NeedRule }[] = []
   for (const rule of needRules) {
     const match = rule.pattern.exec(folded)

@@ -1,4 +1,5 @@
-import { foldText, NationalProgramme } from '@aiguillage/lieux'
+import { foldMessage } from './sms.js'
+import { NationalProgramme } from '@aiguillage/lieux'
 
 /*
  * "Faire avec" or "faire à ma place". A conseiller numérique or a médiateur teaches a person to do it; having it done
@@ -11,7 +12,7 @@ const forMe = w('a ma place|a sa place|a notre place|pour moi|(?:fasse|fassent|f
 
 /** True when the person wants someone to do the procedure for them, not to learn to do it. */
 export function wantsItDoneForThem(text: string): boolean {
-  return forMe.test(` ${foldText(text)} `)
+  return forMe.test(` ${foldMessage(text)} `)
 }
 
 /** The programmes whose lieux can do a procedure for a person: France Services agents, Aidants Connect aidants. */

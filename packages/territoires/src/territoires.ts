@@ -428,6 +428,9 @@ export class Territoires {
     }
     const tokens = words.map((w) => placeTokens(w).join(' '))
     const postcodeAt = tokens.findIndex((t) => /^\d{5}$/.test(t) && this.byPostcodeMap.has(t))
+    // Where the last comma-separated part starts, when it is short: « aide pour la caf, tours ».
+    const lastPart = sentence.split(',').at(-1)?.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '') ?? []
+    const lastAfterComma = sentence.includes(',') && lastPart.length > 0 && lastPart.length <= 3 ? words.length - lastPart.length : -1
     // Every name found is a candidate; the best explained one wins (longer, with a preposition or a hint before it,
     // not a common word), and the last one on equal terms: people end with where they live.
     let best: { start: number; end: number; score: number } | undefined
@@ -438,9 +441,11 @@ export class Territoires {
         const key = span.join(' ')
         const arrondissementCity = length === 2 && arrondissementCities[span[0] as string] && ARRONDISSEMENT_NUMBER.test(span[1] as string)
         if (!this.byKey.has(key) && !arrondissementCity) continue
-        const context = this.placeContext(words, tokens, sentenceStart, start, start + length)
+        const { before, after } = this.placeContext(words, tokens, sentenceStart, start, start + length, lastAfterComma)
+        const context = before + after
         const common = length === 1 && (commonWordNames.has(key) || key.length <= 3)
-        if (common && context === 0) continue
+        // A common word needs a preposition before it ("à Orange") or to end the message after a comma ("…, tours").
+        if (common && before < 15) continue
         // Take a following département or postcode along ("Saint-Denis 93", "Valence dans la Drôme").
         let end = start + length
         for (let extra = Math.min(4, tokens.length - end); extra >= 1; extra--) {
@@ -466,19 +471,28 @@ export class Territoires {
   }
 
   /** How much the words around a name say it is a place: a preposition, "j'habite", a capital inside a sentence, a hint after it. */
-  private placeContext(words: readonly string[], tokens: readonly string[], sentenceStart: readonly boolean[], start: number, end: number): number {
-    let context = 0
-    const before = tokens[start - 1]
-    const beforeTwo = tokens[start - 2]
-    if (before && ['a', 'au', 'sur', 'vers', 'habite', 'habitons', 'habitez', 'habitent', 'vis', 'ville', 'in', 'at', 'near'].includes(before)) context += 20
-    else if (before === 'de' && beforeTwo === 'pres') context += 20
-    else if (before && ['de', 'd'].includes(before) && /^\p{Lu}/u.test(words[start] as string)) context += 10
-    if (/^\p{Lu}/u.test(words[start] as string) && !sentenceStart[start] && !/^\p{Lu}+$/u.test(words.join(''))) context += 5
-    const after = tokens.slice(end, end + 4).filter((t) => !fillers.has(t))
-    if (after.length > 0 && (this.departementOfTokens(after.slice(0, 1)) ?? this.departementOfTokens(after) ?? (/^\d{5}$/.test(after[0] as string) ? true : undefined)))
-      context += 20
-    return context
+  private placeContext(
+    words: readonly string[],
+    tokens: readonly string[],
+    sentenceStart: readonly boolean[],
+    start: number,
+    end: number,
+    lastAfterComma = -1,
+  ): { before: number; after: number } {
+    let before = 0
+    if (start === lastAfterComma && end === words.length) before += 15
+    const previous = tokens[start - 1]
+    const previousTwo = tokens[start - 2]
+    if (previous && ['a', 'au', 'sur', 'vers', 'habite', 'habitons', 'habitez', 'habitent', 'vis', 'ville', 'in', 'at', 'near'].includes(previous)) before += 20
+    else if (previous === 'de' && previousTwo === 'pres') before += 20
+    else if (previous && ['de', 'd'].includes(previous) && /^\p{Lu}/u.test(words[start] as string)) before += 10
+    if (/^\p{Lu}/u.test(words[start] as string) && !sentenceStart[start] && !/^\p{Lu}+$/u.test(words.join(''))) before += 5
+    const following = tokens.slice(end, end + 4).filter((t) => !fillers.has(t))
+    const after =
+      following.length > 0 && (this.departementOfTokens(following.slice(0, 1)) ?? this.departementOfTokens(following) ?? (/^\d{5}$/.test(following[0] as string) ? true : undefined)) ? 20 : 0
+    return { before, after }
   }
+
 
 
 }
