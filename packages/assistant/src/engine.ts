@@ -262,7 +262,6 @@ export class Assistant {
       if (whole.candidates.length > 0 && whole.unmatched.length === 0) return this.placeOf(whole)
       const inside = territoires.extractPlace(text)
       if (inside && inside.candidates.length > 0) return this.placeOf(inside)
-      if (whole.candidates.length > 0 && whole.unmatched.length <= 1) return this.placeOf(whole)
       return undefined
     }
     const resolution = territoires.extractPlace(text)
@@ -411,7 +410,8 @@ export class Assistant {
       ...(c.ouvert_jour ? { openOn: nextWeekday(now, c.ouvert_jour) } : {}),
       limit,
       offset,
-      relax: true,
+      // More of the same search: no widening, the person asked for the next ones.
+      relax: offset === 0,
       now,
     })
   }

@@ -5,6 +5,7 @@ describe('redactSensitive', () => {
   it.each([
     ['mon mot de passe est Soleil123', 'mon mot de passe [masqué]', ['mot_de_passe']],
     ['mdp : azerty', 'mdp [masqué]', ['mot_de_passe']],
+    ['mon mot de passe ameli est Soleil2024', 'mon mot de passe ameli [masqué]', ['mot_de_passe']],
     ['voici mon password: Hunter2!', 'voici mon password [masqué]', ['mot_de_passe']],
     ['mon numéro de sécu 1 85 05 78 006 084 36', 'mon numéro de sécu [masqué]', ['nir']],
     ['NIR 185057800608436 merci', 'NIR [masqué] merci', ['nir']],

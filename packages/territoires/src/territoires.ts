@@ -47,6 +47,12 @@ type Entry = { commune: Commune; formerName?: string }
 // Words that join a name to its hint ("Moulins dans l'Allier", "Valence en Drôme").
 const fillers: ReadonlySet<string> = new Set(['a', 'au', 'aux', 'dans', 'en', 'l', 'le', 'la', 'les', 'de', 'du', 'des', 'd', 'pres', 'vers', 'cedex', 'france', 'commune', 'ville', 'departement', 'dept', 'dep'])
 const arrondissementCities: Readonly<Record<string, string>> = { paris: '75056', lyon: '69123', marseille: '13055' }
+/** "à côté", "à pied", "à domicile"…: after "à", these words make a phrase, not a place. */
+const notAPlaceAfterA: ReadonlySet<string> = new Set([
+  'cote', 'pied', 'domicile', 'distance', 'jour', 'part', 'peu', 'fond', 'nouveau', 'temps', 'faire', 'vie', 'moi', 'toi', 'lui', 'nous',
+  'vous', 'eux', 'elle', 'elles', 'point', 'table', 'terre', 'bord', 'main', 'pas', 'mort', 'peine', 'prix', 'voir', 'tout', 'rien',
+  'plat', 'venir', 'cause', 'mon', 'ma', 'ce', 'cet', 'cette', 'partir', 'propos', 'travers', 'nu', 'jamais', 'vol', 'force', 'cheval',
+])
 const ARRONDISSEMENT_NUMBER = /^(\d{1,2})(e|er|eme|ieme|em|arr|arrondissement)?$/
 const MAX_TOKENS = 12
 const COMMON_TRIGRAM = 2_500
@@ -483,6 +489,7 @@ export class Territoires {
     if (start === lastAfterComma && end === words.length) before += 15
     const previous = tokens[start - 1]
     const previousTwo = tokens[start - 2]
+    if (previous === 'a' && notAPlaceAfterA.has(tokens[start] as string)) return { before: 0, after: 0 }
     if (previous && ['a', 'au', 'sur', 'vers', 'habite', 'habitons', 'habitez', 'habitent', 'vis', 'ville', 'in', 'at', 'near'].includes(previous)) before += 20
     else if (previous === 'de' && previousTwo === 'pres') before += 20
     else if (previous && ['de', 'd'].includes(previous) && /^\p{Lu}/u.test(words[start] as string)) before += 10

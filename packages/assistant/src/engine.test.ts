@@ -1,0 +1,173 @@
+import { type Lieu, LieuSchema } from '@aiguillage/lieux'
+import { createLieuxIndex } from '@aiguillage/recherche'
+import { createTerritoires } from '@aiguillage/territoires'
+import { officialGeography } from '@aiguillage/territoires/cog-data'
+import { describe, expect, it } from 'vitest'
+import { createAssistant, type Message, type TurnResult } from './engine.js'
+import { MemoryConversationStore } from './store.js'
+
+const geography = officialGeography()
+const territoires = createTerritoires({
+  geography,
+  coordinates: new Map([
+    ['23096', { latitude: 46.1627, longitude: 1.8709 }],
+    ['23030', { latitude: 45.9494, longitude: 1.7482 }],
+    ['87085', { latitude: 45.8567, longitude: 1.2626 }],
+  ]),
+})
+const lieu = (id: string, fields: Record<string, unknown>): Lieu =>
+  LieuSchema.parse({ id, pivot: '43493312300029', commune: 'Guéret', code_postal: '23000', adresse: '1 rue X', date_maj: '2026-10-01', latitude: 46.17, longitude: 1.87, ...fields })
+const lieux = [
+  lieu('fs', { nom: 'France services de Guéret', services: 'Aide aux démarches administratives', dispositif_programmes_nationaux: 'France Services', telephone: '+33536490101', horaires: 'Mo-Fr 09:00-12:00', frais_a_charge: 'Gratuit' }),
+  lieu('epn', { nom: 'EPN de Guéret', longitude: 1.88, services: 'Maîtrise des outils numériques du quotidien|Aide aux démarches administratives', telephone: '+33536490102', frais_a_charge: 'Payant' }),
+  lieu('atelier', { nom: 'Atelier tablette', longitude: 1.9, services: 'Maîtrise des outils numériques du quotidien', modalites_accompagnement: 'Dans un atelier collectif' }),
+  lieu('loin', { nom: 'Médiathèque de Bourganeuf', latitude: 45.95, longitude: 1.75, services: 'Maîtrise des outils numériques du quotidien' }),
+]
+const MONDAY_10H30 = new Date('2026-11-23T09:30:00Z')
+
+function newAssistant(options: { mode?: 'citizen' | 'operator'; store?: MemoryConversationStore } = {}) {
+  let n = 0
+  return createAssistant({ territoires, index: createLieuxIndex(lieux), newId: () => `conv-${++n}`, now: () => MONDAY_10H30, ...options })
+}
+
+async function talk(turns: string[], assistant = newAssistant()): Promise<TurnResult[]> {
+  const results: TurnResult[] = []
+  let id: string | undefined
+  for (const text of turns) {
+    const turn = await assistant.reply({ text, ...(id ? { conversationId: id } : {}) })
+    id = turn.conversationId
+    results.push(turn)
+  }
+  return results
+}
+const texts = (messages: Message[]) => messages.flatMap((m) => (m.type === 'text' ? [m.text] : m.type === 'choices' ? [m.question] : []))
+
+describe('a search in one turn', () => {
+  it('understands the need and the commune, and answers with the nearest lieux and their data', async () => {
+    const [turn] = await talk(["bonjour je narrive pas a faire ma declaration trimestrielle caf sur internet, j'habite guéret"])
+    expect(turn?.understanding).toMatchObject({ intent: 'trouver_lieu', services: expect.arrayContaining(['Aide aux démarches administratives']), location: { codeInsee: '23096' } })
+    expect(turn?.lieux.map((l) => l.id)).toEqual(['fs', 'epn', 'atelier'])
+    expect(turn?.lieux[0]).toMatchObject({ telephone: '+33536490101', telephoneAffichage: '05 36 49 01 01', horaires: 'Mo-Fr 09:00-12:00', ouvertMaintenant: true, ouvertureTexte: 'Ouvert. Ferme à 12 h.' })
+    expect(turn?.messages.map((m) => m.type)).toEqual(['text', 'lieux', 'text', 'text', 'choices'])
+  })
+  it('never invents a phone or hours: a lieu without them has none', async () => {
+    const [turn] = await talk(['apprendre à utiliser une tablette en atelier à Guéret'])
+    const atelier = turn?.lieux.find((l) => l.id === 'atelier')
+    expect(atelier).toBeDefined()
+    expect(atelier?.telephone).toBeUndefined()
+    expect(atelier?.horaires).toBeUndefined()
+    expect(atelier?.ouvertMaintenant).toBeNull()
+  })
+  it('puts France Services and Aidants Connect first when the person wants it done for them', async () => {
+    const [turn] = await talk(['quelqu’un peut faire ma déclaration d’impôts à ma place ? Guéret'])
+    expect(turn?.understanding).toMatchObject({ intent: 'faire_a_ma_place', demarche: 'argent', constraints: { dispositif_programmes_nationaux: ['France Services', 'Aidants Connect'] } })
+    expect(turn?.lieux[0]?.id).toBe('fs')
+    expect(texts(turn?.messages ?? []).join(' ')).toContain('aidant habilité')
+  })
+  it('says honestly which wish it could not meet', async () => {
+    const [turn] = await talk(['cours gratuits pour apprendre la tablette le dimanche à Guéret'])
+    expect(texts(turn?.messages ?? [])[0]).toMatch(/^Je n’ai pas trouvé de lieu .*(ouvert ce jour-là|gratuit)/)
+  })
+})
+
+describe('a conversation over several turns', () => {
+  it('asks only for what is missing, then searches with everything said', async () => {
+    const [first, second] = await talk(['j’ai besoin d’aide pour ma carte grise', 'Guéret'])
+    expect(first?.understanding.awaiting).toBe('location')
+    expect(texts(first?.messages ?? [])).toEqual(['Dans quelle commune habitez-vous ? Vous pouvez aussi donner votre code postal.'])
+    expect(second?.understanding).toMatchObject({ demarche: 'transports', location: { codeInsee: '23096' } })
+    expect(second?.lieux.length).toBeGreaterThan(0)
+  })
+  it('asks for the need when only the commune is known, with choices', async () => {
+    const [turn] = await talk(['j’habite à Guéret'])
+    expect(turn?.understanding.awaiting).toBe('need')
+    expect(turn?.messages.at(-1)).toMatchObject({ type: 'choices', choices: expect.arrayContaining([expect.objectContaining({ value: 'Aide aux démarches administratives' })]) })
+  })
+  it('offers the homonym communes as choices, and takes the answer', async () => {
+    const [first, second] = await talk(['aide pour mes papiers', 'Saint-Denis', '93'])
+    expect(second?.understanding.awaiting).toBe('commune_choice')
+    expect(second?.messages.at(-1)).toMatchObject({ type: 'choices', choices: expect.arrayContaining([{ label: 'Saint-Denis (Seine-Saint-Denis)', value: '93066' }]) })
+    expect(first?.understanding.awaiting).toBe('location')
+  })
+  it('refines the same search ("c’est gratuit ?") and shows more results', async () => {
+    const [, refined] = await talk(['aide pour mes démarches à Guéret', 'c’est gratuit ?'])
+    expect(refined?.understanding.constraints.frais_a_charge).toEqual(['Gratuit'])
+    expect(refined?.lieux.map((l) => l.id)).toEqual(['fs'])
+    const assistant = newAssistant({ mode: 'citizen' })
+    const [page1, page2] = await talk(['apprendre l’informatique à Guéret', 'plus de résultats'], assistant)
+    expect(page1?.lieux.map((l) => l.id)).toEqual(['epn', 'atelier', 'loin'])
+    expect(texts(page2?.messages ?? [])[0]).toBe('Je n’ai pas d’autre lieu à vous proposer.')
+  })
+  it('starts over on "nouvelle recherche"', async () => {
+    const [, , last] = await talk(['aide impôts à Guéret', 'nouvelle recherche', 'apprendre la tablette'])
+    expect(last?.understanding).toMatchObject({ services: ['Maîtrise des outils numériques du quotidien'], awaiting: 'location' })
+    expect(last?.understanding.demarche).toBeUndefined()
+  })
+  it('hands over to a human after two misunderstandings', async () => {
+    const [, second] = await talk(['zzz', 'qwerty'])
+    expect(texts(second?.messages ?? []).join(' ')).toMatch(/Je n’arrive pas à comprendre.*mairie ou une France Services/)
+  })
+  it('gives the nearest lieu’s phone to someone who wants to talk to a person, and the helpline’s real status', async () => {
+    const [, turn] = await talk(['je voudrais parler à quelqu’un', 'Guéret'])
+    const said = texts(turn?.messages ?? []).join(' ')
+    expect(said).toContain('01 70 772 372) est suspendue depuis 2022')
+    expect(said).toContain('au 05 36 49 01 01')
+  })
+  it('uses the browser’s position when no commune is named', async () => {
+    const assistant = newAssistant()
+    const turn = await assistant.reply({ text: 'aide pour mes démarches', position: { latitude: 45.95, longitude: 1.75 } })
+    expect(turn.understanding.location).toMatchObject({ nom: 'votre position' })
+    expect(turn.lieux[0]?.id).toBe('fs')
+  })
+  it('answers questions on the programmes from the knowledge base, then searches their lieux', async () => {
+    const [info, search] = await talk(['c’est quoi un conseiller numérique ?', 'Guéret'])
+    expect(info?.understanding).toMatchObject({ intent: 'information', topic: 'conseiller_numerique', awaiting: 'location' })
+    expect(texts(info?.messages ?? [])[0]).toContain('conseiller numérique vous apprend')
+    expect(search?.understanding.constraints.dispositif_programmes_nationaux).toEqual(['Conseillers numériques'])
+  })
+  it('is short in operator mode: no small talk, five lieux', async () => {
+    const assistant = newAssistant({ mode: 'operator' })
+    const [turn] = await talk(['Guéret démarches'], assistant)
+    expect(turn?.messages.map((m) => m.type)).toEqual(['text', 'lieux', 'choices'])
+  })
+  it('starts a new conversation, with a new id, for an unknown or expired id', async () => {
+    const assistant = newAssistant()
+    const turn = await assistant.reply({ conversationId: 'n-existe-pas', text: 'bonjour' })
+    expect(turn.conversationId).not.toBe('n-existe-pas')
+  })
+})
+
+describe('privacy', () => {
+  it('warns about a password or a social-security number, masks it, and keeps nothing of it', async () => {
+    const store = new MemoryConversationStore()
+    const assistant = newAssistant({ store })
+    const turn = await assistant.reply({ text: 'mon mot de passe ameli est Soleil2024 et mon numéro de sécu 1 85 05 78 006 084 36, aide à Guéret' })
+    expect(turn.sensitive).toEqual(['mot_de_passe', 'nir'])
+    expect(texts(turn.messages)[0]).toMatch(/^Attention : vous avez écrit un mot de passe et un numéro de sécurité sociale\. Ne le donnez jamais/)
+    const kept = JSON.stringify(await store.get(turn.conversationId))
+    expect(kept).not.toMatch(/Soleil2024|185057800608436|1 85 05/)
+    expect(JSON.stringify(turn)).not.toMatch(/Soleil2024|1 85 05 78/)
+  })
+  it('keeps only the understanding between turns, never the texts', async () => {
+    const store = new MemoryConversationStore()
+    const assistant = newAssistant({ store })
+    const turn = await assistant.reply({ text: 'ma fille Julie ne sait pas utiliser Pronote, on habite Guéret' })
+    expect(JSON.stringify(await store.get(turn.conversationId))).not.toContain('Julie')
+  })
+  it('forgets conversations after their time', async () => {
+    let now = 0
+    const store = new MemoryConversationStore({ ttlMs: 1000, now: () => now })
+    await store.set({ id: 'a', understanding: null, misunderstood: 0, shown: 0, updatedAt: 0 })
+    now = 500
+    expect(await store.get('a')).toBeDefined()
+    now = 1501
+    expect(await store.get('a')).toBeUndefined()
+  })
+})
+
+describe('robustness', () => {
+  it.each(['', ' ', '???', '😀😀😀', 'a'.repeat(5000), '<script>alert(1)</script>', '0'.repeat(40), 'SELECT * FROM lieux;'])('answers %j with a question, never a crash', async (text) => {
+    const [turn] = await talk([text])
+    expect(turn?.messages.length).toBeGreaterThan(0)
+  })
+})
