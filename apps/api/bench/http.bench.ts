@@ -1,19 +1,18 @@
 // pnpm bench: GET /v1/lieux (near a commune, one service filter) under autocannon, 50 connections, against a trivial
 // Hono route served the same way in the same run; then the start-up time and memory of `aiguillage serve` with
 // 20 000 lieux (the real ones replicated and jittered) and the 35 000 communes.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type Lieu, readLieux, Service, toCsv } from '@aiguillage/lieux'
 import autocannon from 'autocannon'
+import { rssMb, start } from './server-process.js'
 
 const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
 if (!existsSync(sharedData)) {
   console.log('Benchmark skipped: ../shared/data is absent.')
   process.exit(0)
 }
-const root = path.resolve(import.meta.dirname, '../../..')
 const communesFile = path.join(sharedData, 'communes-france/communes-france.csv')
 
 // 20 000 lieux from the real ones, moved by up to ~5 km, with unique ids.
@@ -33,25 +32,6 @@ const lieux = Array.from({ length: 20_000 }, (_, i) => {
 })
 const lieuxFile = path.join(mkdtempSync(path.join(tmpdir(), 'aiguillage-bench-')), 'lieux-20000.csv')
 writeFileSync(lieuxFile, toCsv(lieux))
-
-function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string; ms: number }> {
-  const begin = performance.now()
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
-  return new Promise((resolve, reject) => {
-    let seen = ''
-    child.stderr?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString()
-      const url = /répond sur (http:\/\/[^\s]+)/.exec(seen)?.[1]
-      if (url) resolve({ child, url, ms: performance.now() - begin })
-    })
-    child.on('exit', () => reject(new Error(`server exited: ${seen}`)))
-  })
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024)
-}
 
 async function load(url: string, paths: string[]) {
   const result = await autocannon({ url, connections: 50, duration: 10, requests: paths.map((p) => ({ method: 'GET', path: p })) })

@@ -13,7 +13,8 @@ export interface ConversationStore {
 
 /** Conversations in memory, forgotten after `ttlMs` without a message (30 minutes by default). */
 export class MemoryConversationStore implements ConversationStore {
-  private readonly states = new Map<string, ConversationState>()
+  // Kept as JSON text: callers get their own copy (one parse), and a string is compact and cannot be shared by mistake.
+  private readonly states = new Map<string, { updatedAt: number; json: string }>()
   private readonly ttlMs: number
   private readonly now: () => number
 
@@ -32,13 +33,13 @@ export class MemoryConversationStore implements ConversationStore {
       this.states.delete(id)
       return undefined
     }
-    return JSON.parse(JSON.stringify(state)) as ConversationState
+    return JSON.parse(state.json) as ConversationState
   }
 
   async set(state: ConversationState): Promise<void> {
     if (!this.states.has(state.id) && this.states.size >= this.max) this.sweep()
     this.states.delete(state.id) // keep insertion order = last activity, for the sweep
-    this.states.set(state.id, JSON.parse(JSON.stringify(state)) as ConversationState)
+    this.states.set(state.id, { updatedAt: state.updatedAt, json: JSON.stringify(state) })
   }
 
   async delete(id: string): Promise<void> {

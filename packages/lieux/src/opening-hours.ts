@@ -157,10 +157,23 @@ export function isOpenOnDay(horaires: string | undefined, day: Date): boolean {
   const parsed = parse(horaires.trim())
   if (!parsed.ok) return false
   const w = parisWallClock(day)
+  // A search "ouvert le samedi" asks the same question of many lieux sharing the same hours: answer each once per day.
+  const dayKey = `${w.year}-${w.month}-${w.day}`
+  if (dayKey !== openOnDayKey || openOnDayCache.size >= CACHE_LIMIT) {
+    openOnDayKey = dayKey
+    openOnDayCache.clear()
+  }
+  const cached = openOnDayCache.get(parsed)
+  if (cached !== undefined) return cached
   const start = new Date(w.year, w.month - 1, w.day)
   const end = new Date(w.year, w.month - 1, w.day + 1)
-  return parsed.hours.getOpenIntervals(start, end).some(([, , unknown]) => !unknown)
+  const open = parsed.hours.getOpenIntervals(start, end).some(([, , unknown]) => !unknown)
+  openOnDayCache.set(parsed, open)
+  return open
 }
+
+let openOnDayKey = ''
+const openOnDayCache = new Map<Parsed, boolean>()
 
 export const frenchWeekdays = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const
 export type FrenchWeekday = (typeof frenchWeekdays)[number]

@@ -50,11 +50,20 @@ const smsWords: Readonly<Record<string, string>> = {
   lol: '',
 }
 
+const smsWordMap = new Map(Object.entries(smsWords))
+let lastText: string | undefined
+let lastFolded = ''
+
 /** Folded text (see foldText) with SMS words spelled out: « jsuis a gueret, bsoin d aide pr la caf ». */
 export function foldMessage(text: string): string {
-  return foldText(text)
+  // Every reader of a turn (needs, topic, constraints, rules) folds the same message: fold it once.
+  if (text === lastText) return lastFolded
+  const folded = foldText(text)
     .split(' ')
-    .map((word) => smsWords[word] ?? word)
+    .map((word) => smsWordMap.get(word) ?? word)
     .filter((word) => word !== '')
     .join(' ')
+  lastText = text
+  lastFolded = folded
+  return folded
 }

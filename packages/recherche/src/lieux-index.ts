@@ -102,6 +102,9 @@ type CompiledFilter = (position: number) => boolean
  * enumerated field as bit masks, opening hours checked on the nearest candidates only, name search with minisearch.
  * Build it once from parsed lieux; it is read-only.
  */
+/** A filter no lieu of the index can pass (a value no one has): searches with it skip the walk. */
+const NEVER: CompiledFilter = () => false
+
 export class LieuxIndex {
   /** All lieux given, by id. */
   private readonly byIdMap = new Map<string, Lieu>()
@@ -109,6 +112,8 @@ export class LieuxIndex {
   private readonly located: (Lieu & { latitude: number; longitude: number })[] = []
   private readonly tree: KDBush
   private readonly masks = new Map<VocabularyField, Uint16Array>()
+  /** For each field, the values at least one located lieu has: a filter on none of them is answered without a walk. */
+  private readonly present = new Map<VocabularyField, number>()
   private names: { index: MiniSearch<NameDocument>; lieux: Lieu[] } | undefined
   private readonly all: readonly Lieu[]
   /** Lieux left out of distance searches, and why. */
@@ -132,10 +137,13 @@ export class LieuxIndex {
     for (const field of vocabularyFields) {
       const values: readonly string[] = vocabularies[field]
       const mask = new Uint16Array(this.located.length)
+      let present = 0
       this.located.forEach((lieu, position) => {
         for (const value of (lieu[field] as readonly string[] | undefined) ?? []) mask[position] = (mask[position] as number) | (1 << values.indexOf(value))
+        present |= mask[position] as number
       })
       this.masks.set(field, mask)
+      this.present.set(field, present)
     }
   }
 
@@ -158,6 +166,7 @@ export class LieuxIndex {
       for (const value of wanted) if (values.includes(value)) bits |= 1 << values.indexOf(value)
       const mask = this.masks.get(field) as Uint16Array
       // No public named = "tout public": such lieux serve every public asked for.
+      if (field !== 'publics_specifiquement_adresses' && ((this.present.get(field) as number) & bits) === 0) return NEVER
       checks.push(field === 'publics_specifiquement_adresses' ? (p) => mask[p] === 0 || ((mask[p] as number) & bits) !== 0 : (p) => ((mask[p] as number) & bits) !== 0)
     }
     for (const field of ['typologie', 'autres_formations_labels'] as const) {
@@ -257,7 +266,8 @@ export class LieuxIndex {
     const wanted = offset + limit
 
     let positions: number[]
-    if (!timeFilter) positions = around(this.tree, longitude, latitude, wanted, radiusKm, predicate)
+    if (predicate === NEVER) positions = []
+    else if (!timeFilter) positions = around(this.tree, longitude, latitude, wanted, radiusKm, predicate)
     else {
       // Opening hours are costly to evaluate: check the nearest candidates only, widening until enough are found.
       positions = []

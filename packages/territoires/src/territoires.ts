@@ -388,17 +388,21 @@ export class Territoires {
     const touched: number[] = []
     let best = 0
     // Very common trigrams ("sai", "int" of the 5 000 "Saint-…") cost much and tell little: skip them when others remain.
-    const grams = [...new Set(trigrams(query))].map((gram) => this.keysByTrigram.get(gram) ?? EMPTY)
+    // When fewer than four are informative, the least common of the others complete them (a long sentence such as
+    // "je suis malentendant" would otherwise walk tens of thousands of names).
+    const grams = [...new Set(trigrams(query))].map((gram) => this.keysByTrigram.get(gram) ?? EMPTY).sort((a, b) => a.length - b.length)
     const informative = grams.filter((list) => list.length <= COMMON_TRIGRAM)
-    for (const list of informative.length >= 4 ? informative : grams)
+    for (const list of informative.length >= 4 ? informative : grams.slice(0, Math.max(4, informative.length)))
       for (const index of list) {
         if (counts[index] === 0) touched.push(index)
         const count = ((counts[index] as number) += 1)
         if (count > best) best = count
       }
     const shortlist: number[] = []
+    // A name within a few typos shares most of the query's trigrams; a sentence with no place in it shares few with any.
+    const needed = Math.max(2, best - 3, Math.ceil(grams.length / 3))
     for (const index of touched) {
-      if ((counts[index] as number) >= Math.max(2, best - 3)) shortlist.push(index)
+      if ((counts[index] as number) >= needed) shortlist.push(index)
       counts[index] = 0
     }
     const maxEdits = query.length <= 5 ? 1 : query.length <= 12 ? 2 : 3
@@ -407,6 +411,8 @@ export class Territoires {
       // "thonon" for Thonon-les-Bains: a whole first word is worth more than a close spelling.
       if (query.length >= 4 && key.startsWith(`${query} `)) add(key, 'prefix', 0.8)
       else if (query.length >= 4 && key.startsWith(query)) add(key, 'prefix', 0.75 - Math.min(0.25, (key.length - query.length) / 40))
+      // Lengths further apart than the edits allowed cannot be within reach: skip the costly distance.
+      if (Math.abs(key.length - query.length) > maxEdits) continue
       const distance = editDistance(query, key, maxEdits)
       if (distance <= maxEdits) add(key, 'typo', 0.8 - distance * 0.1)
     }

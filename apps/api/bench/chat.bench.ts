@@ -1,0 +1,93 @@
+// pnpm bench: POST /v1/chat at 20 concurrent conversations (target p95 < 15 ms), on the real lieux and communes of
+// ../shared/data. Twenty clients each replay the conversations of the development set turn after turn (a turn waits for
+// the previous answer, as a person does), over keep-alive sockets; GET /healthz of the same server, driven the same
+// way in the same run, is the baseline (what the sockets, the middleware and this client cost at least).
+import { existsSync, readFileSync } from 'node:fs'
+import { Agent, request } from 'node:http'
+import path from 'node:path'
+import { rssMb, start } from './server-process.js'
+
+const shared = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
+const casesFile = path.resolve(shared, '../eval/orientation-dev.jsonl')
+if (!existsSync(shared) || !existsSync(casesFile)) {
+  console.log('Benchmark skipped: ../shared/data or ../shared/eval is absent.')
+  process.exit(0)
+}
+const conversations: string[][] = readFileSync(casesFile, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => (JSON.parse(line) as { turns: string[] }).turns)
+const lieuxFiles = ['lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv', 'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv'].map((file) => path.join(shared, file))
+
+const CLIENTS = 20
+const SECONDS = 10
+const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
+
+function send(url: URL, method: 'GET' | 'POST', body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent, headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {} }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] as number
+const ms = (value: number) => value.toFixed(1)
+
+/** Runs `CLIENTS` sequential clients for `SECONDS`; `turn` does one request and says whether it went well. */
+async function drive(turn: (client: number, step: number) => Promise<boolean>) {
+  const times: number[] = []
+  let failed = 0
+  const end = performance.now() + SECONDS * 1000
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      for (let step = 0; performance.now() < end; step++) {
+        const begin = performance.now()
+        const ok = await turn(client, step)
+        times.push(performance.now() - begin)
+        if (!ok) failed++
+      }
+    }),
+  )
+  return { count: times.length, rps: Math.round(times.length / SECONDS), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), failed }
+}
+
+const api = await start([...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--port', '0', '--lieux', lieuxFiles.join(','), '--communes', path.join(shared, 'communes-france/communes-france.csv')], {
+  AIGUILLAGE_RATE_LIMIT: 'off',
+  AIGUILLAGE_AUTO_SYNC: '0',
+})
+const health = new URL('/healthz', api.url)
+const chat = new URL('/v1/chat', api.url)
+
+// Each client walks the development set from its own starting point, one conversation after another.
+const cursor = Array.from({ length: CLIENTS }, (_, client) => ({ conversation: (client * 7) % conversations.length, turn: 0, id: undefined as string | undefined }))
+async function chatTurn(client: number) {
+  const state = cursor[client] as (typeof cursor)[number]
+  const turns = conversations[state.conversation] as string[]
+  const text = turns[state.turn] as string
+  const response = await send(chat, 'POST', JSON.stringify(state.id ? { conversationId: state.id, text } : { text }))
+  state.turn++
+  // The id is the first member of the answer: read it without parsing 6 kB of JSON, so the client leaves the CPU to the server.
+  state.id = response.status === 200 ? /^\{"conversationId":"([^"]+)"/.exec(response.text)?.[1] : undefined
+  if (state.turn >= turns.length) Object.assign(state, { conversation: (state.conversation + 1) % conversations.length, turn: 0, id: undefined })
+  return response.status === 200
+}
+
+await drive(chatTurn) // warm-up: JIT, caches of the engine
+const baseline = await drive(async () => (await send(health, 'GET')).status === 200)
+const measured = await drive(chatTurn)
+const rss = rssMb(api.child.pid as number)
+api.child.kill()
+agent.destroy()
+
+console.log(`GET /healthz, ${CLIENTS} clients : ${baseline.rps} req/s, p50 ${ms(baseline.p50)} ms, p95 ${ms(baseline.p95)} ms, p99 ${ms(baseline.p99)} ms.`)
+console.log(
+  `POST /v1/chat, ${CLIENTS} conversations simultanées (${conversations.length} conversations du jeu de développement rejouées) : ${measured.rps} tours/s, ` +
+    `p50 ${ms(measured.p50)} ms, p95 ${ms(measured.p95)} ms, p99 ${ms(measured.p99)} ms, ${measured.failed} échec(s) ; ${Math.round((measured.rps / baseline.rps) * 100)} % du débit de /healthz ; mémoire ${rss} Mo.`,
+)
+console.log('Objectif : p95 < 15 ms à 20 conversations simultanées.')
