@@ -101,6 +101,13 @@ describe('LieuxIndex.search: relaxation', () => {
   it('is off unless asked: nothing found is an empty answer', () => {
     expect(index.search({ near: GUERET, filters: { frais_a_charge: ['Payant'], typologie: ['BIB'] } })).toMatchObject({ results: [], relaxed: [] })
   })
+  it('answers a value no lieu has at once, and relaxes it like any other filter', () => {
+    const deaf = { services: ['Aide aux démarches administratives'], prise_en_charge_specifique: ['Surdité'] }
+    expect(index.search({ near: GUERET, filters: deaf }).results).toEqual([])
+    const relaxed = index.search({ near: GUERET, filters: deaf, relax: true })
+    expect(relaxed.relaxed).toEqual([{ constraint: 'filtre', field: 'prise_en_charge_specifique', values: ['Surdité'] }])
+    expect(relaxed.results.length).toBeGreaterThan(0)
+  })
   it('drops the opening time first and says so', () => {
     const response = index.search({ near: GUERET, filters: { services: ['Maîtrise des outils numériques du quotidien'] }, openAt: MONDAY_10H, relax: true })
     expect(response.relaxed).toEqual([{ constraint: 'ouvert_a' }])
