@@ -3,7 +3,7 @@ import { createLieuxIndex } from '@aiguillage/recherche'
 import { createTerritoires } from '@aiguillage/territoires'
 import { officialGeography } from '@aiguillage/territoires/cog-data'
 import { describe, expect, it } from 'vitest'
-import { createAssistant, type Message, type TurnResult } from './engine.js'
+import { createAssistant, type Message, ofPlace, type TurnResult } from './engine.js'
 import { MemoryConversationStore } from './store.js'
 
 const geography = officialGeography()
@@ -46,7 +46,8 @@ describe('a search in one turn', () => {
   it('understands the need and the commune, and answers with the nearest lieux and their data', async () => {
     const [turn] = await talk(["bonjour je narrive pas a faire ma declaration trimestrielle caf sur internet, j'habite guéret"])
     expect(turn?.understanding).toMatchObject({ intent: 'trouver_lieu', services: expect.arrayContaining(['Aide aux démarches administratives']), location: { codeInsee: '23096' } })
-    expect(turn?.lieux.map((l) => l.id)).toEqual(['fs', 'epn', 'atelier'])
+    // "sur internet" is the way of the démarche, not a need: the atelier (tools only) is not proposed.
+    expect(turn?.lieux.map((l) => l.id)).toEqual(['fs', 'epn'])
     expect(turn?.lieux[0]).toMatchObject({ telephone: '+33536490101', telephoneAffichage: '05 36 49 01 01', horaires: 'Mo-Fr 09:00-12:00', ouvertMaintenant: true, ouvertureTexte: 'Ouvert. Ferme à 12 h.' })
     expect(turn?.messages.map((m) => m.type)).toEqual(['text', 'lieux', 'text', 'text', 'choices'])
   })
@@ -125,6 +126,15 @@ describe('a conversation over several turns', () => {
     expect(texts(info?.messages ?? [])[0]).toContain('conseiller numérique vous apprend')
     expect(search?.understanding.constraints.dispositif_programmes_nationaux).toEqual(['Conseillers numériques'])
   })
+  it('understands the question in SMS style too ("c koi")', async () => {
+    const [info] = await talk(['c koi aidants connect ?'])
+    expect(info?.understanding).toMatchObject({ intent: 'information', topic: 'aidants_connect' })
+    expect(texts(info?.messages ?? [])[0]).toContain('aidant habilité')
+  })
+  it('names the day it could not find open', async () => {
+    const [, saturday] = await talk(['atelier tablette a gueret', 'ouvert le samedi ?'])
+    expect(texts(saturday?.messages ?? [])[0]).toBe('Je n’ai pas trouvé de lieu ouvert le samedi. Voici les plus proches.')
+  })
   it('is short in operator mode: no small talk, five lieux', async () => {
     const assistant = newAssistant({ mode: 'operator' })
     const [turn] = await talk(['Guéret démarches'], assistant)
@@ -169,5 +179,20 @@ describe('robustness', () => {
   it.each(['', ' ', '???', '😀😀😀', 'a'.repeat(5000), '<script>alert(1)</script>', '0'.repeat(40), 'SELECT * FROM lieux;'])('answers %j with a question, never a crash', async (text) => {
     const [turn] = await talk([text])
     expect(turn?.messages.length).toBeGreaterThan(0)
+  })
+})
+
+describe('ofPlace: French elision before a commune name', () => {
+  it.each([
+    ['Guéret', 'de Guéret'],
+    ['Aurillac', 'd’Aurillac'],
+    ['Évry-Courcouronnes', 'd’Évry-Courcouronnes'],
+    ['Le Puy-en-Velay', 'du Puy-en-Velay'],
+    ['Les Sables-d’Olonne', 'des Sables-d’Olonne'],
+    ['La Rochelle', 'de La Rochelle'],
+    ['Hyères', 'd’Hyères'],
+    ['Le Havre', 'du Havre'],
+  ])('%s → %s', (name, expected) => {
+    expect(ofPlace(name)).toBe(expected)
   })
 })

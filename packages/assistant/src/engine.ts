@@ -126,10 +126,18 @@ const topicProgramme: Partial<Record<Topic, string>> = {
   france_services: NationalProgramme.FranceServices,
 }
 
-function relaxationText(relaxed: readonly Relaxation[]): string {
+/** "de Guéret", "d’Aurillac", "du Puy-en-Velay", "des Sables-d’Olonne": French elision and contraction before a name. */
+export function ofPlace(name: string): string {
+  if (/^Le /.test(name)) return `du ${name.slice(3)}`
+  if (/^Les /.test(name)) return `des ${name.slice(4)}`
+  if (/^[AEIOUYÉÈÊÂÎÔÛH]/i.test(name) && !/^H[aeo]/.test(name)) return `d’${name}`
+  return `de ${name}`
+}
+
+function relaxationText(relaxed: readonly Relaxation[], day: string | undefined): string {
   const parts = relaxed.map((r) => {
     if (r.constraint === 'ouvert_a') return 'ouvert maintenant'
-    if (r.constraint === 'ouvert_le') return 'ouvert ce jour-là'
+    if (r.constraint === 'ouvert_le') return `ouvert ${(day && weekdayNames[day]) ?? 'ce jour-là'}`
     if (r.constraint === 'q') return 'avec ce nom'
     if (r.constraint === 'rayon_km') return `à moins de ${r.from} km`
     if (r.constraint !== 'filtre') return ''
@@ -368,14 +376,14 @@ export class Assistant {
     for (const result of response.results) lieux.push(this.lieuResult(result, now))
     const need = u.services[0] ? serviceWords[u.services[0]] : undefined
     if (lieux.length === 0) {
-      say(offset > 0 ? 'Je n’ai pas d’autre lieu à vous proposer.' : `Je n’ai trouvé aucun lieu près de ${u.location.nom}.`)
+      say(offset > 0 ? 'Je n’ai pas d’autre lieu à vous proposer.' : `Je n’ai trouvé aucun lieu près ${ofPlace(u.location.nom)}.`)
       say('Votre mairie peut vous indiquer où être aidé près de chez vous.')
       return
     }
-    if (response.relaxed.length > 0) say(`Je n’ai pas trouvé de lieu ${relaxationText(response.relaxed)}. Voici les plus proches.`)
+    if (response.relaxed.length > 0) say(`Je n’ai pas trouvé de lieu ${relaxationText(response.relaxed, u.constraints.ouvert_jour)}. Voici les plus proches.`)
     else
       say(
-        `${offset > 0 ? 'Voici d’autres lieux' : lieux.length === 1 ? 'Voici le lieu le plus proche' : `Voici les ${lieux.length} lieux les plus proches`} de ${u.location.nom}${need ? ` pour ${need}` : ''}.`,
+        `${offset > 0 ? 'Voici d’autres lieux' : lieux.length === 1 ? 'Voici le lieu le plus proche' : `Voici les ${lieux.length} lieux les plus proches`} ${ofPlace(u.location.nom)}${need ? ` pour ${need}` : ''}.`,
       )
     messages.push({ type: 'lieux', lieux: [...lieux] })
     if (this.mode === 'citizen') {

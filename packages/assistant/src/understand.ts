@@ -55,7 +55,7 @@ const thanks = w('merci|mercii+|parfait|super|genial|c est gentil|tres gentil|bo
 const human = w(
   '(?:parler|discuter) (?:a|avec) (?:un|une|quelqu un|des|la|le)?\\s?(?:humain|humaine|personne|vraie personne|conseiller|conseillere|agent|operateur|operatrice|quelqu un)|un humain|une vraie personne|une personne reelle|telephoner a quelqu un|appeler quelqu un|(?:un|le) numero de telephone (?:pour|d un|d une)|joindre quelqu un|contacter quelqu un|parler a quelqu un|talk to (?:a )?(?:human|person|someone)|call someone|speak to (?:a )?(?:human|person|someone)',
 )
-const question = w('c est quoi|cest quoi|qu est ce|quest ce|a quoi sert|a quoi servent|comment|combien|infos?|informations?|renseignements?|expliqu\\w*|est ce que|ca sert|qui sont|what is|how does|peut on|puis je|dois je|quel|quelle|quels|quelles')
+const question = w('c est quoi|cest quoi|c quoi|ces quoi|c est koi|qu est ce|quest ce|a quoi sert|a quoi servent|comment|combien|infos?|informations?|renseignements?|expliqu\\w*|est ce que|ca sert|qui sont|what is|how does|peut on|puis je|dois je|quel|quelle|quels|quelles')
 const locating = w('ou (?:est|sont|se trouve|trouver|aller)|le plus proche|la plus proche|les plus proches|pres de|pres d|autour de|a cote de|proche de|dans ma ville|near|nearest')
 const helpWords = w('aide|aider|aidez|besoin|cherche|chercher|recherche|apprendre|ou trouver|qui peut|comment faire|je n arrive pas|j arrive pas|narrive pas|je ne sais pas (?:utiliser|faire|comment|me servir|remplir)|je sais pas (?:utiliser|faire|comment|me servir|remplir)|galere|bloque|probleme|soucis?|help|need')
 const livesAt = w('j habite|habite|je vis|je suis a|je suis au|je suis sur|je reside|i live|we live|je demeure|chez moi a')

@@ -33,7 +33,14 @@ export const demarcheTitles: Readonly<Record<Demarche, string>> = {
 }
 
 type ServiceValue = (typeof Service)[keyof typeof Service]
-type NeedRule = { name: string; pattern: RegExp; services: readonly ServiceValue[]; demarche?: Demarche }
+type NeedRule = {
+  name: string
+  pattern: RegExp
+  services: readonly ServiceValue[]
+  demarche?: Demarche
+  /** Words that are a need only when nothing else is asked: "sur internet" is the way of a démarche, not a need. */
+  aloneOnly?: boolean
+}
 
 const ADM = Service.AdministrativeProcedures
 const OUT = Service.EverydayDigitalTools
@@ -73,7 +80,7 @@ export const needRules: readonly NeedRule[] = [
   {
     name: 'outils du quotidien',
     pattern: w(
-      'smartphones?|tablettes?|portables?|telephone portable|telephones?|mails?|e ?mails?|courriels?|messagerie|boite mail|word|excel|traitement de texte|cours d informatique|informatique|clavier|souris|applications?|applis?|whatsapp|visio|appels? video|skype|zoom|doctolib|rendez vous (?:medical |medicaux )?en ligne|rdv (?:medical )?en ligne|achats? en ligne|internet|navigateur|google|debutante?s?|utiliser (?:un |une |mon |ma |son |sa |l )?(?:ordinateur|ordi|pc)|computer|smartphone|tablet|emails?',
+      'smartphones?|tablettes?|portables?|telephone portable|telephones?|mails?|e ?mails?|courriels?|messagerie|boite mail|word|excel|traitement de texte|cours d informatique|informatique|clavier|souris|applications?|applis?|whatsapp|visio|appels? video|skype|zoom|doctolib|rendez vous (?:medical |medicaux )?en ligne|rdv (?:medical )?en ligne|achats? en ligne|navigateur|google|debutante?s?|utiliser (?:un |une |mon |ma |son |sa |l )?(?:ordinateur|ordi|pc)|computer|smartphone|tablet|emails?',
     ),
     services: [OUT],
   },
@@ -108,6 +115,8 @@ export const needRules: readonly NeedRule[] = [
   { name: 'création', pattern: w('fablab|fab lab|impression 3d|imprimante 3d|3d|montage (?:photo|video)|retouch\\w*|jeux? video|creer (?:un site|une video|de la musique)|musique assistee|graphisme|dessin numerique|video'), services: [LOI] },
   // Understanding the digital world.
   { name: 'culture numérique', pattern: w('fake news|infox|desinformation|facebook|vraies? ou fausses?|informations? (?:est |sont )?vraies?|verifier (?:une |les )?informations?|reseaux sociaux|intelligence artificielle|ia|chat ?gpt|donnees personnelles|culture numerique|algorithmes?|cookies|comprendre (?:le|les) (?:numerique|reseaux)'), services: [COM] },
+  // "Internet" alone ("je ne sais pas aller sur internet") is learning the tools; with a démarche it is only the way.
+  { name: 'internet', pattern: w('internet'), services: [OUT], aloneOnly: true },
   // Finding a job.
   {
     name: 'emploi',
@@ -136,6 +145,7 @@ export function detectNeeds(text: string): DetectedNeed {
     const match = rule.pattern.exec(folded)
     if (match) hits.push({ index: match.index, rule })
   }
+  if (hits.some((hit) => !hit.rule.aloneOnly)) hits.splice(0, hits.length, ...hits.filter((hit) => !hit.rule.aloneOnly))
   hits.sort((a, b) => a.index - b.index)
   const services: ServiceValue[] = []
   for (const { rule } of hits) for (const service of rule.services) if (!services.includes(service)) services.push(service)

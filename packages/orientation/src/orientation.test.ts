@@ -124,3 +124,12 @@ describe('foldMessage', () => {
     expect(foldMessage('Éric')).toBe('eric')
   })
 })
+
+describe('internet: a need alone, only the way with a démarche', () => {
+  it('is learning the tools when nothing else is asked', () => {
+    expect(detectNeeds('je ne sais pas aller sur internet').services).toEqual([Service.EverydayDigitalTools])
+  })
+  it('adds nothing to a démarche done on the internet', () => {
+    expect(detectNeeds('je narrive pas a faire ma declaration caf sur internet').services).toEqual([ADM])
+  })
+})
