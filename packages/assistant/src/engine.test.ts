@@ -99,6 +99,11 @@ describe('a conversation over several turns', () => {
     expect(page1?.lieux.map((l) => l.id)).toEqual(['epn', 'atelier', 'loin'])
     expect(texts(page2?.messages ?? [])[0]).toBe('Je n’ai pas d’autre lieu à vous proposer.')
   })
+  it.each(['d’autres ?', 'un autre', 'la suite', 'encore'])('shows the next lieux on « %s »', async (more) => {
+    const [page1, page2] = await talk(['aide pour mes démarches à Guéret', more], newAssistant({ mode: 'operator' }))
+    expect(page2?.understanding.intent).toBe('trouver_lieu')
+    expect(texts(page2?.messages ?? [])[0]).toBe(page1?.lieux.length === 2 ? 'Je n’ai pas d’autre lieu à vous proposer.' : 'Voici d’autres lieux de Guéret pour vos démarches administratives.')
+  })
   it('starts over on "nouvelle recherche"', async () => {
     const [, , last] = await talk(['aide impôts à Guéret', 'nouvelle recherche', 'apprendre la tablette'])
     expect(last?.understanding).toMatchObject({ services: ['Maîtrise des outils numériques du quotidien'], awaiting: 'location' })
@@ -106,7 +111,14 @@ describe('a conversation over several turns', () => {
   })
   it('hands over to a human after two misunderstandings', async () => {
     const [, second] = await talk(['zzz', 'qwerty'])
-    expect(texts(second?.messages ?? []).join(' ')).toMatch(/Je n’arrive pas à comprendre.*mairie ou une France Services/)
+    expect(texts(second?.messages ?? []).join(' ')).toMatch(/Je n’arrive pas à comprendre.*mairie ou une France Services.*Solidarité Numérique est suspendue depuis 2022/)
+  })
+  it('hands over to the nearest lieu with a phone when the commune is known', async () => {
+    const [, , third] = await talk(['aide démarches à Guéret', 'zzz', 'qwerty'])
+    const said = texts(third?.messages ?? []).join(' ')
+    expect(said).toContain('Le plus simple est d’appeler le lieu le plus proche : France services de Guéret, au 05 36 49 01 01.')
+    expect(said).not.toContain('mairie')
+    expect(third?.lieux.map((l) => l.id)).toEqual(['fs'])
   })
   it('gives the nearest lieu’s phone to someone who wants to talk to a person, and the helpline’s real status', async () => {
     const [, turn] = await talk(['je voudrais parler à quelqu’un', 'Guéret'])

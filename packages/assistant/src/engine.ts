@@ -126,6 +126,11 @@ const topicProgramme: Partial<Record<Topic, string>> = {
   france_services: NationalProgramme.FranceServices,
 }
 
+/** "suspendue depuis 2022", from the helpline's status as data. */
+function helplineState(): string {
+  return `${helpline.status} depuis ${helpline.since.slice(0, 4)}`
+}
+
 /** "de Guéret", "d’Aurillac", "du Puy-en-Velay", "des Sables-d’Olonne": French elision and contraction before a name. */
 export function ofPlace(name: string): string {
   if (/^Le /.test(name)) return `du ${name.slice(3)}`
@@ -311,15 +316,9 @@ export class Assistant {
         return
       }
       case Intent.TalkToSomeone:
-        say(`La ligne ${helpline.name} (${helpline.phone}) est suspendue depuis 2022 : elle ne répond plus.`)
+        say(`La ligne ${helpline.name} (${helpline.phone}) est ${helplineState()} : elle ne répond plus.`)
         if (u.location) {
-          const nearest = this.search(u, { services: [] }, now, position, 1)
-          const first = nearest.results[0]
-          if (first?.lieu.telephone) {
-            say(`Le plus simple est d’appeler le lieu le plus proche : ${first.lieu.nom}, au ${formatPhone(first.lieu.telephone)}.`)
-            lieux.push(this.lieuResult(first, now))
-            messages.push({ type: 'lieux', lieux: [...lieux] })
-          } else say('Le plus simple est d’appeler votre mairie : elle connaît les lieux d’aide près de chez vous.')
+          if (!this.callNearest(u, position, now, messages, lieux)) say('Le plus simple est d’appeler votre mairie : elle connaît les lieux d’aide près de chez vous.')
         } else {
           say('Je peux vous donner le numéro du lieu d’aide le plus proche. Dans quelle commune habitez-vous ?')
           u.awaiting = 'location'
@@ -336,7 +335,9 @@ export class Assistant {
     state.misunderstood++
     if (state.misunderstood >= 2) {
       say('Je n’arrive pas à comprendre votre demande, excusez-moi.')
-      say(`Vous pouvez appeler votre mairie ou une France Services : un agent vous orientera. (La ligne ${helpline.name} est suspendue depuis 2022.)`)
+      // A person, then: the nearest lieu that has a phone when the commune is known, the mairie otherwise.
+      if (!u.location || !this.callNearest(u, position, now, messages, lieux)) say('Vous pouvez appeler votre mairie ou une France Services : un agent vous orientera.')
+      say(`(La ligne ${helpline.name} est ${helplineState()}.)`)
       messages.push({ type: 'choices', question: 'Ou choisissez ce dont vous avez besoin :', choices: needChoices })
       u.awaiting = 'need'
       return
@@ -344,6 +345,16 @@ export class Assistant {
     say('Je ne peux pas vous aider pour cela. Je vous oriente vers un lieu pour être aidé avec le numérique : démarches en ligne, ordinateur, smartphone…')
     messages.push({ type: 'choices', question: 'De quoi avez-vous besoin ?', choices: needChoices })
     u.awaiting = 'need'
+  }
+
+  /** Says the phone of the nearest lieu that has one (among the five nearest) and shows it; false if none. */
+  private callNearest(u: Understanding, position: Point | undefined, now: Date, messages: Message[], lieux: LieuResult[]): boolean {
+    const withPhone = this.search(u, { services: [] }, now, position, 5).results.find((result) => result.lieu.telephone)
+    if (!withPhone?.lieu.telephone) return false
+    messages.push({ type: 'text', text: `Le plus simple est d’appeler le lieu le plus proche : ${withPhone.lieu.nom}, au ${formatPhone(withPhone.lieu.telephone)}.` })
+    lieux.push(this.lieuResult(withPhone, now))
+    messages.push({ type: 'lieux', lieux: [...lieux] })
+    return true
   }
 
   private findPlace(state: ConversationState, u: Understanding, reading: TurnReading, position: Point | undefined, now: Date, messages: Message[], lieux: LieuResult[]): void {

@@ -59,7 +59,7 @@ const question = w('c est quoi|cest quoi|c quoi|ces quoi|c est koi|qu est ce|que
 const locating = w('ou (?:est|sont|se trouve|trouver|aller)|le plus proche|la plus proche|les plus proches|pres de|pres d|autour de|a cote de|proche de|dans ma ville|near|nearest')
 const helpWords = w('aide|aider|aidez|besoin|cherche|chercher|recherche|apprendre|ou trouver|qui peut|comment faire|je n arrive pas|j arrive pas|narrive pas|je ne sais pas (?:utiliser|faire|comment|me servir|remplir)|je sais pas (?:utiliser|faire|comment|me servir|remplir)|galere|bloque|probleme|soucis?|help|need')
 const livesAt = w('j habite|habite|je vis|je suis a|je suis au|je suis sur|je reside|i live|we live|je demeure|chez moi a')
-const moreResults = w('plus de (?:resultats|lieux|adresses|choix)|d autres (?:lieux|adresses|resultats)|autres lieux|encore|la suite|suivants?|more')
+const moreResults = w('plus de (?:resultats|lieux|adresses|choix)|d autres(?: lieux| adresses| resultats| endroits)?|autres lieux|(?:un|une) autre(?: lieu| adresse| endroit)?|encore|la suite|suivants?|more')
 const restart = w('recommencer|nouvelle recherche|on recommence|reset|annuler|recommence')
 const englishWords = /(?:^| )(?:i|i m|my|the|need|help|with|live|don t|dont|speak|please|where|how|can|you|what|is|am|computer|near|french|english)(?= |$)/g
 
