@@ -64,7 +64,7 @@ export const needRules: readonly NeedRule[] = [
   { name: 'impôts', pattern: w('impots?|impot gouv|impots gouv|declar\\w* (?:de |d )?(?:mes |ses |nos |leurs )?revenus|declaration d impots?|taxe d habitation|taxe fonciere|prelevement a la source|timbres? fiscal|taxes?|tax return'), services: [ADM], demarche: 'argent' },
   { name: 'véhicule', pattern: w('carte grise|certificat d immatriculation|permis de conduire|permis|code de la route|crit ?air|amendes?|antai|driving licen[cs]e'), services: [ADM], demarche: 'transports' },
   { name: 'papiers d’identité', pattern: w('carte d identite|cni|passeport|carte electorale|listes? electorales?|procuration|acte de deces|id card|passport'), services: [ADM], demarche: 'papiers' },
-  { name: 'famille', pattern: w('allocations? familiales?|declaration de naissance|naissance|prime de naissance|garde d enfants?|creche|paje|bourses? scolaires?|inscription (?:a l |a la )?(?:ecole|cantine)|cantine'), services: [ADM], demarche: 'famille' },
+  { name: 'famille', pattern: w('allocations? familiales?|declaration de naissance|naissance|prime de naissance|garde d enfants?|creche|paje|bourses? scolaires?|inscription (?:a l |a la |au )?(?:ecole|cantine|college|lycee)|cantine|parcoursup|affelnet|bourses? (?:du )?(?:college|lycee|crous)|crous|dossier social etudiant'), services: [ADM], demarche: 'famille' },
   { name: 'santé et social', pattern: w('ameli|cpam|carte vitale|securite sociale|mutuelle|complementaire sante|css|rsa|mdph|aah|msa|prime d activite|mon espace sante|health insurance'), services: [ADM], demarche: 'social' },
   { name: 'logement', pattern: w('apl|aides? au logement|aide logement|allocation logement|logement social|logements? sociaux|demande de logement|hlm|loyer|logement|housing'), services: [ADM], demarche: 'logement' },
   { name: 'travail et retraite', pattern: w('(?:ma|sa|la|de|une|mon|leur|notre|dossier de|demande de|depart a la|depart en) retraite|retraite complementaire|france travail|pole emploi|chomage|actualis\\w*|mon compte formation|cpf|info retraite|carsat|pension de retraite'), services: [ADM], demarche: 'travail' },
@@ -80,7 +80,7 @@ export const needRules: readonly NeedRule[] = [
   {
     name: 'outils du quotidien',
     pattern: w(
-      'smartphones?|tablettes?|portables?|telephone portable|telephones?|mails?|e ?mails?|courriels?|messagerie|boite mail|word|excel|traitement de texte|cours d informatique|informatique|clavier|souris|applications?|applis?|whatsapp|visio|appels? video|skype|zoom|doctolib|rendez vous (?:medical |medicaux )?en ligne|rdv (?:medical )?en ligne|achats? en ligne|navigateur|google|debutante?s?|utiliser (?:un |une |mon |ma |son |sa |l )?(?:ordinateur|ordi|pc)|computer|smartphone|tablet|emails?',
+      'smartphones?|tablettes?|portables?|telephone portable|telephones?|mails?|e ?mails?|courriels?|messagerie|boite mail|word|excel|traitement de texte|cours d informatique|informatique|clavier|souris|applications?|applis?|whatsapp|visio|appels? video|skype|zoom|doctolib|rendez vous (?:medical |medicaux )?en ligne|rdv (?:medical )?en ligne|achats? en ligne|navigateur|google|debutante?s?|utiliser (?:un |une |mon |ma |son |sa |l )?(?:ordinateur|ordi|pc)|(?:me |se |te |nous |vous )?servir (?:d un |d une |de mon |de ma |de son |de sa |de leur |du |de l )?(?:ordinateur|ordi|pc|tablette|smartphone|telephone|portable|internet)|computer|smartphone|tablet|emails?',
     ),
     services: [OUT],
   },

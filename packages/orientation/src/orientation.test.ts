@@ -133,3 +133,15 @@ describe('internet: a need alone, only the way with a démarche', () => {
     expect(detectNeeds('je narrive pas a faire ma declaration caf sur internet').services).toEqual([ADM])
   })
 })
+
+describe('more of what people write', () => {
+  it.each([
+    ['Mon fils doit s’inscrire sur Parcoursup', [ADM], 'famille'],
+    ['je ne sais pas me servir d’un ordinateur et je dois chercher du travail', [Service.EverydayDigitalTools, Service.EmploymentThroughDigital], undefined],
+    ['ma mère ne sait pas se servir de sa tablette', [Service.EverydayDigitalTools], undefined],
+  ])('« %s » → %j', (text, services, demarche) => {
+    const need = detectNeeds(text)
+    expect(need.services.slice(0, services.length)).toEqual(services)
+    expect(need.demarche).toBe(demarche)
+  })
+})

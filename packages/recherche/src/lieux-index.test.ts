@@ -97,6 +97,15 @@ describe('LieuxIndex.search: opening hours', () => {
   })
 })
 
+describe('LieuxIndex.search: ties', () => {
+  it('gives lieux at the same distance in the order they were given, on every page', () => {
+    const same = Array.from({ length: 7 }, (_, i) => aLieu(`t${i}`, { latitude: 46.2, longitude: 1.9 }))
+    const tied = createLieuxIndex([...same].reverse())
+    const ids = (offset: number) => tied.search({ near: GUERET, limit: 3, offset }).results.map((r) => r.lieu.id)
+    expect([...ids(0), ...ids(3), ...ids(6)]).toEqual(['t6', 't5', 't4', 't3', 't2', 't1', 't0'])
+  })
+})
+
 describe('LieuxIndex.search: relaxation', () => {
   it('is off unless asked: nothing found is an empty answer', () => {
     expect(index.search({ near: GUERET, filters: { frais_a_charge: ['Payant'], typologie: ['BIB'] } })).toMatchObject({ results: [], relaxed: [] })

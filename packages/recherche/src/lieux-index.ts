@@ -267,7 +267,7 @@ export class LieuxIndex {
 
     let positions: number[]
     if (predicate === NEVER) positions = []
-    else if (!timeFilter) positions = around(this.tree, longitude, latitude, wanted, radiusKm, predicate)
+    else if (!timeFilter) positions = this.aroundWithTies(longitude, latitude, wanted, radiusKm, predicate)
     else {
       // Opening hours are costly to evaluate: check the nearest candidates only, widening until enough are found.
       positions = []
@@ -278,7 +278,11 @@ export class LieuxIndex {
       }
     }
     const now = query.now ?? query.openAt ?? new Date()
-    const results = positions.slice(offset).map((p) => this.result(this.located[p] as Lieu & Point, query.near, now))
+    // Lieux at the same distance (one building, several structures) come in the order they were given, as in a scan:
+    // the tree's own order for ties depends on how it was built.
+    const distance = new Map(positions.map((p) => [p, haversineKm(latitude, longitude, (this.located[p] as Point).latitude, (this.located[p] as Point).longitude)] as const))
+    positions.sort((a, b) => (distance.get(a) as number) - (distance.get(b) as number) || a - b)
+    const results = positions.slice(offset, wanted).map((p) => this.result(this.located[p] as Lieu & Point, query.near, now))
     const response: SearchResponse = { results, relaxed: [], radiusKm }
     if (query.withTotal)
       // A page that is not full already says how many there are.
@@ -334,6 +338,15 @@ export class LieuxIndex {
     if (openAt) return (lieu) => openingStateAt(lieu.horaires, openAt) === 'open'
     if (openOn) return (lieu) => isOpenOnDay(lieu.horaires, openOn)
     return undefined
+  }
+
+  /** The `wanted` nearest, and every lieu as near as the last one: which of equals the tree gives first is arbitrary. */
+  private aroundWithTies(longitude: number, latitude: number, wanted: number, radiusKm: number, predicate: CompiledFilter | undefined): number[] {
+    const distanceOf = (p: number) => haversineKm(latitude, longitude, (this.located[p] as Point).latitude, (this.located[p] as Point).longitude)
+    for (let count = wanted + 1; ; count *= 2) {
+      const found = around(this.tree, longitude, latitude, count, radiusKm, predicate)
+      if (found.length < count || distanceOf(found[count - 1] as number) > distanceOf(found[wanted - 1] as number)) return found
+    }
   }
 
   private result(lieu: Lieu & Point, near: Point, now: Date): SearchResult {

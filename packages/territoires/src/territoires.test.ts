@@ -110,6 +110,11 @@ describe('extractPlace', () => {
     ['je vis à saint denis 93', '93066'],
     ['mon fils habite tours et moi aussi', '37261'],
     ['Moulins dans l’Allier', '03190'],
+    // A name cut short or misspelt, right after "à", "j'habite"…
+    ['je suis à Thonon', '74281'],
+    ['on est sur Bourgoin depuis un an', '38053'],
+    ["j'habite grenobl", '38185'],
+    ['I live in Marseil', '13055'],
   ])('finds the place in %j', (sentence, code) => {
     expect(territoires.extractPlace(sentence)?.candidates[0]?.commune.code).toBe(code)
   })
@@ -119,6 +124,12 @@ describe('extractPlace', () => {
     'je fais des tours de manège',
     'bonjour, merci beaucoup',
     'y a-t-il quelqu’un ?',
+    'je vis seule',
+    'je suis à bout',
+    'je cherche à imprimer un document',
+    'je suis à la recherche d’un emploi',
+    'un atelier sur les arnaques',
+    'aide à domicile',
   ])('does not take common words for places: %j', (sentence) => {
     expect(territoires.extractPlace(sentence)).toBeUndefined()
   })

@@ -45,6 +45,9 @@ export type ResolveOptions = {
 type Entry = { commune: Commune; formerName?: string }
 
 // Words that join a name to its hint ("Moulins dans l'Allier", "Valence en Drôme").
+/** Words after which a place is expected ("à Thonon", "sur Clermont"); after the residence ones, even in lower case. */
+const placeCues: ReadonlySet<string> = new Set(['a', 'au', 'sur', 'vers', 'in', 'at', 'near'])
+const residenceCues: ReadonlySet<string> = new Set(['habite', 'habitons', 'habitez', 'habitent', 'vis', 'vit', 'vivons', 'live', 'lives'])
 const fillers: ReadonlySet<string> = new Set(['a', 'au', 'aux', 'dans', 'en', 'l', 'le', 'la', 'les', 'de', 'du', 'des', 'd', 'pres', 'vers', 'cedex', 'france', 'commune', 'ville', 'departement', 'dept', 'dep'])
 const arrondissementCities: Readonly<Record<string, string>> = { paris: '75056', lyon: '69123', marseille: '13055' }
 /** "à côté", "à pied", "à domicile"…: after "à", these words make a phrase, not a place. */
@@ -53,6 +56,8 @@ const notAPlaceAfterA: ReadonlySet<string> = new Set([
   'vous', 'eux', 'elle', 'elles', 'point', 'table', 'terre', 'bord', 'main', 'pas', 'mort', 'peine', 'prix', 'voir', 'tout', 'rien',
   'plat', 'venir', 'cause', 'mon', 'ma', 'ce', 'cet', 'cette', 'partir', 'propos', 'travers', 'nu', 'jamais', 'vol', 'force', 'cheval',
 ])
+/** Everyday words that begin commune names ("grand", "saint…" aside): after "à" they are not a place cut short. */
+const notAPlaceAfterCue: ReadonlySet<string> = new Set(['grand', 'grande', 'petit', 'petite', 'notre', 'nouvelle', 'vieux', 'vieille', 'haute', 'basse', 'mont', 'belle', 'beau', 'court', 'longue', 'moitie', 'cause', 'chaque', 'toute', 'toutes', 'plusieurs', 'quelqu', 'quelque', 'internet', 'distance', 'present', 'partir', 'votre', 'notre', 'leurs', 'celle', 'celui'])
 const ARRONDISSEMENT_NUMBER = /^(\d{1,2})(e|er|eme|ieme|em|arr|arrondissement)?$/
 const MAX_TOKENS = 12
 const COMMON_TRIGRAM = 2_500
@@ -479,6 +484,32 @@ export class Territoires {
       if (postcodeAt < 0 || resolution.candidates[0]?.commune.codesPostaux.includes(tokens[postcodeAt] as string)) return { ...resolution, span: text }
     }
     if (postcodeAt >= 0) return { ...this.resolve(tokens[postcodeAt] as string), span: words[postcodeAt] as string }
+    return this.placeAfterCue(words, tokens)
+  }
+
+  /**
+   * No name found as written: the words right after "à", "sur", "j'habite"… may be a name cut short ("je suis à Thonon",
+   * "Bourgoin") or misspelt ("j'habite grenobl"). Only a close match is taken: the first word of the name, or one typo in
+   * a word written with its capital (or after "j'habite", "je vis"), never a common word.
+   */
+  private placeAfterCue(words: readonly string[], tokens: readonly string[]): (Resolution & { span: string }) | undefined {
+    for (let start = tokens.length - 1; start >= 1; start--) {
+      const cue = tokens[start - 1] as string
+      const residence = residenceCues.has(cue)
+      if (!residence && !placeCues.has(cue)) continue
+      for (let length = Math.min(3, tokens.length - start); length >= 1; length--) {
+        const span = tokens.slice(start, start + length)
+        const first = span[0] as string
+        if (first.length < 5 || fillers.has(first) || commonWordNames.has(first) || notAPlaceAfterA.has(first) || notAPlaceAfterCue.has(first)) continue
+        const resolution = this.resolve(span.join(' '))
+        const best = resolution.candidates[0]
+        if (!best || resolution.unmatched.length > 0) continue
+        const capitalised = /^\p{Lu}/u.test(words[start] as string) && !/^\p{Lu}+$/u.test(words.join(''))
+        // A cut name is likely after a residence cue or with its capital; a typo only with its capital ("je vis seule").
+        const close = best.match === 'prefix' ? best.confidence >= 0.7 && (capitalised || residence || best.confidence >= 0.8) : best.match === 'typo' ? best.confidence >= 0.7 && capitalised : false
+        if (close) return { ...resolution, span: words.slice(start, start + length).join(' ') }
+      }
+    }
     return undefined
   }
 
