@@ -104,6 +104,15 @@ describe('a conversation over several turns', () => {
     expect(page2?.understanding.intent).toBe('trouver_lieu')
     expect(texts(page2?.messages ?? [])[0]).toBe(page1?.lieux.length === 2 ? 'Je n’ai pas d’autre lieu à vous proposer.' : 'Voici d’autres lieux de Guéret pour vos démarches administratives.')
   })
+  it('asks about Saturday, not about now, on « c’est ouvert le samedi ? »', async () => {
+    const [, saturday] = await talk(['aide pour mes démarches à Guéret', 'c’est ouvert le samedi ?'])
+    expect(saturday?.understanding.constraints).toEqual({ ouvert_jour: 'Sa' })
+  })
+  it('keeps the same search on « moins loin ? »', async () => {
+    const [first, closer] = await talk(['aide pour mes démarches à Guéret', 'moins loin ?'])
+    expect(closer?.understanding.intent).toBe('trouver_lieu')
+    expect(closer?.lieux.map((l) => l.id)).toEqual(first?.lieux.map((l) => l.id))
+  })
   it('starts over on "nouvelle recherche"', async () => {
     const [, , last] = await talk(['aide impôts à Guéret', 'nouvelle recherche', 'apprendre la tablette'])
     expect(last?.understanding).toMatchObject({ services: ['Maîtrise des outils numériques du quotidien'], awaiting: 'location' })

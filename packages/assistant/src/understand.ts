@@ -48,6 +48,8 @@ export type TurnReading = {
 
 const w = (source: string) => new RegExp(`(?:^| )(?:${source})(?= |$)`)
 const has = (folded: string, pattern: RegExp) => pattern.test(folded)
+/** "Moins loin ?" after a search: the same search, nearest first (it already is). */
+const closer = w('moins loin|plus pres|plus proches?|pas trop loin|pres de chez (?:moi|nous|elle|lui)|nearer|closer')
 
 const greeting = w('bonjour|bonsoir|salut|coucou|hello|hi|bjr|slt|hey|allo|bonne journee a vous|yo')
 const onlyPoliteness = /^(?:(?:bonjour|bonsoir|salut|coucou|hello|hi|bjr|slt|hey|allo|madame|monsieur|a vous|a tous|tout le monde|ca va|comment ca va|comment allez vous|svp|s il vous plait|yo) ?)+$/
@@ -118,6 +120,8 @@ export function readConstraints(folded: string, english: boolean, today: string)
     c.ouvert_maintenant = true
   if (has(folded, w('ouverts? aujourd hui|aujourd hui'))) c.ouvert_jour = today
   for (const [pattern, code] of weekdays) if (has(folded, pattern)) c.ouvert_jour = code
+  // "C'est ouvert le samedi ?" asks about Saturday, not about now.
+  if (c.ouvert_jour && c.ouvert_maintenant && !has(folded, w('maintenant|en ce moment|actuellement|tout de suite|open now|right now'))) delete c.ouvert_maintenant
   return c
 }
 
@@ -146,7 +150,7 @@ export function readTurn(text: string, today: string): TurnReading {
   else if (onlyPoliteness.test(folded.trim()) || (has(folded, greeting) && folded.trim().split(' ').length <= 3)) intent = Intent.Greeting
   else if (has(folded, thanks)) intent = Intent.Thanks
   else if (topic) intent = Intent.Information
-  else if (constraintKeys.length === 0 && !more && !reset) intent = Intent.OffTopic
+  else if (constraintKeys.length === 0 && !more && !reset && !has(folded, closer)) intent = Intent.OffTopic
 
   return {
     intent,

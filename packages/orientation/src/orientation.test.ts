@@ -145,3 +145,9 @@ describe('more of what people write', () => {
     expect(need.demarche).toBe(demarche)
   })
 })
+
+describe('English', () => {
+  it('reads a pension application as a démarche of « travail »', () => {
+    expect(detectNeeds('can someone help me with my pension application').demarche).toBe('travail')
+  })
+})

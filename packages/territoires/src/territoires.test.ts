@@ -115,6 +115,7 @@ describe('extractPlace', () => {
     ['on est sur Bourgoin depuis un an', '38053'],
     ["j'habite grenobl", '38185'],
     ['I live in Marseil', '13055'],
+    ['une France Services près de Brive ?', '19031'],
   ])('finds the place in %j', (sentence, code) => {
     expect(territoires.extractPlace(sentence)?.candidates[0]?.commune.code).toBe(code)
   })

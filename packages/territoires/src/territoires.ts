@@ -496,7 +496,7 @@ export class Territoires {
     for (let start = tokens.length - 1; start >= 1; start--) {
       const cue = tokens[start - 1] as string
       const residence = residenceCues.has(cue)
-      if (!residence && !placeCues.has(cue)) continue
+      if (!residence && !placeCues.has(cue) && !(cue === 'de' && tokens[start - 2] === 'pres')) continue
       for (let length = Math.min(3, tokens.length - start); length >= 1; length--) {
         const span = tokens.slice(start, start + length)
         const first = span[0] as string
