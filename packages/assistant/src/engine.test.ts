@@ -113,6 +113,12 @@ describe('a conversation over several turns', () => {
     expect(closer?.understanding.intent).toBe('trouver_lieu')
     expect(closer?.lieux.map((l) => l.id)).toEqual(first?.lieux.map((l) => l.id))
   })
+  it('reads inflected words as written: « retraités » are seniors, « téléphoner à quelqu’un » is a person', async () => {
+    const [seniors] = await talk(['cours d’informatique gratuits pour retraités à Guéret ?'])
+    expect(seniors?.understanding.constraints.publics_specifiquement_adresses).toEqual(['Seniors'])
+    const [person] = await talk(['je veux téléphoner à quelqu’un'])
+    expect(person?.understanding.intent).toBe('parler_a_quelqu_un')
+  })
   it('starts over on "nouvelle recherche"', async () => {
     const [, , last] = await talk(['aide impôts à Guéret', 'nouvelle recherche', 'apprendre la tablette'])
     expect(last?.understanding).toMatchObject({ services: ['Maîtrise des outils numériques du quotidien'], awaiting: 'location' })

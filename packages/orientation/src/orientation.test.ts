@@ -151,3 +151,27 @@ describe('English', () => {
     expect(detectNeeds('can someone help me with my pension application').demarche).toBe('travail')
   })
 })
+
+describe('spelling slips', () => {
+  it.each([
+    ['besoin daide pr ma declaraton dimpot', [ADM], 'argent'],
+    ['ma carte d identiter', [ADM], 'papiers'],
+    ['apprendre linformatiqe', [Service.EverydayDigitalTools], undefined],
+  ])('« %s » → %j', (text, services, demarche) => {
+    const need = detectNeeds(text)
+    expect(need.services.slice(0, services.length)).toEqual(services)
+    expect(need.demarche).toBe(demarche)
+  })
+  it('leaves short and everyday words as written', () => {
+    expect(foldMessage('un retrait d argent le dimanche, mon permis')).toBe('un retrait d argent le dimanche mon permis')
+  })
+  it('does not take a home for a pension: « maison de retraite »', () => {
+    expect(detectNeeds('mon mari est en maison de retraite, je dois faire la declaration de revenus').demarche).toBe('argent')
+  })
+})
+
+describe('other forms of a word are not slips', () => {
+  it.each(['retraites', 'retraitee', 'telephoner', 'tablettes', 'imprimantes'])('%s is left as written', (word) => {
+    expect(foldMessage(word)).toBe(word)
+  })
+})

@@ -1,4 +1,5 @@
 import { foldText } from '@aiguillage/lieux'
+import { correctWord } from './spelling.js'
 
 /** Words written the SMS way, and the words they stand for (on folded text). */
 const smsWords: Readonly<Record<string, string>> = {
@@ -60,7 +61,7 @@ export function foldMessage(text: string): string {
   if (text === lastText) return lastFolded
   const folded = foldText(text)
     .split(' ')
-    .map((word) => smsWordMap.get(word) ?? word)
+    .map((word) => smsWordMap.get(word) ?? correctWord(word))
     .filter((word) => word !== '')
     .join(' ')
   lastText = text
