@@ -119,6 +119,23 @@ describe('a conversation over several turns', () => {
     const [person] = await talk(['je veux téléphoner à quelqu’un'])
     expect(person?.understanding.intent).toBe('parler_a_quelqu_un')
   })
+  it('takes a département said after a commune as « that name, in that département »', async () => {
+    const [, valence, corrected] = await talk(['aide pour mes démarches', 'Valence', '82'])
+    expect(valence?.understanding.location?.codeInsee).toBe('26362')
+    expect(corrected?.understanding.location?.codeInsee).toBe('82186')
+    const [, gueret, same] = await talk(['aide pour mes démarches', 'Guéret', 'dans la Creuse'])
+    expect(same?.understanding.location?.codeInsee).toBe(gueret?.understanding.location?.codeInsee)
+  })
+  it('does not take « aide » said again for a commune', async () => {
+    const [, , third] = await talk(['aide', 'aide', 'aide'])
+    expect(third?.understanding.location).toBeUndefined()
+    expect(third?.understanding.awaiting).toBe('location')
+  })
+  it('answers « is it free? » about a programme from the knowledge base', async () => {
+    const [turn] = await talk(['je voudrais savoir si c’est payant, le conseiller numérique'])
+    expect(turn?.understanding).toMatchObject({ intent: 'information', topic: 'conseiller_numerique' })
+    expect(texts(turn?.messages ?? [])).toContain('C’est gratuit.')
+  })
   it('starts over on "nouvelle recherche"', async () => {
     const [, , last] = await talk(['aide impôts à Guéret', 'nouvelle recherche', 'apprendre la tablette'])
     expect(last?.understanding).toMatchObject({ services: ['Maîtrise des outils numériques du quotidien'], awaiting: 'location' })

@@ -263,11 +263,20 @@ export class Assistant {
       const commune = chosen ? territoires.byCode(chosen.code) : undefined
       if (commune) return { commune }
     }
+    // A département alone after a commune ("82", "dans l'Allier"): the commune of that name there, if there is one.
+    const departement = previous?.location?.codeInsee && words.length <= 4 ? territoires.departement(text.replace(/^\s*(?:dans|en)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?/i, '')) : undefined
+    if (departement && previous?.location?.codeInsee) {
+      const current = territoires.byCode(previous.location.codeInsee)
+      if (current?.departement === departement.code) return { commune: current }
+      const there = territoires.resolve(`${previous.location.nom} ${departement.code}`).candidates.find((c) => c.commune.departement === departement.code && c.match !== 'departement')
+      if (there) return { commune: there.commune }
+    }
     // A short message with nothing else in it is taken as a place: the answer to "dans quelle commune ?", or a new
     // commune for the same search.
     const expecting = previous?.awaiting === 'location' || previous?.awaiting === 'commune_choice' || !previous
     const nothingElse = reading.intent === Intent.OffTopic || reading.intent === null
-    const alone = (expecting || (nothingElse && words.length <= 4)) && words.length > 0 && words.length <= 5 && reading.services.length === 0 && reading.intent !== Intent.Greeting && reading.intent !== Intent.Thanks
+    // "aide" again is not the commune of Aïde: a message that asks for something is not a bare place name.
+    const alone = (expecting || (nothingElse && words.length <= 4)) && words.length > 0 && words.length <= 5 && reading.services.length === 0 && reading.intent !== Intent.Greeting && reading.intent !== Intent.Thanks && reading.intent !== Intent.FindPlace
     if (alone) {
       // A short answer is taken whole ("Strasbour", "Valence 26"); with other words ("je suis à Périgueux"), the place
       // is looked for inside it, as in any sentence.

@@ -80,7 +80,7 @@ export const needRules: readonly NeedRule[] = [
   {
     name: 'outils du quotidien',
     pattern: w(
-      'smartphones?|tablettes?|portables?|telephone portable|telephones?|mails?|e ?mails?|courriels?|messagerie|boite mail|word|excel|traitement de texte|cours d informatique|informatique|clavier|souris|applications?|applis?|whatsapp|visio|appels? video|skype|zoom|doctolib|rendez vous (?:medical |medicaux )?en ligne|rdv (?:medical )?en ligne|achats? en ligne|navigateur|google|debutante?s?|utiliser (?:un |une |mon |ma |son |sa |l )?(?:ordinateur|ordi|pc)|(?:me |se |te |nous |vous )?servir (?:d un |d une |de mon |de ma |de son |de sa |de leur |du |de l )?(?:ordinateur|ordi|pc|tablette|smartphone|telephone|portable|internet)|computer|smartphone|tablet|emails?',
+      'smartphones?|tablettes?|portables?|telephone portable|telephones?|mails?|e ?mails?|courriels?|messagerie|boite mail|word|excel|traitement de texte|cours d informatique|informatique|clavier|souris|applications?|applis?|whatsapp|visio|appels? video|skype|zoom|doctolib|rendez vous (?:medical |medicaux )?en ligne|rdv (?:medical )?en ligne|achats? en ligne|navigateur|google|debutante?s?|utiliser (?:un |une |mon |ma |son |sa |l )?(?:ordinateur|ordi|pc)|(?:aider|aide|probleme|problemes|souci|soucis|galere) (?:avec|sur|pour) (?:l |mon |ma |un |une |le |la |son |sa )?(?:ordinateur|ordi|pc|tablette|telephone|portable|smartphone|internet)|(?:me |se |te |nous |vous )?servir (?:d un |d une |de mon |de ma |de son |de sa |de leur |du |de l )?(?:ordinateur|ordi|pc|tablette|smartphone|telephone|portable|internet)|computer|smartphone|tablet|emails?',
     ),
     services: [OUT],
   },
