@@ -58,13 +58,14 @@ const human = w(
   '(?:parler|discuter) (?:a|avec) (?:un|une|quelqu un|des|la|le)?\\s?(?:humain|humaine|personne|vraie personne|conseiller|conseillere|agent|operateur|operatrice|quelqu un)|un humain|une vraie personne|une personne reelle|telephoner a quelqu un|appeler quelqu un|(?:un|le) numero de telephone (?:pour|d un|d une)|joindre quelqu un|contacter quelqu un|parler a quelqu un|talk to (?:a )?(?:human|person|someone)|call someone|speak to (?:a )?(?:human|person|someone)',
 )
 const question = w('savoir si|voudrais savoir|aimerais savoir|je me demande|c est payant|c est gratuit|est ce payant|est ce gratuit|c est quoi|cest quoi|c quoi|ces quoi|c est koi|qu est ce|quest ce|a quoi sert|a quoi servent|comment|combien|infos?|informations?|renseignements?|expliqu\\w*|est ce que|ca sert|qui sont|what is|how does|peut on|puis je|dois je|quel|quelle|quels|quelles')
-const locating = w('ou (?:est|sont|se trouve|trouver|aller)|le plus proche|la plus proche|les plus proches|pres de|pres d|autour de|a cote de|proche de|dans ma ville|near|nearest')
+const locating = w('ou (?:est|sont|se trouve|trouver|aller)|ou (?:je |on )?(?:peux|peut|puis je|peut on|pourrais)|le plus proche|la plus proche|les plus proches|pres de|pres d|autour de|a cote de|proche de|dans ma ville|near|nearest')
 const helpWords = w('aide|aider|aidez|besoin|cherche|chercher|recherche|apprendre|ou trouver|qui peut|comment faire|je n arrive pas|j arrive pas|narrive pas|je ne sais pas (?:utiliser|faire|comment|me servir|remplir)|je sais pas (?:utiliser|faire|comment|me servir|remplir)|galere|bloque|probleme|soucis?|help|need')
 const livesAt = w('j habite|habite|je vis|je suis a|je suis au|je suis sur|je reside|i live|we live|je demeure|chez moi a')
 const moreResults = w('plus de (?:resultats|lieux|adresses|choix)|d autres(?: lieux| adresses| resultats| endroits)?|autres lieux|(?:un|une) autre(?: lieu| adresse| endroit)?|encore|la suite|suivants?|more')
 const restart = w('recommencer|nouvelle recherche|on recommence|reset|annuler|recommence')
 const englishWords = /(?:^| )(?:i|i m|my|the|need|help|with|live|don t|dont|speak|please|where|how|can|you|what|is|am|computer|near|french|english)(?= |$)/g
 
+const weekdayCodes = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const
 const weekdays: readonly [RegExp, string][] = [
   [w('lundis?|monday'), 'Mo'],
   [w('mardis?|tuesday'), 'Tu'],
@@ -96,7 +97,7 @@ export function readConstraints(folded: string, english: boolean, today: string)
     c.prise_en_charge_specifique = push(c.prise_en_charge_specifique, SpecificSupport.Illiteracy)
   if (english || has(folded, w('anglais|english|anglophone')))
     c.prise_en_charge_specifique = push(c.prise_en_charge_specifique, SpecificSupport.ForeignLanguagesEnglish)
-  if (!english && has(folded, w('(?:ne parle|parle mal|parle pas|comprends mal|comprends pas) (?:bien |tres bien |beaucoup )?(?:le )?francais|langues? etrangeres?|traduct\\w*|interprete|arabophone|hispanophone|en arabe|en espagnol|en portugais|en turc|en russe|en ukrainien')))
+  if (!english && has(folded, w('(?:ne parle|parle mal|parle pas|comprends mal|comprends pas) (?:bien |tres bien |beaucoup )?(?:le )?francais|(?:je |il |elle |on |nous )?parl\\w* (?:que |seulement |uniquement )?(?:l )?(?:arabe|espagnol|portugais|turc|russe|ukrainien|roumain|chinois|tamoul|bengali|pachto|dari|albanais|georgien|lingala|wolof|bambara|soninke|polonais|italien|allemand)|langues? etrangeres?|traduct\\w*|interprete(?! en langue des signes)(?! lsf)|arabophone|hispanophone|en arabe|en espagnol|en portugais|en turc|en russe|en ukrainien')))
     c.prise_en_charge_specifique = push(c.prise_en_charge_specifique, SpecificSupport.ForeignLanguagesOther)
   if (has(folded, w('(?:pour (?:les )?|je suis |nous sommes |des )retraitees?s?|retraitee?s|seniors?|personnes? agees?|ages|agee|aines|troisieme age|3e age|plus de (?:60|65|70|75|80) ans|(?:7|8|9)\\d ans|papy|mamie|elderly|retired')))
     c.publics_specifiquement_adresses = push(c.publics_specifiquement_adresses, TargetPublic.Seniors)
@@ -120,6 +121,8 @@ export function readConstraints(folded: string, english: boolean, today: string)
     c.ouvert_maintenant = true
   if (has(folded, w('ouverts? aujourd hui|aujourd hui'))) c.ouvert_jour = today
   for (const [pattern, code] of weekdays) if (has(folded, pattern)) c.ouvert_jour = code
+  // "Demain" is about opening only next to it: "ouvert demain ?", "y aller demain" (not "quel temps fera-t-il demain").
+  if (has(folded, w('demain|tomorrow')) && has(folded, w('ouverts?|ouvre|ouvrent|open|horaires?|y aller|passer|aller|venir'))) c.ouvert_jour = weekdayCodes[(weekdayCodes.indexOf(today as (typeof weekdayCodes)[number]) + 1) % 7] as string
   // "C'est ouvert le samedi ?" asks about Saturday, not about now.
   if (c.ouvert_jour && c.ouvert_maintenant && !has(folded, w('maintenant|en ce moment|actuellement|tout de suite|open now|right now'))) delete c.ouvert_maintenant
   return c

@@ -89,7 +89,7 @@ export const needRules: readonly NeedRule[] = [
   {
     name: 'accès au matériel',
     pattern: w(
-      '(?:pas d|sans|besoin d un|besoin d une|besoin d|acces a un|acces a une|acces a|acces|utiliser un) (?:ordinateur|ordi|pc|internet|imprimante|scanner|wifi|connexion)|imprimer|impression de documents?|imprimante|scanner|scanne\\w*|numeriser|photocop\\w*|wifi|connexion internet|poste informatique|ordinateurs? en libre acces|envoyer un dossier|print|printer',
+      'cyber ?cafes?|cyber ?bases?|espaces? publics? numeriques?|epn|(?:pas d|sans|besoin d un|besoin d une|besoin d|acces a un|acces a une|acces a|acces|utiliser un) (?:ordinateur|ordi|pc|internet|imprimante|scanner|wifi|connexion)|imprimer|impression de documents?|imprimante|scanner|scanne\\w*|numeriser|photocop\\w*|wifi|connexion internet|poste informatique|ordinateurs? en libre acces|envoyer un dossier|print|printer',
     ),
     services: [ACC],
   },

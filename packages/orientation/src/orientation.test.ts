@@ -58,11 +58,17 @@ describe('detectNeeds: the procedures and sites people name', () => {
 })
 
 describe('faire avec ou faire à ma place', () => {
-  it.each(['je voudrais que quelqu un fasse ma declaration a ma place', 'pouvez vous le faire pour moi', 'ma mere veut quelqu un qui remplisse le dossier a sa place', 'can someone do it for me'])('« %s » wants it done for them', (text) => {
+  it.each([
+    'je voudrais que quelqu un fasse ma declaration a ma place',
+    'pouvez vous le faire pour moi',
+    'ma mere veut quelqu un qui remplisse le dossier a sa place',
+    'can someone do it for me',
+    'il ne peut pas le faire seul, il faudrait que quelqu’un le fasse pour lui',
+  ])('« %s » wants it done for them', (text) => {
     expect(wantsItDoneForThem(text)).toBe(true)
   })
   it.each(['je veux apprendre a faire ma declaration', 'aidez moi a comprendre le site de la caf', 'je cherche un atelier pour moi'])('« %s » wants to learn', (text) => {
-    expect(wantsItDoneForThem(text)).toBe(text.includes('pour moi'))
+    expect(wantsItDoneForThem(text)).toBe(false)
   })
   it('points to France Services and Aidants Connect, and never asks for passwords', () => {
     expect(doneForThemProgrammes).toEqual([NationalProgramme.FranceServices, NationalProgramme.AidantsConnect])

@@ -8,7 +8,15 @@ import { NationalProgramme } from '@aiguillage/lieux'
  */
 
 const w = (source: string) => new RegExp(`(?:^| )(?:${source})(?= |$)`)
-const forMe = w('a ma place|a sa place|a notre place|pour moi|(?:fasse|fassent|faire|faites|remplisse|remplir|s occupe|s occuper) (?:ma|mon|mes|sa|son|ses|la|le|les)? ?.{0,40}(?:a ma place|pour moi|a sa place)|quelqu un (?:qui )?(?:fasse|fait|remplisse|s occupe)|do it for me|on my behalf')
+const forMe = w(
+  [
+    'a (?:ma|sa|notre|leur|votre) place',
+    // "le faire pour moi", "que quelqu'un remplisse le dossier pour lui"; not "un atelier pour moi".
+    '(?:faire|fasse|fassent|fassiez|faites|remplir|remplisse|remplissiez|s occupe|s occuper|gerer|gere|envoyer|envoie|declarer|declare)(?: [a-z]+){0,6} pour (?:moi|lui|elle|nous|eux)',
+    'quelqu un (?:qui )?(?:le |la |les |me |lui |nous )?(?:fasse|fait|fera|ferait|remplisse|s occupe|s occuperait)',
+    'do it for me|do this for me|on my behalf',
+  ].join('|'),
+)
 
 /** True when the person wants someone to do the procedure for them, not to learn to do it. */
 export function wantsItDoneForThem(text: string): boolean {

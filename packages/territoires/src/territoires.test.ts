@@ -116,6 +116,7 @@ describe('extractPlace', () => {
     ["j'habite grenobl", '38185'],
     ['I live in Marseil', '13055'],
     ['une France Services près de Brive ?', '19031'],
+    ['aide impots Tulle', '19272'],
   ])('finds the place in %j', (sentence, code) => {
     expect(territoires.extractPlace(sentence)?.candidates[0]?.commune.code).toBe(code)
   })
@@ -131,6 +132,7 @@ describe('extractPlace', () => {
     'je suis à la recherche d’un emploi',
     'un atelier sur les arnaques',
     'aide à domicile',
+    'je voudrais une Orange',
   ])('does not take common words for places: %j', (sentence) => {
     expect(territoires.extractPlace(sentence)).toBeUndefined()
   })

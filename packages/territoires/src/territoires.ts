@@ -45,6 +45,7 @@ export type ResolveOptions = {
 type Entry = { commune: Commune; formerName?: string }
 
 // Words that join a name to its hint ("Moulins dans l'Allier", "Valence en Drôme").
+const determiners: ReadonlySet<string> = new Set(['un', 'une', 'le', 'la', 'les', 'l', 'des', 'du', 'de', 'd', 'mon', 'ma', 'mes', 'ton', 'ta', 'tes', 'son', 'sa', 'ses', 'notre', 'nos', 'votre', 'vos', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces'])
 /** Words after which a place is expected ("à Thonon", "sur Clermont"); after the residence ones, even in lower case. */
 const placeCues: ReadonlySet<string> = new Set(['a', 'au', 'sur', 'vers', 'in', 'at', 'near'])
 const residenceCues: ReadonlySet<string> = new Set(['habite', 'habitons', 'habitez', 'habitent', 'vis', 'vit', 'vivons', 'live', 'lives'])
@@ -530,7 +531,12 @@ export class Territoires {
     if (previous && ['a', 'au', 'sur', 'vers', 'habite', 'habitons', 'habitez', 'habitent', 'vis', 'ville', 'in', 'at', 'near'].includes(previous)) before += 20
     else if (previous === 'de' && previousTwo === 'pres') before += 20
     else if (previous && ['de', 'd'].includes(previous) && /^\p{Lu}/u.test(words[start] as string)) before += 10
-    if (/^\p{Lu}/u.test(words[start] as string) && !sentenceStart[start] && !/^\p{Lu}+$/u.test(words.join(''))) before += 5
+    if (/^\p{Lu}/u.test(words[start] as string) && !sentenceStart[start] && !/^\p{Lu}+$/u.test(words.join(''))) {
+      before += 5
+      // A capitalised name ending the message is where the person is ("aide impôts Tulle"), unless an article makes it
+      // a thing ("je voudrais une Orange").
+      if (end === words.length && !determiners.has(previous ?? '')) before += 10
+    }
     const following = tokens.slice(end, end + 4).filter((t) => !fillers.has(t))
     const after =
       following.length > 0 && (this.departementOfTokens(following.slice(0, 1)) ?? this.departementOfTokens(following) ?? (/^\d{5}$/.test(following[0] as string) ? true : undefined)) ? 20 : 0
