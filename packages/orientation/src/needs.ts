@@ -61,19 +61,19 @@ const w = (source: string) => new RegExp(`(?:^| )(?:${source})(?= |$)`)
  */
 export const needRules: readonly NeedRule[] = [
   // Démarches, by domain.
-  { name: 'impôts', pattern: w('impots?|impot gouv|impots gouv|declar\\w* (?:de |d )?(?:mes |ses |nos |leurs )?revenus|declaration d impots?|taxe d habitation|taxe fonciere|prelevement a la source|timbres? fiscal|taxes?|tax return'), services: [ADM], demarche: 'argent' },
+  { name: 'impôts', pattern: w('banques?|compte bancaire|comptes bancaires|virements?|impots?|impot gouv|impots gouv|declar\\w* (?:de |d )?(?:mes |ses |nos |leurs )?revenus|declaration d impots?|taxe d habitation|taxe fonciere|prelevement a la source|timbres? fiscal|taxes?|tax return'), services: [ADM], demarche: 'argent' },
   { name: 'véhicule', pattern: w('carte grise|certificat d immatriculation|permis de conduire|permis|code de la route|crit ?air|amendes?|antai|driving licen[cs]e'), services: [ADM], demarche: 'transports' },
   { name: 'papiers d’identité', pattern: w('carte d identite|cni|passeport|carte electorale|listes? electorales?|procuration|acte de deces|id card|passport'), services: [ADM], demarche: 'papiers' },
-  { name: 'famille', pattern: w('allocations? familiales?|declaration de naissance|naissance|prime de naissance|garde d enfants?|creche|paje|bourses? scolaires?|inscription (?:a l |a la |au )?(?:ecole|cantine|college|lycee)|cantine|parcoursup|affelnet|bourses? (?:du )?(?:college|lycee|crous)|crous|dossier social etudiant'), services: [ADM], demarche: 'famille' },
-  { name: 'santé et social', pattern: w('ameli|cpam|carte vitale|securite sociale|mutuelle|complementaire sante|css|rsa|mdph|aah|msa|prime d activite|mon espace sante|health insurance'), services: [ADM], demarche: 'social' },
-  { name: 'logement', pattern: w('apl|aides? au logement|aide logement|allocation logement|logement social|logements? sociaux|demande de logement|hlm|loyer|logement|housing'), services: [ADM], demarche: 'logement' },
+  { name: 'famille', pattern: w('pension alimentaire|aripa|allocations? familiales?|declaration de naissance|naissance|prime de naissance|garde d enfants?|creche|paje|bourses? scolaires?|inscription (?:a l |a la |au )?(?:ecole|cantine|college|lycee)|cantine|parcoursup|affelnet|bourses? (?:du )?(?:college|lycee|crous)|crous|dossier social etudiant'), services: [ADM], demarche: 'famille' },
+  { name: 'santé et social', pattern: w('assurance maladie|ameli|cpam|carte vitale|securite sociale|mutuelle|complementaire sante|css|rsa|mdph|aah|msa|prime d activite|mon espace sante|health insurance'), services: [ADM], demarche: 'social' },
+  { name: 'logement', pattern: w('cheques? energie|factures? (?:d )?(?:edf|engie|electricite|gaz|eau)|fournisseur d (?:electricite|energie|gaz)|edf|engie|enedis|apl|aides? au logement|aide logement|allocation logement|logement social|logements? sociaux|demande de logement|hlm|loyer|logement|housing'), services: [ADM], demarche: 'logement' },
   { name: 'travail et retraite', pattern: w('(?:ma|sa|la|(?<!maison )de|une|mon|leur|notre|dossier de|demande de|depart a la|depart en) retraite|retraite complementaire|france travail|pole emploi|chomage|actualis\\w*|mon compte formation|cpf|info retraite|carsat|pension de retraite|pension application|my pension|state pension|retirement'), services: [ADM], demarche: 'travail' },
   { name: 'étrangers', pattern: w('titres? de sejour|cartes? de sejour|naturalisation|visa|anef|ofpra|asile|residence permit|residency|immigration'), services: [ADM], demarche: 'etranger' },
   { name: 'justice', pattern: w('casier judiciaire|plainte|tribunal|justice|avocat|jugement'), services: [ADM], demarche: 'justice' },
   { name: 'loisirs', pattern: w('pass culture|permis de chasse|permis de peche|licence sportive'), services: [ADM], demarche: 'loisirs' },
   {
     name: 'démarches',
-    pattern: w('demarches?|dossiers?|formulaires?|papiers|administrati\\w*|caf|allocations?|aides? sociales?|franceconnect|france connect|prefecture|mairie en ligne|service public|services publics|administration|paperwork|forms?'),
+    pattern: w('ants|urssaf|demarches?|dossiers?|formulaires?|papiers|administrati\\w*|caf|allocations?|aides? sociales?|franceconnect|france connect|prefecture|mairie en ligne|service public|services publics|administration|paperwork|forms?'),
     services: [ADM],
   },
   // Everyday digital tools.

@@ -181,3 +181,17 @@ describe('other forms of a word are not slips', () => {
     expect(foldMessage(word)).toBe(word)
   })
 })
+
+describe('everyday procedures', () => {
+  it.each([
+    ['ma pension alimentaire', 'famille'],
+    ['le chèque énergie', 'logement'],
+    ['changer de fournisseur d’électricité', 'logement'],
+    ['mon compte bancaire en ligne', 'argent'],
+    ['mon compte assurance maladie', 'social'],
+  ])('« %s » is a démarche of %s', (text, demarche) => {
+    const need = detectNeeds(text)
+    expect(need.services[0]).toBe(ADM)
+    expect(need.demarche).toBe(demarche)
+  })
+})
