@@ -117,6 +117,8 @@ describe('extractPlace', () => {
     ['I live in Marseil', '13055'],
     ['une France Services près de Brive ?', '19031'],
     ['aide impots Tulle', '19272'],
+    ['je ne sais pas par où commencer. J’habite Le Puy', '43157'],
+    ['une France Services à Cherbourg ?', '50129'],
   ])('finds the place in %j', (sentence, code) => {
     expect(territoires.extractPlace(sentence)?.candidates[0]?.commune.code).toBe(code)
   })

@@ -45,6 +45,19 @@ export type ResolveOptions = {
 type Entry = { commune: Commune; formerName?: string }
 
 // Words that join a name to its hint ("Moulins dans l'Allier", "Valence en Drôme").
+const communeAliases: readonly (readonly [string, string])[] = [
+  ['Le Puy', '43157'],
+  ['Brive', '19031'],
+  ['Thonon', '74281'],
+  ['Bourgoin', '38053'],
+  ['Charleville', '08105'],
+  ['Châlons', '51108'],
+  ['Cherbourg', '50129'],
+  ['Évry', '91228'],
+  ['Digne', '04070'],
+  ['Lons', '39300'],
+  ['Montceau', '71306'],
+]
 const determiners: ReadonlySet<string> = new Set(['un', 'une', 'le', 'la', 'les', 'l', 'des', 'du', 'de', 'd', 'mon', 'ma', 'mes', 'ton', 'ta', 'tes', 'son', 'sa', 'ses', 'notre', 'nos', 'votre', 'vos', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces'])
 /** Words after which a place is expected ("à Thonon", "sur Clermont"); after the residence ones, even in lower case. */
 const placeCues: ReadonlySet<string> = new Set(['a', 'au', 'sur', 'vers', 'in', 'at', 'near'])
@@ -133,6 +146,12 @@ export class Territoires {
     for (const list of this.byPostcodeMap.values()) list.sort(byPopulation)
     for (const list of this.byKey.values()) list.sort((a, b) => byPopulation(a.commune, b.commune))
 
+    // The short names people use for some towns ("le Puy", "Brive", "Cherbourg"): the town, beside any small commune of
+    // that exact name, which population ranking then puts after it.
+    for (const [alias, code] of communeAliases) {
+      const commune = this.byInsee.get(code)
+      if (commune) this.addName(alias, { commune })
+    }
     for (const departement of geography.departements) {
       this.departementByKey.set(departement.code.toLowerCase(), departement)
       for (const key of nameKeys(departement.nom)) this.departementByKey.set(key, departement)
@@ -530,6 +549,8 @@ export class Territoires {
     if (previous === 'a' && notAPlaceAfterA.has(tokens[start] as string)) return { before: 0, after: 0 }
     if (previous && ['a', 'au', 'sur', 'vers', 'habite', 'habitons', 'habitez', 'habitent', 'vis', 'ville', 'in', 'at', 'near'].includes(previous)) before += 20
     else if (previous === 'de' && previousTwo === 'pres') before += 20
+    // "j'habite Le Puy", "je suis à La Rochelle": the article belongs to the name.
+    else if (previous && ['le', 'la', 'les', 'l'].includes(previous) && previousTwo && ['a', 'sur', 'habite', 'habitons', 'habitez', 'habitent', 'vis', 'in', 'at', 'near'].includes(previousTwo)) before += 20
     else if (previous && ['de', 'd'].includes(previous) && /^\p{Lu}/u.test(words[start] as string)) before += 10
     if (/^\p{Lu}/u.test(words[start] as string) && !sentenceStart[start] && !/^\p{Lu}+$/u.test(words.join(''))) {
       before += 5
