@@ -6,7 +6,7 @@ import { createTerritoires } from './territoires.js'
 // Resolution of what people really type, checked against the official geography (no coordinates needed).
 const territoires = createTerritoires({ geography: officialGeography() })
 
-describe('Territoires.resolve: 163 real-world inputs', () => {
+describe(`Territoires.resolve: ${table.length} real-world inputs`, () => {
   it('has at least 150 cases', () => {
     expect(table.length).toBeGreaterThanOrEqual(150)
   })
