@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import path from 'node:path'
+import { realLieuxFiles, sharedData } from '../src/test-support.js'
 import { rssMb, start } from './server-process.js'
 
-const shared = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
-const casesFile = path.resolve(shared, '../eval/orientation-dev.jsonl')
-if (!existsSync(shared) || !existsSync(casesFile)) {
+const casesFile = path.resolve(sharedData, '../eval/orientation-dev.jsonl')
+if (!existsSync(sharedData) || !existsSync(casesFile)) {
   console.log('Benchmark skipped: ../shared/data or ../shared/eval is absent.')
   process.exit(0)
 }
@@ -17,7 +17,6 @@ const conversations: string[][] = readFileSync(casesFile, 'utf8')
   .split('\n')
   .filter((line) => line.trim())
   .map((line) => (JSON.parse(line) as { turns: string[] }).turns)
-const lieuxFiles = ['lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv', 'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv'].map((file) => path.join(shared, file))
 
 const CLIENTS = 20
 const SECONDS = 10
@@ -57,7 +56,7 @@ async function drive(turn: (client: number, step: number) => Promise<boolean>) {
   return { count: times.length, rps: Math.round(times.length / SECONDS), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), failed }
 }
 
-const api = await start([...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--port', '0', '--lieux', lieuxFiles.join(','), '--communes', path.join(shared, 'communes-france/communes-france.csv')], {
+const api = await start(['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--port', '0', '--lieux', realLieuxFiles.join(','), '--communes', path.join(sharedData, 'communes-france/communes-france.csv')], {
   AIGUILLAGE_RATE_LIMIT: 'off',
   AIGUILLAGE_AUTO_SYNC: '0',
 })

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type Lieu, readLieux, Service, toCsv } from '@aiguillage/lieux'
 import autocannon from 'autocannon'
+import { realLieuxFiles, sharedData } from '../src/test-support.js'
 import { rssMb, start } from './server-process.js'
 
-const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
 if (!existsSync(sharedData)) {
   console.log('Benchmark skipped: ../shared/data is absent.')
   process.exit(0)
@@ -16,8 +16,8 @@ if (!existsSync(sharedData)) {
 const communesFile = path.join(sharedData, 'communes-france/communes-france.csv')
 
 // 20 000 lieux from the real ones, moved by up to ~5 km, with unique ids.
-const real: Lieu[] = ['lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv', 'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv'].flatMap((file) => {
-  const result = readLieux(readFileSync(path.join(sharedData, file)), { fileName: file })
+const real: Lieu[] = realLieuxFiles.flatMap((file) => {
+  const result = readLieux(readFileSync(file), { fileName: path.basename(file) })
   return result.ok ? result.report.accepted.map((row) => row.lieu) : []
 })
 let seed = 42

@@ -1,22 +1,15 @@
 import { existsSync } from 'node:fs'
-import path from 'node:path'
 import { type Lieu, Service } from '@aiguillage/lieux'
 import { matchesFilters, scanNearest } from '@aiguillage/recherche'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from './server.js'
+import type { RunningServer } from './server.js'
+import { sharedData, startRealDataServer } from './test-support.js'
 
 // `aiguillage serve` on the real data of ../shared/data, asked over HTTP, checked against a brute-force scan.
-const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
-const lieuxFiles = [
-  'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
-  'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
-].map((f) => path.join(sharedData, f))
-
 describe.skipIf(!existsSync(sharedData))('real data: the API', () => {
   let server: RunningServer
   beforeAll(async () => {
-    server = await startServer({ port: 0, lieux: lieuxFiles, communes: path.join(sharedData, 'communes-france/communes-france.csv'), autoSync: false, api: { rateLimit: null }, logger: pino({ level: 'silent' }) })
+    server = await startRealDataServer()
   }, 60_000)
   afterAll(() => server?.close())
 

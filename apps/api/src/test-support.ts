@@ -1,10 +1,25 @@
 // Shared by the API tests (not exported): the demo dataset loaded once, an app over it with a fixed clock,
-// and a logger whose lines can be read back.
+// a logger whose lines can be read back, and the real-data server of the suites that need ../shared/data.
+import path from 'node:path'
 import { Writable } from 'node:stream'
 import pino from 'pino'
 import { type ApiConfig, createApp } from './app.js'
 import { type Dataset, DatasetStore } from './dataset.js'
 import { loadDemo } from './load.js'
+import { startServer } from './server.js'
+
+/** ../shared/data, or AIGUILLAGE_SHARED_DATA. */
+export const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
+/** The real lieux the real-data suites serve: France Services 2024 and Hinaura 2022, both in the standard v1. */
+export const realLieuxFiles = [
+  'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
+  'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
+].map((f) => path.join(sharedData, f))
+
+/** `aiguillage serve` on the real lieux and communes, on a free port, silent and without rate limit. */
+export function startRealDataServer() {
+  return startServer({ port: 0, lieux: realLieuxFiles, communes: path.join(sharedData, 'communes-france/communes-france.csv'), autoSync: false, api: { rateLimit: null }, logger: pino({ level: 'silent' }) })
+}
 
 /** Monday 23 November 2026, 10:30 in Paris. */
 export const MONDAY_10H30 = new Date('2026-11-23T09:30:00Z')

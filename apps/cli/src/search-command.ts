@@ -252,6 +252,16 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
   }
 }
 
+/** The options of a command, or undefined after saying in French what is wrong with them. */
+export function readOptions<T>(parse: () => T, output: Output): T | undefined {
+  try {
+    return parse()
+  } catch (error) {
+    output.err(`Erreur : ${parseArgsProblem(error) ?? String(error)}`)
+    return undefined
+  }
+}
+
 /** node:util parseArgs speaks English: say its complaints in French. */
 export function parseArgsProblem(error: unknown): string | undefined {
   const code = (error as { code?: string }).code

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { apiConfigFromEnv, DataError, startServer } from '@aiguillage/api'
-import { parseArgsProblem } from './search-command.js'
+import { readOptions } from './search-command.js'
 import { ExitCode, type Output } from './validate-command.js'
 
 /**
@@ -10,13 +10,8 @@ import { ExitCode, type Output } from './validate-command.js'
  * else the demo dataset, with a sync attempted in the background.
  */
 export async function runServe(args: string[], context: { cwd: string; env: NodeJS.ProcessEnv }, output: Output): Promise<number> {
-  let values: ReturnType<typeof parse>['values']
-  try {
-    values = parse(args).values
-  } catch (error) {
-    output.err(`Erreur : ${parseArgsProblem(error) ?? String(error)}`)
-    return ExitCode.Unusable
-  }
+  const values = readOptions(() => parse(args).values, output)
+  if (!values) return ExitCode.Unusable
   const lieux = (values.lieux ?? context.env.AIGUILLAGE_LIEUX?.split(',') ?? []).flatMap((v) => v.split(',')).filter(Boolean).map((f) => path.resolve(context.cwd, f))
   const communes = values.communes ?? context.env.AIGUILLAGE_COMMUNES
   const port = Number(values.port ?? context.env.PORT ?? 3000)

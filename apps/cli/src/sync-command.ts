@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultDataDir, type DownloadProgress, SyncError, syncSnapshot } from '@aiguillage/api'
-import { parseArgsProblem } from './search-command.js'
+import { readOptions } from './search-command.js'
 import { ExitCode, type Output } from './validate-command.js'
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1).replace('.', ',')} Mo`
@@ -36,13 +36,8 @@ export function progressPrinter(stream: { isTTY?: boolean; write: (text: string)
  * writes the snapshot that `serve` loads. A failure keeps the previous snapshot.
  */
 export async function runSync(args: string[], context: { cwd: string; env: NodeJS.ProcessEnv; progressStream: { isTTY?: boolean; write: (text: string) => unknown } }, output: Output): Promise<number> {
-  let values: ReturnType<typeof parse>['values']
-  try {
-    values = parse(args).values
-  } catch (error) {
-    output.err(`Erreur : ${parseArgsProblem(error) ?? String(error)}`)
-    return ExitCode.Unusable
-  }
+  const values = readOptions(() => parse(args).values, output)
+  if (!values) return ExitCode.Unusable
   const dataDir = path.resolve(context.cwd, values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR ?? defaultDataDir)
   try {
     const result = await syncSnapshot({

@@ -171,7 +171,8 @@ export class Assistant {
     const existing = input.conversationId ? await this.store.get(input.conversationId) : undefined
     const state: ConversationState = existing ?? { id: this.options.newId(), understanding: null, misunderstood: 0, shown: 0, updatedAt: now.getTime() }
     const redaction = redactSensitive(input.text.slice(0, 2000))
-    const today = weekdayCodes[new Date(Date.UTC(parisWallClock(now).year, parisWallClock(now).month - 1, parisWallClock(now).day)).getUTCDay()] as string
+    const wall = parisWallClock(now)
+    const today = weekdayCodes[new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()] as string
     const reading = readTurn(redaction.text, today)
     const choiceService = serviceValues.find((value) => foldText(value) === foldText(redaction.text))
     if (choiceService) {
@@ -252,9 +253,9 @@ export class Assistant {
   /** The commune of the message: an answer to a choice, a commune alone, or a place inside a sentence. */
   private readPlace(state: ConversationState, previous: Understanding | null, reading: TurnReading, text: string): { commune: Commune } | { candidates: Commune[] } | undefined {
     const { territoires } = this.options
-    const words = foldText(text).split(' ').filter(Boolean)
+    const folded = foldText(text)
+    const words = folded.split(' ').filter(Boolean)
     if (previous?.awaiting === 'commune_choice' && state.candidates?.length) {
-      const folded = foldText(text)
       const byCode = state.candidates.find((c) => c.code.toLowerCase() === text.trim().toLowerCase())
       const ordinal = ['1', 'premier', 'premiere', 'le premier', 'la premiere', '2', 'deuxieme', 'le deuxieme', 'la deuxieme', 'second', 'seconde', '3', 'troisieme'].indexOf(folded)
       const byOrdinal = ordinal >= 0 ? state.candidates[ordinal < 5 ? 0 : ordinal < 11 ? 1 : 2] : undefined
@@ -264,7 +265,7 @@ export class Assistant {
       if (commune) return { commune }
     }
     // A département alone after a commune ("82", "dans l'Allier"): the commune of that name there, if there is one.
-    const departement = previous?.location?.codeInsee && words.length <= 4 ? territoires.departement(text.replace(/^\s*(?:dans|en)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?/i, '')) : undefined
+    const departement = previous?.location?.codeInsee && words.length <= 4 ? territoires.departement(text) : undefined
     if (departement && previous?.location?.codeInsee) {
       const current = territoires.byCode(previous.location.codeInsee)
       if (current?.departement === departement.code) return { commune: current }

@@ -65,7 +65,6 @@ const moreResults = w('plus de (?:resultats|lieux|adresses|choix)|d autres(?: li
 const restart = w('recommencer|nouvelle recherche|on recommence|reset|annuler|recommence')
 const englishWords = /(?:^| )(?:i|i m|my|the|need|help|with|live|don t|dont|speak|please|where|how|can|you|what|is|am|computer|near|french|english)(?= |$)/g
 
-const weekdayCodes = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const
 const weekdays: readonly [RegExp, string][] = [
   [w('lundis?|monday'), 'Mo'],
   [w('mardis?|tuesday'), 'Tu'],
@@ -122,7 +121,7 @@ export function readConstraints(folded: string, english: boolean, today: string)
   if (has(folded, w('ouverts? aujourd hui|aujourd hui'))) c.ouvert_jour = today
   for (const [pattern, code] of weekdays) if (has(folded, pattern)) c.ouvert_jour = code
   // "Demain" is about opening only next to it: "ouvert demain ?", "y aller demain" (not "quel temps fera-t-il demain").
-  if (has(folded, w('demain|tomorrow')) && has(folded, w('ouverts?|ouvre|ouvrent|open|horaires?|y aller|passer|aller|venir'))) c.ouvert_jour = weekdayCodes[(weekdayCodes.indexOf(today as (typeof weekdayCodes)[number]) + 1) % 7] as string
+  if (has(folded, w('demain|tomorrow')) && has(folded, w('ouverts?|ouvre|ouvrent|open|horaires?|y aller|passer|aller|venir'))) c.ouvert_jour = (weekdays[(weekdays.findIndex(([, code]) => code === today) + 1) % 7] as [RegExp, string])[1]
   // "C'est ouvert le samedi ?" asks about Saturday, not about now.
   if (c.ouvert_jour && c.ouvert_maintenant && !has(folded, w('maintenant|en ce moment|actuellement|tout de suite|open now|right now'))) delete c.ouvert_maintenant
   return c

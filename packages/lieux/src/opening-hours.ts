@@ -78,21 +78,29 @@ export function openingStatus(horaires: string | undefined, at: Date): OpeningSt
   // The syntax counts in minutes: within one minute the answer is the same, and the same lieux are asked about
   // again and again (every answer near a town shows them). Remember this minute's answers.
   const minute = Math.floor(at.getTime() / 60_000)
-  if (minute !== statusMinute || statusCache.size >= CACHE_LIMIT) {
-    statusMinute = minute
-    statusCache.clear()
-  }
-  const key = horaires ?? ''
-  let status = statusCache.get(key)
-  if (!status) {
-    status = Object.freeze(evaluate(horaires, new Date(minute * 60_000), true))
-    statusCache.set(key, status)
-  }
-  return status
+  return statusCache.get(minute, horaires ?? '', () => Object.freeze(evaluate(horaires, new Date(minute * 60_000), true)))
 }
 
-let statusMinute = Number.NaN
-const statusCache = new Map<string, Readonly<OpeningStatus>>()
+/** Answers that hold for one period (a minute, a day): forgotten when the period changes, and bounded in number. */
+class PeriodCache<K, V> {
+  private period: number | string = Number.NaN
+  private readonly values = new Map<K, V>()
+
+  get(period: number | string, key: K, compute: () => V): V {
+    if (period !== this.period || this.values.size >= CACHE_LIMIT) {
+      this.period = period
+      this.values.clear()
+    }
+    let value = this.values.get(key)
+    if (value === undefined) {
+      value = compute()
+      this.values.set(key, value)
+    }
+    return value
+  }
+}
+
+const statusCache = new PeriodCache<string, Readonly<OpeningStatus>>()
 
 function evaluate(horaires: string | undefined, at: Date, withNextChange: boolean): OpeningStatus {
   if (horaires === undefined || horaires.trim() === '') return { state: 'unknown', unknownReason: 'missing' }
@@ -158,22 +166,12 @@ export function isOpenOnDay(horaires: string | undefined, day: Date): boolean {
   if (!parsed.ok) return false
   const w = parisWallClock(day)
   // A search "ouvert le samedi" asks the same question of many lieux sharing the same hours: answer each once per day.
-  const dayKey = `${w.year}-${w.month}-${w.day}`
-  if (dayKey !== openOnDayKey || openOnDayCache.size >= CACHE_LIMIT) {
-    openOnDayKey = dayKey
-    openOnDayCache.clear()
-  }
-  const cached = openOnDayCache.get(parsed)
-  if (cached !== undefined) return cached
-  const start = new Date(w.year, w.month - 1, w.day)
-  const end = new Date(w.year, w.month - 1, w.day + 1)
-  const open = parsed.hours.getOpenIntervals(start, end).some(([, , unknown]) => !unknown)
-  openOnDayCache.set(parsed, open)
-  return open
+  return openOnDayCache.get(`${w.year}-${w.month}-${w.day}`, parsed, () =>
+    parsed.hours.getOpenIntervals(new Date(w.year, w.month - 1, w.day), new Date(w.year, w.month - 1, w.day + 1)).some(([, , unknown]) => !unknown),
+  )
 }
 
-let openOnDayKey = ''
-const openOnDayCache = new Map<Parsed, boolean>()
+const openOnDayCache = new PeriodCache<Parsed, boolean>()
 
 export const frenchWeekdays = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const
 export type FrenchWeekday = (typeof frenchWeekdays)[number]

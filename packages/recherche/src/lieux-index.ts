@@ -280,9 +280,9 @@ export class LieuxIndex {
     const now = query.now ?? query.openAt ?? new Date()
     // Lieux at the same distance (one building, several structures) come in the order they were given, as in a scan:
     // the tree's own order for ties depends on how it was built.
-    const distance = new Map(positions.map((p) => [p, haversineKm(latitude, longitude, (this.located[p] as Point).latitude, (this.located[p] as Point).longitude)] as const))
+    const distance = new Map(positions.map((p) => [p, this.distanceKm(p, latitude, longitude)] as const))
     positions.sort((a, b) => (distance.get(a) as number) - (distance.get(b) as number) || a - b)
-    const results = positions.slice(offset, wanted).map((p) => this.result(this.located[p] as Lieu & Point, query.near, now))
+    const results = positions.slice(offset, wanted).map((p) => new NearbyLieu(this.located[p] as Lieu & Point, distance.get(p) as number, now))
     const response: SearchResponse = { results, relaxed: [], radiusKm }
     if (query.withTotal)
       // A page that is not full already says how many there are.
@@ -342,15 +342,15 @@ export class LieuxIndex {
 
   /** The `wanted` nearest, and every lieu as near as the last one: which of equals the tree gives first is arbitrary. */
   private aroundWithTies(longitude: number, latitude: number, wanted: number, radiusKm: number, predicate: CompiledFilter | undefined): number[] {
-    const distanceOf = (p: number) => haversineKm(latitude, longitude, (this.located[p] as Point).latitude, (this.located[p] as Point).longitude)
     for (let count = wanted + 1; ; count *= 2) {
       const found = around(this.tree, longitude, latitude, count, radiusKm, predicate)
-      if (found.length < count || distanceOf(found[count - 1] as number) > distanceOf(found[wanted - 1] as number)) return found
+      if (found.length < count || this.distanceKm(found[count - 1] as number, latitude, longitude) > this.distanceKm(found[wanted - 1] as number, latitude, longitude)) return found
     }
   }
 
-  private result(lieu: Lieu & Point, near: Point, now: Date): SearchResult {
-    return new NearbyLieu(lieu, haversineKm(near.latitude, near.longitude, lieu.latitude, lieu.longitude), now)
+  private distanceKm(position: number, latitude: number, longitude: number): number {
+    const lieu = this.located[position] as Point
+    return haversineKm(latitude, longitude, lieu.latitude, lieu.longitude)
   }
 }
 

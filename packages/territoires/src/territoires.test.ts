@@ -41,6 +41,22 @@ describe('parseCommuneCoordinates', () => {
   })
 })
 
+describe('departement', () => {
+  it.each([
+    ['23', '23'],
+    ['Creuse', '23'],
+    ['la Réunion', '974'],
+    ['dans l’Allier', '03'],
+    ['en Isère', '38'],
+    ['dans le Lot', '46'],
+  ])('%s → %s', (text, code) => {
+    expect(territoires.departement(text)?.code).toBe(code)
+  })
+  it('is not found in other words', () => {
+    expect(territoires.departement('dans la maison')).toBeUndefined()
+  })
+})
+
 describe('byPostcode', () => {
   it('gives every commune of a postcode, most populous first', () => {
     expect(territoires.byPostcode('74200').map((c) => c.nom).slice(0, 2)).toEqual(['Thonon-les-Bains', 'Allinges'])

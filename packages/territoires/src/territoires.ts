@@ -62,6 +62,7 @@ const determiners: ReadonlySet<string> = new Set(['un', 'une', 'le', 'la', 'les'
 /** Words after which a place is expected ("à Thonon", "sur Clermont"); after the residence ones, even in lower case. */
 const placeCues: ReadonlySet<string> = new Set(['a', 'au', 'sur', 'vers', 'in', 'at', 'near'])
 const residenceCues: ReadonlySet<string> = new Set(['habite', 'habitons', 'habitez', 'habitent', 'vis', 'vit', 'vivons', 'live', 'lives'])
+const isPlaceCue = (token: string | undefined): boolean => token !== undefined && (placeCues.has(token) || residenceCues.has(token))
 const fillers: ReadonlySet<string> = new Set(['a', 'au', 'aux', 'dans', 'en', 'l', 'le', 'la', 'les', 'de', 'du', 'des', 'd', 'pres', 'vers', 'cedex', 'france', 'commune', 'ville', 'departement', 'dept', 'dep'])
 const arrondissementCities: Readonly<Record<string, string>> = { paris: '75056', lyon: '69123', marseille: '13055' }
 /** "à côté", "à pied", "à domicile"…: after "à", these words make a phrase, not a place. */
@@ -237,9 +238,14 @@ export class Territoires {
     return this.byPostcodeMap.get(postcode) ?? []
   }
 
-  /** The département of a code ("23", "2A", "974") or a name ("Creuse", "isere", "la Réunion"). */
+  /** The département of a code ("23", "2A", "974") or a name ("Creuse", "isere", "la Réunion", "dans l'Allier"). */
   departement(text: string): Departement | undefined {
-    return this.departementByKey.get(placeTokens(text).join(' ')) ?? this.departementByKey.get(text.trim().toLowerCase())
+    const tokens = placeTokens(text)
+    const named = this.departementByKey.get(tokens.join(' ')) ?? this.departementByKey.get(text.trim().toLowerCase())
+    if (named) return named
+    // "dans l'Allier", "en Isère": the words before the name say where, they are not part of it.
+    const first = tokens.findIndex((token) => !fillers.has(token))
+    return first > 0 ? this.departementByKey.get(tokens.slice(first).join(' ')) : undefined
   }
 
   /**
@@ -516,7 +522,7 @@ export class Territoires {
     for (let start = tokens.length - 1; start >= 1; start--) {
       const cue = tokens[start - 1] as string
       const residence = residenceCues.has(cue)
-      if (!residence && !placeCues.has(cue) && !(cue === 'de' && tokens[start - 2] === 'pres')) continue
+      if (!isPlaceCue(cue) && !(cue === 'de' && tokens[start - 2] === 'pres')) continue
       for (let length = Math.min(3, tokens.length - start); length >= 1; length--) {
         const span = tokens.slice(start, start + length)
         const first = span[0] as string
@@ -547,10 +553,10 @@ export class Territoires {
     const previous = tokens[start - 1]
     const previousTwo = tokens[start - 2]
     if (previous === 'a' && notAPlaceAfterA.has(tokens[start] as string)) return { before: 0, after: 0 }
-    if (previous && ['a', 'au', 'sur', 'vers', 'habite', 'habitons', 'habitez', 'habitent', 'vis', 'ville', 'in', 'at', 'near'].includes(previous)) before += 20
+    if (isPlaceCue(previous) || previous === 'ville') before += 20
     else if (previous === 'de' && previousTwo === 'pres') before += 20
     // "j'habite Le Puy", "je suis à La Rochelle": the article belongs to the name.
-    else if (previous && ['le', 'la', 'les', 'l'].includes(previous) && previousTwo && ['a', 'sur', 'habite', 'habitons', 'habitez', 'habitent', 'vis', 'in', 'at', 'near'].includes(previousTwo)) before += 20
+    else if (previous && ['le', 'la', 'les', 'l'].includes(previous) && isPlaceCue(previousTwo)) before += 20
     else if (previous && ['de', 'd'].includes(previous) && /^\p{Lu}/u.test(words[start] as string)) before += 10
     if (/^\p{Lu}/u.test(words[start] as string) && !sentenceStart[start] && !/^\p{Lu}+$/u.test(words.join(''))) {
       before += 5
