@@ -83,6 +83,9 @@ describe('a conversation over several turns', () => {
     const [turn] = await talk(['j’habite à Guéret'])
     expect(turn?.understanding.awaiting).toBe('need')
     expect(turn?.messages.at(-1)).toMatchObject({ type: 'choices', choices: expect.arrayContaining([expect.objectContaining({ value: 'Aide aux démarches administratives' })]) })
+    const [, chosen] = await talk(['j’habite à Guéret', 'Aide aux démarches administratives'])
+    expect(chosen?.understanding).toMatchObject({ intent: 'trouver_lieu', services: ['Aide aux démarches administratives'] })
+    expect(chosen?.lieux.map((l) => l.id)).toEqual(['fs', 'epn'])
   })
   it('offers the homonym communes as choices, and takes the answer', async () => {
     const [first, second] = await talk(['aide pour mes papiers', 'Saint-Denis', '93'])

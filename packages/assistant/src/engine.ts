@@ -96,7 +96,8 @@ export type TurnInput = { conversationId?: string; text: string; position?: Poin
 
 const weekdayCodes = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] as const
 const weekdayNames: Record<string, string> = { Mo: 'le lundi', Tu: 'le mardi', We: 'le mercredi', Th: 'le jeudi', Fr: 'le vendredi', Sa: 'le samedi', Su: 'le dimanche' }
-const serviceValues: readonly string[] = vocabularies.services
+/** A service value sent back as is (a choice button): folded once, looked up by the folded text. */
+const serviceByFolded: ReadonlyMap<string, string> = new Map(vocabularies.services.map((value: string) => [foldText(value), value]))
 
 /** Plain words for each service, to say what is being looked for. */
 const serviceWords: Record<string, string> = {
@@ -174,7 +175,7 @@ export class Assistant {
     const wall = parisWallClock(now)
     const today = weekdayCodes[new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()] as string
     const reading = readTurn(redaction.text, today)
-    const choiceService = serviceValues.find((value) => foldText(value) === foldText(redaction.text))
+    const choiceService = serviceByFolded.get(foldText(redaction.text))
     if (choiceService) {
       reading.services = [choiceService]
       reading.intent = Intent.FindPlace
