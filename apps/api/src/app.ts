@@ -47,7 +47,28 @@ export type ApiDeps = {
   now?: () => Date
   /** Where chat conversations are kept (in memory by default, 30 minutes). */
   conversations?: ConversationStore
+  /** The assistant behind /v1/chat, shared with the other channels (built from the store by default). */
+  engine?: () => Assistant
+  /** Routes of other channels (the widget's pages), registered before the home page's default. */
+  mount?: (app: OpenAPIHono) => void
   config?: Partial<ApiConfig>
+}
+
+/**
+ * The assistant over the current dataset: one engine per loaded dataset, while the conversations outlive a data
+ * reload. Every channel (/v1/chat, the web chat, Teams) calls the same getter, so they give the same answers.
+ */
+export function chatEngine(store: DatasetStore, options: { conversations?: ConversationStore; now?: () => Date } = {}): () => Assistant {
+  const now = options.now ?? (() => new Date())
+  const conversations = options.conversations ?? new MemoryConversationStore({ now: () => now().getTime() })
+  let assistant: { version: number; engine: Assistant } | undefined
+  return () => {
+    if (assistant?.version !== store.version) {
+      const { territoires, index } = store.current
+      assistant = { version: store.version, engine: createAssistant({ territoires, index, store: conversations, now, newId: randomUUID }) }
+    }
+    return assistant.engine
+  }
 }
 
 const ProblemSchema = z
@@ -221,6 +242,8 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"] },
       crossOriginResourcePolicy: 'same-site',
+      // A route that sets one of these headers itself keeps it (the widget's script is loaded by other sites).
+      overwrite: false,
     }),
   )
   app.use(
@@ -415,16 +438,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     )
   })
 
-  // One engine per loaded dataset; the conversations outlive a data reload.
-  const conversations = deps.conversations ?? new MemoryConversationStore({ now: () => now().getTime() })
-  let assistant: { version: number; engine: Assistant } | undefined
-  const engine = () => {
-    if (assistant?.version !== deps.store.version) {
-      const { territoires, index } = deps.store.current
-      assistant = { version: deps.store.version, engine: createAssistant({ territoires, index, store: conversations, now, newId: randomUUID }) }
-    }
-    return assistant.engine
-  }
+  const engine = deps.engine ?? chatEngine(deps.store, { now, ...(deps.conversations ? { conversations: deps.conversations } : {}) })
 
   app.openapi(chatRoute, async (c) => {
     const body = c.req.valid('json')
@@ -467,6 +481,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.doc('/openapi.json', openApiConfig)
   app.get('/docs', (c) => c.html(docsPage(app.getOpenAPIDocument(openApiConfig))))
   app.get('/docs.css', (c) => c.body(docsStylesheet, 200, { 'content-type': 'text/css; charset=utf-8' }))
+  deps.mount?.(app)
   app.get('/', (c) => c.redirect('/docs'))
 
   app.notFound((c) => {

@@ -1,4 +1,4 @@
-export { createApp, defaultApiConfig } from './app.js'
+export { chatEngine, createApp, defaultApiConfig } from './app.js'
 export type { ApiConfig, ApiDeps } from './app.js'
 export { buildDataset, DatasetStore } from './dataset.js'
 export type { Dataset, DatasetSource } from './dataset.js'
@@ -7,6 +7,6 @@ export { DataError, defaultDataDir, demoDir, loadDemo, loadFromFiles, loadSnapsh
 export type { SnapshotMeta } from './load.js'
 export { apiConfigFromEnv, parseRateLimit } from './config.js'
 export { startServer } from './server.js'
-export type { RunningServer, ServeOptions } from './server.js'
+export type { Channel, ChannelContext, RunningServer, ServeOptions } from './server.js'
 export { defaultSyncOptions, download, OFFICIAL_COMMUNES_URL, OFFICIAL_LIEUX_URL, SyncError, syncSnapshot } from './sync.js'
 export type { DownloadProgress, SyncOptions, SyncResult } from './sync.js'

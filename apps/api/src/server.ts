@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import pino, { type Logger } from 'pino'
-import { type ApiConfig, createApp } from './app.js'
+import type { Assistant } from '@aiguillage/assistant'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { type ApiConfig, chatEngine, createApp, defaultApiConfig } from './app.js'
 import { type Dataset, DatasetStore } from './dataset.js'
 import { DataError, defaultDataDir, loadDemo, loadFromFiles, loadSnapshot } from './load.js'
 import { syncSnapshot, type SyncOptions } from './sync.js'
@@ -18,6 +20,21 @@ export type ServeOptions = {
   sync?: Partial<SyncOptions>
   api?: Partial<ApiConfig>
   logger?: Logger
+  /** Other channels served by the same process (the web chat and its widget, Teams). */
+  channels?: readonly Channel[]
+}
+
+/** What a channel gets from the server: the same engine as /v1/chat, the data, the logger and the settings. */
+export type ChannelContext = { engine: () => Assistant; store: DatasetStore; logger: Logger; config: ApiConfig }
+
+/**
+ * A channel mounted on the main process: routes on the Hono app (registered before the default home page) and/or
+ * something attached to the HTTP server itself (a websocket upgrade). `close` runs before the server stops.
+ */
+export type Channel = {
+  name: string
+  routes?: (app: OpenAPIHono, context: ChannelContext) => void
+  attach?: (server: ServerType, context: ChannelContext) => { close: () => Promise<void> }
 }
 
 export type RunningServer = {
@@ -55,10 +72,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (dataset.source.demo) logger.warn('DONNÉES DE DÉMONSTRATION : lieux inventés. Lancez « pnpm aiguillage sync » ou donnez --lieux et --communes.')
   logger.info({ lieux: dataset.lieux.length, proposables: dataset.index.size, rejetes: dataset.rejectedRows, source: dataset.source.kind }, 'données chargées')
 
-  const app = createApp({ store, logger, config: options.api ?? {} })
+  const engine = chatEngine(store)
+  const context: ChannelContext = { engine, store, logger, config: { ...defaultApiConfig, ...options.api } }
+  const channels = options.channels ?? []
+  const app = createApp({ store, logger, engine, config: options.api ?? {}, mount: (app) => channels.forEach((channel) => channel.routes?.(app, context)) })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () => resolve(s))
   })
+  const attached = channels.flatMap((channel) => (channel.attach ? [channel.attach(server, context)] : []))
   const port = (server.address() as AddressInfo).port
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`
   logger.info({ url }, 'API prête')
@@ -80,11 +101,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     port,
     store,
     backgroundSync,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await Promise.all(attached.map((channel) => channel.close()))
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         // Idle keep-alive connections would hold close() open.
         if ('closeIdleConnections' in server) server.closeIdleConnections()
-      }),
+      })
+    },
   }
 }

@@ -167,6 +167,29 @@ describe('a conversation over several turns', () => {
     expect(turn.understanding.location).toMatchObject({ nom: 'votre position' })
     expect(turn.lieux[0]?.id).toBe('fs')
   })
+  it('takes a position shared in answer to "which commune?" as the place ("Me localiser" in the widget)', async () => {
+    const assistant = newAssistant()
+    const first = await assistant.reply({ text: 'je voudrais de l’aide pour mes démarches' })
+    expect(first.understanding.awaiting).toBe('location')
+    const second = await assistant.reply({ conversationId: first.conversationId, text: 'près de ma position', position: { latitude: 45.95, longitude: 1.75 } })
+    expect(second.understanding).toMatchObject({ intent: 'trouver_lieu', location: { nom: 'votre position' }, services: ['Aide aux démarches administratives'] })
+    expect(second.lieux[0]?.id).toBe('fs')
+  })
+  it('lets a position shared later replace an earlier commune, but not a commune named with it', async () => {
+    const assistant = newAssistant()
+    const first = await assistant.reply({ text: 'aide pour mes démarches à Limoges' })
+    const moved = await assistant.reply({ conversationId: first.conversationId, text: 'près de ma position', position: { latitude: 45.95, longitude: 1.75 } })
+    expect(moved.understanding.location).toMatchObject({ nom: 'votre position', latitude: 45.95 })
+    const named = await assistant.reply({ conversationId: first.conversationId, text: 'plutôt à Guéret', position: { latitude: 45.2, longitude: 1.2 } })
+    expect(named.understanding.location).toMatchObject({ nom: 'Guéret' })
+  })
+  it('gives each lieu its week in words, for the fiche', async () => {
+    const turn = await newAssistant().reply({ text: 'aide pour mes démarches à Guéret' })
+    const week = turn.lieux[0]?.horairesSemaine ?? []
+    expect(week).toHaveLength(7)
+    expect(week[0]).toMatch(/^lundi : /)
+    expect(week[6]).toMatch(/^dimanche : /)
+  })
   it('answers questions on the programmes from the knowledge base, then searches their lieux', async () => {
     const [info, search] = await talk(['c’est quoi un conseiller numérique ?', 'Guéret'])
     expect(info?.understanding).toMatchObject({ intent: 'information', topic: 'conseiller_numerique', awaiting: 'location' })

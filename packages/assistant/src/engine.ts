@@ -8,6 +8,7 @@ import {
   parisWallClock,
   Service,
   vocabularies,
+  weeklyTimetable,
 } from '@aiguillage/lieux'
 import { doneForThemProgrammes, helpline, helpWays, knowledge, type Topic } from '@aiguillage/orientation'
 import type { LieuFilters, LieuxIndex, Relaxation, SearchResult } from '@aiguillage/recherche'
@@ -47,6 +48,8 @@ export type LieuResult = {
   courriels?: string[]
   site_web?: string[]
   horaires?: string
+  /** The week's timetable in words, Monday first: "lundi : 9 h – 12 h, 14 h – 17 h", "dimanche : fermé". */
+  horairesSemaine?: string[]
   ouvertMaintenant: boolean | null
   ouvertureTexte: string
   frais_a_charge?: string[]
@@ -54,6 +57,9 @@ export type LieuResult = {
   modalites_accompagnement?: string[]
   dispositif_programmes_nationaux?: string[]
   prise_rdv?: string
+  presentation_resume?: string
+  publics_specifiquement_adresses?: string[]
+  prise_en_charge_specifique?: string[]
 }
 
 export type Choice = { label: string; value: string }
@@ -205,7 +211,8 @@ export class Assistant {
       state.shown = 0
     }
     const place = this.readPlace(state, previous, reading, text)
-    const content = reading.services.length > 0 || Object.keys(reading.constraints).length > 0 || place !== undefined
+    // A position shared by the browser ("Me localiser") answers "where?" as a commune would.
+    const content = reading.services.length > 0 || Object.keys(reading.constraints).length > 0 || place !== undefined || position !== undefined
     let intent: Intent
     if (reading.intent === Intent.FindPlace || reading.intent === Intent.DoItForMe || reading.intent === Intent.Information || reading.intent === Intent.TalkToSomeone)
       intent = reading.intent === Intent.FindPlace && previous?.intent === Intent.DoItForMe ? Intent.DoItForMe : reading.intent
@@ -244,9 +251,11 @@ export class Assistant {
     } else if (place && 'candidates' in place) {
       state.candidates = place.candidates.map((c) => ({ code: c.code, label: `${c.nom} (${c.departementNom})`, departement: c.departement, departementNom: c.departementNom }))
       if (previous?.location) understanding.location = previous.location
+    } else if (position) {
+      // Shared just now, with consent: it wins over an earlier commune (but not over one named in this message).
+      understanding.location = { nom: 'votre position', latitude: position.latitude, longitude: position.longitude }
+      state.shown = 0
     } else if (previous?.location) understanding.location = previous.location
-    else if (position) understanding.location = { nom: 'votre position', latitude: position.latitude, longitude: position.longitude }
-    if (position && !place && !previous?.location) understanding.location = { nom: 'votre position', latitude: position.latitude, longitude: position.longitude }
     if (reading.services.length > 0 || Object.keys(reading.constraints).length > 0) state.shown = 0
     return understanding
   }
@@ -466,6 +475,7 @@ export class Assistant {
       ...optional('courriels'),
       ...optional('site_web'),
       ...optional('horaires'),
+      ...(lieu.horaires ? { horairesSemaine: weeklyTimetable(lieu.horaires, now)?.map((day) => day.text) } : {}),
       ouvertMaintenant: opening.state === 'unknown' ? null : opening.state === 'open',
       ouvertureTexte: describeOpening(opening, now, opening.nextOpening),
       ...optional('frais_a_charge'),
@@ -473,6 +483,9 @@ export class Assistant {
       ...optional('modalites_accompagnement'),
       ...optional('dispositif_programmes_nationaux'),
       ...optional('prise_rdv'),
+      ...optional('presentation_resume'),
+      ...optional('publics_specifiquement_adresses'),
+      ...optional('prise_en_charge_specifique'),
     } as LieuResult
   }
 }
