@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 
 // The real `aiguillage serve` and `aiguillage sync` processes, as a person starts them.
 const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
@@ -30,6 +31,17 @@ describe('aiguillage serve (real process)', () => {
     const url = await waitForUrl(child)
     const health = (await (await fetch(`${url}/healthz`)).json()) as any
     expect(health.donnees.demo).toBe(true)
+    // The citizens' chat is part of the main job: the demo page, the widget and its websocket (real socket).
+    expect(await (await fetch(`${url}/`)).text()).toContain('<script src="/widget.js"')
+    expect((await fetch(`${url}/widget.js`)).status).toBe(200)
+    const socket = new WebSocket(`${url.replace('http', 'ws')}/v1/discussion`, { origin: url })
+    const frames: any[] = []
+    socket.on('message', (data) => frames.push(JSON.parse(String(data))))
+    await new Promise((resolve) => socket.once('open', resolve))
+    socket.send(JSON.stringify({ type: 'hello' }))
+    socket.send(JSON.stringify({ type: 'message', id: 'm1', text: 'aide pour la CAF à Guéret' }))
+    await expect.poll(() => frames.find((f) => f.type === 'reply')?.messages.some((m: any) => m.type === 'lieux'), { timeout: 5000 }).toBe(true)
+    socket.close()
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
     child.kill('SIGTERM')
     expect(await exited).toBe(0)

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { apiConfigFromEnv, DataError, startServer } from '@aiguillage/api'
+import { webChatChannel } from '@aiguillage/web-chat'
 import { readOptions } from './search-command.js'
 import { ExitCode, type Output } from './validate-command.js'
 
@@ -20,6 +21,7 @@ export async function runServe(args: string[], context: { cwd: string; env: Node
     return ExitCode.Unusable
   }
   try {
+    const api = apiConfigFromEnv(context.env)
     const server = await startServer({
       port,
       host: values.host ?? context.env.HOST ?? '127.0.0.1',
@@ -27,13 +29,22 @@ export async function runServe(args: string[], context: { cwd: string; env: Node
       ...(communes ? { communes: path.resolve(context.cwd, communes) } : {}),
       ...(values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR ? { dataDir: path.resolve(context.cwd, (values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR) as string) } : {}),
       autoSync: context.env.AIGUILLAGE_AUTO_SYNC !== '0',
-      api: apiConfigFromEnv(context.env),
+      api,
+      // The citizens' chat: the widget at /widget.js, its demo page at /, its websocket. The sites allowed to embed
+      // it are the CORS origins (they also use /v1/chat when websockets are blocked).
+      channels: [
+        webChatChannel({
+          allowedOrigins: api.corsOrigins ?? [],
+          trustProxy: api.trustProxy ?? false,
+          ...(context.env.AIGUILLAGE_WEB_SECRET ? { secret: context.env.AIGUILLAGE_WEB_SECRET } : {}),
+        }),
+      ],
     })
     const { source } = server.store.current
     output.err(
       source.demo
-        ? `Aiguillage répond sur ${server.url} — DONNÉES DE DÉMONSTRATION (lieux inventés). Documentation : ${server.url}/docs`
-        : `Aiguillage répond sur ${server.url} (${server.store.current.lieux.length} lieux). Documentation : ${server.url}/docs`,
+        ? `Aiguillage répond sur ${server.url} — DONNÉES DE DÉMONSTRATION (lieux inventés). Discussion : ${server.url}/ · Documentation : ${server.url}/docs`
+        : `Aiguillage répond sur ${server.url} (${server.store.current.lieux.length} lieux). Discussion : ${server.url}/ · Documentation : ${server.url}/docs`,
     )
     await new Promise<void>((resolve) => {
       for (const signal of ['SIGTERM', 'SIGINT'] as const)

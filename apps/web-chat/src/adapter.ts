@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto'
+import { type Activity, BotAdapter, type ConversationReference, type ResourceResponse, type Storage, type StoreItems, TurnContext } from 'botbuilder'
+
+/** The channel id carried by the web chat's activities. */
+export const webChannelId = 'aiguillage-web'
+
+/**
+ * botkit's adapter for our websocket. Unlike botkit's stock web adapter, the conversation and the user of an
+ * activity are the session the server bound to the socket, never ids sent by the browser; replies are handed to
+ * `deliver`, which finds the socket of that session (or keeps them until it reconnects).
+ */
+export class SocketAdapter extends BotAdapter {
+  /** botkit loads its adapter as a plugin, by name. */
+  readonly name = 'aiguillage-web-adapter'
+
+  constructor(private readonly deliver: (sessionId: string, activity: Partial<Activity>) => void) {
+    super()
+  }
+
+  /** Runs one turn for a session: the activity is built here, from what the server knows. */
+  async receive(sessionId: string, text: string, channelData: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity: Partial<Activity> = {
+      type: 'message',
+      id: randomUUID(),
+      timestamp: new Date(),
+      channelId: webChannelId,
+      from: { id: sessionId, name: 'personne' },
+      recipient: { id: 'aiguillage', name: 'Aiguillage' },
+      conversation: { id: sessionId, isGroup: false, conversationType: 'personal', name: '' },
+      text,
+      channelData,
+    }
+    await this.runMiddleware(new TurnContext(this, activity), logic)
+  }
+
+  async sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = []
+    for (const activity of activities) {
+      const sessionId = activity.conversation?.id
+      if (sessionId && activity.type === 'message') this.deliver(sessionId, activity)
+      responses.push({ id: randomUUID() })
+    }
+    return responses
+  }
+
+  async updateActivity(): Promise<ResourceResponse | void> {
+    throw new Error('Le canal web ne modifie pas les messages envoyés.')
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new Error('Le canal web ne supprime pas les messages envoyés.')
+  }
+
+  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true)
+    await this.runMiddleware(new TurnContext(this, activity), logic)
+  }
+}
+
+/**
+ * botkit keeps a dialog state per conversation in its storage after every turn. botbuilder's MemoryStorage keeps it
+ * forever (a leak on a public chat); this one forgets an entry `ttlMs` after its last write, like the conversations.
+ */
+export class ExpiringStorage implements Storage {
+  private readonly items = new Map<string, { at: number; json: string }>()
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const found: StoreItems = {}
+    for (const key of keys) {
+      const item = this.items.get(key)
+      if (item && this.now() - item.at <= this.ttlMs) found[key] = JSON.parse(item.json)
+    }
+    return found
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    for (const [key, value] of Object.entries(changes)) {
+      this.items.delete(key)
+      this.items.set(key, { at: this.now(), json: JSON.stringify(value) })
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) this.items.delete(key)
+  }
+
+  /** Entries are kept in order of last write: expired ones are at the front. */
+  sweep(): void {
+    const now = this.now()
+    for (const [key, item] of this.items) {
+      if (now - item.at <= this.ttlMs) break
+      this.items.delete(key)
+    }
+  }
+
+  get size(): number {
+    return this.items.size
+  }
+}

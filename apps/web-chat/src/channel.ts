@@ -1,0 +1,390 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { Assistant, Message, Point, TurnResult } from '@aiguillage/assistant'
+import type { Channel, ChannelContext } from '@aiguillage/api'
+import { Botkit, type BotkitMessage, type BotWorker } from 'botkit'
+import type { Logger } from 'pino'
+import { WebSocket, WebSocketServer } from 'ws'
+import { ExpiringStorage, SocketAdapter } from './adapter.js'
+import { RateLimits } from './limits.js'
+import { type ClientFrame, parseClientFrame, type ServerFrame } from './protocol.js'
+import { TokenSigner } from './token.js'
+import { widgetRoutes } from './widget-routes.js'
+
+export type WebChatConfig = {
+  /** Where the websocket listens. */
+  path: string
+  /** Sites allowed to open the websocket (the sites that embed the widget), besides the server's own pages. */
+  allowedOrigins: readonly string[]
+  /** Largest frame accepted, in bytes: a bigger one closes the socket (1009). */
+  maxFrameBytes: number
+  /** A conversation without a message for this long is forgotten (like /v1/chat's, 30 minutes). */
+  sessionTtlMs: number
+  /** A socket without a message from the person for this long is closed (the conversation stays resumable). */
+  idleTimeoutMs: number
+  /** A socket must send `hello` within this time. */
+  helloTimeoutMs: number
+  /** Ping interval; a socket that did not answer the previous ping is cut. */
+  heartbeatMs: number
+  /** Messages per socket: a burst, then one every `perMs`. */
+  perConnection: { burst: number; perMs: number }
+  /** Messages per address, all sockets together. */
+  perAddress: { burst: number; perMs: number }
+  /** Sockets open at once from one address. */
+  connectionsPerAddress: number
+  /** Bad frames tolerated on one socket before it is closed. */
+  maxErrors: number
+  /** Signs resume tokens; random per process when absent (tokens then end with the process, as the conversations do). */
+  secret?: string
+  /** Trust X-Forwarded-For for the address (behind a reverse proxy only). */
+  trustProxy: boolean
+}
+
+export const defaultWebChatConfig: WebChatConfig = {
+  path: '/v1/discussion',
+  allowedOrigins: [],
+  maxFrameBytes: 8 * 1024,
+  sessionTtlMs: 30 * 60_000,
+  idleTimeoutMs: 15 * 60_000,
+  helloTimeoutMs: 10_000,
+  heartbeatMs: 30_000,
+  perConnection: { burst: 8, perMs: 2_000 },
+  perAddress: { burst: 120, perMs: 250 },
+  connectionsPerAddress: 50,
+  maxErrors: 20,
+  trustProxy: false,
+}
+
+type Session = {
+  id: string
+  /** The engine's conversation (the same engine and store as /v1/chat). */
+  conversationId?: string
+  socket?: WebSocket
+  lastActivity: number
+  /** Turns of one conversation run one after the other. */
+  queue: Promise<void>
+  /** Replies produced while the socket was away, sent on resume. */
+  pending: ServerFrame[]
+  /** The last messages received, by client id: their answer once sent (null while in progress). */
+  answered: Map<string, ServerFrame | null>
+}
+
+type Connection = { address: string; openedAt: number; lastMessage: number; alive: boolean; errors: number; session?: Session }
+
+const maxPending = 20
+const maxAnswered = 20
+
+/**
+ * The citizens' web chat: botkit as the controller, on a websocket of the main HTTP server, driving the same
+ * engine as /v1/chat. Also serves the widget's script and the demo page.
+ */
+export function webChatChannel(options: Partial<WebChatConfig> & { now?: () => number } = {}): Channel & { stats: () => WebChatStats } {
+  const config: WebChatConfig = { ...defaultWebChatConfig, ...options }
+  const now = options.now ?? Date.now
+  let stats: () => WebChatStats = () => ({ sockets: 0, sessions: 0, storedStates: 0, rateBuckets: 0, heartbeat: false })
+  return {
+    name: 'web-chat',
+    routes: (app, context) => widgetRoutes(app, { socketPath: config.path, logger: context.logger }),
+    attach: (server, context) => {
+      const chat = new WebChat(config, context, now)
+      server.on('upgrade', chat.upgrade)
+      stats = () => chat.stats()
+      return {
+        close: async () => {
+          server.off('upgrade', chat.upgrade)
+          await chat.close()
+        },
+      }
+    },
+    stats: () => stats(),
+  }
+}
+
+export type WebChatStats = { sockets: number; sessions: number; storedStates: number; rateBuckets: number; heartbeat: boolean }
+
+class WebChat {
+  private readonly wss: WebSocketServer
+  private readonly sessions = new Map<string, Session>()
+  private readonly connections = new Map<WebSocket, Connection>()
+  private readonly perAddressOpen = new Map<string, number>()
+  private readonly tokens: TokenSigner
+  private readonly storage: ExpiringStorage
+  private readonly connectionLimits: RateLimits
+  private readonly addressLimits: RateLimits
+  private readonly adapter: SocketAdapter
+  private readonly controller: Botkit
+  private heartbeat: NodeJS.Timeout | undefined
+  private readonly logger: Logger
+  private readonly engine: () => Assistant
+  private nextConnectionKey = 0
+  private readonly connectionKeys = new WeakMap<WebSocket, string>()
+
+  constructor(
+    private readonly config: WebChatConfig,
+    context: ChannelContext,
+    private readonly now: () => number,
+  ) {
+    this.logger = context.logger.child({ canal: 'web' })
+    this.engine = context.engine
+    this.tokens = new TokenSigner(config.secret)
+    this.storage = new ExpiringStorage(config.sessionTtlMs, now)
+    this.connectionLimits = new RateLimits(config.perConnection.burst, config.perConnection.perMs, now)
+    this.addressLimits = new RateLimits(config.perAddress.burst, config.perAddress.perMs, now)
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes, perMessageDeflate: false })
+    this.adapter = new SocketAdapter((sessionId, activity) => {
+      const frame = (activity.channelData as { frame?: ServerFrame } | undefined)?.frame
+      if (frame) this.sendToSession(sessionId, frame)
+    })
+    this.controller = new Botkit({ adapter: this.adapter, disable_webserver: true, disable_console: true, storage: this.storage })
+    this.controller.on('message', (bot: BotWorker, message: BotkitMessage) => this.answer(bot, message))
+    this.heartbeat = setInterval(() => this.beat(), config.heartbeatMs)
+    this.heartbeat.unref()
+  }
+
+  /** The HTTP upgrade: the path, the Origin and the address's share are checked before any websocket exists. */
+  readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (url.pathname !== this.config.path) return refuse(socket, 404, 'Adresse inconnue.')
+    if (!this.originAllowed(request)) {
+      this.logger.warn({ evenement: 'origine_refusee' }, 'websocket refusé : origine non autorisée')
+      return refuse(socket, 403, 'Ce site n’est pas autorisé à ouvrir la discussion.')
+    }
+    const address = this.addressOf(request)
+    if ((this.perAddressOpen.get(address) ?? 0) >= this.config.connectionsPerAddress) return refuse(socket, 429, 'Trop de discussions ouvertes depuis cette adresse.')
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, address))
+  }
+
+  private originAllowed(request: IncomingMessage): boolean {
+    const origin = request.headers.origin
+    if (!origin) return false
+    if (this.config.allowedOrigins.includes(origin)) return true
+    try {
+      return new URL(origin).host === request.headers.host
+    } catch {
+      return false
+    }
+  }
+
+  private addressOf(request: IncomingMessage): string {
+    if (this.config.trustProxy) {
+      const forwarded = String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim()
+      if (forwarded) return forwarded
+    }
+    return request.socket.remoteAddress ?? 'inconnue'
+  }
+
+  private open(ws: WebSocket, address: string): void {
+    const connection: Connection = { address, openedAt: this.now(), lastMessage: this.now(), alive: true, errors: 0 }
+    this.connections.set(ws, connection)
+    this.connectionKeys.set(ws, `c${this.nextConnectionKey++}`)
+    this.perAddressOpen.set(address, (this.perAddressOpen.get(address) ?? 0) + 1)
+    ws.on('pong', () => {
+      connection.alive = true
+    })
+    ws.on('message', (data, isBinary) => this.onFrame(ws, connection, data, isBinary))
+    // 'error' covers oversize frames (ws closes with 1009) and broken peers: this socket only.
+    ws.on('error', () => ws.terminate())
+    ws.on('close', () => this.closed(ws, connection))
+  }
+
+  private closed(ws: WebSocket, connection: Connection): void {
+    this.connections.delete(ws)
+    const open = (this.perAddressOpen.get(connection.address) ?? 1) - 1
+    if (open > 0) this.perAddressOpen.set(connection.address, open)
+    else this.perAddressOpen.delete(connection.address)
+    // Only this socket's own binding is undone: a newer socket that resumed the session keeps it.
+    if (connection.session?.socket === ws) connection.session.socket = undefined
+  }
+
+  private onFrame(ws: WebSocket, connection: Connection, data: WebSocket.RawData, isBinary: boolean): void {
+    connection.lastMessage = this.now()
+    if (isBinary) return this.reject(ws, connection, { type: 'error', code: 'malformed', message: 'Message illisible : envoyez du texte JSON.' })
+    const parsed = parseClientFrame(String(data))
+    if (!parsed.ok)
+      return this.reject(ws, connection, {
+        type: 'error',
+        code: parsed.code,
+        message: parsed.message,
+        ...(parsed.field ? { field: parsed.field } : {}),
+        ...(parsed.replyTo ? { replyTo: parsed.replyTo } : {}),
+      })
+    const frame = parsed.frame
+    if (frame.type === 'hello') return this.hello(ws, connection, frame.token, frame.waiting ?? [])
+    this.message(ws, connection, frame)
+  }
+
+  private reject(ws: WebSocket, connection: Connection, frame: ServerFrame): void {
+    connection.errors++
+    send(ws, frame)
+    if (connection.errors >= this.config.maxErrors) {
+      send(ws, { type: 'bye', reason: 'too_many_errors', message: 'Trop de messages illisibles : la connexion est fermée.' })
+      ws.close(1008, 'trop d’erreurs')
+    }
+  }
+
+  private hello(ws: WebSocket, connection: Connection, token: string | undefined, waiting: string[]): void {
+    if (connection.session) return this.reject(ws, connection, { type: 'error', code: 'invalid', field: 'type', message: 'La discussion est déjà ouverte : « hello » une seule fois.' })
+    const now = this.now()
+    const resumedId = token === undefined ? undefined : this.tokens.verify(token, now)
+    let session = resumedId ? this.sessions.get(resumedId) : undefined
+    if (session && now - session.lastActivity > this.config.sessionTtlMs) {
+      this.forget(session)
+      session = undefined
+    }
+    const resumed = session !== undefined
+    if (session?.socket && session.socket !== ws) {
+      // The token's holder came back on a new socket (a reload, a network change): the old one is let go.
+      send(session.socket, { type: 'bye', reason: 'replaced', message: 'La discussion continue dans une autre fenêtre.' })
+      session.socket.close(1000, 'remplacée')
+    }
+    if (!session) {
+      session = { id: this.tokens.newSessionId(), lastActivity: now, queue: Promise.resolve(), pending: [], answered: new Map() }
+      this.sessions.set(session.id, session)
+    }
+    session.socket = ws
+    session.lastActivity = now
+    connection.session = session
+    // What the lost socket may have missed: answers already sent (again), and messages that never arrived.
+    const again = new Set(session.pending.splice(0))
+    const missing: string[] = []
+    for (const id of waiting) {
+      const answer = session.answered.get(id)
+      if (answer) again.add(answer)
+      else if (answer === undefined) missing.push(id)
+    }
+    send(ws, {
+      type: 'ready',
+      token: this.tokens.sign(session.id, now + this.config.sessionTtlMs),
+      resumed,
+      expiresInSeconds: Math.round(this.config.sessionTtlMs / 1000),
+      ...(missing.length ? { missing } : {}),
+    })
+    for (const frame of again) send(ws, frame)
+  }
+
+  private message(ws: WebSocket, connection: Connection, frame: Extract<ClientFrame, { type: 'message' }>): void {
+    const session = connection.session
+    const replyTo = frame.id ? { replyTo: frame.id } : {}
+    if (!session) return this.reject(ws, connection, { type: 'error', code: 'not_ready', message: 'Envoyez d’abord « hello » pour ouvrir la discussion.', ...replyTo })
+    const key = this.connectionKeys.get(ws) as string
+    if (!this.connectionLimits.take(key) || !this.addressLimits.take(connection.address)) {
+      send(ws, { type: 'error', code: 'rate_limited', message: 'Vous envoyez beaucoup de messages. Attendez quelques secondes, puis réessayez.', ...replyTo })
+      return
+    }
+    session.lastActivity = this.now()
+    if (frame.id) {
+      // Sent twice across a reconnection: answered once (the answer again if it is ready, else it is on its way).
+      if (session.answered.has(frame.id)) {
+        const answer = session.answered.get(frame.id)
+        if (answer) send(ws, answer)
+        return
+      }
+      session.answered.set(frame.id, null)
+      if (session.answered.size > maxAnswered) session.answered.delete(session.answered.keys().next().value as string)
+    }
+    const channelData: TurnData = { ...(frame.position ? { position: frame.position } : {}), ...(frame.id ? { replyTo: frame.id } : {}) }
+    session.queue = session.queue.then(() =>
+      this.adapter.receive(session.id, frame.text, channelData, (context) => this.controller.handleTurn(context)).catch((error: unknown) => {
+        // A bug in a turn is this conversation's only; the text is not logged.
+        this.logger.error({ err: { message: (error as Error).message } }, 'erreur pendant un tour de discussion')
+        this.sendToSession(session.id, { type: 'error', code: 'internal', message: 'Un problème est survenu de notre côté. Réessayez dans un instant.', ...replyTo })
+      }),
+    )
+  }
+
+  /** botkit's message handler: one turn of the engine, sent back through botkit as one activity. */
+  private async answer(bot: BotWorker, message: BotkitMessage): Promise<void> {
+    const session = this.sessions.get(message.channel)
+    if (!session) return
+    const data = (message.incoming_message.channelData ?? {}) as TurnData
+    const turn: TurnResult = await this.engine().reply({
+      text: message.text ?? '',
+      ...(session.conversationId ? { conversationId: session.conversationId } : {}),
+      ...(data.position ? { position: data.position } : {}),
+    })
+    session.conversationId = turn.conversationId
+    const frame: ServerFrame = {
+      type: 'reply',
+      ...(data.replyTo ? { replyTo: data.replyTo } : {}),
+      messages: turn.messages,
+      ...(turn.understanding.awaiting ? { awaiting: turn.understanding.awaiting } : {}),
+    }
+    await bot.reply(message, { type: 'message', text: plainText(turn.messages), channelData: { frame } })
+  }
+
+  private sendToSession(sessionId: string, frame: ServerFrame): void {
+    const session = this.sessions.get(sessionId)
+    if (!session) return
+    const replyTo = frame.type === 'reply' || frame.type === 'error' ? frame.replyTo : undefined
+    if (replyTo && session.answered.has(replyTo)) session.answered.set(replyTo, frame)
+    if (session.socket?.readyState === WebSocket.OPEN) send(session.socket, frame)
+    else if (session.pending.push(frame) > maxPending) session.pending.shift()
+  }
+
+  /** The engine's conversation expires on its own, after the same time without a message. */
+  private forget(session: Session): void {
+    this.sessions.delete(session.id)
+  }
+
+  /** Heartbeat: cuts dead and idle sockets, and forgets expired conversations and counters. */
+  private beat(): void {
+    const now = this.now()
+    for (const [ws, connection] of this.connections) {
+      if (!connection.alive) {
+        ws.terminate()
+        continue
+      }
+      if (!connection.session && now - connection.openedAt > this.config.helloTimeoutMs) {
+        ws.close(1008, 'hello attendu')
+        continue
+      }
+      if (now - connection.lastMessage > this.config.idleTimeoutMs) {
+        send(ws, { type: 'bye', reason: 'idle', message: 'La discussion est en pause après un long silence. Écrivez pour reprendre.' })
+        ws.close(1000, 'inactivité')
+        continue
+      }
+      connection.alive = false
+      ws.ping()
+    }
+    for (const session of this.sessions.values()) if (!session.socket && now - session.lastActivity > this.config.sessionTtlMs) this.forget(session)
+    this.storage.sweep()
+    this.connectionLimits.sweep()
+    this.addressLimits.sweep()
+  }
+
+  stats(): WebChatStats {
+    return { sockets: this.connections.size, sessions: this.sessions.size, storedStates: this.storage.size, rateBuckets: this.connectionLimits.size + this.addressLimits.size, heartbeat: this.heartbeat !== undefined }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat)
+    this.heartbeat = undefined
+    for (const ws of this.connections.keys()) {
+      send(ws, { type: 'bye', reason: 'closing', message: 'Le service redémarre. La discussion reprendra dans un instant.' })
+      ws.close(1001, 'arrêt')
+    }
+    await Promise.all([...this.sessions.values()].map((session) => session.queue))
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()))
+    for (const ws of this.connections.keys()) ws.terminate()
+  }
+}
+
+type TurnData = { position?: Point; replyTo?: string }
+
+function send(ws: WebSocket, frame: ServerFrame): void {
+  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame))
+}
+
+/** Refuses an upgrade with a plain HTTP answer. */
+function refuse(socket: Duplex, status: 403 | 404 | 429, text: string): void {
+  const reason = { 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' }[status]
+  const body = Buffer.from(text, 'utf8')
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${text}`)
+}
+
+/** The turn as plain text (the activity's `text`, for botkit middlewares; the widget reads the frame). */
+function plainText(messages: Message[]): string {
+  return messages
+    .map((m) => (m.type === 'text' ? m.text : m.type === 'choices' ? m.question : m.lieux.map((l) => l.nom).join(', ')))
+    .join('\n')
+}

@@ -1,0 +1,7 @@
+export { ExpiringStorage, SocketAdapter, webChannelId } from './adapter.js'
+export { defaultWebChatConfig, webChatChannel } from './channel.js'
+export type { WebChatConfig, WebChatStats } from './channel.js'
+export { RateLimits } from './limits.js'
+export { maxTextLength, parseClientFrame } from './protocol.js'
+export type { ClientFrame, ErrorCode, ServerFrame } from './protocol.js'
+export { TokenSigner } from './token.js'

@@ -1,0 +1,496 @@
+// The Aiguillage chat widget, for the browser. One <script> tag, no dependency, no request to anyone but the
+// Aiguillage server it is configured with. Every text from the server or the data is set with textContent, never
+// parsed as HTML; links are built only from http(s) addresses and phone digits.
+import type { Choice, LieuResult, Message } from '@aiguillage/assistant'
+import { readableColour } from './colour.js'
+import { widgetCss } from './styles.js'
+
+type Config = { api: string; socketUrl: string; title: string; colour: string; container: Element | null; open: boolean }
+type Position = { latitude: number; longitude: number }
+type Outgoing = { id: string; text: string; position?: Position }
+type ServerFrame =
+  | { type: 'ready'; token: string; resumed: boolean; missing?: string[] }
+  | { type: 'reply'; replyTo?: string; messages: Message[] }
+  | { type: 'error'; code: string; message: string; replyTo?: string }
+  | { type: 'bye'; reason: string; message: string }
+
+const welcome =
+  'Bonjour ! Je vous aide à trouver un lieu près de chez vous pour être aidé avec le numérique : une démarche en ligne, apprendre à utiliser une tablette, imprimer un document… Dites-moi ce dont vous avez besoin et votre commune.'
+
+function readConfig(script: HTMLScriptElement | null): Config {
+  const data = script?.dataset ?? {}
+  const base = data.api || (script?.src ? new URL(script.src, location.href).origin : location.origin)
+  const api = new URL(base, location.href).origin
+  const socket = new URL(data.socket || '/v1/discussion', api)
+  socket.protocol = socket.protocol === 'https:' ? 'wss:' : 'ws:'
+  // (No destructuring in this file: old Safari, still on many tablets, miscompiles it.)
+  const readable = readableColour(data.color)
+  if (readable.warning) console.warn(`Aiguillage : ${readable.warning}`)
+  return {
+    api,
+    socketUrl: socket.href,
+    title: data.title || 'Trouver de l’aide avec le numérique',
+    colour: readable.colour,
+    container: data.container ? document.querySelector(data.container) : null,
+    open: data.open === 'true',
+  }
+}
+
+type Child = Node | string | null | undefined | false
+/** Builds an element; strings become text nodes (never HTML). */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag)
+  for (const name of Object.keys(attributes)) element.setAttribute(name, attributes[name] as string)
+  for (const child of children) if (child) element.append(child)
+  return element
+}
+
+/** Only web addresses become links (never javascript:, data:…). */
+function webHref(address: string | undefined): string | undefined {
+  if (!address) return undefined
+  try {
+    const url = new URL(address)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const newWindow = () => el('span', { class: 'sr' }, ' (nouvelle fenêtre)')
+const todayName = () => new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'Europe/Paris' }).format(new Date())
+
+function priceText(lieu: LieuResult): string {
+  const fees = lieu.frais_a_charge ?? []
+  if (fees.length === 0) return 'Tarif non indiqué'
+  if (fees.length === 1 && fees[0] === 'Gratuit') return 'Gratuit'
+  return fees.join(', ')
+}
+
+function lieuCard(lieu: LieuResult): HTMLLIElement {
+  const place = `${lieu.code_postal} ${lieu.commune}`.trim()
+  const today = lieu.horairesSemaine?.find((line) => line.startsWith(todayName()))
+  const phone = lieu.telephone?.replace(/[^+\d]/g, '')
+  const map = `https://www.openstreetmap.org/?mlat=${lieu.latitude}&mlon=${lieu.longitude}#map=18/${lieu.latitude}/${lieu.longitude}`
+  const site = webHref(lieu.site_web?.[0])
+  const booking = webHref(lieu.prise_rdv)
+  const list = (title: string, items: readonly string[] | undefined) =>
+    items?.length ? [el('h4', {}, title), el('ul', {}, ...items.map((item) => el('li', {}, item)))] : []
+  return el(
+    'li',
+    { class: 'card' },
+    el('h3', {}, lieu.nom),
+    el('p', {}, `${lieu.distanceTexte} · ${lieu.adresse}${lieu.complement_adresse ? `, ${lieu.complement_adresse}` : ''}, ${place}`),
+    el('p', { class: lieu.ouvertMaintenant === true ? 'open' : lieu.ouvertMaintenant === false ? 'closed' : '' }, lieu.ouvertureTexte),
+    today && el('p', {}, today.replace(/^(\S+) :/, 'Aujourd’hui ($1) :')),
+    el('p', {}, priceText(lieu)),
+    el(
+      'div',
+      { class: 'actions' },
+      phone && el('a', { class: 'btn', href: `tel:${phone}` }, `Appeler le ${lieu.telephoneAffichage ?? lieu.telephone}`),
+    ),
+    el(
+      'details',
+      {},
+      el('summary', {}, 'Voir la fiche', el('span', { class: 'sr' }, ` de ${lieu.nom}`)),
+      lieu.presentation_resume && el('p', {}, lieu.presentation_resume),
+      ...list('Horaires de la semaine', lieu.horairesSemaine),
+      !lieu.horairesSemaine && el('p', {}, 'Horaires non indiqués : appelez avant de venir.'),
+      ...list('Services', lieu.services),
+      ...list('Accompagnement', lieu.modalites_accompagnement),
+      ...list('Publics accueillis en particulier', lieu.publics_specifiquement_adresses),
+      ...list('Handicaps pris en charge', lieu.prise_en_charge_specifique),
+      ...list('Comment y accéder', lieu.modalites_acces),
+      el('h4', {}, 'Y aller'),
+      el('p', {}, `${lieu.adresse}, ${place}`),
+      el('p', {}, el('a', { href: map, target: '_blank', rel: 'noopener noreferrer' }, 'Voir le plan sur OpenStreetMap', newWindow())),
+      booking && el('p', {}, el('a', { href: booking, target: '_blank', rel: 'noopener noreferrer' }, 'Prendre rendez-vous en ligne', newWindow())),
+      site && el('p', {}, el('a', { href: site, target: '_blank', rel: 'noopener noreferrer' }, 'Site internet du lieu', newWindow())),
+      lieu.courriels?.[0] && el('p', {}, `Courriel : ${lieu.courriels[0]}`),
+    ),
+  )
+}
+
+/**
+ * The connection: a websocket with a resume token kept for the tab (sessionStorage), reconnected with a growing
+ * delay; POST /v1/chat when websockets cannot get through. Messages typed while offline wait in `outbox`.
+ */
+class Transport {
+  private socket: WebSocket | undefined
+  private ready = false
+  private attempts = 0
+  private everOpened = false
+  private http = false
+  /** The server said goodbye for good (idle, taken over by another tab): reconnect only when the person writes. */
+  private paused = false
+  private conversationId: string | undefined
+  private retry: ReturnType<typeof setTimeout> | undefined
+  private readonly outbox: Outgoing[] = []
+  /** Sent on the socket, not answered yet: named in `hello` after a reconnection. */
+  private readonly inflight = new Map<string, Outgoing>()
+  private readonly tokenKey: string
+
+  constructor(
+    private readonly config: Config,
+    private readonly on: { frame: (frame: ServerFrame) => void; status: (text: string) => void },
+  ) {
+    this.tokenKey = `aiguillage:${config.api}`
+    addEventListener('online', () => this.reconnectNow())
+    addEventListener('offline', () => this.on.status('Vous êtes hors ligne. Vos messages partiront au retour de la connexion.'))
+  }
+
+  private get token(): string | undefined {
+    try {
+      return sessionStorage.getItem(this.tokenKey) ?? undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  private set token(value: string | undefined) {
+    try {
+      if (value) sessionStorage.setItem(this.tokenKey, value)
+    } catch {
+      // Storage refused (private browsing): the conversation just will not survive a reload.
+    }
+  }
+
+  start(): void {
+    if (this.http || this.socket) return
+    let socket: WebSocket
+    try {
+      socket = new WebSocket(this.config.socketUrl)
+    } catch {
+      this.useHttp()
+      return
+    }
+    this.socket = socket
+    socket.onopen = () => {
+      this.everOpened = true
+      this.attempts = 0
+      const waiting = [...this.inflight.keys()]
+      socket.send(JSON.stringify({ type: 'hello', ...(this.token ? { token: this.token } : {}), ...(waiting.length ? { waiting } : {}) }))
+    }
+    socket.onmessage = (event) => {
+      let frame: ServerFrame
+      try {
+        frame = JSON.parse(String(event.data)) as ServerFrame
+      } catch {
+        return
+      }
+      if (frame.type === 'ready') {
+        this.token = frame.token
+        this.ready = true
+        this.on.status('')
+        // Messages the server never got (or all of them, in a new conversation) are sent again, in order.
+        const again = [...this.inflight.values()].filter((m) => !frame.resumed || frame.missing?.includes(m.id))
+        for (const m of again) this.inflight.delete(m.id)
+        this.outbox.unshift(...again)
+        this.flush()
+      }
+      if ((frame.type === 'reply' || frame.type === 'error') && frame.replyTo) this.inflight.delete(frame.replyTo)
+      // Two tabs with the same conversation would take it from each other forever: the one let go waits.
+      if (frame.type === 'bye' && frame.reason !== 'closing') this.paused = true
+      this.on.frame(frame)
+    }
+    socket.onclose = () => {
+      this.socket = undefined
+      this.ready = false
+      if (this.paused) return
+      // Never reached the server twice in a row: websockets are probably blocked on this network.
+      if (!this.everOpened && ++this.attempts >= 2) return this.useHttp()
+      this.attempts++
+      this.on.status(navigator.onLine === false ? 'Vous êtes hors ligne. Vos messages partiront au retour de la connexion.' : 'Connexion perdue. Nouvelle tentative dans un instant…')
+      clearTimeout(this.retry)
+      this.retry = setTimeout(() => this.start(), Math.min(15_000, 500 * 2 ** Math.min(this.attempts, 5)))
+    }
+  }
+
+  private reconnectNow(): void {
+    clearTimeout(this.retry)
+    if (this.paused) return
+    if (this.http) this.flush()
+    else this.start()
+  }
+
+  private useHttp(): void {
+    this.http = true
+    this.on.status('')
+    this.flush()
+  }
+
+  send(message: Outgoing): void {
+    this.paused = false
+    this.outbox.push(message)
+    if (this.http || this.ready) this.flush()
+    else this.start()
+  }
+
+  private flush(): void {
+    while (this.outbox.length) {
+      const message = this.outbox[0] as Outgoing
+      if (this.http) {
+        this.outbox.shift()
+        void this.post(message)
+        continue
+      }
+      if (!this.ready || !this.socket) return
+      this.outbox.shift()
+      this.inflight.set(message.id, message)
+      this.socket.send(JSON.stringify({ type: 'message', ...message }))
+    }
+  }
+
+  private async post(message: Outgoing): Promise<void> {
+    try {
+      const response = await fetch(`${this.config.api}/v1/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: message.text, ...(this.conversationId ? { conversationId: this.conversationId } : {}), ...(message.position ? { position: message.position } : {}) }),
+      })
+      const body = await response.json()
+      if (!response.ok) return this.on.frame({ type: 'error', code: 'invalid', message: body.detail ?? 'Message refusé.', replyTo: message.id })
+      this.conversationId = body.conversationId
+      this.on.status('')
+      this.on.frame({ type: 'reply', replyTo: message.id, messages: body.messages })
+    } catch {
+      this.outbox.unshift(message)
+      this.on.status('Connexion impossible. Votre message partira au retour de la connexion.')
+      clearTimeout(this.retry)
+      this.retry = setTimeout(() => this.flush(), 5_000)
+    }
+  }
+}
+
+class Widget {
+  private readonly log: HTMLDivElement
+  private readonly status: HTMLParagraphElement
+  private readonly input: HTMLTextAreaElement
+  private readonly consent: HTMLDivElement
+  private readonly transport: Transport
+  private nextId = 0
+  private readonly page = Math.random().toString(36).slice(2, 10)
+  private readonly waiting = new Map<string, HTMLElement>()
+
+  constructor(
+    private readonly config: Config,
+    parent: ParentNode,
+    close?: () => void,
+  ) {
+    this.status = el('p', { class: 'status', role: 'status' })
+    this.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' })
+    this.input = el('textarea', { id: 'ag-input', name: 'message', rows: '2', maxlength: '1000', autocomplete: 'off', 'aria-describedby': 'ag-hint' })
+    const locate = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'ag-consent' }, 'Me localiser')
+    this.consent = el(
+      'div',
+      { class: 'consent', id: 'ag-consent', role: 'group', 'aria-labelledby': 'ag-consent-text', hidden: '' },
+      el('p', { id: 'ag-consent-text' }, 'Pour trouver les lieux près de vous, votre navigateur va demander votre position. Elle sert seulement à cette recherche.'),
+      el('div', {}, el('button', { type: 'button', 'data-consent': 'yes' }, 'Oui, utiliser ma position'), el('button', { type: 'button', class: 'secondary', 'data-consent': 'no' }, 'Non merci')),
+    )
+    const form = el(
+      'form',
+      {},
+      el('label', { for: 'ag-input' }, 'Votre message'),
+      this.input,
+      el('p', { id: 'ag-hint', class: 'hint' }, 'Écrivez votre besoin et votre commune. N’écrivez jamais de mot de passe ni de numéro de sécurité sociale.'),
+      el('div', { class: 'row' }, locate, el('button', { type: 'submit' }, 'Envoyer')),
+    )
+    const panel = el(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'ag-title', lang: 'fr' },
+      el('header', {}, el('h2', { id: 'ag-title' }, config.title), close && el('button', { type: 'button', 'data-close': '' }, 'Fermer')),
+      this.status,
+      this.log,
+      this.consent,
+      form,
+    )
+    parent.append(panel)
+    panel.querySelector('[data-close]')?.addEventListener('click', () => close?.())
+    panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && close) close()
+    })
+    form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      this.submit()
+    })
+    this.input.addEventListener('keydown', (event) => {
+      // Enter sends, Shift+Enter goes to the line (as in every chat).
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault()
+        this.submit()
+      }
+    })
+    locate.addEventListener('click', () => {
+      const show = this.consent.hidden
+      this.consent.hidden = !show
+      locate.setAttribute('aria-expanded', String(show))
+      if (show) (this.consent.querySelector('[data-consent="yes"]') as HTMLButtonElement).focus()
+    })
+    this.consent.addEventListener('click', (event) => {
+      const answer = (event.target as HTMLElement).closest('button')?.dataset.consent
+      if (!answer) return
+      this.consent.hidden = true
+      locate.setAttribute('aria-expanded', 'false')
+      if (answer === 'yes') this.locate()
+      locate.focus()
+    })
+    this.add(el('div', { class: 'msg bot' }, welcome))
+    this.transport = new Transport(config, { frame: (frame) => this.receive(frame), status: (text) => (this.status.textContent = text) })
+    this.transport.start()
+  }
+
+  focus(): void {
+    this.input.focus()
+  }
+
+  /** Appends to the conversation. The log scrolls (never the host page) to show the start of what was added. */
+  private add(node: HTMLElement, scroll = true): void {
+    this.log.append(node)
+    if (scroll) this.log.scrollTop = Math.max(0, node.offsetTop - 8)
+  }
+
+  private submit(): void {
+    const text = this.input.value.trim()
+    if (!text) {
+      this.status.textContent = 'Écrivez votre message avant d’envoyer.'
+      this.input.focus()
+      return
+    }
+    this.input.value = ''
+    this.say(text, text)
+    this.input.focus()
+  }
+
+  /** Shows the person's words and sends `text` (a choice's value can differ from its label). */
+  private say(shown: string, text: string, position?: Position): void {
+    // Unique across tabs too: a duplicated tab shares the conversation, and the server answers an id only once.
+    const id = `${this.page}-${++this.nextId}`
+    const bubble = el('div', { class: 'msg me' }, el('span', { class: 'sr' }, 'Vous : '), shown)
+    this.add(bubble)
+    const pending = el('p', { class: 'msg waiting', 'aria-hidden': 'true' }, 'Aiguillage cherche…')
+    this.add(pending)
+    this.waiting.set(id, pending)
+    this.transport.send({ id, text, ...(position ? { position } : {}) })
+  }
+
+  private locate(): void {
+    if (!navigator.geolocation) {
+      this.add(el('div', { class: 'msg bot' }, 'Votre appareil ne peut pas donner votre position. Écrivez le nom de votre commune.'))
+      return
+    }
+    this.status.textContent = 'Recherche de votre position…'
+    navigator.geolocation.getCurrentPosition(
+      (found) => {
+        this.status.textContent = ''
+        // About 100 m: enough to find the nearest lieux, no more precise than needed.
+        const round = (value: number) => Math.round(value * 1000) / 1000
+        this.say('Ma position', 'près de ma position', { latitude: round(found.coords.latitude), longitude: round(found.coords.longitude) })
+      },
+      () => {
+        this.status.textContent = ''
+        this.add(el('div', { class: 'msg bot' }, 'Je n’ai pas pu obtenir votre position. Écrivez le nom de votre commune.'))
+      },
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
+    )
+  }
+
+  private settle(replyTo: string | undefined): void {
+    const pending = replyTo ? this.waiting.get(replyTo) : undefined
+    pending?.remove()
+    if (replyTo) this.waiting.delete(replyTo)
+  }
+
+  private receive(frame: ServerFrame): void {
+    if (frame.type === 'reply') {
+      this.settle(frame.replyTo)
+      const first = this.log.childElementCount
+      for (const message of frame.messages) this.render(message)
+      const start = this.log.children[first] as HTMLElement | undefined
+      if (start) this.log.scrollTop = Math.max(0, start.offsetTop - 8)
+    } else if (frame.type === 'error') {
+      this.settle(frame.replyTo)
+      this.add(el('div', { class: 'msg error', role: 'alert' }, frame.message))
+    } else if (frame.type === 'bye' && frame.reason !== 'closing') {
+      this.add(el('div', { class: 'msg bot' }, frame.message))
+    } else if (frame.type === 'ready' && !frame.resumed && this.nextId > 0 && this.waiting.size === 0) {
+      this.add(el('div', { class: 'msg bot' }, 'La conversation précédente a expiré. Redites-moi votre besoin et votre commune.'))
+    }
+  }
+
+  private render(message: Message): void {
+    if (message.type === 'text') {
+      this.add(el('div', { class: 'msg bot' }, el('span', { class: 'sr' }, 'Aiguillage : '), message.text))
+    } else if (message.type === 'lieux') {
+      if (message.lieux.length === 0) return
+      const label = message.lieux.length === 1 ? '1 lieu proposé' : `${message.lieux.length} lieux proposés`
+      this.add(el('ul', { class: 'cards', 'aria-label': label }, ...message.lieux.map(lieuCard)))
+    } else {
+      this.renderChoices(message.question, message.choices)
+    }
+  }
+
+  private renderChoices(question: string, choices: Choice[]): void {
+    const group = el('div', { class: 'msg bot', role: 'group', 'aria-label': question }, el('p', {}, question))
+    const buttons = el('div', { class: 'choices' })
+    for (const choice of choices) {
+      const button = el('button', { type: 'button', class: 'secondary' }, choice.label)
+      button.addEventListener('click', () => {
+        for (const b of buttons.querySelectorAll('button')) b.disabled = true
+        button.setAttribute('aria-pressed', 'true')
+        this.say(choice.label, choice.value)
+        this.input.focus()
+      })
+      buttons.append(button)
+    }
+    group.append(buttons)
+    this.add(group)
+  }
+}
+
+function mount(): void {
+  const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[src*="widget.js"]')
+  const config = readConfig(script)
+  const host = el('div', { 'data-aiguillage': '' })
+  host.style.setProperty('--c', config.colour)
+  const shadow = host.attachShadow({ mode: 'open' })
+  // A constructed sheet passes a host page's strict CSP (style-src); Safari before 16.4 gets a <style> element.
+  if ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(widgetCss)
+    shadow.adoptedStyleSheets = [sheet]
+  } else shadow.append(el('style', {}, widgetCss))
+  if (config.container) {
+    config.container.append(host)
+    new Widget(config, shadow)
+    return
+  }
+  // Floating: a button opens the chat; the chat (and its connection) starts on first opening.
+  const wrapper = el('div', { class: 'floating' })
+  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false' }, config.title)
+  wrapper.append(launcher)
+  shadow.append(wrapper)
+  document.body.append(host)
+  let widget: Widget | undefined
+  let panelRoot: HTMLElement | undefined
+  const close = () => {
+    if (panelRoot) panelRoot.hidden = true
+    launcher.hidden = false
+    launcher.setAttribute('aria-expanded', 'false')
+    launcher.focus()
+  }
+  const open = () => {
+    launcher.hidden = true
+    launcher.setAttribute('aria-expanded', 'true')
+    if (!widget) {
+      panelRoot = el('div')
+      wrapper.append(panelRoot)
+      widget = new Widget(config, panelRoot, close)
+    }
+    if (panelRoot) panelRoot.hidden = false
+    widget.focus()
+  }
+  launcher.addEventListener('click', open)
+  if (config.open) open()
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount)
+else mount()
