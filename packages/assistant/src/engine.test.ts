@@ -183,6 +183,11 @@ describe('a conversation over several turns', () => {
     const named = await assistant.reply({ conversationId: first.conversationId, text: 'plutôt à Guéret', position: { latitude: 45.2, longitude: 1.2 } })
     expect(named.understanding.location).toMatchObject({ nom: 'Guéret' })
   })
+  it('in operator mode, reads a town named like a word at the start (« Tulle démarches »)', async () => {
+    const operator = newAssistant({ mode: 'operator' })
+    expect((await operator.reply({ text: 'Tulle démarches' })).understanding.location?.codeInsee).toBe('19272')
+    expect((await newAssistant().reply({ text: 'Tulle démarches' })).understanding.location).toBeUndefined()
+  })
   it('gives each lieu its week in words, for the fiche', async () => {
     const turn = await newAssistant().reply({ text: 'aide pour mes démarches à Guéret' })
     const week = turn.lieux[0]?.horairesSemaine ?? []

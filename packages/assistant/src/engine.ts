@@ -58,6 +58,8 @@ export type LieuResult = {
   dispositif_programmes_nationaux?: string[]
   prise_rdv?: string
   presentation_resume?: string
+  /** When the data of this lieu were last updated (YYYY-MM-DD). */
+  date_maj: string
   publics_specifiquement_adresses?: string[]
   prise_en_charge_specifique?: string[]
 }
@@ -282,6 +284,8 @@ export class Assistant {
       const there = territoires.resolve(`${previous.location.nom} ${departement.code}`).candidates.find((c) => c.commune.departement === departement.code && c.match !== 'departement')
       if (there) return { commune: there.commune }
     }
+    // Operators type the commune first (« Tulle démarches »), even a town whose name is also a word.
+    const placeOptions = { leadingName: this.mode === 'operator' }
     // A short message with nothing else in it is taken as a place: the answer to "dans quelle commune ?", or a new
     // commune for the same search.
     const expecting = previous?.awaiting === 'location' || previous?.awaiting === 'commune_choice' || !previous
@@ -293,11 +297,11 @@ export class Assistant {
       // is looked for inside it, as in any sentence.
       const whole = territoires.resolve(text)
       if (whole.candidates.length > 0 && whole.unmatched.length === 0) return this.placeOf(whole)
-      const inside = territoires.extractPlace(text)
+      const inside = territoires.extractPlace(text, placeOptions)
       if (inside && inside.candidates.length > 0) return this.placeOf(inside)
       return undefined
     }
-    const resolution = territoires.extractPlace(text)
+    const resolution = territoires.extractPlace(text, placeOptions)
     return resolution && resolution.candidates.length > 0 ? this.placeOf(resolution) : undefined
   }
 
@@ -484,6 +488,7 @@ export class Assistant {
       ...optional('dispositif_programmes_nationaux'),
       ...optional('prise_rdv'),
       ...optional('presentation_resume'),
+      date_maj: lieu.date_maj,
       ...optional('publics_specifiquement_adresses'),
       ...optional('prise_en_charge_specifique'),
     } as LieuResult

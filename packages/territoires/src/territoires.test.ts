@@ -115,6 +115,19 @@ describe('suggest', () => {
 })
 
 describe('extractPlace', () => {
+  it('takes a town named like a word when it opens an operator’s message, and only then', () => {
+    for (const [sentence, code] of [
+      ['Vichy démarches', '03310'],
+      ['tulle apprendre tablette', '19272'],
+      ['Agen démarches gratuit samedi', '47001'],
+    ] as const) {
+      expect(territoires.extractPlace(sentence, { leadingName: true })?.candidates[0]?.commune.code).toBe(code)
+      expect(territoires.extractPlace(sentence)).toBeUndefined()
+    }
+    // A surer place elsewhere wins; a request word is never a place.
+    expect(territoires.extractPlace('Tours de magie à Guéret', { leadingName: true })?.candidates[0]?.commune.code).toBe('23096')
+    expect(territoires.extractPlace('aide démarches', { leadingName: true })).toBeUndefined()
+  })
   it.each([
     ["bonjour je narrive pas a faire ma declaration trimestrielle caf sur internet, j'habite guéret", '23096'],
     ["j'habite à Orange", '84087'],

@@ -3,6 +3,9 @@ import type { CommuneCoordinates, CoordinateTable } from './coordinates.js'
 import type { CogCommune, Departement, Geography, Region } from './geography.js'
 import { editDistance, foldPlace, nameKeys, placeTokens, trigrams } from './normalise.js'
 
+/** Words that open a request, not a place, even for an operator (« aide démarches »). */
+const needWords: ReadonlySet<string> = new Set(['aide', 'aides', 'besoin', 'bonjour', 'merci'])
+
 /** A commune (or a municipal arrondissement) with its département, région and, when known, its coordinates. */
 export type Commune = CogCommune & {
   departementNom: string
@@ -454,9 +457,11 @@ export class Territoires {
    * Finds a place mentioned in a sentence ("je n'arrive pas à faire ma déclaration caf, j'habite guéret").
    * A name that is also a common French word (sens, tours, orange, vienne, die, pau…) or a very short one
    * counts only with context: after "à", "sur", "vers", "près de", "habite", "de/d'" + capital letter, when written
-   * with a capital inside the sentence, or next to a postcode or a département.
+   * with a capital inside the sentence, or next to a postcode or a département. With `leadingName`, a name that opens
+   * the message counts too (a helpline operator types « Vichy démarches », « Tulle tablette »), unless another name
+   * in the sentence is a surer place.
    */
-  extractPlace(sentence: string): (Resolution & { span: string }) | undefined {
+  extractPlace(sentence: string, options: { leadingName?: boolean } = {}): (Resolution & { span: string }) | undefined {
     // Sentences split on their punctuation: a capital after "?" or "." starts a sentence, it is not a name's capital.
     const words: string[] = []
     const sentenceStart: boolean[] = []
@@ -487,8 +492,10 @@ export class Territoires {
         const { before, after } = this.placeContext(words, tokens, sentenceStart, start, start + length, lastAfterComma)
         const context = before + after
         const common = length === 1 && (commonWordNames.has(key) || key.length <= 3)
-        // A common word needs a preposition before it ("à Orange") or to end the message after a comma ("…, tours").
-        if (common && before < 15) continue
+        // A common word needs a preposition before it ("à Orange") or to end the message after a comma ("…, tours"),
+        // or, for an operator, to open the message (not « aide », which asks for help).
+        const leading = options.leadingName === true && start === 0 && key.length >= 4 && !needWords.has(key)
+        if (common && before < 15 && !leading) continue
         // Take a following département or postcode along ("Saint-Denis 93", "Valence dans la Drôme").
         let end = start + length
         for (let extra = Math.min(4, tokens.length - end); extra >= 1; extra--) {
