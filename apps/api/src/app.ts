@@ -58,14 +58,14 @@ export type ApiDeps = {
  * The assistant over the current dataset: one engine per loaded dataset, while the conversations outlive a data
  * reload. Every channel (/v1/chat, the web chat, Teams) calls the same getter, so they give the same answers.
  */
-export function chatEngine(store: DatasetStore, options: { conversations?: ConversationStore; now?: () => Date } = {}): () => Assistant {
+export function chatEngine(store: DatasetStore, options: { conversations?: ConversationStore; now?: () => Date; mode?: 'citizen' | 'operator' } = {}): () => Assistant {
   const now = options.now ?? (() => new Date())
   const conversations = options.conversations ?? new MemoryConversationStore({ now: () => now().getTime() })
   let assistant: { version: number; engine: Assistant } | undefined
   return () => {
     if (assistant?.version !== store.version) {
       const { territoires, index } = store.current
-      assistant = { version: store.version, engine: createAssistant({ territoires, index, store: conversations, now, newId: randomUUID }) }
+      assistant = { version: store.version, engine: createAssistant({ territoires, index, store: conversations, now, newId: randomUUID, mode: options.mode ?? 'citizen' }) }
     }
     return assistant.engine
   }

@@ -17,6 +17,7 @@ export type Problem = {
 
 const titles: Record<number, string> = {
   400: 'Requête invalide',
+  401: 'Non autorisé',
   404: 'Introuvable',
   405: 'Méthode non permise',
   413: 'Requête trop grande',
@@ -36,6 +37,7 @@ export const ProblemType = {
   TooLarge: 'urn:aiguillage:probleme:trop-grand',
   RateLimited: 'urn:aiguillage:probleme:trop-de-requetes',
   Internal: 'urn:aiguillage:probleme:erreur-interne',
+  Unauthorized: 'urn:aiguillage:probleme:non-autorise',
 } as const
 
 export function problem(status: number, type: string, detail: string, extra: Partial<Problem> = {}): Problem {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type Activity, BotAdapter, type ConversationReference, type ResourceResponse, type Storage, type StoreItems, TurnContext } from 'botbuilder'
+import { type Activity, BotAdapter, type ConversationReference, type ResourceResponse, TurnContext } from 'botbuilder'
 
 /** The channel id carried by the web chat's activities. */
 export const webChannelId = 'aiguillage-web'
@@ -54,51 +54,5 @@ export class SocketAdapter extends BotAdapter {
   async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true)
     await this.runMiddleware(new TurnContext(this, activity), logic)
-  }
-}
-
-/**
- * botkit keeps a dialog state per conversation in its storage after every turn. botbuilder's MemoryStorage keeps it
- * forever (a leak on a public chat); this one forgets an entry `ttlMs` after its last write, like the conversations.
- */
-export class ExpiringStorage implements Storage {
-  private readonly items = new Map<string, { at: number; json: string }>()
-
-  constructor(
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  async read(keys: string[]): Promise<StoreItems> {
-    const found: StoreItems = {}
-    for (const key of keys) {
-      const item = this.items.get(key)
-      if (item && this.now() - item.at <= this.ttlMs) found[key] = JSON.parse(item.json)
-    }
-    return found
-  }
-
-  async write(changes: StoreItems): Promise<void> {
-    for (const [key, value] of Object.entries(changes)) {
-      this.items.delete(key)
-      this.items.set(key, { at: this.now(), json: JSON.stringify(value) })
-    }
-  }
-
-  async delete(keys: string[]): Promise<void> {
-    for (const key of keys) this.items.delete(key)
-  }
-
-  /** Entries are kept in order of last write: expired ones are at the front. */
-  sweep(): void {
-    const now = this.now()
-    for (const [key, item] of this.items) {
-      if (now - item.at <= this.ttlMs) break
-      this.items.delete(key)
-    }
-  }
-
-  get size(): number {
-    return this.items.size
   }
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { ExpiringStorage } from './adapter.js'
 import { RateLimits } from './limits.js'
 import { parseClientFrame } from './protocol.js'
 import { TokenSigner } from './token.js'
@@ -57,22 +56,5 @@ describe('RateLimits', () => {
     t = 10_000
     limits.sweep()
     expect(limits.size).toBe(0)
-  })
-})
-
-describe('ExpiringStorage (botkit’s dialog state)', () => {
-  it('forgets an entry after the time to live, so a public chat does not keep every visitor forever', async () => {
-    let t = 0
-    const storage = new ExpiringStorage(1000, () => t)
-    await storage.write({ a: { dialogState: 1 }, b: { dialogState: 2 } })
-    expect(await storage.read(['a', 'c'])).toEqual({ a: { dialogState: 1 } })
-    t = 600
-    await storage.write({ b: { dialogState: 3 } })
-    t = 1500
-    expect(await storage.read(['a', 'b'])).toEqual({ b: { dialogState: 3 } })
-    storage.sweep()
-    expect(storage.size).toBe(1)
-    await storage.delete(['b'])
-    expect(storage.size).toBe(0)
   })
 })

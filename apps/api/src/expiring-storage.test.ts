@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { ExpiringStorage } from './expiring-storage.js'
+
+describe('ExpiringStorage (the bot channels’ state)', () => {
+  it('forgets an entry after the time to live, so a public chat does not keep every visitor forever', async () => {
+    let t = 0
+    const storage = new ExpiringStorage(1000, () => t)
+    await storage.write({ a: { dialogState: 1 }, b: { dialogState: 2 } })
+    expect(await storage.read(['a', 'c'])).toEqual({ a: { dialogState: 1 } })
+    t = 600
+    await storage.write({ b: { dialogState: 3 } })
+    t = 1500
+    expect(await storage.read(['a', 'b'])).toEqual({ b: { dialogState: 3 } })
+    storage.sweep()
+    expect(storage.size).toBe(1)
+    await storage.delete(['b'])
+    expect(storage.size).toBe(0)
+  })
+})
