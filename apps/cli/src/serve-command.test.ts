@@ -59,6 +59,41 @@ describe('aiguillage serve (real process)', () => {
       child.kill('SIGTERM')
     }
   })
+  it('mounts the Teams bot at /api/messages only when configured, and says loudly when it is the dev mode', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+      env: { ...env(mkdtempSync(path.join(tmpdir(), 'serve-'))), AIGUILLAGE_TEAMS_DEV: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let said = ''
+    child.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()))
+    try {
+      const url = await waitForUrl(child)
+      expect(said).toContain('MODE DÉVELOPPEMENT')
+      const activity = {
+        type: 'message',
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        from: { id: '29:operatrice' },
+        recipient: { id: '28:bot' },
+        conversation: { id: 'a:cli' },
+        deliveryMode: 'expectReplies',
+        text: 'Guéret démarches',
+      }
+      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) })
+      const body = (await response.json()) as any
+      expect(body.activities.some((a: any) => a.attachments?.[0]?.content?.body?.[0]?.inlines?.[0]?.text === 'France services de Guéret (démo)')).toBe(true)
+    } finally {
+      child.kill('SIGTERM')
+    }
+    // Not configured: not mounted.
+    const plain = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env: env(mkdtempSync(path.join(tmpdir(), 'serve-'))), stdio: ['ignore', 'ignore', 'pipe'] })
+    try {
+      const url = await waitForUrl(plain)
+      expect((await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404)
+    } finally {
+      plain.kill('SIGTERM')
+    }
+  }, 30_000)
   it('refuses half a configuration with a French message', () => {
     const run = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--lieux', 'x.csv'], { env: env('/nonexistent'), encoding: 'utf8' })
     expect(run.status).toBe(2)

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { apiConfigFromEnv, DataError, startServer } from '@aiguillage/api'
+import { teamsConfigFromEnv } from '@aiguillage/teams-bot/config'
 import { webChatChannel } from '@aiguillage/web-chat'
 import { readOptions } from './search-command.js'
 import { ExitCode, type Output } from './validate-command.js'
@@ -22,6 +23,11 @@ export async function runServe(args: string[], context: { cwd: string; env: Node
   }
   try {
     const api = apiConfigFromEnv(context.env)
+    // The operators' Teams bot, at /api/messages, only when configured (MicrosoftAppId…, or AIGUILLAGE_TEAMS_DEV=1).
+    const teams = teamsConfigFromEnv(context.env)
+    const teamsChannel = teams ? (await import('@aiguillage/teams-bot')).teamsChannel(teams) : undefined
+    if (teams?.mode === 'development')
+      output.err('ATTENTION : le bot Teams est en MODE DÉVELOPPEMENT (AIGUILLAGE_TEAMS_DEV) : /api/messages ne vérifie aucun jeton. Ne l’exposez pas sur internet.')
     const server = await startServer({
       port,
       host: values.host ?? context.env.HOST ?? '127.0.0.1',
@@ -38,6 +44,7 @@ export async function runServe(args: string[], context: { cwd: string; env: Node
           trustProxy: api.trustProxy ?? false,
           ...(context.env.AIGUILLAGE_WEB_SECRET ? { secret: context.env.AIGUILLAGE_WEB_SECRET } : {}),
         }),
+        ...(teamsChannel ? [teamsChannel] : []),
       ],
     })
     const { source } = server.store.current

@@ -1,0 +1,145 @@
+// The bot's Adaptive Cards, as plain JSON (schema 1.5, what Teams renders). Text from the data goes in TextRuns:
+// unlike TextBlocks and FactSets, they do not read Markdown, so a lieu's name can never become a link or a format.
+import type { Choice, LieuResult } from '@aiguillage/assistant'
+import { type Lieu, weeklyTimetable } from '@aiguillage/lieux'
+
+export type AdaptiveCard = { type: 'AdaptiveCard'; $schema: string; version: '1.5'; lang: 'fr'; body: unknown[]; actions?: unknown[] }
+
+/** Card actions: the verbs of Action.Submit, read by the bot's routes. */
+export const Verb = { Fiche: 'fiche', More: 'plus', Choice: 'choix' } as const
+
+const card = (body: unknown[], actions: unknown[] = []): AdaptiveCard => ({
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  lang: 'fr',
+  body,
+  ...(actions.length ? { actions } : {}),
+})
+
+type Run = { text: string; bold?: boolean; colour?: 'Good' | 'Attention' | 'Default' }
+const run = (r: Run) => ({ type: 'TextRun', text: r.text, ...(r.bold ? { weight: 'Bolder' } : {}), ...(r.colour ? { color: r.colour } : {}) })
+/** A paragraph of plain text runs (no Markdown). */
+const text = (runs: (Run | string)[], options: { size?: 'Medium' | 'Large'; spacing?: 'None' | 'Small' | 'Medium' } = {}) => ({
+  type: 'RichTextBlock',
+  ...(options.spacing ? { spacing: options.spacing } : {}),
+  inlines: runs.map((r) => {
+    const inline = run(typeof r === 'string' ? { text: r } : r)
+    return options.size ? { ...inline, size: options.size } : inline
+  }),
+})
+/** "Label : value", the label in bold. */
+const fact = (label: string, value: string) => text([{ text: `${label} : `, bold: true }, value], { spacing: 'None' })
+
+/** Only web addresses and phone numbers become actions (never javascript: or data: from the data). */
+export function webUrl(address: string | undefined): string | undefined {
+  if (!address) return undefined
+  try {
+    const url = new URL(address)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+const telUrl = (telephone: string | undefined) => (telephone ? `tel:${telephone.replace(/[^+\d]/g, '')}` : undefined)
+const mapUrl = (latitude: number, longitude: number) => `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`
+const openUrl = (title: string, url: string | undefined) => (url ? [{ type: 'Action.OpenUrl', title, url }] : [])
+
+/** "15/10/2026" from "2026-10-15". */
+export const frenchDate = (iso: string) => iso.split('-').reverse().join('/')
+
+function priceText(fees: readonly string[] | undefined): string {
+  if (!fees?.length) return 'non indiqué'
+  return fees.join(', ')
+}
+
+/** Today's line of the week ("mardi : 10 h – 18 h"), in Paris time. */
+export function todayLine(week: readonly string[] | undefined, now: Date): string | undefined {
+  const name = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'Europe/Paris' }).format(now)
+  return week?.find((line) => line.startsWith(`${name} :`))
+}
+
+/**
+ * One lieu, to read out to a caller: name, distance, address, phone, today's hours, open now or not, services, free or
+ * not, and the date of the data. Actions: call, full record, more results (the latter two need the bot: not on a card
+ * inserted by the message extension).
+ */
+export function lieuCard(lieu: LieuResult, now: Date, options: { botActions: boolean } = { botActions: true }): AdaptiveCard {
+  const today = todayLine(lieu.horairesSemaine, now)
+  const address = `${lieu.adresse}${lieu.complement_adresse ? `, ${lieu.complement_adresse}` : ''}, ${lieu.code_postal} ${lieu.commune}`
+  return card(
+    [
+      text([{ text: lieu.nom, bold: true }], { size: 'Medium' }),
+      text([`${lieu.distanceTexte} · ${address}`], { spacing: 'None' }),
+      fact('Téléphone', lieu.telephoneAffichage ?? 'non indiqué'),
+      text([{ text: lieu.ouvertureTexte, bold: true, colour: lieu.ouvertMaintenant === true ? 'Good' : lieu.ouvertMaintenant === false ? 'Attention' : 'Default' }], { spacing: 'None' }),
+      fact('Aujourd’hui', today ? today.replace(/^\S+ : /, '') : 'horaires non indiqués'),
+      fact('Tarif', priceText(lieu.frais_a_charge)),
+      fact('Services', lieu.services.join(', ') || 'non indiqués'),
+      fact('Données du', frenchDate(lieu.date_maj)),
+    ],
+    [
+      ...openUrl(`Appeler le ${lieu.telephoneAffichage ?? ''}`.trim(), telUrl(lieu.telephone)),
+      ...(options.botActions
+        ? [
+            { type: 'Action.Submit', title: 'Fiche complète', data: { verb: Verb.Fiche, id: lieu.id } },
+            { type: 'Action.Submit', title: 'Plus de résultats', data: { verb: Verb.More } },
+          ]
+        : openUrl('Voir le plan', mapUrl(lieu.latitude, lieu.longitude))),
+    ],
+  )
+}
+
+const DAY_MS = 86_400_000
+
+/**
+ * The full record of a lieu: everything of the standard that matters on the phone (presentation, address and access,
+ * every contact, the week's hours, services, publics, support, fees, programmes, labels, appointments) and how old
+ * the data are.
+ */
+export function ficheCard(lieu: Lieu, now: Date, formatPhone: (telephone: string) => string): AdaptiveCard {
+  const week = weeklyTimetable(lieu.horaires, now)?.map((day) => day.text)
+  const age = Math.floor((now.getTime() - Date.parse(`${lieu.date_maj}T00:00:00Z`)) / DAY_MS)
+  const list = (label: string, values: readonly string[] | undefined) => (values?.length ? [fact(label, values.join(', '))] : [])
+  const one = (label: string, value: string | undefined) => (value ? [fact(label, value)] : [])
+  return card(
+    [
+      text([{ text: lieu.nom, bold: true }], { size: 'Large' }),
+      ...(lieu.presentation_resume ? [text([lieu.presentation_resume])] : []),
+      fact('Adresse', `${lieu.adresse}${lieu.complement_adresse ? `, ${lieu.complement_adresse}` : ''}, ${lieu.code_postal} ${lieu.commune}`),
+      ...one('Téléphone', lieu.telephone ? formatPhone(lieu.telephone) : undefined),
+      ...list('Courriel', lieu.courriels),
+      ...list('Site', lieu.site_web),
+      text([{ text: 'Horaires de la semaine', bold: true }], { spacing: 'Medium' }),
+      ...(week ? week.map((line) => text([line], { spacing: 'None' })) : [text(['Horaires non indiqués : faites appeler avant de se déplacer.'], { spacing: 'None' })]),
+      ...one('Horaires (données)', lieu.horaires),
+      text([{ text: 'Ce que le lieu propose', bold: true }], { spacing: 'Medium' }),
+      ...list('Services', lieu.services),
+      ...list('Publics', lieu.publics_specifiquement_adresses),
+      ...list('Handicaps pris en charge', lieu.prise_en_charge_specifique),
+      ...list('Accompagnement', lieu.modalites_accompagnement),
+      ...list('Accès', lieu.modalites_acces),
+      fact('Tarif', priceText(lieu.frais_a_charge)),
+      ...list('Dispositifs', lieu.dispositif_programmes_nationaux),
+      ...list('Labels', lieu.formations_labels),
+      ...one('Itinérance', lieu.itinerance?.join(', ')),
+      text([{ text: 'Les données', bold: true }], { spacing: 'Medium' }),
+      fact('Mises à jour le', `${frenchDate(lieu.date_maj)}${age > 365 ? ' (plus d’un an : à vérifier)' : ''}`),
+      ...one('Source', lieu.source),
+    ],
+    [
+      ...openUrl('Appeler', telUrl(lieu.telephone)),
+      ...openUrl('Prendre rendez-vous', webUrl(lieu.prise_rdv)),
+      ...openUrl('Site du lieu', webUrl(lieu.site_web?.[0])),
+      ...(lieu.latitude !== undefined && lieu.longitude !== undefined ? openUrl('Voir le plan', mapUrl(lieu.latitude, lieu.longitude)) : []),
+    ],
+  )
+}
+
+/** A question with one button per answer (homonym communes, the kind of need). */
+export function choicesCard(question: string, choices: readonly Choice[]): AdaptiveCard {
+  return card(
+    [text([{ text: question, bold: true }])],
+    choices.map((choice) => ({ type: 'Action.Submit', title: choice.label, data: { verb: Verb.Choice, value: choice.value, label: choice.label } })),
+  )
+}
