@@ -1,7 +1,7 @@
 // The bot's Adaptive Cards, as plain JSON (schema 1.5, what Teams renders). Text from the data goes in TextRuns:
 // unlike TextBlocks and FactSets, they do not read Markdown, so a lieu's name can never become a link or a format.
 import type { Choice, LieuResult } from '@aiguillage/assistant'
-import { type Lieu, weeklyTimetable } from '@aiguillage/lieux'
+import { type Lieu, mapLink, telLink, webLink, weeklyTimetable } from '@aiguillage/lieux'
 
 export type AdaptiveCard = { type: 'AdaptiveCard'; $schema: string; version: '1.5'; lang: 'fr'; body: unknown[]; actions?: unknown[] }
 
@@ -31,18 +31,6 @@ const text = (runs: (Run | string)[], options: { size?: 'Medium' | 'Large'; spac
 /** "Label : value", the label in bold. */
 const fact = (label: string, value: string) => text([{ text: `${label} : `, bold: true }, value], { spacing: 'None' })
 
-/** Only web addresses and phone numbers become actions (never javascript: or data: from the data). */
-export function webUrl(address: string | undefined): string | undefined {
-  if (!address) return undefined
-  try {
-    const url = new URL(address)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
-const telUrl = (telephone: string | undefined) => (telephone ? `tel:${telephone.replace(/[^+\d]/g, '')}` : undefined)
-const mapUrl = (latitude: number, longitude: number) => `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`
 const openUrl = (title: string, url: string | undefined) => (url ? [{ type: 'Action.OpenUrl', title, url }] : [])
 
 /** "15/10/2026" from "2026-10-15". */
@@ -79,13 +67,13 @@ export function lieuCard(lieu: LieuResult, now: Date, options: { botActions: boo
       fact('Données du', frenchDate(lieu.date_maj)),
     ],
     [
-      ...openUrl(`Appeler le ${lieu.telephoneAffichage ?? ''}`.trim(), telUrl(lieu.telephone)),
+      ...openUrl(`Appeler le ${lieu.telephoneAffichage ?? ''}`.trim(), telLink(lieu.telephone)),
       ...(options.botActions
         ? [
             { type: 'Action.Submit', title: 'Fiche complète', data: { verb: Verb.Fiche, id: lieu.id } },
             { type: 'Action.Submit', title: 'Plus de résultats', data: { verb: Verb.More } },
           ]
-        : openUrl('Voir le plan', mapUrl(lieu.latitude, lieu.longitude))),
+        : openUrl('Voir le plan', mapLink(lieu.latitude, lieu.longitude))),
     ],
   )
 }
@@ -128,10 +116,10 @@ export function ficheCard(lieu: Lieu, now: Date, formatPhone: (telephone: string
       ...one('Source', lieu.source),
     ],
     [
-      ...openUrl('Appeler', telUrl(lieu.telephone)),
-      ...openUrl('Prendre rendez-vous', webUrl(lieu.prise_rdv)),
-      ...openUrl('Site du lieu', webUrl(lieu.site_web?.[0])),
-      ...(lieu.latitude !== undefined && lieu.longitude !== undefined ? openUrl('Voir le plan', mapUrl(lieu.latitude, lieu.longitude)) : []),
+      ...openUrl('Appeler', telLink(lieu.telephone)),
+      ...openUrl('Prendre rendez-vous', webLink(lieu.prise_rdv)),
+      ...openUrl('Site du lieu', webLink(lieu.site_web?.[0])),
+      ...(lieu.latitude !== undefined && lieu.longitude !== undefined ? openUrl('Voir le plan', mapLink(lieu.latitude, lieu.longitude)) : []),
     ],
   )
 }

@@ -2,6 +2,7 @@
 // Aiguillage server it is configured with. Every text from the server or the data is set with textContent, never
 // parsed as HTML; links are built only from http(s) addresses and phone digits.
 import type { Choice, LieuResult, Message } from '@aiguillage/assistant'
+import { mapLink, telLink, webLink } from '@aiguillage/lieux/links'
 import { readableColour } from './colour.js'
 import { widgetCss } from './styles.js'
 
@@ -45,17 +46,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
   return element
 }
 
-/** Only web addresses become links (never javascript:, data:…). */
-function webHref(address: string | undefined): string | undefined {
-  if (!address) return undefined
-  try {
-    const url = new URL(address)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
-
 const newWindow = () => el('span', { class: 'sr' }, ' (nouvelle fenêtre)')
 const todayName = () => new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'Europe/Paris' }).format(new Date())
 
@@ -69,10 +59,10 @@ function priceText(lieu: LieuResult): string {
 function lieuCard(lieu: LieuResult): HTMLLIElement {
   const place = `${lieu.code_postal} ${lieu.commune}`.trim()
   const today = lieu.horairesSemaine?.find((line) => line.startsWith(todayName()))
-  const phone = lieu.telephone?.replace(/[^+\d]/g, '')
-  const map = `https://www.openstreetmap.org/?mlat=${lieu.latitude}&mlon=${lieu.longitude}#map=18/${lieu.latitude}/${lieu.longitude}`
-  const site = webHref(lieu.site_web?.[0])
-  const booking = webHref(lieu.prise_rdv)
+  const phone = telLink(lieu.telephone)
+  const map = mapLink(lieu.latitude, lieu.longitude)
+  const site = webLink(lieu.site_web?.[0])
+  const booking = webLink(lieu.prise_rdv)
   const list = (title: string, items: readonly string[] | undefined) =>
     items?.length ? [el('h4', {}, title), el('ul', {}, ...items.map((item) => el('li', {}, item)))] : []
   return el(
@@ -86,7 +76,7 @@ function lieuCard(lieu: LieuResult): HTMLLIElement {
     el(
       'div',
       { class: 'actions' },
-      phone && el('a', { class: 'btn', href: `tel:${phone}` }, `Appeler le ${lieu.telephoneAffichage ?? lieu.telephone}`),
+      phone && el('a', { class: 'btn', href: phone }, `Appeler le ${lieu.telephoneAffichage ?? lieu.telephone}`),
     ),
     el(
       'details',

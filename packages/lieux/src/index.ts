@@ -70,3 +70,4 @@ export type {
   TypologieCode,
   VocabularyField,
 } from './vocabularies.js'
+export { mapLink, telLink, webLink } from './links.js'
