@@ -75,7 +75,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const engine = chatEngine(store)
   const context: ChannelContext = { engine, store, logger, config: { ...defaultApiConfig, ...options.api } }
   const channels = options.channels ?? []
-  const app = createApp({ store, logger, engine, config: options.api ?? {}, mount: (app) => channels.forEach((channel) => channel.routes?.(app, context)) })
+  const app = createApp({ store, logger, engine, config: context.config, mount: (app) => channels.forEach((channel) => channel.routes?.(app, context)) })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () => resolve(s))
   })

@@ -22,7 +22,6 @@ export async function runServe(args: string[], context: { cwd: string; env: Node
     return ExitCode.Unusable
   }
   try {
-    const api = apiConfigFromEnv(context.env)
     // The operators' Teams bot, at /api/messages, only when configured (MicrosoftAppId…, or AIGUILLAGE_TEAMS_DEV=1).
     const teams = teamsConfigFromEnv(context.env)
     const teamsChannel = teams ? (await import('@aiguillage/teams-bot')).teamsChannel(teams) : undefined
@@ -35,15 +34,11 @@ export async function runServe(args: string[], context: { cwd: string; env: Node
       ...(communes ? { communes: path.resolve(context.cwd, communes) } : {}),
       ...(values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR ? { dataDir: path.resolve(context.cwd, (values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR) as string) } : {}),
       autoSync: context.env.AIGUILLAGE_AUTO_SYNC !== '0',
-      api,
-      // The citizens' chat: the widget at /widget.js, its demo page at /, its websocket. The sites allowed to embed
-      // it are the CORS origins (they also use /v1/chat when websockets are blocked).
+      api: apiConfigFromEnv(context.env),
+      // The citizens' chat: the widget at /widget.js, its demo page at /, its websocket (the sites allowed to embed
+      // it are the API's CORS origins).
       channels: [
-        webChatChannel({
-          allowedOrigins: api.corsOrigins ?? [],
-          trustProxy: api.trustProxy ?? false,
-          ...(context.env.AIGUILLAGE_WEB_SECRET ? { secret: context.env.AIGUILLAGE_WEB_SECRET } : {}),
-        }),
+        webChatChannel(context.env.AIGUILLAGE_WEB_SECRET ? { secret: context.env.AIGUILLAGE_WEB_SECRET } : {}),
         ...(teamsChannel ? [teamsChannel] : []),
       ],
     })

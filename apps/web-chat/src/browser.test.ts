@@ -54,6 +54,15 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
 
   const cards = (page: Page) => page.locator('li.card')
 
+  /** The element that has the keyboard focus, inside the widget's shadow root: its tag, its name, its outline. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      let element: Element | null = document.activeElement
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement
+      if (!element) return { tag: '', label: '', outline: 'none' }
+      return { tag: element.tagName, label: (element as HTMLElement).innerText || element.getAttribute('aria-label') || element.id, outline: getComputedStyle(element).outlineStyle }
+    })
+
   it('a person asks in her own words and sees lieux cards with distance, hours and a working tel: link', async () => {
     const page = await openDemo()
     await say(page, 'je voudrais apprendre à utiliser ma tablette, j’habite à Aurillac')
@@ -122,11 +131,10 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
 
   it('keyboard only: Tab to the message box, type, Enter, choose with the keyboard, open a fiche', async () => {
     const page = await openDemo()
-    const focusedLabel = () => page.evaluate(() => {
-      let element: Element | null = document.activeElement
-      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement
-      return element ? `${element.tagName.toLowerCase()}:${(element as HTMLElement).innerText || element.getAttribute('aria-label') || element.id}` : ''
-    })
+    const focusedLabel = async () => {
+      const { tag, label } = await focused(page)
+      return `${tag.toLowerCase()}:${label}`
+    }
     const tabTo = async (pattern: RegExp) => {
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press('Tab')
@@ -140,12 +148,7 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     await page.getByRole('button', { name: 'Sainte-Marie (Gers)' }).waitFor({ timeout: 5000 })
     await tabTo(/^button:Sainte-Marie \(Gers\)/)
     // The focus ring is visible (RGAA 10.7).
-    const outline = await page.evaluate(() => {
-      let element: Element | null = document.activeElement
-      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement
-      return element ? getComputedStyle(element).outlineStyle : 'none'
-    })
-    expect(outline).not.toBe('none')
+    expect((await focused(page)).outline).not.toBe('none')
     await page.keyboard.press('Enter')
     await expect.poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 }).toBe('Point numérique de Sainte-Marie (Gers)')
     await tabTo(/^summary:Voir la fiche/)
@@ -233,11 +236,7 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
       const page = await openDemo({ url: `${siteUrl}/` })
       const launcher = page.getByRole('button', { name: 'Besoin d’aide avec le numérique ?' })
       await launcher.click()
-      expect(await page.evaluate(() => {
-        let element: Element | null = document.activeElement
-        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement
-        return element?.tagName
-      })).toBe('TEXTAREA')
+      expect((await focused(page)).tag).toBe('TEXTAREA')
       await page.keyboard.type('tablette à Aurillac')
       await page.keyboard.press('Enter')
       await expect.poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 }).toBe('Médiathèque Pierre-Mac-Orlan')

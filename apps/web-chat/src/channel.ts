@@ -14,7 +14,8 @@ import { widgetRoutes } from './widget-routes.js'
 export type WebChatConfig = {
   /** Where the websocket listens. */
   path: string
-  /** Sites allowed to open the websocket (the sites that embed the widget), besides the server's own pages. */
+  /** Sites allowed to open the websocket (the sites that embed the widget), besides the server's own pages.
+   *  By default the server's CORS origins: the same sites use /v1/chat when websockets are blocked. */
   allowedOrigins: readonly string[]
   /** Largest frame accepted, in bytes: a bigger one closes the socket (1009). */
   maxFrameBytes: number
@@ -36,13 +37,12 @@ export type WebChatConfig = {
   maxErrors: number
   /** Signs resume tokens; random per process when absent (tokens then end with the process, as the conversations do). */
   secret?: string
-  /** Trust X-Forwarded-For for the address (behind a reverse proxy only). */
+  /** Trust X-Forwarded-For for the address (behind a reverse proxy only). By default, as the API does. */
   trustProxy: boolean
 }
 
-export const defaultWebChatConfig: WebChatConfig = {
+export const defaultWebChatConfig: Omit<WebChatConfig, 'allowedOrigins' | 'trustProxy'> = {
   path: '/v1/discussion',
-  allowedOrigins: [],
   maxFrameBytes: 8 * 1024,
   sessionTtlMs: 30 * 60_000,
   idleTimeoutMs: 15 * 60_000,
@@ -52,7 +52,6 @@ export const defaultWebChatConfig: WebChatConfig = {
   perAddress: { burst: 120, perMs: 250 },
   connectionsPerAddress: 50,
   maxErrors: 20,
-  trustProxy: false,
 }
 
 type Session = {
@@ -69,7 +68,8 @@ type Session = {
   answered: Map<string, ServerFrame | null>
 }
 
-type Connection = { address: string; openedAt: number; lastMessage: number; alive: boolean; errors: number; session?: Session }
+/** `key`: the socket's own rate-limit bucket. */
+type Connection = { key: string; address: string; openedAt: number; lastMessage: number; alive: boolean; errors: number; session?: Session }
 
 const maxPending = 20
 const maxAnswered = 20
@@ -79,13 +79,14 @@ const maxAnswered = 20
  * engine as /v1/chat. Also serves the widget's script and the demo page.
  */
 export function webChatChannel(options: Partial<WebChatConfig> & { now?: () => number } = {}): Channel & { stats: () => WebChatStats } {
-  const config: WebChatConfig = { ...defaultWebChatConfig, ...options }
+  const path = options.path ?? defaultWebChatConfig.path
   const now = options.now ?? Date.now
   let stats: () => WebChatStats = () => ({ sockets: 0, sessions: 0, storedStates: 0, rateBuckets: 0, heartbeat: false })
   return {
     name: 'web-chat',
-    routes: (app, context) => widgetRoutes(app, { socketPath: config.path, logger: context.logger }),
+    routes: (app, context) => widgetRoutes(app, { socketPath: path, logger: context.logger }),
     attach: (server, context) => {
+      const config: WebChatConfig = { ...defaultWebChatConfig, allowedOrigins: context.config.corsOrigins, trustProxy: context.config.trustProxy, ...options }
       const chat = new WebChat(config, context, now)
       server.on('upgrade', chat.upgrade)
       stats = () => chat.stats()
@@ -117,7 +118,6 @@ class WebChat {
   private readonly logger: Logger
   private readonly engine: () => Assistant
   private nextConnectionKey = 0
-  private readonly connectionKeys = new WeakMap<WebSocket, string>()
 
   constructor(
     private readonly config: WebChatConfig,
@@ -174,9 +174,8 @@ class WebChat {
   }
 
   private open(ws: WebSocket, address: string): void {
-    const connection: Connection = { address, openedAt: this.now(), lastMessage: this.now(), alive: true, errors: 0 }
+    const connection: Connection = { key: `c${this.nextConnectionKey++}`, address, openedAt: this.now(), lastMessage: this.now(), alive: true, errors: 0 }
     this.connections.set(ws, connection)
-    this.connectionKeys.set(ws, `c${this.nextConnectionKey++}`)
     this.perAddressOpen.set(address, (this.perAddressOpen.get(address) ?? 0) + 1)
     ws.on('pong', () => {
       connection.alive = true
@@ -266,8 +265,7 @@ class WebChat {
     const session = connection.session
     const replyTo = frame.id ? { replyTo: frame.id } : {}
     if (!session) return this.reject(ws, connection, { type: 'error', code: 'not_ready', message: 'Envoyez d’abord « hello » pour ouvrir la discussion.', ...replyTo })
-    const key = this.connectionKeys.get(ws) as string
-    if (!this.connectionLimits.take(key) || !this.addressLimits.take(connection.address)) {
+    if (!this.connectionLimits.take(connection.key) || !this.addressLimits.take(connection.address)) {
       send(ws, { type: 'error', code: 'rate_limited', message: 'Vous envoyez beaucoup de messages. Attendez quelques secondes, puis réessayez.', ...replyTo })
       return
     }
