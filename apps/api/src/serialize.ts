@@ -1,4 +1,6 @@
 import {
+  dataAgeDays,
+  staleAfterDays,
   describeOpening,
   formatDistance,
   formatPhone,
@@ -62,7 +64,7 @@ function contact(lieu: Lieu) {
   if (!computed) {
     computed = {
       telephone_affichage: lieu.telephone ? formatPhone(lieu.telephone) : null,
-      telephone_lien: lieu.telephone ? (phoneHref(lieu.telephone) ?? null) : null,
+      telephone_lien: phoneHref(lieu.telephone) ?? null,
     }
     contacts.set(lieu, computed)
   }
@@ -104,11 +106,9 @@ export function resultJsonText(result: SearchResult, now: Date): string {
   return `${fragment},"distance_km":${Math.round(result.distanceKm * 1000) / 1000},"distance_texte":${JSON.stringify(formatDistance(result.distanceKm))},"ouverture":${ouvertureText}}`
 }
 
-const DAY_MS = 86_400_000
-
 /** The full record of one lieu. */
 export function lieuDetailJson(lieu: Lieu, now: Date) {
-  const age = Math.floor((now.getTime() - Date.parse(`${lieu.date_maj}T00:00:00Z`)) / DAY_MS)
+  const age = dataAgeDays(lieu.date_maj, now)
   return {
     ...lieu,
     ouverture: ouvertureJson(lieu, now),
@@ -117,8 +117,7 @@ export function lieuDetailJson(lieu: Lieu, now: Date) {
     fraicheur: {
       date_maj: lieu.date_maj,
       age_jours: age,
-      // The cartographie nationale warns after a year: the information may be out of date.
-      a_verifier: age > 365,
+      a_verifier: age > staleAfterDays,
     },
   }
 }

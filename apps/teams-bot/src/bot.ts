@@ -1,6 +1,6 @@
 import type { Assistant, Message, TurnResult } from '@aiguillage/assistant'
 import { ExpiringStorage } from '@aiguillage/api'
-import { formatPhone, type Lieu } from '@aiguillage/lieux'
+import type { Lieu } from '@aiguillage/lieux'
 import { Application, type DefaultConversationState, type Query, type TeamsAdapter, TurnState } from '@microsoft/teams-ai'
 import { type Activity, ActivityTypes, CardFactory, type MessagingExtensionResult, type Storage, type TurnContext } from 'botbuilder'
 import { choicesCard, ficheCard, lieuCard, Verb } from './cards.js'
@@ -59,7 +59,7 @@ export function createTeamsBot(options: TeamsBotOptions): Application<BotState> 
     const conversationId = state.conversation.engineId
     const turn: TurnResult = await options.engine().reply({ text, ...(conversationId ? { conversationId } : {}) })
     state.conversation.engineId = turn.conversationId
-    await context.sendActivities(activitiesOf(turn.messages, now(), trimmed.length > maxTextLength))
+    await context.sendActivities(activitiesOf(turn.messages, trimmed.length > maxTextLength))
   }
 
   // Routes are tried in order: commands and card buttons before free text.
@@ -78,7 +78,7 @@ export function createTeamsBot(options: TeamsBotOptions): Application<BotState> 
       await context.sendActivity(plain('Ce lieu n’est plus dans les données. Relancez la recherche.'))
       return
     }
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(ficheCard(lieu, now(), formatPhone))] })
+    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(ficheCard(lieu, now()))] })
   })
   app.activity(ActivityTypes.Message, async (context, state) => {
     // A button of an old card without a known verb, or an attachment alone: read as text (empty → the hint).
@@ -101,7 +101,7 @@ export function createTeamsBot(options: TeamsBotOptions): Application<BotState> 
       type: 'result',
       attachmentLayout: 'list',
       attachments: turn.lieux.slice(0, Math.max(1, Math.min(query.count || 10, 10))).map((lieu) => ({
-        ...CardFactory.adaptiveCard(lieuCard(lieu, now(), { botActions: false })),
+        ...CardFactory.adaptiveCard(lieuCard(lieu, { botActions: false })),
         preview: CardFactory.thumbnailCard(lieu.nom, `${lieu.distanceTexte} · ${lieu.commune}${lieu.telephoneAffichage ? ` · ${lieu.telephoneAffichage}` : ''}`),
       })),
     }
@@ -121,14 +121,14 @@ function firstText(messages: readonly Message[]): string | undefined {
 }
 
 /** The engine's messages as activities: texts together, the lieux as cards, questions as buttons. */
-export function activitiesOf(messages: readonly Message[], now: Date, truncated: boolean): Partial<Activity>[] {
+export function activitiesOf(messages: readonly Message[], truncated: boolean): Partial<Activity>[] {
   const activities: Partial<Activity>[] = []
   const texts = messages.flatMap((m) => (m.type === 'text' ? [m.text] : []))
   if (truncated) texts.unshift(`Message long : seuls les ${maxTextLength} premiers caractères ont été lus.`)
   if (texts.length) activities.push(plain(texts.join('\n\n')))
   for (const message of messages) {
     if (message.type === 'lieux' && message.lieux.length)
-      activities.push({ type: ActivityTypes.Message, attachmentLayout: 'list', attachments: message.lieux.map((lieu) => CardFactory.adaptiveCard(lieuCard(lieu, now))) })
+      activities.push({ type: ActivityTypes.Message, attachmentLayout: 'list', attachments: message.lieux.map((lieu) => CardFactory.adaptiveCard(lieuCard(lieu))) })
     // "Et maintenant ?" is on every card already (Plus de résultats); "nouvelle recherche" is a command.
     if (message.type === 'choices' && message.question !== 'Et maintenant ?') activities.push({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(choicesCard(message.question, message.choices))] })
   }

@@ -1,7 +1,7 @@
 // The bot's Adaptive Cards, as plain JSON (schema 1.5, what Teams renders). Text from the data goes in TextRuns:
 // unlike TextBlocks and FactSets, they do not read Markdown, so a lieu's name can never become a link or a format.
 import type { Choice, LieuResult } from '@aiguillage/assistant'
-import { type Lieu, mapLink, telLink, webLink, weeklyTimetable } from '@aiguillage/lieux'
+import { dataAgeDays, formatPhone, type Lieu, mapLink, phoneHref, staleAfterDays, webLink, weeklyTimetable } from '@aiguillage/lieux'
 
 export type AdaptiveCard = { type: 'AdaptiveCard'; $schema: string; version: '1.5'; lang: 'fr'; body: unknown[]; actions?: unknown[] }
 
@@ -41,19 +41,13 @@ function priceText(fees: readonly string[] | undefined): string {
   return fees.join(', ')
 }
 
-/** Today's line of the week ("mardi : 10 h – 18 h"), in Paris time. */
-export function todayLine(week: readonly string[] | undefined, now: Date): string | undefined {
-  const name = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'Europe/Paris' }).format(now)
-  return week?.find((line) => line.startsWith(`${name} :`))
-}
-
 /**
  * One lieu, to read out to a caller: name, distance, address, phone, today's hours, open now or not, services, free or
  * not, and the date of the data. Actions: call, full record, more results (the latter two need the bot: not on a card
  * inserted by the message extension).
  */
-export function lieuCard(lieu: LieuResult, now: Date, options: { botActions: boolean } = { botActions: true }): AdaptiveCard {
-  const today = todayLine(lieu.horairesSemaine, now)
+export function lieuCard(lieu: LieuResult, options: { botActions: boolean } = { botActions: true }): AdaptiveCard {
+  const today = lieu.horairesAujourdhui
   const address = `${lieu.adresse}${lieu.complement_adresse ? `, ${lieu.complement_adresse}` : ''}, ${lieu.code_postal} ${lieu.commune}`
   return card(
     [
@@ -67,7 +61,7 @@ export function lieuCard(lieu: LieuResult, now: Date, options: { botActions: boo
       fact('Données du', frenchDate(lieu.date_maj)),
     ],
     [
-      ...openUrl(`Appeler le ${lieu.telephoneAffichage ?? ''}`.trim(), telLink(lieu.telephone)),
+      ...openUrl(`Appeler le ${lieu.telephoneAffichage ?? ''}`.trim(), phoneHref(lieu.telephone)),
       ...(options.botActions
         ? [
             { type: 'Action.Submit', title: 'Fiche complète', data: { verb: Verb.Fiche, id: lieu.id } },
@@ -78,16 +72,14 @@ export function lieuCard(lieu: LieuResult, now: Date, options: { botActions: boo
   )
 }
 
-const DAY_MS = 86_400_000
-
 /**
  * The full record of a lieu: everything of the standard that matters on the phone (presentation, address and access,
  * every contact, the week's hours, services, publics, support, fees, programmes, labels, appointments) and how old
  * the data are.
  */
-export function ficheCard(lieu: Lieu, now: Date, formatPhone: (telephone: string) => string): AdaptiveCard {
+export function ficheCard(lieu: Lieu, now: Date): AdaptiveCard {
   const week = weeklyTimetable(lieu.horaires, now)?.map((day) => day.text)
-  const age = Math.floor((now.getTime() - Date.parse(`${lieu.date_maj}T00:00:00Z`)) / DAY_MS)
+  const age = dataAgeDays(lieu.date_maj, now)
   const list = (label: string, values: readonly string[] | undefined) => (values?.length ? [fact(label, values.join(', '))] : [])
   const one = (label: string, value: string | undefined) => (value ? [fact(label, value)] : [])
   return card(
@@ -112,11 +104,11 @@ export function ficheCard(lieu: Lieu, now: Date, formatPhone: (telephone: string
       ...list('Labels', lieu.formations_labels),
       ...one('Itinérance', lieu.itinerance?.join(', ')),
       text([{ text: 'Les données', bold: true }], { spacing: 'Medium' }),
-      fact('Mises à jour le', `${frenchDate(lieu.date_maj)}${age > 365 ? ' (plus d’un an : à vérifier)' : ''}`),
+      fact('Mises à jour le', `${frenchDate(lieu.date_maj)}${age > staleAfterDays ? ' (plus d’un an : à vérifier)' : ''}`),
       ...one('Source', lieu.source),
     ],
     [
-      ...openUrl('Appeler', telLink(lieu.telephone)),
+      ...openUrl('Appeler', phoneHref(lieu.telephone)),
       ...openUrl('Prendre rendez-vous', webLink(lieu.prise_rdv)),
       ...openUrl('Site du lieu', webLink(lieu.site_web?.[0])),
       ...(lieu.latitude !== undefined && lieu.longitude !== undefined ? openUrl('Voir le plan', mapLink(lieu.latitude, lieu.longitude)) : []),

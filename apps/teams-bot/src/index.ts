@@ -1,6 +1,6 @@
 export { activitiesOf, createTeamsBot, helpText, maxTextLength } from './bot.js'
 export type { BotState, TeamsBotOptions } from './bot.js'
-export { choicesCard, ficheCard, lieuCard, todayLine, Verb } from './cards.js'
+export { choicesCard, ficheCard, lieuCard, Verb } from './cards.js'
 export type { AdaptiveCard } from './cards.js'
 export { teamsChannel } from './channel.js'
 export { teamsConfigFromEnv } from './config.js'

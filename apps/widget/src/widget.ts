@@ -2,7 +2,7 @@
 // Aiguillage server it is configured with. Every text from the server or the data is set with textContent, never
 // parsed as HTML; links are built only from http(s) addresses and phone digits.
 import type { Choice, LieuResult, Message } from '@aiguillage/assistant'
-import { mapLink, telLink, webLink } from '@aiguillage/lieux/links'
+import { mapLink, phoneHref, webLink } from '@aiguillage/lieux/links'
 import { readableColour } from './colour.js'
 import { widgetCss } from './styles.js'
 
@@ -47,7 +47,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
 }
 
 const newWindow = () => el('span', { class: 'sr' }, ' (nouvelle fenêtre)')
-const todayName = () => new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'Europe/Paris' }).format(new Date())
 
 function priceText(lieu: LieuResult): string {
   const fees = lieu.frais_a_charge ?? []
@@ -58,8 +57,8 @@ function priceText(lieu: LieuResult): string {
 
 function lieuCard(lieu: LieuResult): HTMLLIElement {
   const place = `${lieu.code_postal} ${lieu.commune}`.trim()
-  const today = lieu.horairesSemaine?.find((line) => line.startsWith(todayName()))
-  const phone = telLink(lieu.telephone)
+  const today = lieu.horairesAujourdhui
+  const phone = phoneHref(lieu.telephone)
   const map = mapLink(lieu.latitude, lieu.longitude)
   const site = webLink(lieu.site_web?.[0])
   const booking = webLink(lieu.prise_rdv)

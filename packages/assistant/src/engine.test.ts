@@ -194,6 +194,8 @@ describe('a conversation over several turns', () => {
     expect(week).toHaveLength(7)
     expect(week[0]).toMatch(/^lundi : /)
     expect(week[6]).toMatch(/^dimanche : /)
+    // Monday 23 November at 10:30 in Paris: today's line is Monday's.
+    expect(turn.lieux[0]?.horairesAujourdhui).toBe(week[0])
   })
   it('answers questions on the programmes from the knowledge base, then searches their lieux', async () => {
     const [info, search] = await talk(['c’est quoi un conseiller numérique ?', 'Guéret'])

@@ -50,6 +50,8 @@ export type LieuResult = {
   horaires?: string
   /** The week's timetable in words, Monday first: "lundi : 9 h – 12 h, 14 h – 17 h", "dimanche : fermé". */
   horairesSemaine?: string[]
+  /** Today's line of that week, in Paris: "mardi : 10 h – 18 h". */
+  horairesAujourdhui?: string
   ouvertMaintenant: boolean | null
   ouvertureTexte: string
   frais_a_charge?: string[]
@@ -479,7 +481,7 @@ export class Assistant {
       ...optional('courriels'),
       ...optional('site_web'),
       ...optional('horaires'),
-      ...(lieu.horaires ? { horairesSemaine: weeklyTimetable(lieu.horaires, now)?.map((day) => day.text) } : {}),
+      ...week(lieu.horaires, now),
       ouvertMaintenant: opening.state === 'unknown' ? null : opening.state === 'open',
       ouvertureTexte: describeOpening(opening, now, opening.nextOpening),
       ...optional('frais_a_charge'),
@@ -493,6 +495,14 @@ export class Assistant {
       ...optional('prise_en_charge_specifique'),
     } as LieuResult
   }
+}
+
+/** The lieu's week in words and today's line of it, for the channels' cards (none without readable hours). */
+function week(horaires: string | undefined, now: Date): Pick<LieuResult, 'horairesSemaine' | 'horairesAujourdhui'> {
+  const days = weeklyTimetable(horaires, now)
+  if (!days) return {}
+  const today = days.find((day) => day.today)?.text
+  return { horairesSemaine: days.map((day) => day.text), ...(today ? { horairesAujourdhui: today } : {}) }
 }
 
 /** The next day (today included) that is this weekday in Paris, at noon. */

@@ -70,4 +70,5 @@ export type {
   TypologieCode,
   VocabularyField,
 } from './vocabularies.js'
-export { mapLink, telLink, webLink } from './links.js'
+export { dataAgeDays, staleAfterDays } from './freshness.js'
+export { mapLink, webAddress, webLink } from './links.js'

@@ -58,6 +58,8 @@ describe.each(['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Pacific
       'samedi : 9 h – 12 h',
       'dimanche : fermé',
     ])
+    // Wednesday 25 November is the day of the instant asked about.
+    expect(weeklyTimetable(HOURS, new Date('2026-11-25T12:00:00Z'))?.filter((d) => d.today).map((d) => d.day)).toEqual(['mercredi'])
   })
 })
 

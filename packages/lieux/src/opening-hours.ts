@@ -177,7 +177,8 @@ export const frenchWeekdays = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'
 export type FrenchWeekday = (typeof frenchWeekdays)[number]
 
 export type TimeSpan = { from: string; to: string; comment?: string; unknown?: boolean }
-export type DayTimetable = { day: FrenchWeekday; date: string; spans: TimeSpan[]; text: string }
+/** One day of the week's timetable; `today` marks the day that contains the instant asked about. */
+export type DayTimetable = { day: FrenchWeekday; date: string; spans: TimeSpan[]; text: string; today?: true }
 
 const hhmm = (d: Date): string => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
 
@@ -221,7 +222,7 @@ export function weeklyTimetable(horaires: string | undefined, at: Date): DayTime
     })
     const day = frenchWeekdays[i] as FrenchWeekday
     const date = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`
-    days.push({ day, date, spans, text: dayText(day, spans) })
+    days.push({ day, date, spans, text: dayText(day, spans), ...(i === weekday ? { today: true as const } : {}) })
   }
   return days
 }

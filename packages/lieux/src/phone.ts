@@ -1,6 +1,7 @@
 /*
  * Phone numbers: the standard stores them in international form without spaces (+33555123456);
  * people read and dial them in the national form (05 55 12 34 56).
+ * No destructuring in this file: the widget bundles it for old Safari (12–14), which miscompiles it.
  */
 
 /** Overseas departments share the French 10-digit plan but have their own country codes. */
@@ -30,14 +31,14 @@ export function toE164(input: string): string | undefined {
   let compact = input.replace(/\(0\)/g, '').replace(/[\s.\-/()]/g, '')
   if (compact.startsWith('00')) compact = `+${compact.slice(2)}`
   if (/^\+\d{8,12}$/.test(compact)) {
-    const code = [...nationalPlanCodes, ...shortNumberCodes.map(([c]) => c)].find((c) => compact.startsWith(c))
+    const code = [...nationalPlanCodes, ...shortNumberCodes.map((entry) => entry[0])].find((c) => compact.startsWith(c))
     if (!code) return undefined
     const rest = compact.slice(code.length)
     // "+33 0555…" written with the trunk 0 kept.
     return `${code}${rest.length === 10 && rest.startsWith('0') ? rest.slice(1) : rest}`
   }
   if (/^0[1-9]\d{8}$/.test(compact)) {
-    const overseas = overseasPrefixes.find(([pattern]) => pattern.test(compact))
+    const overseas = overseasPrefixes.find((entry) => entry[0].test(compact))
     return `${overseas ? overseas[1] : '+33'}${compact.slice(1)}`
   }
   return undefined
@@ -56,14 +57,15 @@ export function formatPhone(input: string): string {
   for (const code of nationalPlanCodes) {
     if (e164.startsWith(code) && e164.length === code.length + 9) return pairs(`0${e164.slice(code.length)}`)
   }
-  for (const [code, length] of shortNumberCodes) {
-    if (e164.startsWith(code) && e164.length === code.length + length) return `${code} ${pairs(e164.slice(code.length))}`
+  for (const entry of shortNumberCodes) {
+    const code = entry[0]
+    if (e164.startsWith(code) && e164.length === code.length + entry[1]) return `${code} ${pairs(e164.slice(code.length))}`
   }
   return input.trim()
 }
 
-/** A `tel:` link target for the number, or undefined when it cannot be dialled as is. */
-export function phoneHref(input: string): string | undefined {
-  const e164 = toE164(input)
+/** A `tel:` link target for the number, or undefined when there is none or it cannot be dialled as is. */
+export function phoneHref(input: string | undefined): string | undefined {
+  const e164 = input ? toE164(input) : undefined
   return e164 ? `tel:${e164}` : undefined
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod'
+import { dataAgeDays, staleAfterDays } from './freshness.js'
 import { type Lieu, LieuSchema, safeParseCells } from './lieu-schema.js'
+import { webAddress } from './links.js'
 import { checkHoraires } from './opening-hours.js'
 import { hasValidSiretChecksum, PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'
 import { closestValue, excerpt } from './text.js'
@@ -94,9 +96,7 @@ export type ValidateOptions = {
   staleAfterDays?: number
 }
 
-const DAY_MS = 86_400_000
 const EMAIL = /^[^\s@|]+@[^\s@|]+\.[a-z]{2,}$/i
-const URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i
 
 function issueCode(zodIssue: z.core.$ZodIssue, input: unknown): string {
   switch (zodIssue.code) {
@@ -147,8 +147,8 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions 
     warn('pivot', 'siret_checksum', `Le SIRET ${lieu.pivot} ne passe pas le contrôle de clé (Luhn) : un chiffre est sans doute faux.`)
 
   const now = options.now ?? new Date()
-  const ageDays = Math.floor((now.getTime() - Date.parse(`${lieu.date_maj}T00:00:00Z`)) / DAY_MS)
-  const staleAfter = options.staleAfterDays ?? 365
+  const ageDays = dataAgeDays(lieu.date_maj, now)
+  const staleAfter = options.staleAfterDays ?? staleAfterDays
   if (ageDays > staleAfter) warn('date_maj', 'stale_date', staleMessage(lieu.date_maj, ageDays))
   else if (ageDays < -1) warn('date_maj', 'future_date', `La date de mise à jour ${lieu.date_maj} est dans le futur.`)
 
@@ -195,7 +195,7 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions 
     ['prise_rdv', lieu.prise_rdv ? [lieu.prise_rdv] : []],
   ] as const)
     for (const url of urls)
-      if (!URL.test(url)) warn(field, 'invalid_url', `L’adresse « ${excerpt(url)} » n’est pas un lien web (attendu : https://…).`)
+      if (!webAddress.test(url)) warn(field, 'invalid_url', `L’adresse « ${excerpt(url)} » n’est pas un lien web (attendu : https://…).`)
   return warnings
 }
 
