@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 // The Bot Framework SDK was archived at the end of 2025: its libraries must stay inside the two channel apps, so that
 // moving off it later touches those folders only. (The CLI may load the Teams app, never the libraries themselves.)
 const root = path.resolve(import.meta.dirname, '..')
-const botLibraries = /from ['"](botbuilder[^'"]*|botkit[^'"]*|botframework-[^'"]*|@microsoft\/teams-ai[^'"]*|openai)['"]|import\(['"](botbuilder|botkit|@microsoft\/teams-ai)/
+const botLibraries =
+  /from ['"](botbuilder[^'"]*|botkit[^'"]*|botframework-[^'"]*|@microsoft\/teams-ai[^'"]*|openai)['"]|import\(['"](botbuilder|botkit|@microsoft\/teams-ai)/
 const allowed = new Set(['apps/web-chat', 'apps/teams-bot'])
 
 function sources(dir: string): string[] {
@@ -18,12 +19,16 @@ function sources(dir: string): string[] {
 }
 
 describe('bot libraries stay in the channel apps', () => {
-  const projects = ['packages', 'apps'].flatMap((group) => readdirSync(path.join(root, group)).map((name) => `${group}/${name}`))
+  const projects = ['packages', 'apps'].flatMap((group) =>
+    readdirSync(path.join(root, group)).map((name) => `${group}/${name}`),
+  )
 
   it('no other package or app imports them', () => {
     const offenders = projects
       .filter((project) => !allowed.has(project))
-      .flatMap((project) => sources(path.join(root, project)).filter((file) => botLibraries.test(readFileSync(file, 'utf8'))))
+      .flatMap((project) =>
+        sources(path.join(root, project)).filter((file) => botLibraries.test(readFileSync(file, 'utf8'))),
+      )
       .map((file) => path.relative(root, file))
     expect(offenders).toEqual([])
   })
@@ -33,8 +38,14 @@ describe('bot libraries stay in the channel apps', () => {
       .filter((project) => !allowed.has(project))
       .flatMap((project) => {
         const manifest = JSON.parse(readFileSync(path.join(root, project, 'package.json'), 'utf8'))
-        const names = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies })
-        return names.filter((name) => /^(botbuilder|botkit|botframework-|@microsoft\/teams-ai|openai$)/.test(name)).map((name) => `${project}: ${name}`)
+        const names = Object.keys({
+          ...manifest.dependencies,
+          ...manifest.devDependencies,
+          ...manifest.peerDependencies,
+        })
+        return names
+          .filter((name) => /^(botbuilder|botkit|botframework-|@microsoft\/teams-ai|openai$)/.test(name))
+          .map((name) => `${project}: ${name}`)
       })
     expect(offenders).toEqual([])
   })

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest'
 // Each package's README example is a real program (examples/quick-start.ts): it must appear verbatim in the
 // README, run, and print exactly what its `//` comments announce.
 const root = path.resolve(import.meta.dirname, '..')
-const packages = readdirSync(path.join(root, 'packages')).filter((name) => existsSync(path.join(root, 'packages', name, 'examples/quick-start.ts')))
+const packages = readdirSync(path.join(root, 'packages')).filter((name) =>
+  existsSync(path.join(root, 'packages', name, 'examples/quick-start.ts')),
+)
 
 describe.each(packages)('the README example of @aiguillage/%s', (name) => {
   const dir = path.join(root, 'packages', name)
@@ -20,7 +22,10 @@ describe.each(packages)('the README example of @aiguillage/%s', (name) => {
       .filter((line) => /^\s*\/\/ /.test(line) || /console\.log\(.*\) \/\/ /.test(line))
       .filter((line) => !/^\s*\/\/ [A-Z]/.test(line)) // prose comments start with a capital letter
       .map((line) => line.slice(line.indexOf('// ') + 3))
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/quick-start.ts'], { cwd: dir, encoding: 'utf8' })
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/quick-start.ts'], {
+      cwd: dir,
+      encoding: 'utf8',
+    })
     expect(run.stderr).toBe('')
     expect(run.stdout.trim().split('\n')).toEqual(expected)
   })

@@ -20,9 +20,15 @@ const run = spawnSync(
 let counts
 try {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'))
-  counts = { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
+  counts = {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  }
   // A suite that fails to load counts no test: count it as a failure so the line cannot look green.
-  const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length
+  const brokenSuites = report.testResults.filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+  ).length
   counts.failed += brokenSuites
 } catch {
   counts = { passed: 0, failed: 1, skipped: 0 }

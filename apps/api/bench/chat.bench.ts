@@ -24,18 +24,27 @@ const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
 
 function send(url: URL, method: 'GET' | 'POST', body?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {} }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
-      res.on('error', reject)
-    })
+    const req = request(
+      url,
+      {
+        method,
+        agent,
+        headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {},
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
+        res.on('error', reject)
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] as number
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] as number
 const ms = (value: number) => value.toFixed(1)
 
 /** Runs `CLIENTS` sequential clients for `SECONDS`; `turn` does one request and says whether it went well. */
@@ -53,18 +62,43 @@ async function drive(turn: (client: number, step: number) => Promise<boolean>) {
       }
     }),
   )
-  return { count: times.length, rps: Math.round(times.length / SECONDS), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), failed }
+  return {
+    count: times.length,
+    rps: Math.round(times.length / SECONDS),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    failed,
+  }
 }
 
-const api = await start(['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--port', '0', '--lieux', realLieuxFiles.join(','), '--communes', path.join(sharedData, 'communes-france/communes-france.csv')], {
-  AIGUILLAGE_RATE_LIMIT: 'off',
-  AIGUILLAGE_AUTO_SYNC: '0',
-})
+const api = await start(
+  [
+    '--import',
+    'tsx',
+    'apps/cli/src/main.ts',
+    'serve',
+    '--port',
+    '0',
+    '--lieux',
+    realLieuxFiles.join(','),
+    '--communes',
+    path.join(sharedData, 'communes-france/communes-france.csv'),
+  ],
+  {
+    AIGUILLAGE_RATE_LIMIT: 'off',
+    AIGUILLAGE_AUTO_SYNC: '0',
+  },
+)
 const health = new URL('/healthz', api.url)
 const chat = new URL('/v1/chat', api.url)
 
 // Each client walks the development set from its own starting point, one conversation after another.
-const cursor = Array.from({ length: CLIENTS }, (_, client) => ({ conversation: (client * 7) % conversations.length, turn: 0, id: undefined as string | undefined }))
+const cursor = Array.from({ length: CLIENTS }, (_, client) => ({
+  conversation: (client * 7) % conversations.length,
+  turn: 0,
+  id: undefined as string | undefined,
+}))
 async function chatTurn(client: number) {
   const state = cursor[client] as (typeof cursor)[number]
   const turns = conversations[state.conversation] as string[]
@@ -73,7 +107,8 @@ async function chatTurn(client: number) {
   state.turn++
   // The id is the first member of the answer: read it without parsing 6 kB of JSON, so the client leaves the CPU to the server.
   state.id = response.status === 200 ? /^\{"conversationId":"([^"]+)"/.exec(response.text)?.[1] : undefined
-  if (state.turn >= turns.length) Object.assign(state, { conversation: (state.conversation + 1) % conversations.length, turn: 0, id: undefined })
+  if (state.turn >= turns.length)
+    Object.assign(state, { conversation: (state.conversation + 1) % conversations.length, turn: 0, id: undefined })
   return response.status === 200
 }
 
@@ -84,7 +119,9 @@ const rss = rssMb(api.child.pid as number)
 api.child.kill()
 agent.destroy()
 
-console.log(`GET /healthz, ${CLIENTS} clients : ${baseline.rps} req/s, p50 ${ms(baseline.p50)} ms, p95 ${ms(baseline.p95)} ms, p99 ${ms(baseline.p99)} ms.`)
+console.log(
+  `GET /healthz, ${CLIENTS} clients : ${baseline.rps} req/s, p50 ${ms(baseline.p50)} ms, p95 ${ms(baseline.p95)} ms, p99 ${ms(baseline.p99)} ms.`,
+)
 console.log(
   `POST /v1/chat, ${CLIENTS} conversations simultanées (${conversations.length} conversations du jeu de développement rejouées) : ${measured.rps} tours/s, ` +
     `p50 ${ms(measured.p50)} ms, p95 ${ms(measured.p95)} ms, p99 ${ms(measured.p99)} ms, ${measured.failed} échec(s) ; ${Math.round((measured.rps / baseline.rps) * 100)} % du débit de /healthz ; mémoire ${rss} Mo.`,

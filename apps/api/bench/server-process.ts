@@ -5,9 +5,16 @@ import path from 'node:path'
 
 export const root = path.resolve(import.meta.dirname, '../../..')
 
-export function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string; ms: number }> {
+export function start(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; ms: number }> {
   const begin = performance.now()
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   return new Promise((resolve, reject) => {
     let seen = ''
     const read = (chunk: Buffer) => {

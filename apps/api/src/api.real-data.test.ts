@@ -14,15 +14,23 @@ describe.skipIf(!existsSync(sharedData))('real data: the API', () => {
   afterAll(() => server?.close())
 
   it('/v1/lieux?commune=Guéret&services=Aide aux démarches administratives gives the true nearest lieux', async () => {
-    const response = await fetch(`${server.url}/v1/lieux?commune=${encodeURIComponent('Guéret')}&services=${encodeURIComponent(Service.AdministrativeProcedures)}&limit=10`)
+    const response = await fetch(
+      `${server.url}/v1/lieux?commune=${encodeURIComponent('Guéret')}&services=${encodeURIComponent(Service.AdministrativeProcedures)}&limit=10`,
+    )
     expect(response.status).toBe(200)
     const body = (await response.json()) as any
     expect(body.reference).toMatchObject({ code_insee: '23096' })
     expect(body.donnees.demo).toBe(false)
     const lieux = server.store.current.lieux as Lieu[]
-    const expected = scanNearest(lieux, body.reference, { limit: 10, radiusKm: 50, accept: (l) => matchesFilters(l, { services: [Service.AdministrativeProcedures] }) })
+    const expected = scanNearest(lieux, body.reference, {
+      limit: 10,
+      radiusKm: 50,
+      accept: (l) => matchesFilters(l, { services: [Service.AdministrativeProcedures] }),
+    })
     expect(body.lieux.map((l: { id: string }) => l.id)).toEqual(expected.map((e) => e.lieu.id))
-    body.lieux.forEach((l: { distance_km: number }, i: number) => expect(l.distance_km).toBeCloseTo(expected[i]?.distanceKm ?? -1, 2))
+    body.lieux.forEach((l: { distance_km: number }, i: number) =>
+      expect(l.distance_km).toBeCloseTo(expected[i]?.distanceKm ?? -1, 2),
+    )
   })
   it('/healthz counts the real data', async () => {
     const body = (await (await fetch(`${server.url}/healthz`)).json()) as any

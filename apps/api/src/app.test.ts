@@ -26,7 +26,10 @@ describe('GET /v1/lieux', () => {
   })
   it('says in every answer that the demo data are invented', async () => {
     const { get } = await demoApp()
-    expect((await get('/v1/lieux?commune=gueret')).body.donnees).toMatchObject({ demo: true, avertissement: expect.stringContaining('inventés') })
+    expect((await get('/v1/lieux?commune=gueret')).body.donnees).toMatchObject({
+      demo: true,
+      avertissement: expect.stringContaining('inventés'),
+    })
     expect((await get('/v1/lieux/demo-gueret-fs')).body.donnees.demo).toBe(true)
     expect((await get('/healthz')).body.donnees.demo).toBe(true)
   })
@@ -38,29 +41,56 @@ describe('GET /v1/lieux', () => {
   })
   it('filters on the standard’s fields: repeated or |-separated, any case or accents', async () => {
     const { get } = await demoApp()
-    const repeated = await get('/v1/lieux?commune=gueret&services=Loisirs%20et%20cr%C3%A9ations%20num%C3%A9riques&services=Aide%20aux%20d%C3%A9marches%20administratives&frais_a_charge=gratuit%20sous%20condition')
-    const piped = await get(`/v1/lieux?commune=gueret&services=${encodeURIComponent('loisirs et creations numeriques|Aide aux démarches administratives')}&frais_a_charge=Gratuit sous condition`)
+    const repeated = await get(
+      '/v1/lieux?commune=gueret&services=Loisirs%20et%20cr%C3%A9ations%20num%C3%A9riques&services=Aide%20aux%20d%C3%A9marches%20administratives&frais_a_charge=gratuit%20sous%20condition',
+    )
+    const piped = await get(
+      `/v1/lieux?commune=gueret&services=${encodeURIComponent('loisirs et creations numeriques|Aide aux démarches administratives')}&frais_a_charge=Gratuit sous condition`,
+    )
     expect(ids(repeated.body)).toEqual(['demo-aubusson-epn'])
     expect(ids(piped.body)).toEqual(['demo-aubusson-epn'])
     // No public named = tout public: the France services stays with the seniors' place.
-    expect(ids((await get('/v1/lieux?commune=gueret&publics_specifiquement_adresses=Seniors&dispositif_programmes_nationaux=Aidants%20Connect')).body)).toEqual([
-      'demo-gueret-fs',
-      'demo-gueret-ccas',
-    ])
+    expect(
+      ids(
+        (
+          await get(
+            '/v1/lieux?commune=gueret&publics_specifiquement_adresses=Seniors&dispositif_programmes_nationaux=Aidants%20Connect',
+          )
+        ).body,
+      ),
+    ).toEqual(['demo-gueret-fs', 'demo-gueret-ccas'])
   })
   it('keeps the lieux open now, or on a day, or at an instant', async () => {
     const { get } = await demoApp()
     // Monday 10:30: the médiathèque (closed on Mondays) is left out.
-    expect(ids((await get('/v1/lieux?commune=gueret&ouvert_maintenant=true')).body)).toEqual(['demo-gueret-fs', 'demo-gueret-ccas'])
-    expect(ids((await get('/v1/lieux?commune=gueret&ouvert_le=jeudi&rayon_km=30')).body)).toEqual(['demo-gueret-mediatheque', 'demo-gueret-fs', 'demo-bourganeuf-bus'])
-    expect(ids((await get('/v1/lieux?commune=gueret&ouvert_le=2026-11-28T10:00:00%2B01:00')).body)).toEqual(['demo-gueret-mediatheque', 'demo-aubusson-epn'])
+    expect(ids((await get('/v1/lieux?commune=gueret&ouvert_maintenant=true')).body)).toEqual([
+      'demo-gueret-fs',
+      'demo-gueret-ccas',
+    ])
+    expect(ids((await get('/v1/lieux?commune=gueret&ouvert_le=jeudi&rayon_km=30')).body)).toEqual([
+      'demo-gueret-mediatheque',
+      'demo-gueret-fs',
+      'demo-bourganeuf-bus',
+    ])
+    expect(ids((await get('/v1/lieux?commune=gueret&ouvert_le=2026-11-28T10:00:00%2B01:00')).body)).toEqual([
+      'demo-gueret-mediatheque',
+      'demo-aubusson-epn',
+    ])
   })
   it('says which criteria it gave up when nothing matched, and can be told not to', async () => {
     const { get } = await demoApp()
-    const relaxed = await get('/v1/lieux?commune=gueret&services=Acquisition%20de%20mat%C3%A9riel%20informatique%20%C3%A0%20prix%20solidaire&frais_a_charge=Gratuit')
-    expect(relaxed.body.criteres_elargis.map((c: { critere: string }) => c.critere)).toEqual(['frais_a_charge', 'rayon_km', 'rayon_km'])
+    const relaxed = await get(
+      '/v1/lieux?commune=gueret&services=Acquisition%20de%20mat%C3%A9riel%20informatique%20%C3%A0%20prix%20solidaire&frais_a_charge=Gratuit',
+    )
+    expect(relaxed.body.criteres_elargis.map((c: { critere: string }) => c.critere)).toEqual([
+      'frais_a_charge',
+      'rayon_km',
+      'rayon_km',
+    ])
     expect(ids(relaxed.body)).toEqual(['demo-aurillac-ressourcerie'])
-    const strict = await get('/v1/lieux?commune=gueret&services=Acquisition%20de%20mat%C3%A9riel%20informatique%20%C3%A0%20prix%20solidaire&elargir=false')
+    const strict = await get(
+      '/v1/lieux?commune=gueret&services=Acquisition%20de%20mat%C3%A9riel%20informatique%20%C3%A0%20prix%20solidaire&elargir=false',
+    )
     expect(strict.body).toMatchObject({ lieux: [], total: 0, criteres_elargis: [] })
   })
   it('pages with limit and offset', async () => {
@@ -73,7 +103,7 @@ describe('GET /v1/lieux', () => {
 describe('GET /v1/lieux: bad requests get a French problem+json naming the parameter', () => {
   it.each([
     ['/v1/lieux?commune=gueret&service=x', 'service', 'unknown_parameter', 'vouliez-vous dire « services »'],
-    ['/v1/lieux?commune=gueret&services=Cuisine', 'services', 'invalid_value', 'n\'est pas une valeur de services'],
+    ['/v1/lieux?commune=gueret&services=Cuisine', 'services', 'invalid_value', "n'est pas une valeur de services"],
     ['/v1/lieux?commune=gueret&rayon_km=5000', 'rayon_km', 'out_of_range', 'entre 0.1 et 1000'],
     ['/v1/lieux?commune=gueret&limit=abc', 'limit', 'invalid_number', 'nombre entier'],
     ['/v1/lieux?commune=gueret&ouvert_maintenant=peut-etre', 'ouvert_maintenant', 'invalid_boolean', 'true ou false'],
@@ -89,7 +119,11 @@ describe('GET /v1/lieux: bad requests get a French problem+json naming the param
     const { status, type, body } = await get(url)
     expect(status).toBe(400)
     expect(type).toBe('application/problem+json; charset=utf-8')
-    expect(body).toMatchObject({ status: 400, instance: '/v1/lieux', issues: expect.arrayContaining([expect.objectContaining({ path: [parameter], code })]) })
+    expect(body).toMatchObject({
+      status: 400,
+      instance: '/v1/lieux',
+      issues: expect.arrayContaining([expect.objectContaining({ path: [parameter], code })]),
+    })
     expect(body.detail).toContain(text)
   })
   it('answers a homonym commune with its candidates, not a guess', async () => {
@@ -151,7 +185,10 @@ describe('GET /v1/lieux/{id}', () => {
   })
   it('is a 404 problem for an unknown id', async () => {
     const { get } = await demoApp()
-    expect(await get('/v1/lieux/inconnu')).toMatchObject({ status: 404, body: { type: 'urn:aiguillage:probleme:introuvable' } })
+    expect(await get('/v1/lieux/inconnu')).toMatchObject({
+      status: 404,
+      body: { type: 'urn:aiguillage:probleme:introuvable' },
+    })
   })
 })
 
@@ -162,11 +199,18 @@ describe('GET /v1/lieux.csv', () => {
     expect(status).toBe(200)
     expect(headers.get('content-disposition')).toBe('attachment; filename="lieux-mediation-numerique-demo.csv"')
     const read = readLieux(body as string, { fileName: 'x.csv' })
-    expect(read.ok && read.report.accepted.map((r) => r.lieu.id)).toEqual(['demo-gueret-mediatheque', 'demo-gueret-fs', 'demo-gueret-ccas', 'demo-bourganeuf-bus'])
+    expect(read.ok && read.report.accepted.map((r) => r.lieu.id)).toEqual([
+      'demo-gueret-mediatheque',
+      'demo-gueret-fs',
+      'demo-gueret-ccas',
+      'demo-bourganeuf-bus',
+    ])
   })
   it('exports every lieu passing the filters when no place is given', async () => {
     const { get } = await demoApp()
-    const read = readLieux((await get('/v1/lieux.csv?dispositif_programmes_nationaux=France%20Services')).body as string)
+    const read = readLieux(
+      (await get('/v1/lieux.csv?dispositif_programmes_nationaux=France%20Services')).body as string,
+    )
     expect(read.ok && read.report.total).toBe(10)
   })
 })
@@ -175,7 +219,12 @@ describe('GET /v1/communes', () => {
   it('ranks the communes for a search box, with postcodes and département', async () => {
     const { get } = await demoApp()
     const { body } = await get('/v1/communes?q=st%20etienne')
-    expect(body.candidats[0]).toMatchObject({ code_insee: '42218', nom: 'Saint-Étienne', departement: { code: '42', nom: 'Loire' }, codes_postaux: expect.arrayContaining(['42000']) })
+    expect(body.candidats[0]).toMatchObject({
+      code_insee: '42218',
+      nom: 'Saint-Étienne',
+      departement: { code: '42', nom: 'Loire' },
+      codes_postaux: expect.arrayContaining(['42000']),
+    })
   })
   it('completes a name being typed', async () => {
     const { get } = await demoApp()
@@ -202,9 +251,28 @@ describe('GET /healthz, /openapi.json, /docs', () => {
     const { get } = await demoApp()
     const document = (await get('/openapi.json')).body
     await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeDefined()
-    expect(Object.keys(document.paths)).toEqual(['/v1/lieux', '/v1/lieux.csv', '/v1/lieux/{id}', '/v1/communes', '/v1/chat', '/healthz'])
+    expect(Object.keys(document.paths)).toEqual([
+      '/v1/lieux',
+      '/v1/lieux.csv',
+      '/v1/lieux/{id}',
+      '/v1/communes',
+      '/v1/chat',
+      '/healthz',
+    ])
     const parameters = document.paths['/v1/lieux'].get.parameters.map((p: { name: string }) => p.name)
-    expect(parameters).toEqual(expect.arrayContaining(['commune', 'services', 'frais_a_charge', 'ouvert_maintenant', 'ouvert_le', 'rayon_km', 'q', 'limit', 'offset']))
+    expect(parameters).toEqual(
+      expect.arrayContaining([
+        'commune',
+        'services',
+        'frais_a_charge',
+        'ouvert_maintenant',
+        'ouvert_le',
+        'rayon_km',
+        'q',
+        'limit',
+        'offset',
+      ]),
+    )
   })
   it('serves a reference page with no script and no third-party resource', async () => {
     const { get } = await demoApp()
@@ -224,8 +292,16 @@ describe('protection', () => {
   })
   it('allows only the configured origins (CORS)', async () => {
     const { get } = await demoApp({ corsOrigins: ['https://mairie.example.fr'] })
-    expect((await get('/v1/communes?q=gueret', { headers: { origin: 'https://mairie.example.fr' } })).headers.get('access-control-allow-origin')).toBe('https://mairie.example.fr')
-    expect((await get('/v1/communes?q=gueret', { headers: { origin: 'https://autre.example.com' } })).headers.get('access-control-allow-origin')).toBeNull()
+    expect(
+      (await get('/v1/communes?q=gueret', { headers: { origin: 'https://mairie.example.fr' } })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBe('https://mairie.example.fr')
+    expect(
+      (await get('/v1/communes?q=gueret', { headers: { origin: 'https://autre.example.com' } })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBeNull()
   })
   it('answers 429 with Retry-After past the per-client limit', async () => {
     const { get } = await demoApp({ rateLimit: { limit: 2, windowSeconds: 60 } })
@@ -238,8 +314,15 @@ describe('protection', () => {
   })
   it('answers 405 for a wrong method, 413 for a large body, 404 for an unknown address, as problems', async () => {
     const { get } = await demoApp()
-    expect(await get('/v1/lieux', { method: 'DELETE' })).toMatchObject({ status: 405, headers: expect.any(Headers), body: { status: 405 } })
-    expect((await get('/v1/lieux', { method: 'POST', body: 'x'.repeat(20_000), headers: { 'content-type': 'text/plain' } })).status).toBe(413)
+    expect(await get('/v1/lieux', { method: 'DELETE' })).toMatchObject({
+      status: 405,
+      headers: expect.any(Headers),
+      body: { status: 405 },
+    })
+    expect(
+      (await get('/v1/lieux', { method: 'POST', body: 'x'.repeat(20_000), headers: { 'content-type': 'text/plain' } }))
+        .status,
+    ).toBe(413)
     expect(await get('/nulle-part')).toMatchObject({ status: 404, type: 'application/problem+json; charset=utf-8' })
   })
   it('logs one line per request, without the query string', async () => {
@@ -250,9 +333,21 @@ describe('protection', () => {
   })
   it('answers an unexpected failure with a 500 problem and no internals, and logs it once', async () => {
     const dataset = await demoDataset()
-    const broken = { ...dataset, index: { ...dataset.index, search: () => { throw new Error('secret internal detail') } } } as unknown as typeof dataset
+    const broken = {
+      ...dataset,
+      index: {
+        ...dataset.index,
+        search: () => {
+          throw new Error('secret internal detail')
+        },
+      },
+    } as unknown as typeof dataset
     const lines: unknown[] = []
-    const app = createApp({ store: new DatasetStore(broken), logger: pino({ level: 'error' }, { write: (l: string) => lines.push(JSON.parse(l)) }), now: () => MONDAY_10H30 })
+    const app = createApp({
+      store: new DatasetStore(broken),
+      logger: pino({ level: 'error' }, { write: (l: string) => lines.push(JSON.parse(l)) }),
+      now: () => MONDAY_10H30,
+    })
     const response = await app.request('/v1/lieux?commune=gueret')
     expect(response.status).toBe(500)
     expect(await response.text()).not.toContain('secret')

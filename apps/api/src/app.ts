@@ -14,7 +14,15 @@ import type { Logger } from 'pino'
 import type { DatasetStore } from './dataset.js'
 import { docsPage, docsStylesheet } from './docs-page.js'
 import { problem, ProblemType, type Problem, type ProblemIssue, sendProblem } from './problem.js'
-import { CommunesQuerySchema, ExportQuerySchema, type ExportQuery, filtersOf, type LieuxQuery, LieuxQuerySchema, type OpenWhen } from './query.js'
+import {
+  CommunesQuerySchema,
+  ExportQuerySchema,
+  type ExportQuery,
+  filtersOf,
+  type LieuxQuery,
+  LieuxQuerySchema,
+  type OpenWhen,
+} from './query.js'
 import { RateLimiter, type RateLimitConfig } from './rate-limit.js'
 import { ResponseCache } from './response-cache.js'
 import { communeJson, donneesJson, lieuDetailJson, resultJsonText } from './serialize.js'
@@ -58,14 +66,27 @@ export type ApiDeps = {
  * The assistant over the current dataset: one engine per loaded dataset, while the conversations outlive a data
  * reload. Every channel (/v1/chat, the web chat, Teams) calls the same getter, so they give the same answers.
  */
-export function chatEngine(store: DatasetStore, options: { conversations?: ConversationStore; now?: () => Date; mode?: 'citizen' | 'operator' } = {}): () => Assistant {
+export function chatEngine(
+  store: DatasetStore,
+  options: { conversations?: ConversationStore; now?: () => Date; mode?: 'citizen' | 'operator' } = {},
+): () => Assistant {
   const now = options.now ?? (() => new Date())
   const conversations = options.conversations ?? new MemoryConversationStore({ now: () => now().getTime() })
   let assistant: { version: number; engine: Assistant } | undefined
   return () => {
     if (assistant?.version !== store.version) {
       const { territoires, index } = store.current
-      assistant = { version: store.version, engine: createAssistant({ territoires, index, store: conversations, now, newId: randomUUID, mode: options.mode ?? 'citizen' }) }
+      assistant = {
+        version: store.version,
+        engine: createAssistant({
+          territoires,
+          index,
+          store: conversations,
+          now,
+          newId: randomUUID,
+          mode: options.mode ?? 'citizen',
+        }),
+      }
     }
     return assistant.engine
   }
@@ -78,11 +99,18 @@ const ProblemSchema = z
     status: z.number(),
     detail: z.string(),
     instance: z.string().optional(),
-    issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() })).optional(),
+    issues: z
+      .array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }))
+      .optional(),
   })
   .openapi('Probleme')
-const problemResponse = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description })
-const LieuResultSchema = z.looseObject({ id: z.string(), nom: z.string(), distance_km: z.number() }).openapi('LieuProche')
+const problemResponse = (description: string) => ({
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+  description,
+})
+const LieuResultSchema = z
+  .looseObject({ id: z.string(), nom: z.string(), distance_km: z.number() })
+  .openapi('LieuProche')
 const DonneesSchema = z.looseObject({ demo: z.boolean(), source: z.string() }).openapi('Donnees')
 
 const lieuxRoute = createRoute({
@@ -93,7 +121,16 @@ const lieuxRoute = createRoute({
     'Les lieux de médiation numérique les plus proches d’un point, d’une commune ou d’un code postal, du plus proche au plus lointain, avec les filtres du standard. Les lieux sans public ou sans coordonnées ne sont jamais proposés. Si rien ne correspond, des critères sont abandonnés dans un ordre documenté et `criteres_elargis` le dit.',
   request: { query: LieuxQuerySchema },
   responses: {
-    200: { content: { 'application/json': { schema: z.looseObject({ donnees: DonneesSchema, total: z.number(), lieux: z.array(LieuResultSchema) }).openapi('ReponseLieux') } }, description: 'Les lieux trouvés.' },
+    200: {
+      content: {
+        'application/json': {
+          schema: z
+            .looseObject({ donnees: DonneesSchema, total: z.number(), lieux: z.array(LieuResultSchema) })
+            .openapi('ReponseLieux'),
+        },
+      },
+      description: 'Les lieux trouvés.',
+    },
     400: problemResponse('Paramètre invalide, commune inconnue ou ambiguë (avec ses candidates).'),
     429: problemResponse('Trop de requêtes : réessayez après `Retry-After` secondes.'),
   },
@@ -103,10 +140,23 @@ const lieuRoute = createRoute({
   method: 'get',
   path: '/v1/lieux/{id}',
   summary: 'La fiche d’un lieu',
-  description: 'Tous les champs du standard, et : l’état d’ouverture, la semaine d’horaires en français, le téléphone tel qu’on le compose, l’âge des données.',
-  request: { params: z.object({ id: z.string().max(300).openapi({ param: { name: 'id', in: 'path' }, example: 'france-services-1' }) }) },
+  description:
+    'Tous les champs du standard, et : l’état d’ouverture, la semaine d’horaires en français, le téléphone tel qu’on le compose, l’âge des données.',
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .max(300)
+        .openapi({ param: { name: 'id', in: 'path' }, example: 'france-services-1' }),
+    }),
+  },
   responses: {
-    200: { content: { 'application/json': { schema: z.looseObject({ id: z.string(), nom: z.string() }).openapi('FicheLieu') } }, description: 'La fiche.' },
+    200: {
+      content: {
+        'application/json': { schema: z.looseObject({ id: z.string(), nom: z.string() }).openapi('FicheLieu') },
+      },
+      description: 'La fiche.',
+    },
     404: problemResponse('Aucun lieu n’a cet identifiant.'),
   },
 })
@@ -115,7 +165,8 @@ const exportRoute = createRoute({
   method: 'get',
   path: '/v1/lieux.csv',
   summary: 'Export CSV au standard',
-  description: 'Les lieux choisis (mêmes filtres que /v1/lieux ; sans point de référence : tous ceux qui passent les filtres) dans le CSV du standard v1.0.2.',
+  description:
+    'Les lieux choisis (mêmes filtres que /v1/lieux ; sans point de référence : tous ceux qui passent les filtres) dans le CSV du standard v1.0.2.',
   request: { query: ExportQuerySchema },
   responses: {
     200: { content: { 'text/csv': { schema: z.string() } }, description: 'Le fichier CSV (32 colonnes).' },
@@ -127,17 +178,34 @@ const communesRoute = createRoute({
   method: 'get',
   path: '/v1/communes',
   summary: 'Autocomplétion des communes',
-  description: 'Les communes qui correspondent à ce que la personne tape (nom, code postal, arrondissement, faute de frappe), les plus probables d’abord, avec leurs codes postaux et leur département.',
+  description:
+    'Les communes qui correspondent à ce que la personne tape (nom, code postal, arrondissement, faute de frappe), les plus probables d’abord, avec leurs codes postaux et leur département.',
   request: { query: CommunesQuerySchema },
   responses: {
-    200: { content: { 'application/json': { schema: z.looseObject({ candidats: z.array(z.looseObject({ code_insee: z.string(), nom: z.string() })) }).openapi('ReponseCommunes') } }, description: 'Les communes candidates.' },
+    200: {
+      content: {
+        'application/json': {
+          schema: z
+            .looseObject({ candidats: z.array(z.looseObject({ code_insee: z.string(), nom: z.string() })) })
+            .openapi('ReponseCommunes'),
+        },
+      },
+      description: 'Les communes candidates.',
+    },
     400: problemResponse('Paramètre invalide.'),
   },
 })
 
 const ChatRequestSchema = z
   .strictObject({
-    conversationId: z.string().max(100).optional().openapi({ description: 'L’identifiant rendu par le tour précédent ; absent, inconnu ou expiré : une nouvelle conversation.' }),
+    conversationId: z
+      .string()
+      .max(100)
+      .optional()
+      .openapi({
+        description:
+          'L’identifiant rendu par le tour précédent ; absent, inconnu ou expiré : une nouvelle conversation.',
+      }),
     text: z
       .string({ error: 'text est obligatoire : le message de la personne.' })
       .min(1, 'Le message est vide.')
@@ -154,10 +222,20 @@ const chatRoute = createRoute({
   method: 'post',
   path: '/v1/chat',
   summary: 'Un tour de conversation avec l’assistant',
-  description: 'Le message de la personne ; la réponse : des messages (texte, lieux, choix), ce que l’assistant a compris (cumulé sur la conversation), et les lieux proposés.',
+  description:
+    'Le message de la personne ; la réponse : des messages (texte, lieux, choix), ce que l’assistant a compris (cumulé sur la conversation), et les lieux proposés.',
   request: { body: { content: { 'application/json': { schema: ChatRequestSchema } }, required: true } },
   responses: {
-    200: { content: { 'application/json': { schema: z.looseObject({ conversationId: z.string(), messages: z.array(z.looseObject({ type: z.string() })) }).openapi('ReponseChat') } }, description: 'La réponse de l’assistant.' },
+    200: {
+      content: {
+        'application/json': {
+          schema: z
+            .looseObject({ conversationId: z.string(), messages: z.array(z.looseObject({ type: z.string() })) })
+            .openapi('ReponseChat'),
+        },
+      },
+      description: 'La réponse de l’assistant.',
+    },
     400: problemResponse('Message absent, vide, trop long, ou champ inconnu.'),
     415: problemResponse('Le corps doit être du JSON (Content-Type: application/json).'),
   },
@@ -167,7 +245,12 @@ const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
   summary: 'État du service',
-  responses: { 200: { content: { 'application/json': { schema: z.looseObject({ statut: z.string() }).openapi('Etat') } }, description: 'Le service répond ; les comptes et la source des données.' } },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.looseObject({ statut: z.string() }).openapi('Etat') } },
+      description: 'Le service répond ; les comptes et la source des données.',
+    },
+  },
 })
 
 const knownPaths: readonly [RegExp, string][] = [
@@ -191,9 +274,18 @@ function relaxationJson(relaxation: Relaxation) {
     case 'q':
       return { critere: 'q', texte: 'nom recherché' }
     case 'rayon_km':
-      return { critere: 'rayon_km', de: relaxation.from, a: relaxation.to, texte: `rayon élargi de ${relaxation.from} à ${relaxation.to} km` }
+      return {
+        critere: 'rayon_km',
+        de: relaxation.from,
+        a: relaxation.to,
+        texte: `rayon élargi de ${relaxation.from} à ${relaxation.to} km`,
+      }
     case 'filtre':
-      return { critere: relaxation.field, valeurs: relaxation.values, texte: `${relaxation.field} : ${relaxation.values.join(', ')}` }
+      return {
+        critere: relaxation.field,
+        valeurs: relaxation.values,
+        texte: `${relaxation.field} : ${relaxation.values.join(', ')}`,
+      }
   }
 }
 
@@ -211,7 +303,10 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       const issues: ProblemIssue[] = result.error.issues.flatMap((issue) => {
         if (issue.code === 'unrecognized_keys')
           return issue.keys.map((key) => ({ path: [key], code: 'unknown_parameter', message: issue.message }))
-        const code = issue.code === 'custom' ? String((issue.params as { code?: string } | undefined)?.code ?? 'invalid') : issue.code
+        const code =
+          issue.code === 'custom'
+            ? String((issue.params as { code?: string } | undefined)?.code ?? 'invalid')
+            : issue.code
         return [{ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code, message: issue.message }]
       })
       const detail = issues.map((i) => `${i.path.join('.') || 'requête'} : ${i.message}`).join(' ')
@@ -235,12 +330,26 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.use('*', async (c, next) => {
     const start = performance.now()
     await next()
-    deps.logger.info({ method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round((performance.now() - start) * 10) / 10 }, 'requête')
+    deps.logger.info(
+      {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round((performance.now() - start) * 10) / 10,
+      },
+      'requête',
+    )
   })
   app.use(
     '*',
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"] },
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+      },
       crossOriginResourcePolicy: 'same-site',
       // A route that sets one of these headers itself keeps it (the widget's script is loaded by other sites).
       overwrite: false,
@@ -248,20 +357,32 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   )
   app.use(
     '/v1/*',
-    cors({ origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null), allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
+    cors({
+      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      maxAge: 600,
+    }),
   )
   if (limiter)
     app.use('/v1/*', async (c, next) => {
       const wait = limiter.take(clientOf(c))
       if (wait > 0)
-        return sendProblem(c, problem(429, ProblemType.RateLimited, `Trop de requêtes : réessayez dans ${wait} seconde(s).`), { 'retry-after': String(wait) })
+        return sendProblem(
+          c,
+          problem(429, ProblemType.RateLimited, `Trop de requêtes : réessayez dans ${wait} seconde(s).`),
+          { 'retry-after': String(wait) },
+        )
       return next()
     })
   app.use(
     '*',
     bodyLimit({
       maxSize: config.maxBodyBytes,
-      onError: (c) => sendProblem(c, problem(413, ProblemType.TooLarge, `Le corps de la requête dépasse ${config.maxBodyBytes} octets.`)),
+      onError: (c) =>
+        sendProblem(
+          c,
+          problem(413, ProblemType.TooLarge, `Le corps de la requête dépasse ${config.maxBodyBytes} octets.`),
+        ),
     }),
   )
 
@@ -275,7 +396,13 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       await next()
       // Questions around a commune repeat; a person's exact position rarely does: those are not kept.
       if (c.res.status === 200 && !c.req.query('latitude'))
-        cache.set(c.req.url, minute, version, new Uint8Array(await c.res.clone().arrayBuffer()), c.res.headers.get('content-type') ?? 'application/json')
+        cache.set(
+          c.req.url,
+          minute,
+          version,
+          new Uint8Array(await c.res.clone().arrayBuffer()),
+          c.res.headers.get('content-type') ?? 'application/json',
+        )
       return undefined
     }
     app.get('/v1/lieux', cached)
@@ -284,37 +411,75 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
 
   function locate(query: LieuxQuery | ExportQuery): Located {
     const { territoires } = deps.store.current
-    const given = [query.latitude !== undefined || query.longitude !== undefined, query.commune !== undefined, query.code_postal !== undefined].filter(Boolean).length
+    const given = [
+      query.latitude !== undefined || query.longitude !== undefined,
+      query.commune !== undefined,
+      query.code_postal !== undefined,
+    ].filter(Boolean).length
     if (given === 0) return undefined
     if (given > 1)
-      return { problem: problem(400, ProblemType.InvalidParameter, 'Un seul point de référence : latitude et longitude, ou commune, ou code_postal.', { issues: [{ path: ['commune'], code: 'conflict', message: 'Un seul point de référence.' }] }) }
+      return {
+        problem: problem(
+          400,
+          ProblemType.InvalidParameter,
+          'Un seul point de référence : latitude et longitude, ou commune, ou code_postal.',
+          { issues: [{ path: ['commune'], code: 'conflict', message: 'Un seul point de référence.' }] },
+        ),
+      }
     if (query.latitude !== undefined || query.longitude !== undefined) {
       if (query.latitude === undefined || query.longitude === undefined) {
         const missing = query.latitude === undefined ? 'latitude' : 'longitude'
-        return { problem: problem(400, ProblemType.InvalidParameter, `${missing} manque : latitude et longitude vont ensemble.`, { issues: [{ path: [missing], code: 'required', message: 'Latitude et longitude vont ensemble.' }] }) }
+        return {
+          problem: problem(
+            400,
+            ProblemType.InvalidParameter,
+            `${missing} manque : latitude et longitude vont ensemble.`,
+            { issues: [{ path: [missing], code: 'required', message: 'Latitude et longitude vont ensemble.' }] },
+          ),
+        }
       }
-      return { point: { latitude: query.latitude, longitude: query.longitude }, reference: { via: 'point', latitude: query.latitude, longitude: query.longitude } }
+      return {
+        point: { latitude: query.latitude, longitude: query.longitude },
+        reference: { via: 'point', latitude: query.latitude, longitude: query.longitude },
+      }
     }
     let commune: Commune | undefined
     let others: Commune[] = []
     if (query.code_postal !== undefined) {
       const communes = territoires.byPostcode(query.code_postal)
       if (communes.length === 0)
-        return { problem: problem(400, ProblemType.UnknownCommune, `Aucune commune n’a le code postal ${query.code_postal}.`, { issues: [{ path: ['code_postal'], code: 'unknown', message: 'Code postal inconnu.' }] }) }
+        return {
+          problem: problem(400, ProblemType.UnknownCommune, `Aucune commune n’a le code postal ${query.code_postal}.`, {
+            issues: [{ path: ['code_postal'], code: 'unknown', message: 'Code postal inconnu.' }],
+          }),
+        }
       ;[commune, ...others] = communes
     } else {
       const text = query.commune as string
-      commune = /^(\d{5}|2[AB]\d{3})$/i.test(text.trim()) && territoires.byCode(text.trim()) ? territoires.byCode(text.trim()) : undefined
+      commune =
+        /^(\d{5}|2[AB]\d{3})$/i.test(text.trim()) && territoires.byCode(text.trim())
+          ? territoires.byCode(text.trim())
+          : undefined
       if (!commune) {
         const resolution = territoires.resolve(text)
         if (resolution.candidates.length === 0)
-          return { problem: problem(400, ProblemType.UnknownCommune, `Commune introuvable : « ${text.slice(0, 80)} ». Essayez son code postal.`, { issues: [{ path: ['commune'], code: 'unknown', message: 'Commune introuvable.' }] }) }
+          return {
+            problem: problem(
+              400,
+              ProblemType.UnknownCommune,
+              `Commune introuvable : « ${text.slice(0, 80)} ». Essayez son code postal.`,
+              { issues: [{ path: ['commune'], code: 'unknown', message: 'Commune introuvable.' }] },
+            ),
+          }
         if (resolution.ambiguous)
           return {
             problem: problem(
               400,
               ProblemType.AmbiguousCommune,
-              `Plusieurs communes correspondent à « ${text.slice(0, 80)} » : ${resolution.candidates.slice(0, 5).map((c) => `${c.commune.nom} (${c.commune.departementNom})`).join(', ')}. Choisissez-en une : relancez avec son code INSEE dans commune.`,
+              `Plusieurs communes correspondent à « ${text.slice(0, 80)} » : ${resolution.candidates
+                .slice(0, 5)
+                .map((c) => `${c.commune.nom} (${c.commune.departementNom})`)
+                .join(', ')}. Choisissez-en une : relancez avec son code INSEE dans commune.`,
               {
                 issues: [{ path: ['commune'], code: 'ambiguous', message: 'Commune ambiguë.' }],
                 candidats: resolution.candidates.map((c) => ({ ...communeJson(c.commune), confiance: c.confidence })),
@@ -326,13 +491,28 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     }
     if (!commune || commune.latitude === undefined || commune.longitude === undefined)
       return {
-        problem: problem(400, ProblemType.UnknownCommune, `Pas de coordonnées pour ${commune?.nom ?? 'cette commune'} dans les données chargées${deps.store.current.source.demo ? ' (données de démonstration : seules quelques communes y sont)' : ''}.`, {
-          issues: [{ path: [query.code_postal !== undefined ? 'code_postal' : 'commune'], code: 'no_coordinates', message: 'Commune sans coordonnées.' }],
-        }),
+        problem: problem(
+          400,
+          ProblemType.UnknownCommune,
+          `Pas de coordonnées pour ${commune?.nom ?? 'cette commune'} dans les données chargées${deps.store.current.source.demo ? ' (données de démonstration : seules quelques communes y sont)' : ''}.`,
+          {
+            issues: [
+              {
+                path: [query.code_postal !== undefined ? 'code_postal' : 'commune'],
+                code: 'no_coordinates',
+                message: 'Commune sans coordonnées.',
+              },
+            ],
+          },
+        ),
       }
     return {
       point: { latitude: commune.latitude, longitude: commune.longitude },
-      reference: { via: query.code_postal !== undefined ? 'code_postal' : 'commune', ...communeJson(commune), ...(others.length > 0 ? { autres_communes_du_code_postal: others.map((c) => c.nom) } : {}) },
+      reference: {
+        via: query.code_postal !== undefined ? 'code_postal' : 'commune',
+        ...communeJson(commune),
+        ...(others.length > 0 ? { autres_communes_du_code_postal: others.map((c) => c.nom) } : {}),
+      },
     }
   }
 
@@ -342,7 +522,8 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const asked: OpenWhen | undefined = query.ouvert_le
     if (asked && 'at' in asked) out.openAt = asked.at
     if (asked && 'day' in asked) out.openOn = asked.day
-    if (asked && 'weekday' in asked) out.openOn = new Date(instant.getTime() + ((asked.weekday - instant.getUTCDay() + 7) % 7) * 86_400_000)
+    if (asked && 'weekday' in asked)
+      out.openOn = new Date(instant.getTime() + ((asked.weekday - instant.getUTCDay() + 7) % 7) * 86_400_000)
     return out
   }
 
@@ -351,7 +532,15 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const dataset = deps.store.current
     const located = locate(query)
     if (!located)
-      return sendProblem(c, problem(400, ProblemType.InvalidParameter, 'Indiquez où chercher : latitude et longitude, commune ou code_postal.', { issues: [{ path: ['commune'], code: 'required', message: 'Point de référence manquant.' }] })) as never
+      return sendProblem(
+        c,
+        problem(
+          400,
+          ProblemType.InvalidParameter,
+          'Indiquez où chercher : latitude et longitude, commune ou code_postal.',
+          { issues: [{ path: ['commune'], code: 'required', message: 'Point de référence manquant.' }] },
+        ),
+      ) as never
     if ('problem' in located) return sendProblem(c, located.problem) as never
     const instant = now()
     const response = dataset.index.search({
@@ -377,7 +566,9 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     })
     // The list is assembled from cached JSON pieces (see resultJsonText): same answer as c.json, a fraction of the cost.
     const lieux = response.results.map((result) => resultJsonText(result, instant)).join(',')
-    return c.body(`${head.slice(0, -1)},"lieux":[${lieux}]}`, 200, { 'content-type': 'application/json; charset=UTF-8' }) as never
+    return c.body(`${head.slice(0, -1)},"lieux":[${lieux}]}`, 200, {
+      'content-type': 'application/json; charset=UTF-8',
+    }) as never
   })
 
   app.openapi(exportRoute, (c) => {
@@ -391,11 +582,21 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     if (located) {
       const instant = now()
       lieux = dataset.index
-        .search({ near: located.point, filters, ...when(query, instant), ...(query.q ? { q: query.q } : {}), radiusKm: query.rayon_km ?? 50, limit, now: instant })
+        .search({
+          near: located.point,
+          filters,
+          ...when(query, instant),
+          ...(query.q ? { q: query.q } : {}),
+          radiusKm: query.rayon_km ?? 50,
+          limit,
+          now: instant,
+        })
         .results.map((r) => r.lieu)
     } else {
       const named = query.q ? new Set(dataset.index.searchByName(query.q, Number.POSITIVE_INFINITY)) : undefined
-      lieux = dataset.lieux.filter((lieu) => matchesFilters(lieu, filters) && (!named || named.has(lieu))).slice(0, limit)
+      lieux = dataset.lieux
+        .filter((lieu) => matchesFilters(lieu, filters) && (!named || named.has(lieu)))
+        .slice(0, limit)
     }
     return c.body(toCsv(lieux), 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -408,7 +609,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const { id } = c.req.valid('param')
     const dataset = deps.store.current
     const lieu = dataset.index.byId(id)
-    if (!lieu) return sendProblem(c, problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`)) as never
+    if (!lieu)
+      return sendProblem(
+        c,
+        problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`),
+      ) as never
     return c.json({ donnees: donneesJson(dataset.source), ...lieuDetailJson(lieu, now()) }, 200)
   })
 
@@ -421,7 +626,9 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     // While a name is being typed, complete it too ("gue" → Guéret, Guérande…); when the text is not yet a
     // name (only a close spelling), the completions come first.
     const completions = territoires.suggest(query.q, limit).filter((commune) => !seen.has(commune.code))
-    const certain = ['insee', 'postcode', 'arrondissement', 'name', 'former-name', 'departement'].includes(resolution.candidates[0]?.match ?? '')
+    const certain = ['insee', 'postcode', 'arrondissement', 'name', 'former-name', 'departement'].includes(
+      resolution.candidates[0]?.match ?? '',
+    )
     return c.json(
       {
         donnees: donneesJson(source),
@@ -429,8 +636,16 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
         ambigu: resolution.ambiguous,
         ...(resolution.hints.departement ? { departement: resolution.hints.departement } : {}),
         candidats: (() => {
-          const resolved = resolution.candidates.map((candidate) => ({ ...communeJson(candidate.commune), confiance: candidate.confidence, correspondance: candidate.match }))
-          const completed = completions.map((commune) => ({ ...communeJson(commune), confiance: 0.3, correspondance: 'debut' }))
+          const resolved = resolution.candidates.map((candidate) => ({
+            ...communeJson(candidate.commune),
+            confiance: candidate.confidence,
+            correspondance: candidate.match,
+          }))
+          const completed = completions.map((commune) => ({
+            ...communeJson(commune),
+            confiance: 0.3,
+            correspondance: 'debut',
+          }))
           return (certain ? [...resolved, ...completed] : [...completed, ...resolved]).slice(0, limit)
         })(),
       },
@@ -438,14 +653,25 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     )
   })
 
-  const engine = deps.engine ?? chatEngine(deps.store, { now, ...(deps.conversations ? { conversations: deps.conversations } : {}) })
+  const engine =
+    deps.engine ?? chatEngine(deps.store, { now, ...(deps.conversations ? { conversations: deps.conversations } : {}) })
 
   app.openapi(chatRoute, async (c) => {
     const body = c.req.valid('json')
     // The text is never logged nor kept: the engine masks secrets and keeps only what it understood.
-    const turn = await engine().reply({ text: body.text, ...(body.conversationId ? { conversationId: body.conversationId } : {}), ...(body.position ? { position: body.position } : {}) })
+    const turn = await engine().reply({
+      text: body.text,
+      ...(body.conversationId ? { conversationId: body.conversationId } : {}),
+      ...(body.position ? { position: body.position } : {}),
+    })
     return c.json(
-      { conversationId: turn.conversationId, messages: turn.messages, understanding: turn.understanding, lieux: turn.lieux, donnees: donneesJson(deps.store.current.source) },
+      {
+        conversationId: turn.conversationId,
+        messages: turn.messages,
+        understanding: turn.understanding,
+        lieux: turn.lieux,
+        donnees: donneesJson(deps.store.current.source),
+      },
       200,
     )
   })
@@ -455,7 +681,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     return c.json(
       {
         statut: 'ok',
-        donnees: { ...donneesJson(dataset.source), origines: dataset.source.origins, chargees_a: dataset.loadedAt.toISOString() },
+        donnees: {
+          ...donneesJson(dataset.source),
+          origines: dataset.source.origins,
+          chargees_a: dataset.loadedAt.toISOString(),
+        },
         lieux: {
           total: dataset.lieux.length + dataset.rejectedRows,
           acceptes: dataset.lieux.length,
@@ -464,7 +694,10 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
           sans_coordonnees: dataset.index.excluded.withoutCoordinates,
           sans_public: dataset.index.excluded.noPublic,
         },
-        communes: { total: dataset.territoires.communes.length, sans_coordonnees: dataset.territoires.withoutCoordinates },
+        communes: {
+          total: dataset.territoires.communes.length,
+          sans_coordonnees: dataset.territoires.withoutCoordinates,
+        },
       },
       200,
     )
@@ -475,7 +708,8 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     info: {
       title: 'API Aiguillage',
       version: '1.0.0',
-      description: 'Les lieux de médiation numérique (standard national v1.0.2) près d’un point, d’une commune ou d’un code postal.',
+      description:
+        'Les lieux de médiation numérique (standard national v1.0.2) près d’un point, d’une commune ou d’un code postal.',
     },
   }
   app.doc('/openapi.json', openApiConfig)
@@ -488,8 +722,15 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const path = new URL(c.req.url).pathname
     const known = knownPaths.find(([pattern]) => pattern.test(path))
     if (known && c.req.method !== known[1])
-      return sendProblem(c, problem(405, ProblemType.MethodNotAllowed, `${c.req.method} n’est pas permis ici : utilisez ${known[1]}.`), { allow: known[1] })
-    return sendProblem(c, problem(404, ProblemType.NotFound, 'Cette adresse n’existe pas. La liste des adresses est sur /docs.'))
+      return sendProblem(
+        c,
+        problem(405, ProblemType.MethodNotAllowed, `${c.req.method} n’est pas permis ici : utilisez ${known[1]}.`),
+        { allow: known[1] },
+      )
+    return sendProblem(
+      c,
+      problem(404, ProblemType.NotFound, 'Cette adresse n’existe pas. La liste des adresses est sur /docs.'),
+    )
   })
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
@@ -503,7 +744,10 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     }
     // Expected failures are 4xx above; anything here is a bug: logged once, answered without internals.
     deps.logger.error({ err: { message: error.message, stack: error.stack }, route: c.req.routePath }, 'erreur interne')
-    return sendProblem(c, problem(500, ProblemType.Internal, 'Une erreur inattendue est survenue. Elle a été enregistrée.'))
+    return sendProblem(
+      c,
+      problem(500, ProblemType.Internal, 'Une erreur inattendue est survenue. Elle a été enregistrée.'),
+    )
   })
   return app
 }

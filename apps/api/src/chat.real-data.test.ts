@@ -19,9 +19,21 @@ describe.skipIf(!existsSync(scorer))('real data: the orientation evaluation (dev
 
   it('scores at least intent 95 %, services 90 %, commune 95 %, constraints 85 %, nearest 100 %', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'score-')), 'score.json')
-    const { stdout } = await promisify(execFile)(process.execPath, [scorer, '--cases', path.resolve(sharedData, '../eval/orientation-dev.jsonl'), '--url', server.url, '--lieux', realLieuxFiles.join(','), '--json', out])
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      scorer,
+      '--cases',
+      path.resolve(sharedData, '../eval/orientation-dev.jsonl'),
+      '--url',
+      server.url,
+      '--lieux',
+      realLieuxFiles.join(','),
+      '--json',
+      out,
+    ])
     console.info(stdout.split('\n').slice(-12).join('\n'))
-    const { tally } = JSON.parse(readFileSync(out, 'utf8')) as { tally: Record<string, { applicable: number; passed: number }> }
+    const { tally } = JSON.parse(readFileSync(out, 'utf8')) as {
+      tally: Record<string, { applicable: number; passed: number }>
+    }
     const rate = (check: string) => (tally[check]?.passed ?? 0) / (tally[check]?.applicable ?? 1)
     expect(rate('intent')).toBeGreaterThanOrEqual(0.95)
     expect(rate('services')).toBeGreaterThanOrEqual(0.9)

@@ -12,16 +12,35 @@ describe('POST /v1/chat', () => {
     const { get } = await demoApp()
     const first = await get('/v1/chat', post({ text: 'je voudrais apprendre à utiliser ma tablette' }))
     expect(first.status).toBe(200)
-    expect(first.body).toMatchObject({ conversationId: expect.any(String), understanding: { intent: 'trouver_lieu', awaiting: 'location' }, lieux: [], donnees: { demo: true } })
-    const second = await get('/v1/chat', post({ conversationId: first.body.conversationId, text: "j'habite à Aurillac" }))
+    expect(first.body).toMatchObject({
+      conversationId: expect.any(String),
+      understanding: { intent: 'trouver_lieu', awaiting: 'location' },
+      lieux: [],
+      donnees: { demo: true },
+    })
+    const second = await get(
+      '/v1/chat',
+      post({ conversationId: first.body.conversationId, text: "j'habite à Aurillac" }),
+    )
     expect(second.body.conversationId).toBe(first.body.conversationId)
-    expect(second.body.understanding).toMatchObject({ services: ['Maîtrise des outils numériques du quotidien'], location: { codeInsee: '15014', nom: 'Aurillac' } })
-    expect(second.body.lieux[0]).toMatchObject({ id: 'demo-aurillac-tablette', telephone: '+33465710202', distanceKm: expect.any(Number), ouvertMaintenant: false })
+    expect(second.body.understanding).toMatchObject({
+      services: ['Maîtrise des outils numériques du quotidien'],
+      location: { codeInsee: '15014', nom: 'Aurillac' },
+    })
+    expect(second.body.lieux[0]).toMatchObject({
+      id: 'demo-aurillac-tablette',
+      telephone: '+33465710202',
+      distanceKm: expect.any(Number),
+      ouvertMaintenant: false,
+    })
     expect(second.body.messages.map((m: { type: string }) => m.type)).toContain('lieux')
   })
   it('takes the position given with consent when no commune is named', async () => {
     const { get } = await demoApp()
-    const { body } = await get('/v1/chat', post({ text: 'aide pour mes démarches', position: { latitude: 46.17, longitude: 1.87 } }))
+    const { body } = await get(
+      '/v1/chat',
+      post({ text: 'aide pour mes démarches', position: { latitude: 46.17, longitude: 1.87 } }),
+    )
     expect(body.lieux[0].id).toBe('demo-gueret-fs')
   })
   it('starts a new conversation for an unknown id, and never shows another one', async () => {

@@ -4,9 +4,13 @@ import type { RateLimitConfig } from './rate-limit.js'
 /** Reads the API settings from the environment; a bad value is an error that names the variable. */
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv): Partial<ApiConfig> {
   const config: Partial<ApiConfig> = {}
-  if (env.AIGUILLAGE_CORS_ORIGINS) config.corsOrigins = env.AIGUILLAGE_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+  if (env.AIGUILLAGE_CORS_ORIGINS)
+    config.corsOrigins = env.AIGUILLAGE_CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
   if (env.AIGUILLAGE_RATE_LIMIT) config.rateLimit = parseRateLimit(env.AIGUILLAGE_RATE_LIMIT)
-  if (env.AIGUILLAGE_TRUST_PROXY) config.trustProxy = ['1', 'true', 'oui'].includes(env.AIGUILLAGE_TRUST_PROXY.toLowerCase())
+  if (env.AIGUILLAGE_TRUST_PROXY)
+    config.trustProxy = ['1', 'true', 'oui'].includes(env.AIGUILLAGE_TRUST_PROXY.toLowerCase())
   return config
 }
 
@@ -14,6 +18,9 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv): Partial<ApiConfig> {
 export function parseRateLimit(text: string): RateLimitConfig | null {
   if (text.trim().toLowerCase() === 'off') return null
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text)
-  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new Error(`AIGUILLAGE_RATE_LIMIT : attendu « requêtes/secondes » (ex. 300/60) ou « off », trouvé « ${text} ».`)
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1)
+    throw new Error(
+      `AIGUILLAGE_RATE_LIMIT : attendu « requêtes/secondes » (ex. 300/60) ou « off », trouvé « ${text} ».`,
+    )
   return { limit: Number(match[1]), windowSeconds: Number(match[2]) }
 }

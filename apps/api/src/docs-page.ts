@@ -5,14 +5,35 @@
 
 type OpenApiDocument = {
   info: { title: string; description?: string; version: string }
-  paths?: Record<string, Record<string, { summary?: string; description?: string; parameters?: { name: string; in: string; description?: string; required?: boolean; schema?: { example?: unknown } }[]; responses?: Record<string, { description?: string }> }>>
+  paths?: Record<
+    string,
+    Record<
+      string,
+      {
+        summary?: string
+        description?: string
+        parameters?: {
+          name: string
+          in: string
+          description?: string
+          required?: boolean
+          schema?: { example?: unknown }
+        }[]
+        responses?: Record<string, { description?: string }>
+      }
+    >
+  >
 }
 
 const escape = (text: unknown): string =>
-  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+  String(text ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  )
 
 const examples: Record<string, string> = {
-  '/v1/lieux': 'curl "http://localhost:3000/v1/lieux?commune=Guéret&services=Aide%20aux%20démarches%20administratives&limit=3"',
+  '/v1/lieux':
+    'curl "http://localhost:3000/v1/lieux?commune=Guéret&services=Aide%20aux%20démarches%20administratives&limit=3"',
   '/v1/lieux/{id}': 'curl "http://localhost:3000/v1/lieux/demo-gueret-fs"',
   '/v1/lieux.csv': 'curl -o lieux.csv "http://localhost:3000/v1/lieux.csv?code_postal=23000&rayon_km=30"',
   '/v1/communes': 'curl "http://localhost:3000/v1/communes?q=st%20etienne"',
@@ -24,10 +45,15 @@ export function docsPage(openApi: unknown): string {
   const sections = Object.entries(document.paths ?? {}).flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]) => {
       const parameters = (operation.parameters ?? [])
-        .map((p) => `<tr><td><code>${escape(p.name)}</code>${p.required ? ' (obligatoire)' : ''}</td><td>${escape(p.in === 'path' ? 'chemin' : 'requête')}</td><td>${escape(p.description ?? '')}</td></tr>`)
+        .map(
+          (p) =>
+            `<tr><td><code>${escape(p.name)}</code>${p.required ? ' (obligatoire)' : ''}</td><td>${escape(p.in === 'path' ? 'chemin' : 'requête')}</td><td>${escape(p.description ?? '')}</td></tr>`,
+        )
         .join('')
       const responses = Object.entries(operation.responses ?? {})
-        .map(([status, response]) => `<li><strong>${escape(status)}</strong> : ${escape(response.description ?? '')}</li>`)
+        .map(
+          ([status, response]) => `<li><strong>${escape(status)}</strong> : ${escape(response.description ?? '')}</li>`,
+        )
         .join('')
       const example = examples[path]
       return `<section aria-labelledby="${escape(method + path)}">

@@ -5,12 +5,28 @@ export { ExpiringStorage } from './expiring-storage.js'
 export type { StoreItems } from './expiring-storage.js'
 export type { Dataset, DatasetSource } from './dataset.js'
 export { loadOfficialGeography } from './geography.js'
-export { DataError, defaultDataDir, demoDir, loadDemo, loadFromFiles, loadSnapshot, readSnapshotMeta, repositoryRoot } from './load.js'
+export {
+  DataError,
+  defaultDataDir,
+  demoDir,
+  loadDemo,
+  loadFromFiles,
+  loadSnapshot,
+  readSnapshotMeta,
+  repositoryRoot,
+} from './load.js'
 export type { SnapshotMeta } from './load.js'
 export { apiConfigFromEnv, parseRateLimit } from './config.js'
 export { startServer } from './server.js'
 export type { Channel, ChannelContext, RunningServer, ServeOptions } from './server.js'
-export { defaultSyncOptions, download, OFFICIAL_COMMUNES_URL, OFFICIAL_LIEUX_URL, SyncError, syncSnapshot } from './sync.js'
+export {
+  defaultSyncOptions,
+  download,
+  OFFICIAL_COMMUNES_URL,
+  OFFICIAL_LIEUX_URL,
+  SyncError,
+  syncSnapshot,
+} from './sync.js'
 export type { DownloadProgress, SyncOptions, SyncResult } from './sync.js'
 export { problem, ProblemType, sendProblem } from './problem.js'
 export type { Problem, ProblemIssue } from './problem.js'

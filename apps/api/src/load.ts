@@ -38,15 +38,26 @@ export async function readCoordinates(file: string): Promise<CoordinateTable> {
     throw new DataError(`Fichier des communes introuvable : ${file}`)
   }
   const table = parseCommuneCoordinates(text)
-  if (table.byCode.size === 0) throw new DataError(`${file} : aucune coordonnée de commune lisible (${table.problems[0]?.message ?? 'fichier vide'}).`)
+  if (table.byCode.size === 0)
+    throw new DataError(
+      `${file} : aucune coordonnée de commune lisible (${table.problems[0]?.message ?? 'fichier vide'}).`,
+    )
   return table
 }
 
 let geography: Promise<Geography> | undefined
 const officialGeography = () => (geography ??= loadOfficialGeography())
 
-export async function loadFromFiles(lieuxFiles: readonly string[], communesFile: string, source: DatasetSource): Promise<Dataset> {
-  const [reports, coordinates, cog] = await Promise.all([readLieuxFiles(lieuxFiles), readCoordinates(communesFile), officialGeography()])
+export async function loadFromFiles(
+  lieuxFiles: readonly string[],
+  communesFile: string,
+  source: DatasetSource,
+): Promise<Dataset> {
+  const [reports, coordinates, cog] = await Promise.all([
+    readLieuxFiles(lieuxFiles),
+    readCoordinates(communesFile),
+    officialGeography(),
+  ])
   return buildDataset({ source, reports, coordinates, geography: cog })
 }
 

@@ -9,7 +9,13 @@ import { type RunningServer, startServer } from './server.js'
 
 let server: RunningServer
 beforeAll(async () => {
-  server = await startServer({ port: 0, autoSync: false, dataDir: '/nonexistent', api: { rateLimit: null }, logger: pino({ level: 'silent' }) })
+  server = await startServer({
+    port: 0,
+    autoSync: false,
+    dataDir: '/nonexistent',
+    api: { rateLimit: null },
+    logger: pino({ level: 'silent' }),
+  })
 })
 afterAll(() => server.close())
 
@@ -43,9 +49,43 @@ const injections = [
 ]
 const notNumbers = ['abc', '1e309', 'NaN', 'Infinity', '', '1,5', '0x10', '١٢', ' ', '--1', ...injections]
 const notBooleans = ['peut-être', '2', 'yes', '', 'TRUE!', ...injections]
-const notDates = ['demain matin', '2026-13-01', '2026-02-30', '23/11/2026', '2026-11-23T25:00:00Z', '2026-11-23T10:00:00', 'lundi prochain', ...injections]
-const vocabularyFields = ['services', 'frais_a_charge', 'publics_specifiquement_adresses', 'prise_en_charge_specifique', 'itinerance', 'modalites_acces', 'modalites_accompagnement', 'dispositif_programmes_nationaux', 'formations_labels']
-const unknownNames = ['service', 'frais', 'commune2', 'constructor', 'toString', 'a'.repeat(300), 'lat', 'lon', 'lng', 'radius', 'page', 'size', 'q[]', '%FF']
+const notDates = [
+  'demain matin',
+  '2026-13-01',
+  '2026-02-30',
+  '23/11/2026',
+  '2026-11-23T25:00:00Z',
+  '2026-11-23T10:00:00',
+  'lundi prochain',
+  ...injections,
+]
+const vocabularyFields = [
+  'services',
+  'frais_a_charge',
+  'publics_specifiquement_adresses',
+  'prise_en_charge_specifique',
+  'itinerance',
+  'modalites_acces',
+  'modalites_accompagnement',
+  'dispositif_programmes_nationaux',
+  'formations_labels',
+]
+const unknownNames = [
+  'service',
+  'frais',
+  'commune2',
+  'constructor',
+  'toString',
+  'a'.repeat(300),
+  'lat',
+  'lon',
+  'lng',
+  'radius',
+  'page',
+  'size',
+  'q[]',
+  '%FF',
+]
 
 /** Each request carries at least one certainly invalid element. */
 function generateRequests(): { method: string; path: string; body?: string }[] {
@@ -55,11 +95,20 @@ function generateRequests(): { method: string; path: string; body?: string }[] {
   const requests: { method: string; path: string; body?: string }[] = []
   const near = 'commune=gueret'
   for (const value of notNumbers)
-    for (const name of ['latitude', 'longitude', 'rayon_km', 'limit', 'offset']) requests.push({ method: 'GET', path: `/v1/lieux?${name === 'latitude' || name === 'longitude' ? `latitude=${enc(value)}&longitude=2` : `${near}&${name}=${enc(value)}`}` })
-  for (const value of ['0', '101', '2.5', '-3', '1000000']) requests.push({ method: 'GET', path: `/v1/lieux?${near}&limit=${value}` })
-  for (const value of notBooleans) for (const name of ['ouvert_maintenant', 'elargir', 'prise_rdv', 'fiche_acces_libre']) requests.push({ method: 'GET', path: `/v1/lieux?${near}&${name}=${enc(value)}` })
+    for (const name of ['latitude', 'longitude', 'rayon_km', 'limit', 'offset'])
+      requests.push({
+        method: 'GET',
+        path: `/v1/lieux?${name === 'latitude' || name === 'longitude' ? `latitude=${enc(value)}&longitude=2` : `${near}&${name}=${enc(value)}`}`,
+      })
+  for (const value of ['0', '101', '2.5', '-3', '1000000'])
+    requests.push({ method: 'GET', path: `/v1/lieux?${near}&limit=${value}` })
+  for (const value of notBooleans)
+    for (const name of ['ouvert_maintenant', 'elargir', 'prise_rdv', 'fiche_acces_libre'])
+      requests.push({ method: 'GET', path: `/v1/lieux?${near}&${name}=${enc(value)}` })
   for (const value of notDates) requests.push({ method: 'GET', path: `/v1/lieux?${near}&ouvert_le=${enc(value)}` })
-  for (const field of vocabularyFields) for (const value of ['Cuisine', 'gratuitement', ...injections]) requests.push({ method: 'GET', path: `/v1/lieux?${near}&${field}=${enc(value)}` })
+  for (const field of vocabularyFields)
+    for (const value of ['Cuisine', 'gratuitement', ...injections])
+      requests.push({ method: 'GET', path: `/v1/lieux?${near}&${field}=${enc(value)}` })
   for (const name of unknownNames) requests.push({ method: 'GET', path: `/v1/lieux?${near}&${enc(name)}=1` })
   for (const value of injections) {
     requests.push({ method: 'GET', path: `/v1/lieux?commune=${enc(value)}` })
@@ -68,9 +117,14 @@ function generateRequests(): { method: string; path: string; body?: string }[] {
     requests.push({ method: 'GET', path: `/v1/lieux.csv?${near}&services=${enc(value)}` })
     requests.push({ method: 'GET', path: `/v1/communes?q=${enc(value)}&limit=${enc(value)}` })
   }
-  requests.push({ method: 'GET', path: '/v1/communes' }, { method: 'GET', path: `/v1/communes?q=${'x'.repeat(201)}` }, { method: 'GET', path: '/v1/lieux' })
+  requests.push(
+    { method: 'GET', path: '/v1/communes' },
+    { method: 'GET', path: `/v1/communes?q=${'x'.repeat(201)}` },
+    { method: 'GET', path: '/v1/lieux' },
+  )
   for (const path of ['/v1/lieux', '/v1/lieux.csv', '/v1/lieux/demo-gueret-fs', '/v1/communes?q=a', '/healthz'])
-    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) requests.push({ method, path }, { method, path, body: 'x'.repeat(1024 * 1024) })
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH'])
+      requests.push({ method, path }, { method, path, body: 'x'.repeat(1024 * 1024) })
   // Fill up to well over a thousand with random combinations of several bad parameters.
   while (requests.length < 1200) {
     const parts = [near, `${pick(['rayon_km', 'limit', 'offset'])}=${enc(pick(notNumbers))}`]
@@ -86,13 +140,34 @@ function generateRequests(): { method: string; path: string; body?: string }[] {
  * One request with node:http, which, unlike fetch, reads a response that comes before the whole body was sent
  * (a 413 answered as soon as Content-Length is too large).
  */
-function request(port: number, method: string, path: string, body?: string): Promise<{ status: number; type: string; text: string }> {
+function request(
+  port: number,
+  method: string,
+  path: string,
+  body?: string,
+): Promise<{ status: number; type: string; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, agent: false, headers: body ? { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) } : {} }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }))
-    })
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent: false,
+        headers: body ? { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) } : {},
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type'] ?? ''),
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        )
+      },
+    )
     let answered = false
     req.on('response', () => {
       answered = true
@@ -116,7 +191,11 @@ function rawRequest(port: number, requestLine: Buffer): Promise<{ status: number
     socket.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8')
       const [head = '', body = ''] = text.split('\r\n\r\n')
-      resolve({ status: Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1]), type: /content-type: ([^\r\n]+)/i.exec(head)?.[1] ?? '', body })
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1]),
+        type: /content-type: ([^\r\n]+)/i.exec(head)?.[1] ?? '',
+        body,
+      })
     })
   })
 }
@@ -129,7 +208,11 @@ describe('malformed requests (real server)', () => {
     for (let i = 0; i < requests.length; i += 25) {
       await Promise.all(
         requests.slice(i, i + 25).map(async ({ method, path, body }) => {
-          const response = await request(server.port, method, path, body).catch((error: Error) => ({ status: 0, type: '', text: error.message }))
+          const response = await request(server.port, method, path, body).catch((error: Error) => ({
+            status: 0,
+            type: '',
+            text: error.message,
+          }))
           const { text, type } = response
           let problem: { status?: number; detail?: string } = {}
           try {
@@ -137,7 +220,13 @@ describe('malformed requests (real server)', () => {
           } catch {
             // reported below
           }
-          if (response.status < 400 || response.status >= 500 || !type.startsWith('application/problem+json') || problem.status !== response.status || !problem.detail)
+          if (
+            response.status < 400 ||
+            response.status >= 500 ||
+            !type.startsWith('application/problem+json') ||
+            problem.status !== response.status ||
+            !problem.detail
+          )
             failures.push(`${method} ${path.slice(0, 120)} → ${response.status} ${type} ${text.slice(0, 120)}`)
         }),
       )
@@ -149,7 +238,11 @@ describe('malformed requests (real server)', () => {
     const lines = [
       Buffer.concat([Buffer.from('GET /v1/lieux?commune='), Buffer.from([0xff, 0xfe]), Buffer.from(' HTTP/1.1')]),
       Buffer.concat([Buffer.from('GET /v1/lieux/'), Buffer.from([0xc3, 0x28]), Buffer.from(' HTTP/1.1')]),
-      Buffer.concat([Buffer.from('GET /v1/lieux?commune=gueret&services='), Buffer.from([0xe9]), Buffer.from(' HTTP/1.1')]),
+      Buffer.concat([
+        Buffer.from('GET /v1/lieux?commune=gueret&services='),
+        Buffer.from([0xe9]),
+        Buffer.from(' HTTP/1.1'),
+      ]),
     ]
     for (const line of lines) {
       const response = await rawRequest(server.port, line)

@@ -46,8 +46,12 @@ export function problem(status: number, type: string, detail: string, extra: Par
 
 /** Sends a problem as `application/problem+json`. */
 export function sendProblem(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
-  return c.body(JSON.stringify({ ...body, instance: body.instance ?? new URL(c.req.url).pathname }), body.status as ContentfulStatusCode, {
-    'content-type': 'application/problem+json; charset=utf-8',
-    ...headers,
-  })
+  return c.body(
+    JSON.stringify({ ...body, instance: body.instance ?? new URL(c.req.url).pathname }),
+    body.status as ContentfulStatusCode,
+    {
+      'content-type': 'application/problem+json; charset=utf-8',
+      ...headers,
+    },
+  )
 }

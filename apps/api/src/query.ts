@@ -8,8 +8,12 @@ import { z } from '@hono/zod-openapi'
  * a typo ("service") must not silently widen the search.
  */
 
-type Ctx = { value: unknown; issues: { code: 'custom'; message: string; input: unknown; params?: Record<string, unknown> }[] }
-const fail = (ctx: Ctx, code: string, message: string) => ctx.issues.push({ code: 'custom', message, input: ctx.value, params: { code } })
+type Ctx = {
+  value: unknown
+  issues: { code: 'custom'; message: string; input: unknown; params?: Record<string, unknown> }[]
+}
+const fail = (ctx: Ctx, code: string, message: string) =>
+  ctx.issues.push({ code: 'custom', message, input: ctx.value, params: { code } })
 
 /** One or several values, as a list: repeated parameters and `|`-separated values alike. */
 const rawList = z.union([z.string(), z.array(z.string())]).transform((value) =>
@@ -42,13 +46,17 @@ function vocabularyParam(field: VocabularyField) {
       return out
     })
     .optional()
-    .openapi({ description: `Valeurs officielles de \`${field}\` (répétez le paramètre ou séparez par \`|\`) : ${values.join(' ; ')}.`, example: values[0] })
+    .openapi({
+      description: `Valeurs officielles de \`${field}\` (répétez le paramètre ou séparez par \`|\`) : ${values.join(' ; ')}.`,
+      example: values[0],
+    })
 }
 
 const freeList = (description: string) =>
   rawList
     .check((ctx) => {
-      if ((ctx.value as string[]).some((v) => v.length > 100)) fail(ctx as Ctx, 'too_long', 'Chaque valeur fait au plus 100 caractères.')
+      if ((ctx.value as string[]).some((v) => v.length > 100))
+        fail(ctx as Ctx, 'too_long', 'Chaque valeur fait au plus 100 caractères.')
     })
     .optional()
     .openapi({ description })
@@ -60,7 +68,12 @@ const booleanParam = (description: string) =>
       const folded = value.trim().toLowerCase()
       if (['true', '1', 'oui', 'vrai'].includes(folded)) return true
       if (['false', '0', 'non', 'faux'].includes(folded)) return false
-      ctx.issues.push({ code: 'custom', input: value, params: { code: 'invalid_boolean' }, message: `Attendu true ou false, trouvé « ${value.slice(0, 40)} ».` })
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        params: { code: 'invalid_boolean' },
+        message: `Attendu true ou false, trouvé « ${value.slice(0, 40)} ».`,
+      })
       return z.NEVER
     })
     .optional()
@@ -72,11 +85,21 @@ function numberParam(description: string, min: number, max: number, integer = fa
     .transform((value, ctx) => {
       const number = /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN
       if (!Number.isFinite(number) || (integer && !Number.isInteger(number))) {
-        ctx.issues.push({ code: 'custom', input: value, params: { code: 'invalid_number' }, message: `Attendu un nombre${integer ? ' entier' : ''}, trouvé « ${value.slice(0, 40)} ».` })
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          params: { code: 'invalid_number' },
+          message: `Attendu un nombre${integer ? ' entier' : ''}, trouvé « ${value.slice(0, 40)} ».`,
+        })
         return z.NEVER
       }
       if (number < min || number > max) {
-        ctx.issues.push({ code: 'custom', input: value, params: { code: 'out_of_range' }, message: `Attendu entre ${min} et ${max}, trouvé ${number}.` })
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          params: { code: 'out_of_range' },
+          message: `Attendu entre ${min} et ${max}, trouvé ${number}.`,
+        })
         return z.NEVER
       }
       return number
@@ -112,31 +135,61 @@ const openWhen = z
     return z.NEVER
   })
   .optional()
-  .openapi({ description: 'Ouvert à cet instant (ISO 8601 avec fuseau), ou à un moment de cette date (AAAA-MM-JJ), ou le prochain jour nommé (« samedi »).', example: 'samedi' })
+  .openapi({
+    description:
+      'Ouvert à cet instant (ISO 8601 avec fuseau), ou à un moment de cette date (AAAA-MM-JJ), ou le prochain jour nommé (« samedi »).',
+    example: 'samedi',
+  })
 
 const vocabularyFields = Object.keys(vocabularies) as VocabularyField[]
 
 const filterShape = {
-  ...(Object.fromEntries(vocabularyFields.map((field) => [field, vocabularyParam(field)])) as Record<VocabularyField, ReturnType<typeof vocabularyParam>>),
+  ...(Object.fromEntries(vocabularyFields.map((field) => [field, vocabularyParam(field)])) as Record<
+    VocabularyField,
+    ReturnType<typeof vocabularyParam>
+  >),
   typologie: freeList('Codes de typologie de structure (data·inclusion), ex. EPN, BIB, RFS.'),
   autres_formations_labels: freeList('Autres formations et labels, ex. QPV, FRR.'),
-  prise_rdv: booleanParam('Seulement les lieux qui ont un lien de prise de rendez-vous en ligne (true), ou qui n’en ont pas (false).'),
+  prise_rdv: booleanParam(
+    'Seulement les lieux qui ont un lien de prise de rendez-vous en ligne (true), ou qui n’en ont pas (false).',
+  ),
   fiche_acces_libre: booleanParam('Seulement les lieux qui ont (true) ou n’ont pas (false) de fiche Accès libre.'),
 }
 
 const locationShape = {
   latitude: numberParam('Latitude du point de référence (WGS84), avec longitude.', -90, 90),
   longitude: numberParam('Longitude du point de référence (WGS84), avec latitude.', -180, 180),
-  commune: z.string().max(200).optional().openapi({ description: 'Une commune : code INSEE ou texte (« Guéret », « st etienne », « Paris 18e », « Valence 26 »). Une commune ambiguë est répondue par ses candidates.', example: 'Guéret' }),
-  code_postal: z.string().regex(/^\d{5}$/, 'Attendu 5 chiffres.').optional().openapi({ description: 'Un code postal (la commune la plus peuplée qu’il dessert, ou son arrondissement).', example: '23000' }),
+  commune: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({
+      description:
+        'Une commune : code INSEE ou texte (« Guéret », « st etienne », « Paris 18e », « Valence 26 »). Une commune ambiguë est répondue par ses candidates.',
+      example: 'Guéret',
+    }),
+  code_postal: z
+    .string()
+    .regex(/^\d{5}$/, 'Attendu 5 chiffres.')
+    .optional()
+    .openapi({
+      description: 'Un code postal (la commune la plus peuplée qu’il dessert, ou son arrondissement).',
+      example: '23000',
+    }),
 }
 
 const searchShape = {
   ouvert_maintenant: booleanParam('Seulement les lieux ouverts maintenant (heure de Paris).'),
   ouvert_le: openWhen,
   rayon_km: numberParam('Rayon de recherche en km (50 par défaut).', 0.1, 1000),
-  q: z.string().max(200).optional().openapi({ description: 'Recherche par nom du lieu, de sa commune ou de son réseau.', example: 'médiathèque' }),
-  elargir: booleanParam('Si rien ne correspond, abandonner des critères dans un ordre documenté et le dire (true par défaut).'),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'Recherche par nom du lieu, de sa commune ou de son réseau.', example: 'médiathèque' }),
+  elargir: booleanParam(
+    'Si rien ne correspond, abandonner des critères dans un ordre documenté et le dire (true par défaut).',
+  ),
 }
 
 function withSuggestions<T extends z.ZodRawShape>(shape: T) {
@@ -172,7 +225,11 @@ export const ExportQuerySchema = withSuggestions({
 export type ExportQuery = z.output<typeof ExportQuerySchema>
 
 export const CommunesQuerySchema = withSuggestions({
-  q: z.string().min(1, 'Indiquez au moins un caractère.').max(200).openapi({ description: 'Ce que la personne tape : nom, code postal, « Paris 18e »…', example: 'gueret' }),
+  q: z
+    .string()
+    .min(1, 'Indiquez au moins un caractère.')
+    .max(200)
+    .openapi({ description: 'Ce que la personne tape : nom, code postal, « Paris 18e »…', example: 'gueret' }),
   limit: numberParam('Nombre de communes (1 à 20, 10 par défaut).', 1, 20, true),
 })
 

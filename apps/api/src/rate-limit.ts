@@ -14,7 +14,9 @@ export class RateLimiter {
     let bucket = this.buckets.get(client)
     if (!bucket) {
       // Forget idle clients before the map grows without bound.
-      if (this.buckets.size >= 50_000) for (const [key, b] of this.buckets) if (b.tokens + (now - b.updated) * this.perMs >= this.config.limit) this.buckets.delete(key)
+      if (this.buckets.size >= 50_000)
+        for (const [key, b] of this.buckets)
+          if (b.tokens + (now - b.updated) * this.perMs >= this.config.limit) this.buckets.delete(key)
       bucket = { tokens: this.config.limit, updated: now }
       this.buckets.set(client, bucket)
     }

@@ -19,7 +19,11 @@ describe('ResponseCache', () => {
     cache.set('/b', 1, 1, bytes('b'), 'x')
     cache.get('/a', 1, 1)
     cache.set('/c', 1, 1, bytes('c'), 'x')
-    expect([text(cache.get('/a', 1, 1)?.body), text(cache.get('/b', 1, 1)?.body), text(cache.get('/c', 1, 1)?.body)]).toEqual(['a', undefined, 'c'])
+    expect([
+      text(cache.get('/a', 1, 1)?.body),
+      text(cache.get('/b', 1, 1)?.body),
+      text(cache.get('/c', 1, 1)?.body),
+    ]).toEqual(['a', undefined, 'c'])
     cache.set('/big', 1, 1, bytes('x'.repeat(100)), 'x')
     expect(cache.size).toBe(1)
   })

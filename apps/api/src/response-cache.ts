@@ -31,7 +31,10 @@ export class ResponseCache {
       this.entries.delete(key)
       this.characters -= previous.body.byteLength
     }
-    while (this.entries.size > 0 && (this.entries.size >= this.capacity || this.characters + body.byteLength > this.maxCharacters)) {
+    while (
+      this.entries.size > 0 &&
+      (this.entries.size >= this.capacity || this.characters + body.byteLength > this.maxCharacters)
+    ) {
       const [oldest, entry] = this.entries.entries().next().value as [string, { body: Uint8Array }]
       this.entries.delete(oldest)
       this.characters -= entry.body.byteLength

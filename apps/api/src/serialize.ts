@@ -20,9 +20,18 @@ import type { DatasetSource } from './dataset.js'
  * distance, open now, next opening, the phone as it is dialled, the week's timetable in French, the data's age.
  */
 
-const etats: Record<OpeningState, 'ouvert' | 'ferme' | 'inconnu'> = { open: 'ouvert', closed: 'ferme', unknown: 'inconnu' }
+const etats: Record<OpeningState, 'ouvert' | 'ferme' | 'inconnu'> = {
+  open: 'ouvert',
+  closed: 'ferme',
+  unknown: 'inconnu',
+}
 
-export type OuvertureJson = { etat: 'ouvert' | 'ferme' | 'inconnu'; texte: string; prochain_changement: string | null; prochaine_ouverture: string | null }
+export type OuvertureJson = {
+  etat: 'ouvert' | 'ferme' | 'inconnu'
+  texte: string
+  prochain_changement: string | null
+  prochaine_ouverture: string | null
+}
 
 // The same hours give the same answer all minute long, and answers near a town show the same lieux: remember them.
 let ouvertureMinute = Number.NaN
@@ -43,11 +52,14 @@ export function ouvertureJson(lieu: Lieu, now: Date, opening?: SearchResult['ope
 }
 
 function computeOuverture(lieu: Lieu, now: Date, opening?: SearchResult['opening']): OuvertureJson {
-  const status: SearchResult['opening'] = opening ?? (() => {
-    const s = openingStatus(lieu.horaires, now)
-    const next = s.state === 'closed' ? s.nextChange : s.state === 'open' ? nextOpening(lieu.horaires, now) : undefined
-    return next ? { ...s, nextOpening: next } : s
-  })()
+  const status: SearchResult['opening'] =
+    opening ??
+    (() => {
+      const s = openingStatus(lieu.horaires, now)
+      const next =
+        s.state === 'closed' ? s.nextChange : s.state === 'open' ? nextOpening(lieu.horaires, now) : undefined
+      return next ? { ...s, nextOpening: next } : s
+    })()
   return {
     etat: etats[status.state],
     texte: describeOpening(status, now, status.nextOpening),
@@ -142,6 +154,8 @@ export function donneesJson(source: DatasetSource) {
     demo: source.demo,
     source: source.kind,
     ...(source.date ? { date: source.date } : {}),
-    ...(source.demo ? { avertissement: 'Données de démonstration : ces lieux sont inventés. Ne vous y rendez pas.' } : {}),
+    ...(source.demo
+      ? { avertissement: 'Données de démonstration : ces lieux sont inventés. Ne vous y rendez pas.' }
+      : {}),
   }
 }

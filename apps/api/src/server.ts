@@ -49,8 +49,13 @@ export type RunningServer = {
 /** Chooses the data: the files given, else the last snapshot, else the demo (and a background sync attempt). */
 async function initialDataset(options: ServeOptions, logger: Logger): Promise<{ dataset: Dataset; trySync: boolean }> {
   if (options.lieux?.length || options.communes) {
-    if (!options.lieux?.length || !options.communes) throw new DataError('Donnez les deux : --lieux FICHIER[,FICHIER…] et --communes FICHIER.')
-    const dataset = await loadFromFiles(options.lieux, options.communes, { kind: 'fichiers', demo: false, origins: [...options.lieux, options.communes] })
+    if (!options.lieux?.length || !options.communes)
+      throw new DataError('Donnez les deux : --lieux FICHIER[,FICHIER…] et --communes FICHIER.')
+    const dataset = await loadFromFiles(options.lieux, options.communes, {
+      kind: 'fichiers',
+      demo: false,
+      origins: [...options.lieux, options.communes],
+    })
     return { dataset, trySync: false }
   }
   const snapshot = await loadSnapshot(options.dataDir ?? defaultDataDir).catch((error: unknown) => {
@@ -69,13 +74,30 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' })
   const { dataset, trySync } = await initialDataset(options, logger)
   const store = new DatasetStore(dataset)
-  if (dataset.source.demo) logger.warn('DONNÉES DE DÉMONSTRATION : lieux inventés. Lancez « pnpm aiguillage sync » ou donnez --lieux et --communes.')
-  logger.info({ lieux: dataset.lieux.length, proposables: dataset.index.size, rejetes: dataset.rejectedRows, source: dataset.source.kind }, 'données chargées')
+  if (dataset.source.demo)
+    logger.warn(
+      'DONNÉES DE DÉMONSTRATION : lieux inventés. Lancez « pnpm aiguillage sync » ou donnez --lieux et --communes.',
+    )
+  logger.info(
+    {
+      lieux: dataset.lieux.length,
+      proposables: dataset.index.size,
+      rejetes: dataset.rejectedRows,
+      source: dataset.source.kind,
+    },
+    'données chargées',
+  )
 
   const engine = chatEngine(store)
   const context: ChannelContext = { engine, store, logger, config: { ...defaultApiConfig, ...options.api } }
   const channels = options.channels ?? []
-  const app = createApp({ store, logger, engine, config: context.config, mount: (app) => channels.forEach((channel) => channel.routes?.(app, context)) })
+  const app = createApp({
+    store,
+    logger,
+    engine,
+    config: context.config,
+    mount: (app) => channels.forEach((channel) => channel.routes?.(app, context)),
+  })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () => resolve(s))
   })
@@ -93,7 +115,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
             logger.info({ lieux: result.accepted }, 'données nationales chargées : fin de la démonstration')
           }
         })
-        .catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'synchronisation impossible : les données de démonstration restent servies'))
+        .catch((error: unknown) =>
+          logger.warn(
+            { err: { message: (error as Error).message } },
+            'synchronisation impossible : les données de démonstration restent servies',
+          ),
+        )
     : Promise.resolve()
 
   return {

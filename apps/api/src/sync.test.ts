@@ -65,7 +65,14 @@ afterAll(() => {
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'aiguillage-sync-'))
 const sync = (dataDir: string, lieux: string, extra: Record<string, unknown> = {}) =>
-  syncSnapshot({ dataDir, lieuxUrl: `${base}${lieux}`, communesUrl: `${base}/communes.json`, timeoutMs: 2000, idleTimeoutMs: 500, ...extra })
+  syncSnapshot({
+    dataDir,
+    lieuxUrl: `${base}${lieux}`,
+    communesUrl: `${base}/communes.json`,
+    timeoutMs: 2000,
+    idleTimeoutMs: 500,
+    ...extra,
+  })
 const snapshotFiles = (dataDir: string) => readdirSync(path.join(dataDir, 'snapshot')).sort()
 
 describe('aiguillage sync', () => {

@@ -38,38 +38,63 @@ export const defaultSyncOptions: Omit<SyncOptions, 'dataDir'> = {
   minKeepRatio: 0.5,
 }
 
-export type SyncResult = { total: number; accepted: number; rejected: number; communes: number; directory: string; reportFile: string }
+export type SyncResult = {
+  total: number
+  accepted: number
+  rejected: number
+  communes: number
+  directory: string
+  reportFile: string
+}
 
 export class SyncError extends Error {}
 
 /** Downloads a file completely, or fails: a timeout, an HTTP error or a body shorter than announced is an error. */
-export async function download(url: string, options: Pick<SyncOptions, 'timeoutMs' | 'idleTimeoutMs'>, onProgress?: (received: number, total?: number) => void): Promise<Uint8Array> {
+export async function download(
+  url: string,
+  options: Pick<SyncOptions, 'timeoutMs' | 'idleTimeoutMs'>,
+  onProgress?: (received: number, total?: number) => void,
+): Promise<Uint8Array> {
   const controller = new AbortController()
   let reason = ''
   const abort = (why: string) => {
     reason = why
     controller.abort()
   }
-  const overall = setTimeout(() => abort(`délai dépassé (${Math.round(options.timeoutMs / 1000)} s)`), options.timeoutMs)
-  let idle = setTimeout(() => abort(`aucune donnée reçue pendant ${Math.round(options.idleTimeoutMs / 1000)} s`), options.idleTimeoutMs)
+  const overall = setTimeout(
+    () => abort(`délai dépassé (${Math.round(options.timeoutMs / 1000)} s)`),
+    options.timeoutMs,
+  )
+  let idle = setTimeout(
+    () => abort(`aucune donnée reçue pendant ${Math.round(options.idleTimeoutMs / 1000)} s`),
+    options.idleTimeoutMs,
+  )
   try {
     const response = await fetch(url, { signal: controller.signal, redirect: 'follow' })
-    if (!response.ok || !response.body) throw new SyncError(`${url} : le serveur a répondu ${response.status} ${response.statusText}.`)
+    if (!response.ok || !response.body)
+      throw new SyncError(`${url} : le serveur a répondu ${response.status} ${response.statusText}.`)
     const announced = Number(response.headers.get('content-length')) || undefined
     const chunks: Uint8Array[] = []
     let received = 0
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       clearTimeout(idle)
-      idle = setTimeout(() => abort(`aucune donnée reçue pendant ${Math.round(options.idleTimeoutMs / 1000)} s`), options.idleTimeoutMs)
+      idle = setTimeout(
+        () => abort(`aucune donnée reçue pendant ${Math.round(options.idleTimeoutMs / 1000)} s`),
+        options.idleTimeoutMs,
+      )
       chunks.push(chunk)
       received += chunk.byteLength
       onProgress?.(received, announced)
     }
-    if (announced !== undefined && received < announced) throw new SyncError(`${url} : téléchargement incomplet (${received} octets reçus sur ${announced}).`)
+    if (announced !== undefined && received < announced)
+      throw new SyncError(`${url} : téléchargement incomplet (${received} octets reçus sur ${announced}).`)
     return Buffer.concat(chunks)
   } catch (error) {
     if (error instanceof SyncError) throw error
-    throw new SyncError(`${url} : ${reason || (error as Error).message}${(error as { cause?: { message?: string } }).cause?.message ? ` (${(error as { cause: { message: string } }).cause.message})` : ''}.`, { cause: error })
+    throw new SyncError(
+      `${url} : ${reason || (error as Error).message}${(error as { cause?: { message?: string } }).cause?.message ? ` (${(error as { cause: { message: string } }).cause.message})` : ''}.`,
+      { cause: error },
+    )
   } finally {
     clearTimeout(overall)
     clearTimeout(idle)
@@ -77,7 +102,9 @@ export async function download(url: string, options: Pick<SyncOptions, 'timeoutM
 }
 
 async function localFile(dir: string, prefix: string): Promise<string> {
-  const names = (await readdir(dir).catch(() => [])).filter((n) => n.startsWith(prefix) && /\.(csv|json)$/i.test(n)).sort()
+  const names = (await readdir(dir).catch(() => []))
+    .filter((n) => n.startsWith(prefix) && /\.(csv|json)$/i.test(n))
+    .sort()
   if (names.length === 0) throw new SyncError(`Aucun fichier ${prefix}*.csv ou ${prefix}*.json dans ${dir}.`)
   return path.join(dir, names[0] as string)
 }
@@ -108,7 +135,8 @@ export async function syncSnapshot(input: Partial<SyncOptions> & { dataDir: stri
   const read = readLieux(lieuxBytes, { fileName: lieuxOrigin.split('?')[0], now })
   if (!read.ok) throw new SyncError(`Fichier des lieux inutilisable (${lieuxOrigin}) : ${read.error.message}`)
   const report = read.report
-  if (report.accepted.length === 0) throw new SyncError(`Aucun lieu valide dans ${lieuxOrigin} (${report.rejected.length} ligne(s) rejetée(s)).`)
+  if (report.accepted.length === 0)
+    throw new SyncError(`Aucun lieu valide dans ${lieuxOrigin} (${report.rejected.length} ligne(s) rejetée(s)).`)
   const previous = await readSnapshotMeta(options.dataDir)
   if (previous && report.accepted.length < previous.lieux.accepted * options.minKeepRatio)
     throw new SyncError(
@@ -127,9 +155,14 @@ export async function syncSnapshot(input: Partial<SyncOptions> & { dataDir: stri
   }
   options.onProgress?.({ file: 'communes', received: communesText.length, done: true })
   const coordinates = parseCommuneCoordinates(communesText)
-  if (coordinates.byCode.size === 0) throw new SyncError(`Aucune commune lisible dans ${communesOrigin} : ${coordinates.problems[0]?.message ?? 'fichier vide'}`)
+  if (coordinates.byCode.size === 0)
+    throw new SyncError(
+      `Aucune commune lisible dans ${communesOrigin} : ${coordinates.problems[0]?.message ?? 'fichier vide'}`,
+    )
   if (previous && coordinates.byCode.size < previous.communes.count * options.minKeepRatio)
-    throw new SyncError(`Le fichier des communes n’a que ${coordinates.byCode.size} communes contre ${previous.communes.count} : il semble partiel. L’instantané actuel est gardé.`)
+    throw new SyncError(
+      `Le fichier des communes n’a que ${coordinates.byCode.size} communes contre ${previous.communes.count} : il semble partiel. L’instantané actuel est gardé.`,
+    )
 
   // 3. Write new files under new names, then switch meta.json in one rename.
   const dir = snapshotDir(options.dataDir)
@@ -138,7 +171,11 @@ export async function syncSnapshot(input: Partial<SyncOptions> & { dataDir: stri
   const lieuxFile = `lieux-${stamp}.${report.format}`
   const communesFile = `communes-${stamp}.${communesText.trimStart().startsWith('[') ? 'json' : 'csv'}`
   const reportFile = `rapport-validation-${stamp}.json`
-  const countsByCode = (issues: readonly RowIssue[]) => issues.reduce<Record<string, number>>((counts, issue) => ({ ...counts, [issue.code]: (counts[issue.code] ?? 0) + 1 }), {})
+  const countsByCode = (issues: readonly RowIssue[]) =>
+    issues.reduce<Record<string, number>>(
+      (counts, issue) => ({ ...counts, [issue.code]: (counts[issue.code] ?? 0) + 1 }),
+      {},
+    )
   await writeFile(path.join(dir, lieuxFile), lieuxBytes)
   await writeFile(path.join(dir, communesFile), communesText)
   await writeFile(
@@ -160,7 +197,13 @@ export async function syncSnapshot(input: Partial<SyncOptions> & { dataDir: stri
   )
   const meta: SnapshotMeta = {
     date: now.toISOString(),
-    lieux: { file: lieuxFile, origin: lieuxOrigin, total: report.total, accepted: report.accepted.length, rejected: report.rejected.length },
+    lieux: {
+      file: lieuxFile,
+      origin: lieuxOrigin,
+      total: report.total,
+      accepted: report.accepted.length,
+      rejected: report.rejected.length,
+    },
     communes: { file: communesFile, origin: communesOrigin, count: coordinates.byCode.size },
   }
   const metaTemp = path.join(dir, `meta.json.${process.pid}.tmp`)
@@ -170,6 +213,16 @@ export async function syncSnapshot(input: Partial<SyncOptions> & { dataDir: stri
   // 4. The previous files are no longer referenced.
   const keep = new Set(['meta.json', lieuxFile, communesFile, reportFile])
   for (const name of await readdir(dir)) if (!keep.has(name)) await rm(path.join(dir, name), { force: true })
-  options.logger?.info({ lieux: report.accepted.length, rejetes: report.rejected.length, communes: coordinates.byCode.size }, 'instantané écrit')
-  return { total: report.total, accepted: report.accepted.length, rejected: report.rejected.length, communes: coordinates.byCode.size, directory: dir, reportFile: path.join(dir, reportFile) }
+  options.logger?.info(
+    { lieux: report.accepted.length, rejetes: report.rejected.length, communes: coordinates.byCode.size },
+    'instantané écrit',
+  )
+  return {
+    total: report.total,
+    accepted: report.accepted.length,
+    rejected: report.rejected.length,
+    communes: coordinates.byCode.size,
+    directory: dir,
+    reportFile: path.join(dir, reportFile),
+  }
 }

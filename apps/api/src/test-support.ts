@@ -9,7 +9,8 @@ import { loadDemo } from './load.js'
 import { startServer } from './server.js'
 
 /** ../shared/data, or AIGUILLAGE_SHARED_DATA. */
-export const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
+export const sharedData =
+  process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
 /** The real lieux the real-data suites serve: France Services 2024 and Hinaura 2022, both in the standard v1. */
 export const realLieuxFiles = [
   'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
@@ -18,7 +19,14 @@ export const realLieuxFiles = [
 
 /** `aiguillage serve` on the real lieux and communes, on a free port, silent and without rate limit. */
 export function startRealDataServer() {
-  return startServer({ port: 0, lieux: realLieuxFiles, communes: path.join(sharedData, 'communes-france/communes-france.csv'), autoSync: false, api: { rateLimit: null }, logger: pino({ level: 'silent' }) })
+  return startServer({
+    port: 0,
+    lieux: realLieuxFiles,
+    communes: path.join(sharedData, 'communes-france/communes-france.csv'),
+    autoSync: false,
+    api: { rateLimit: null },
+    logger: pino({ level: 'silent' }),
+  })
 }
 
 /** Monday 23 November 2026, 10:30 in Paris. */

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest'
 // End to end: the real `aiguillage` command in its own process, as a person or a script runs it.
 const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
 const fixtures = path.resolve(import.meta.dirname, '../fixtures')
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: fixtures, encoding: 'utf8', env: { ...process.env, INIT_CWD: fixtures } })
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    cwd: fixtures,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: fixtures },
+  })
 
 describe('the aiguillage command (real process)', () => {
   it('validate exits 0 on a valid file, 1 on rejected rows, 2 on a missing file', () => {

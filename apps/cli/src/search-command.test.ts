@@ -8,10 +8,14 @@ const MONDAY_10H30 = '2026-11-23T09:30:00Z'
 async function search(...args: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = await runSearch(['--lieux', 'lieux-valides.csv', '--communes', 'communes-extrait.csv', '--instant', MONDAY_10H30, ...args], { cwd: fixtures, now: new Date() }, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-  })
+  const code = await runSearch(
+    ['--lieux', 'lieux-valides.csv', '--communes', 'communes-extrait.csv', '--instant', MONDAY_10H30, ...args],
+    { cwd: fixtures, now: new Date() },
+    {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+    },
+  )
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
@@ -28,11 +32,20 @@ describe('aiguillage search', () => {
     const json = JSON.parse((await search('--commune', 'Bourganeuf', '--json', '--limit', '2')).out)
     expect(json.reference.commune).toEqual({ code_insee: '23030', nom: 'Bourganeuf', departement: '23' })
     expect(json.lieux.map((l: { id: string }) => l.id)).toEqual(['demo-2', 'demo-1'])
-    expect(json.lieux[0]).toMatchObject({ distance_km: expect.any(Number), ouverture: 'open', telephone: '+33555641234', dispositif_programmes_nationaux: 'France Services' })
+    expect(json.lieux[0]).toMatchObject({
+      distance_km: expect.any(Number),
+      ouverture: 'open',
+      telephone: '+33555641234',
+      dispositif_programmes_nationaux: 'France Services',
+    })
   })
   it('filters with the standard’s field names and their short forms, any case or accents', async () => {
-    const byField = JSON.parse((await search('--near', '46.17,1.87', '--frais-a-charge', 'Gratuit sous condition', '--json')).out)
-    const byShortName = JSON.parse((await search('--near', '46.17,1.87', '--frais', 'gratuit sous condition', '--json')).out)
+    const byField = JSON.parse(
+      (await search('--near', '46.17,1.87', '--frais-a-charge', 'Gratuit sous condition', '--json')).out,
+    )
+    const byShortName = JSON.parse(
+      (await search('--near', '46.17,1.87', '--frais', 'gratuit sous condition', '--json')).out,
+    )
     expect(byField.lieux.map((l: { id: string }) => l.id)).toEqual(['demo-3'])
     expect(byShortName.lieux.map((l: { id: string }) => l.id)).toEqual(['demo-3'])
   })
@@ -41,10 +54,25 @@ describe('aiguillage search', () => {
     expect(json.lieux.map((l: { id: string }) => l.id)).toEqual(['demo-1', 'demo-2'])
   })
   it('says which criteria were given up when nothing matches, unless --strict', async () => {
-    const relaxed = await search('--near', '46.17,1.87', '--service', 'Loisirs et créations numériques', '--ouvert-le', 'dimanche')
+    const relaxed = await search(
+      '--near',
+      '46.17,1.87',
+      '--service',
+      'Loisirs et créations numériques',
+      '--ouvert-le',
+      'dimanche',
+    )
     expect(relaxed.out).toContain('Critères abandonnés : ouvert ce jour-là.')
     expect(relaxed.out).toContain('Espace numérique d’Aubusson')
-    const strict = await search('--near', '46.17,1.87', '--service', 'Loisirs et créations numériques', '--ouvert-le', 'dimanche', '--strict')
+    const strict = await search(
+      '--near',
+      '46.17,1.87',
+      '--service',
+      'Loisirs et créations numériques',
+      '--ouvert-le',
+      'dimanche',
+      '--strict',
+    )
     expect(strict.out).toContain('Aucun lieu trouvé.')
   })
   it('answers a homonym commune with the choices, not a guess (exit 2)', async () => {

@@ -14,7 +14,13 @@ import {
   type VocabularyField,
   vocabularies,
 } from '@aiguillage/lieux'
-import { createLieuxIndex, type LieuFilters, type Point, type Relaxation, type SearchResponse } from '@aiguillage/recherche'
+import {
+  createLieuxIndex,
+  type LieuFilters,
+  type Point,
+  type Relaxation,
+  type SearchResponse,
+} from '@aiguillage/recherche'
 import { type Commune, createTerritoires, parseCommuneCoordinates } from '@aiguillage/territoires'
 import { loadOfficialGeography } from '@aiguillage/api'
 import { ExitCode, type Output } from './validate-command.js'
@@ -54,13 +60,17 @@ function dayFrom(text: string, now: Date): Date {
   if (folded === 'aujourd hui') return now
   if (folded === 'demain') return new Date(now.getTime() + 86_400_000)
   const weekday = weekdays.indexOf(folded)
-  if (weekday >= 0) return new Date(now.getTime() + (((weekday - now.getUTCDay() + 7) % 7) * 86_400_000))
+  if (weekday >= 0) return new Date(now.getTime() + ((weekday - now.getUTCDay() + 7) % 7) * 86_400_000)
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T12:00:00Z`)
-  throw new UsageError(`--ouvert-le : attendu un jour (« samedi », « demain ») ou une date AAAA-MM-JJ, trouvé « ${text} ».`)
+  throw new UsageError(
+    `--ouvert-le : attendu un jour (« samedi », « demain ») ou une date AAAA-MM-JJ, trouvé « ${text} ».`,
+  )
 }
 
 function parseSearchArgs(args: string[]) {
-  const options = Object.fromEntries(Object.keys(filterOptions).map((name) => [name, { type: 'string', multiple: true }] as const))
+  const options = Object.fromEntries(
+    Object.keys(filterOptions).map((name) => [name, { type: 'string', multiple: true }] as const),
+  )
   return parseArgs({
     args,
     allowPositionals: false,
@@ -86,7 +96,8 @@ function parseSearchArgs(args: string[]) {
 function positiveNumber(name: string, text: string | undefined, max: number): number | undefined {
   if (text === undefined) return undefined
   const value = Number(text)
-  if (!Number.isFinite(value) || value <= 0 || value > max) throw new UsageError(`--${name} : attendu un nombre entre 0 et ${max}, trouvé « ${text} ».`)
+  if (!Number.isFinite(value) || value <= 0 || value > max)
+    throw new UsageError(`--${name} : attendu un nombre entre 0 et ${max}, trouvé « ${text} ».`)
   return value
 }
 
@@ -108,7 +119,9 @@ function describeRelaxation(relaxation: Relaxation): string {
 function formatTable(response: SearchResponse, reference: string, now: Date): string {
   const lines = [`Autour de ${reference} (rayon ${response.radiusKm} km) :`]
   if (response.relaxed.length > 0)
-    lines.push(`Aucun lieu ne répond à toute la demande. Critères abandonnés : ${response.relaxed.map(describeRelaxation).join(' ; ')}.`)
+    lines.push(
+      `Aucun lieu ne répond à toute la demande. Critères abandonnés : ${response.relaxed.map(describeRelaxation).join(' ; ')}.`,
+    )
   if (response.results.length === 0) {
     lines.push('Aucun lieu trouvé.')
     return lines.join('\n')
@@ -122,9 +135,18 @@ function formatTable(response: SearchResponse, reference: string, now: Date): st
     describeOpeningStatus(result.lieu.horaires, now),
   ])
   const header = ['#', 'Distance', 'Nom', 'Commune', 'Téléphone', 'Horaires']
-  const widths = header.map((title, c) => Math.min(48, Math.max(title.length, ...rows.map((row) => (row[c] as string).length))))
-  const cell = (text: string, c: number) => (text.length > (widths[c] as number) ? `${text.slice(0, (widths[c] as number) - 1)}…` : text.padEnd(widths[c] as number))
-  lines.push(header.map(cell).join('  '), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => row.map(cell).join('  ')))
+  const widths = header.map((title, c) =>
+    Math.min(48, Math.max(title.length, ...rows.map((row) => (row[c] as string).length))),
+  )
+  const cell = (text: string, c: number) =>
+    text.length > (widths[c] as number)
+      ? `${text.slice(0, (widths[c] as number) - 1)}…`
+      : text.padEnd(widths[c] as number)
+  lines.push(
+    header.map(cell).join('  '),
+    widths.map((w) => '─'.repeat(w)).join('  '),
+    ...rows.map((row) => row.map(cell).join('  ')),
+  )
   if (response.total !== undefined) lines.push(`${response.total} lieu(x) dans le rayon.`)
   return lines.join('\n')
 }
@@ -141,7 +163,9 @@ async function loadLieux(files: readonly string[], cwd: string, output: Output):
     const result = readLieux(bytes, { fileName: file })
     if (!result.ok) throw new UsageError(`${file} : ${result.error.message}`)
     if (result.report.rejected.length > 0)
-      output.err(`${file} : ${result.report.rejected.length} ligne(s) rejetée(s), non chargée(s) (détail : aiguillage validate ${file}).`)
+      output.err(
+        `${file} : ${result.report.rejected.length} ligne(s) rejetée(s), non chargée(s) (détail : aiguillage validate ${file}).`,
+      )
     lieux.push(...result.report.accepted.map((row) => row.lieu))
   }
   return lieux
@@ -158,13 +182,20 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
     if (Number.isNaN(now.getTime())) throw new UsageError(`--instant : date illisible « ${values.instant} ».`)
     const lieuxFiles = (values.lieux ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '')
     if (lieuxFiles.length === 0) throw new UsageError('Indiquez les lieux : --lieux FICHIER.csv[,AUTRE.csv]')
-    if (!values.commune === !values.near) throw new UsageError('Indiquez où chercher : --commune "Guéret" ou --near 46.17,1.87 (l’un ou l’autre).')
+    if (!values.commune === !values.near)
+      throw new UsageError('Indiquez où chercher : --commune "Guéret" ou --near 46.17,1.87 (l’un ou l’autre).')
 
     const filters: LieuFilters = {}
     for (const [option, field] of Object.entries(filterOptions)) {
-      const typed = (values[option as keyof typeof values] as string[] | undefined)?.flatMap((v) => v.split('|')).map((v) => v.trim()).filter((v) => v !== '')
+      const typed = (values[option as keyof typeof values] as string[] | undefined)
+        ?.flatMap((v) => v.split('|'))
+        .map((v) => v.trim())
+        .filter((v) => v !== '')
       if (!typed?.length) continue
-      const resolved = field === 'typologie' || field === 'autres_formations_labels' ? typed : typed.map((v) => officialValue(field, v))
+      const resolved =
+        field === 'typologie' || field === 'autres_formations_labels'
+          ? typed
+          : typed.map((v) => officialValue(field, v))
       filters[field] = [...(filters[field] ?? []), ...resolved]
     }
     if (values['prise-rdv']) filters.prise_rdv = true
@@ -176,29 +207,58 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
       const match = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(values.near)
       const latitude = Number(match?.[1])
       const longitude = Number(match?.[2])
-      if (!match || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) throw new UsageError(`--near : attendu « latitude,longitude » (ex. 46.17,1.87), trouvé « ${values.near} ».`)
+      if (!match || Math.abs(latitude) > 90 || Math.abs(longitude) > 180)
+        throw new UsageError(`--near : attendu « latitude,longitude » (ex. 46.17,1.87), trouvé « ${values.near} ».`)
       near = { latitude, longitude }
       reference = `${latitude}, ${longitude}`
     } else {
-      if (!values.communes) throw new UsageError('Pour chercher autour d’une commune, indiquez la table des communes : --communes communes-france.csv')
+      if (!values.communes)
+        throw new UsageError(
+          'Pour chercher autour d’une commune, indiquez la table des communes : --communes communes-france.csv',
+        )
       let text: string
       try {
         text = await readFile(path.resolve(context.cwd, values.communes), 'utf8')
       } catch {
         throw new UsageError(`Fichier des communes introuvable : ${values.communes}`)
       }
-      const territoires = createTerritoires({ geography: await loadOfficialGeography(), coordinates: parseCommuneCoordinates(text) })
+      const territoires = createTerritoires({
+        geography: await loadOfficialGeography(),
+        coordinates: parseCommuneCoordinates(text),
+      })
       const resolution = territoires.resolve(values.commune as string)
       const label = (c: Commune) => `${c.nom} (${c.departementNom}, ${c.departement})`
-      if (resolution.candidates.length === 0) throw new UsageError(`Commune introuvable : « ${values.commune} ». Essayez son code postal.`)
+      if (resolution.candidates.length === 0)
+        throw new UsageError(`Commune introuvable : « ${values.commune} ». Essayez son code postal.`)
       if (resolution.ambiguous) {
-        if (values.json) output.out(JSON.stringify({ ambiguous: true, candidates: resolution.candidates.map((c) => ({ code_insee: c.commune.code, nom: c.commune.nom, departement: c.commune.departement, codes_postaux: c.commune.codesPostaux })) }, null, 2))
+        if (values.json)
+          output.out(
+            JSON.stringify(
+              {
+                ambiguous: true,
+                candidates: resolution.candidates.map((c) => ({
+                  code_insee: c.commune.code,
+                  nom: c.commune.nom,
+                  departement: c.commune.departement,
+                  codes_postaux: c.commune.codesPostaux,
+                })),
+              },
+              null,
+              2,
+            ),
+          )
         throw new UsageError(
-          `Plusieurs communes correspondent à « ${values.commune} » : ${resolution.candidates.slice(0, 6).map((c) => label(c.commune)).join(' ; ')}. Précisez, par exemple --commune "${resolution.candidates[0]?.commune.nom} ${resolution.candidates[0]?.commune.departement}".`,
+          `Plusieurs communes correspondent à « ${values.commune} » : ${resolution.candidates
+            .slice(0, 6)
+            .map((c) => label(c.commune))
+            .join(
+              ' ; ',
+            )}. Précisez, par exemple --commune "${resolution.candidates[0]?.commune.nom} ${resolution.candidates[0]?.commune.departement}".`,
         )
       }
       commune = resolution.candidates[0]?.commune as Commune
-      if (commune.latitude === undefined || commune.longitude === undefined) throw new UsageError(`Pas de coordonnées pour ${label(commune)} dans ${values.communes}.`)
+      if (commune.latitude === undefined || commune.longitude === undefined)
+        throw new UsageError(`Pas de coordonnées pour ${label(commune)} dans ${values.communes}.`)
       near = { latitude: commune.latitude, longitude: commune.longitude }
       reference = label(commune)
     }
@@ -220,7 +280,12 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
       output.out(
         JSON.stringify(
           {
-            reference: { ...near, ...(commune ? { commune: { code_insee: commune.code, nom: commune.nom, departement: commune.departement } } : {}) },
+            reference: {
+              ...near,
+              ...(commune
+                ? { commune: { code_insee: commune.code, nom: commune.nom, departement: commune.departement } }
+                : {}),
+            },
             rayon_km: response.radiusKm,
             total: response.total,
             criteres_abandonnes: response.relaxed,
@@ -236,7 +301,10 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
         ),
       )
     else output.out(formatTable(response, reference, now))
-    if (index.excluded.withoutCoordinates > 0) output.err(`${index.excluded.withoutCoordinates} lieu(x) sans coordonnées ne peuvent pas être proposés par distance.`)
+    if (index.excluded.withoutCoordinates > 0)
+      output.err(
+        `${index.excluded.withoutCoordinates} lieu(x) sans coordonnées ne peuvent pas être proposés par distance.`,
+      )
     return ExitCode.Valid
   } catch (error) {
     if (error instanceof UsageError) {
@@ -268,6 +336,7 @@ export function parseArgsProblem(error: unknown): string | undefined {
   if (!code?.startsWith('ERR_PARSE_ARGS')) return undefined
   const option = /'(-[^']*)'/.exec((error as Error).message)?.[1] ?? ''
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `option inconnue ${option}`
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `valeur inattendue ${option || (error as Error).message.split("'")[1] || ''}`.trim()
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `valeur inattendue ${option || (error as Error).message.split("'")[1] || ''}`.trim()
   return `valeur manquante ou mal placée pour l’option ${option}`
 }

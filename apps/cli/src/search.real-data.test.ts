@@ -17,7 +17,19 @@ describe.skipIf(!existsSync(sharedData))('aiguillage search on the real data (re
   it('around Guéret, for administrative procedures, gives the true nearest 10', () => {
     const run = spawnSync(
       process.execPath,
-      [bin, 'search', '--lieux', lieuxFiles.join(','), '--communes', path.join(sharedData, 'communes-france/communes-france.csv'), '--commune', 'Guéret', '--service', Service.AdministrativeProcedures, '--json'],
+      [
+        bin,
+        'search',
+        '--lieux',
+        lieuxFiles.join(','),
+        '--communes',
+        path.join(sharedData, 'communes-france/communes-france.csv'),
+        '--commune',
+        'Guéret',
+        '--service',
+        Service.AdministrativeProcedures,
+        '--json',
+      ],
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     )
     expect(run.status).toBe(0)
@@ -27,7 +39,11 @@ describe.skipIf(!existsSync(sharedData))('aiguillage search on the real data (re
       const result = readLieux(readFileSync(file), { fileName: file })
       return result.ok ? result.report.accepted.map((row) => row.lieu) : []
     })
-    const expected = scanNearest(lieux, answer.reference, { limit: 10, radiusKm: 50, accept: (l) => matchesFilters(l, { services: [Service.AdministrativeProcedures] }) })
+    const expected = scanNearest(lieux, answer.reference, {
+      limit: 10,
+      radiusKm: 50,
+      accept: (l) => matchesFilters(l, { services: [Service.AdministrativeProcedures] }),
+    })
     expect(answer.lieux.map((l: { id: string }) => l.id)).toEqual(expected.map((e) => e.lieu.id))
     expect(answer.criteres_abandonnes).toEqual([])
   })

@@ -8,7 +8,12 @@ import { WebSocket } from 'ws'
 // The real `aiguillage serve` and `aiguillage sync` processes, as a person starts them.
 const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
 const demo = path.resolve(import.meta.dirname, '../../api/demo')
-const env = (dataDir: string) => ({ ...process.env, AIGUILLAGE_AUTO_SYNC: '0', AIGUILLAGE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' })
+const env = (dataDir: string) => ({
+  ...process.env,
+  AIGUILLAGE_AUTO_SYNC: '0',
+  AIGUILLAGE_DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+})
 
 function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -27,7 +32,10 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 
 describe('aiguillage serve (real process)', () => {
   it('starts on the demo data and says so, answers, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env: env(mkdtempSync(path.join(tmpdir(), 'serve-'))), stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+      env: env(mkdtempSync(path.join(tmpdir(), 'serve-'))),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     const url = await waitForUrl(child)
     const health = (await (await fetch(`${url}/healthz`)).json()) as any
     expect(health.donnees.demo).toBe(true)
@@ -40,17 +48,34 @@ describe('aiguillage serve (real process)', () => {
     await new Promise((resolve) => socket.once('open', resolve))
     socket.send(JSON.stringify({ type: 'hello' }))
     socket.send(JSON.stringify({ type: 'message', id: 'm1', text: 'aide pour la CAF à Guéret' }))
-    await expect.poll(() => frames.find((f) => f.type === 'reply')?.messages.some((m: any) => m.type === 'lieux'), { timeout: 5000 }).toBe(true)
+    await expect
+      .poll(() => frames.find((f) => f.type === 'reply')?.messages.some((m: any) => m.type === 'lieux'), {
+        timeout: 5000,
+      })
+      .toBe(true)
     socket.close()
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
   })
   it('serves the files given', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--lieux', path.join(demo, 'lieux-demo.csv'), '--communes', path.join(demo, 'communes-demo.csv')], {
-      env: env(mkdtempSync(path.join(tmpdir(), 'serve-'))),
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'serve',
+        '--port',
+        '0',
+        '--lieux',
+        path.join(demo, 'lieux-demo.csv'),
+        '--communes',
+        path.join(demo, 'communes-demo.csv'),
+      ],
+      {
+        env: env(mkdtempSync(path.join(tmpdir(), 'serve-'))),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    )
     try {
       const url = await waitForUrl(child)
       const health = (await (await fetch(`${url}/healthz`)).json()) as any
@@ -79,23 +104,45 @@ describe('aiguillage serve (real process)', () => {
         deliveryMode: 'expectReplies',
         text: 'Guéret démarches',
       }
-      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) })
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      })
       const body = (await response.json()) as any
-      expect(body.activities.some((a: any) => a.attachments?.[0]?.content?.body?.[0]?.inlines?.[0]?.text === 'France services de Guéret (démo)')).toBe(true)
+      expect(
+        body.activities.some(
+          (a: any) => a.attachments?.[0]?.content?.body?.[0]?.inlines?.[0]?.text === 'France services de Guéret (démo)',
+        ),
+      ).toBe(true)
     } finally {
       child.kill('SIGTERM')
     }
     // Not configured: not mounted.
-    const plain = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env: env(mkdtempSync(path.join(tmpdir(), 'serve-'))), stdio: ['ignore', 'ignore', 'pipe'] })
+    const plain = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+      env: env(mkdtempSync(path.join(tmpdir(), 'serve-'))),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     try {
       const url = await waitForUrl(plain)
-      expect((await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404)
+      expect(
+        (
+          await fetch(`${url}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+      ).toBe(404)
     } finally {
       plain.kill('SIGTERM')
     }
   }, 30_000)
   it('refuses half a configuration with a French message', () => {
-    const run = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--lieux', 'x.csv'], { env: env('/nonexistent'), encoding: 'utf8' })
+    const run = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--lieux', 'x.csv'], {
+      env: env('/nonexistent'),
+      encoding: 'utf8',
+    })
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('Donnez les deux')
   })
@@ -110,7 +157,10 @@ describe('aiguillage sync --from (real process)', () => {
     const run = spawnSync(process.execPath, [bin, 'sync', '--from', from], { env: env(dataDir), encoding: 'utf8' })
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('23 lieux valides sur 23')
-    const failed = spawnSync(process.execPath, [bin, 'sync', '--from', '/nonexistent'], { env: env(dataDir), encoding: 'utf8' })
+    const failed = spawnSync(process.execPath, [bin, 'sync', '--from', '/nonexistent'], {
+      env: env(dataDir),
+      encoding: 'utf8',
+    })
     expect(failed.status).toBe(1)
     expect(failed.stderr).toContain('L’instantané précédent, s’il existe, est gardé.')
   })

@@ -11,14 +11,23 @@ import { ExitCode, type Output } from './validate-command.js'
  * Data: --lieux/--communes (or AIGUILLAGE_LIEUX/AIGUILLAGE_COMMUNES), else the last snapshot (aiguillage sync),
  * else the demo dataset, with a sync attempted in the background.
  */
-export async function runServe(args: string[], context: { cwd: string; env: NodeJS.ProcessEnv }, output: Output): Promise<number> {
+export async function runServe(
+  args: string[],
+  context: { cwd: string; env: NodeJS.ProcessEnv },
+  output: Output,
+): Promise<number> {
   const values = readOptions(() => parse(args).values, output)
   if (!values) return ExitCode.Unusable
-  const lieux = (values.lieux ?? context.env.AIGUILLAGE_LIEUX?.split(',') ?? []).flatMap((v) => v.split(',')).filter(Boolean).map((f) => path.resolve(context.cwd, f))
+  const lieux = (values.lieux ?? context.env.AIGUILLAGE_LIEUX?.split(',') ?? [])
+    .flatMap((v) => v.split(','))
+    .filter(Boolean)
+    .map((f) => path.resolve(context.cwd, f))
   const communes = values.communes ?? context.env.AIGUILLAGE_COMMUNES
   const port = Number(values.port ?? context.env.PORT ?? 3000)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    output.err(`Erreur : --port : attendu un numéro de port (0 à 65535), trouvé « ${values.port ?? context.env.PORT} ».`)
+    output.err(
+      `Erreur : --port : attendu un numéro de port (0 à 65535), trouvé « ${values.port ?? context.env.PORT} ».`,
+    )
     return ExitCode.Unusable
   }
   try {
@@ -26,13 +35,17 @@ export async function runServe(args: string[], context: { cwd: string; env: Node
     const teams = teamsConfigFromEnv(context.env)
     const teamsChannel = teams ? (await import('@aiguillage/teams-bot')).teamsChannel(teams) : undefined
     if (teams?.mode === 'development')
-      output.err('ATTENTION : le bot Teams est en MODE DÉVELOPPEMENT (AIGUILLAGE_TEAMS_DEV) : /api/messages ne vérifie aucun jeton. Ne l’exposez pas sur internet.')
+      output.err(
+        'ATTENTION : le bot Teams est en MODE DÉVELOPPEMENT (AIGUILLAGE_TEAMS_DEV) : /api/messages ne vérifie aucun jeton. Ne l’exposez pas sur internet.',
+      )
     const server = await startServer({
       port,
       host: values.host ?? context.env.HOST ?? '127.0.0.1',
       ...(lieux.length ? { lieux } : {}),
       ...(communes ? { communes: path.resolve(context.cwd, communes) } : {}),
-      ...(values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR ? { dataDir: path.resolve(context.cwd, (values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR) as string) } : {}),
+      ...((values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR)
+        ? { dataDir: path.resolve(context.cwd, (values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR) as string) }
+        : {}),
       autoSync: context.env.AIGUILLAGE_AUTO_SYNC !== '0',
       api: apiConfigFromEnv(context.env),
       // The citizens' chat: the widget at /widget.js, its demo page at /, its websocket (the sites allowed to embed
@@ -72,6 +85,12 @@ export async function runServe(args: string[], context: { cwd: string; env: Node
 function parse(args: string[]) {
   return parseArgs({
     args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, lieux: { type: 'string', multiple: true }, communes: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      lieux: { type: 'string', multiple: true },
+      communes: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
   })
 }

@@ -20,13 +20,17 @@ export function progressPrinter(stream: { isTTY?: boolean; write: (text: string)
     if (stream.isTTY) {
       const width = 30
       const filled = share === undefined ? 0 : Math.round(share * width)
-      stream.write(`\r${label} [${'█'.repeat(filled)}${' '.repeat(width - filled)}] ${share === undefined ? '' : `${Math.round(share * 100)} % `}${megabytes(progress.received)}`)
+      stream.write(
+        `\r${label} [${'█'.repeat(filled)}${' '.repeat(width - filled)}] ${share === undefined ? '' : `${Math.round(share * 100)} % `}${megabytes(progress.received)}`,
+      )
       return
     }
     const step = share === undefined ? Math.floor(progress.received / 5e6) : Math.floor(share * 10)
     if (step > lastStep) {
       lastStep = step
-      stream.write(`${label} : ${share === undefined ? '' : `${Math.round(share * 100)} %, `}${megabytes(progress.received)}\n`)
+      stream.write(
+        `${label} : ${share === undefined ? '' : `${Math.round(share * 100)} %, `}${megabytes(progress.received)}\n`,
+      )
     }
   }
 }
@@ -35,7 +39,15 @@ export function progressPrinter(stream: { isTTY?: boolean; write: (text: string)
  * `aiguillage sync`: downloads the national lieux and the communes (or imports them with --from), validates them and
  * writes the snapshot that `serve` loads. A failure keeps the previous snapshot.
  */
-export async function runSync(args: string[], context: { cwd: string; env: NodeJS.ProcessEnv; progressStream: { isTTY?: boolean; write: (text: string) => unknown } }, output: Output): Promise<number> {
+export async function runSync(
+  args: string[],
+  context: {
+    cwd: string
+    env: NodeJS.ProcessEnv
+    progressStream: { isTTY?: boolean; write: (text: string) => unknown }
+  },
+  output: Output,
+): Promise<number> {
   const values = readOptions(() => parse(args).values, output)
   if (!values) return ExitCode.Unusable
   const dataDir = path.resolve(context.cwd, values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR ?? defaultDataDir)
@@ -45,7 +57,12 @@ export async function runSync(args: string[], context: { cwd: string; env: NodeJ
       ...(values.from ? { from: path.resolve(context.cwd, values.from) } : {}),
       ...(values['lieux-url'] ? { lieuxUrl: values['lieux-url'] } : {}),
       ...(values['communes-url'] ? { communesUrl: values['communes-url'] } : {}),
-      ...(values['timeout-s'] ? { timeoutMs: Number(values['timeout-s']) * 1000, idleTimeoutMs: Math.min(30_000, Number(values['timeout-s']) * 1000) } : {}),
+      ...(values['timeout-s']
+        ? {
+            timeoutMs: Number(values['timeout-s']) * 1000,
+            idleTimeoutMs: Math.min(30_000, Number(values['timeout-s']) * 1000),
+          }
+        : {}),
       onProgress: progressPrinter(context.progressStream),
     })
     output.out(
@@ -64,6 +81,12 @@ export async function runSync(args: string[], context: { cwd: string; env: NodeJ
 function parse(args: string[]) {
   return parseArgs({
     args,
-    options: { from: { type: 'string' }, 'lieux-url': { type: 'string' }, 'communes-url': { type: 'string' }, 'data-dir': { type: 'string' }, 'timeout-s': { type: 'string' } },
+    options: {
+      from: { type: 'string' },
+      'lieux-url': { type: 'string' },
+      'communes-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+      'timeout-s': { type: 'string' },
+    },
   })
 }

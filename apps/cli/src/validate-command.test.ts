@@ -10,7 +10,11 @@ const now = new Date('2026-11-22T11:00:00Z')
 async function validate(files: string[], json = false) {
   const out: string[] = []
   const err: string[] = []
-  const code = await runValidate(files, { json, cwd: fixtures, now }, { out: (t) => out.push(t), err: (t) => err.push(t) })
+  const code = await runValidate(
+    files,
+    { json, cwd: fixtures, now },
+    { out: (t) => out.push(t), err: (t) => err.push(t) },
+  )
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
@@ -34,7 +38,10 @@ describe('aiguillage validate', () => {
     const report = JSON.parse(result.out)
     expect(report).toMatchObject({ total: 5, accepted: 1 })
     expect(report.rejected.map((r: { line: number }) => r.line)).toEqual([3, 4, 5, 6])
-    expect(report.rejected[0]).toMatchObject({ file: 'lieux-corrompus.csv', raw: { id: 'demo-2', code_postal: '2340' } })
+    expect(report.rejected[0]).toMatchObject({
+      file: 'lieux-corrompus.csv',
+      raw: { id: 'demo-2', code_postal: '2340' },
+    })
     expect(report.rejected[0].errors[0]).toMatchObject({ line: 3, field: 'code_postal', code: 'invalid_format' })
   })
   it('reads JSON files of the standard', async () => {
@@ -45,13 +52,21 @@ describe('aiguillage validate', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'aiguillage-'))
     writeFileSync(path.join(dir, 'vide.csv'), '')
     writeFileSync(path.join(dir, 'autre.csv'), 'prenom,age\nAlice,80\n')
-    expect(await validate([path.join(dir, 'absent.csv')])).toMatchObject({ code: ExitCode.Unusable, out: expect.stringContaining('Fichier introuvable') })
-    expect(await validate([path.join(dir, 'vide.csv')])).toMatchObject({ code: ExitCode.Unusable, out: expect.stringContaining('Le fichier est vide.') })
+    expect(await validate([path.join(dir, 'absent.csv')])).toMatchObject({
+      code: ExitCode.Unusable,
+      out: expect.stringContaining('Fichier introuvable'),
+    })
+    expect(await validate([path.join(dir, 'vide.csv')])).toMatchObject({
+      code: ExitCode.Unusable,
+      out: expect.stringContaining('Le fichier est vide.'),
+    })
     expect(await validate([path.join(dir, 'autre.csv')])).toMatchObject({
       code: ExitCode.Unusable,
       out: expect.stringContaining('aucune colonne du standard'),
     })
-    expect(await validate([path.join(dir, 'autre.csv')], true)).toMatchObject({ err: expect.stringContaining('aucune colonne du standard') })
+    expect(await validate([path.join(dir, 'autre.csv')], true)).toMatchObject({
+      err: expect.stringContaining('aucune colonne du standard'),
+    })
   })
   it('rejects the rows of a Windows-1252 file that are not UTF-8, and keeps the rest', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'aiguillage-'))
@@ -60,9 +75,14 @@ describe('aiguillage validate', () => {
     const report = JSON.parse((await validate([path.join(dir, 'latin1.csv')], true)).out)
     expect(report.total).toBe(3)
     expect(report.warnings[0]).toMatchObject({ code: 'not_utf8' })
-    expect(report.rejected.flatMap((r: { errors: { code: string }[] }) => r.errors.map((e) => e.code))).toContain('invalid_encoding')
+    expect(report.rejected.flatMap((r: { errors: { code: string }[] }) => r.errors.map((e) => e.code))).toContain(
+      'invalid_encoding',
+    )
   })
   it('asks for a file when given none', async () => {
-    expect(await validate([])).toMatchObject({ code: ExitCode.Unusable, err: expect.stringContaining('Indiquez au moins un fichier') })
+    expect(await validate([])).toMatchObject({
+      code: ExitCode.Unusable,
+      err: expect.stringContaining('Indiquez au moins un fichier'),
+    })
   })
 })

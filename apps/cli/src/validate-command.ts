@@ -52,7 +52,8 @@ export function formatHumanReport(outcome: FileOutcome, maxProblems = 10): strin
     const errors = report.rejected.flatMap((row) => row.errors)
     lines.push('', `  Erreurs (${number(errors.length)}) — les premières :`)
     for (const issue of errors.slice(0, maxProblems)) lines.push(describeIssue(issue))
-    if (errors.length > maxProblems) lines.push(`  … et ${plural(errors.length - maxProblems, 'autre', 'autres')} (option --json pour tout voir).`)
+    if (errors.length > maxProblems)
+      lines.push(`  … et ${plural(errors.length - maxProblems, 'autre', 'autres')} (option --json pour tout voir).`)
   }
   if (report.warnings.length > 0) {
     const byCode = new Map<string, RowIssue[]>()
@@ -70,7 +71,11 @@ export function formatHumanReport(outcome: FileOutcome, maxProblems = 10): strin
  * `aiguillage validate FILE… [--json]`: validates each file of the standard and prints a report.
  * Returns the exit code: 0 when every row of every file is valid, 1 when rows are rejected, 2 when a file is unusable.
  */
-export async function runValidate(files: readonly string[], options: { json: boolean; cwd: string; now: Date }, output: Output): Promise<number> {
+export async function runValidate(
+  files: readonly string[],
+  options: { json: boolean; cwd: string; now: Date },
+  output: Output,
+): Promise<number> {
   if (files.length === 0) {
     output.err('Indiquez au moins un fichier : aiguillage validate FICHIER.csv [FICHIER.json…] [--json]')
     return ExitCode.Unusable
@@ -94,7 +99,15 @@ export async function runValidate(files: readonly string[], options: { json: boo
       files: outcomes.map((o) =>
         'error' in o
           ? { file: o.file, error: o.error }
-          : { file: o.file, format: o.report.format, schemaVersion: o.report.schemaVersion, total: o.report.total, accepted: o.report.accepted.length, rejected: o.report.rejected.length, warnings: o.report.warnings.length },
+          : {
+              file: o.file,
+              format: o.report.format,
+              schemaVersion: o.report.schemaVersion,
+              total: o.report.total,
+              accepted: o.report.accepted.length,
+              rejected: o.report.rejected.length,
+              warnings: o.report.warnings.length,
+            },
       ),
     }
     output.out(JSON.stringify(summary, null, 2))
@@ -103,7 +116,9 @@ export async function runValidate(files: readonly string[], options: { json: boo
     if (outcomes.length > 1) {
       const total = usable.reduce((n, o) => n + o.report.total, 0)
       const rejected = usable.reduce((n, o) => n + o.report.rejected.length, 0)
-      output.out(`\nEn tout : ${plural(total, 'ligne', 'lignes')}, ${plural(rejected, 'rejetée', 'rejetées')}, ${plural(outcomes.length - usable.length, 'fichier inutilisable', 'fichiers inutilisables')}.`)
+      output.out(
+        `\nEn tout : ${plural(total, 'ligne', 'lignes')}, ${plural(rejected, 'rejetée', 'rejetées')}, ${plural(outcomes.length - usable.length, 'fichier inutilisable', 'fichiers inutilisables')}.`,
+      )
     }
   }
   // In JSON mode stdout stays machine-readable: say unusable files on stderr too.

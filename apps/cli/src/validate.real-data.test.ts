@@ -7,18 +7,26 @@ import { describe, expect, it } from 'vitest'
 const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
 const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
 const validate = (...files: string[]) => {
-  const run = spawnSync(process.execPath, [bin, 'validate', '--json', ...files.map((f) => path.join(sharedData, f))], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const run = spawnSync(process.execPath, [bin, 'validate', '--json', ...files.map((f) => path.join(sharedData, f))], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
   return { status: run.status, report: JSON.parse(run.stdout) }
 }
 
 describe.skipIf(!existsSync(sharedData))('aiguillage validate on the real data (real process)', () => {
   it('France Services 2024: 2 845 rows, 0 rejected, exit 0', () => {
-    const { status, report } = validate('lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv')
+    const { status, report } = validate(
+      'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
+    )
     expect(status).toBe(0)
     expect(report).toMatchObject({ total: 2845, accepted: 2845, rejected: [] })
   })
   it('the official v1.0.2 example: 0 rejected', () => {
-    expect(validate('standard-mediation-numerique/exemple-valide-v1.0.2.csv')).toMatchObject({ status: 0, report: { total: 1, rejected: [] } })
+    expect(validate('standard-mediation-numerique/exemple-valide-v1.0.2.csv')).toMatchObject({
+      status: 0,
+      report: { total: 1, rejected: [] },
+    })
   })
   it('the Hinaura v0.1 JSON: 687 rows converted and accepted', () => {
     const { status, report } = validate('lieux-hinaura-2022/hinaura-source-schema-v0.1.json')

@@ -27,12 +27,17 @@ describe('the Teams app package', () => {
 
   it('declares the commands and the search command the bot really answers', async () => {
     const { send } = await testBot()
-    for (const command of manifest.bots[0].commandLists[0].commands) expect((await send(command.title)).length).toBeGreaterThan(0)
+    for (const command of manifest.bots[0].commandLists[0].commands)
+      expect((await send(command.title)).length).toBeGreaterThan(0)
     const search = manifest.composeExtensions[0].commands[0]
     const [response] = await send({
       type: 'invoke',
       name: 'composeExtension/query',
-      value: { commandId: search.id, parameters: [{ name: search.parameters[0].name, value: 'Guéret démarches' }], queryOptions: { count: 5, skip: 0 } },
+      value: {
+        commandId: search.id,
+        parameters: [{ name: search.parameters[0].name, value: 'Guéret démarches' }],
+        queryOptions: { count: 5, skip: 0 },
+      },
     })
     // biome-ignore lint: invoke body read freely
     expect(((response?.value as any).body.composeExtension.attachments as unknown[]).length).toBeGreaterThan(0)

@@ -18,7 +18,9 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
     expect(first).toContain('Ouvert. Ferme à 12 h.')
     expect(first).toContain('Aujourd’hui : 10 h – 12 h, 14 h – 18 h')
     expect(first).toContain('Tarif : Gratuit')
-    expect(first).toContain('Services : Aide aux démarches administratives, Maîtrise des outils numériques du quotidien')
+    expect(first).toContain(
+      'Services : Aide aux démarches administratives, Maîtrise des outils numériques du quotidien',
+    )
     expect(first).toContain('Données du : 01/09/2026')
     expect(cards[0].actions).toEqual([
       { type: 'Action.OpenUrl', title: 'Appeler le 05 55 51 01 02', url: 'tel:+33555510102' },
@@ -62,8 +64,12 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
       expect(text).toContain(expected)
     expect(fiche.actions.map((a: Json) => a.title)).toEqual(['Appeler', 'Prendre rendez-vous', 'Voir le plan'])
     // Old data are flagged.
-    expect(cardText(cardsOf(await send({ type: 'message', value: { verb: 'fiche', id: 'gueret-ccas' } }))[0])).toContain('plus d’un an : à vérifier')
-    expect(textsOf(await send({ type: 'message', value: { verb: 'fiche', id: 'disparu' } }))[0]).toContain('n’est plus dans les données')
+    expect(
+      cardText(cardsOf(await send({ type: 'message', value: { verb: 'fiche', id: 'gueret-ccas' } }))[0]),
+    ).toContain('plus d’un an : à vérifier')
+    expect(textsOf(await send({ type: 'message', value: { verb: 'fiche', id: 'disparu' } }))[0]).toContain(
+      'n’est plus dans les données',
+    )
   })
 
   it('a homonym commune is shown as choices, and the chosen button searches there', async () => {
@@ -119,15 +125,29 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
     const [response] = await send({
       type: 'invoke',
       name: 'composeExtension/query',
-      value: { commandId: 'chercherLieu', parameters: [{ name: 'recherche', value: 'Guéret démarches' }], queryOptions: { count: 3, skip: 0 } },
+      value: {
+        commandId: 'chercherLieu',
+        parameters: [{ name: 'recherche', value: 'Guéret démarches' }],
+        queryOptions: { count: 3, skip: 0 },
+      },
     })
     const result = (response?.value as Json).body.composeExtension
     expect(result.type).toBe('result')
     expect(result.attachments).toHaveLength(3)
     expect(result.attachments[0].preview.content.title).toBe('Médiathèque du Grand Guéret')
     expect(result.attachments[0].preview.content.text).toMatch(/^\d+ m · Guéret · 05 55 51 01 02$/)
-    expect(result.attachments[0].content.actions.map((a: Json) => a.title)).toEqual(['Appeler le 05 55 51 01 02', 'Voir le plan'])
-    const [empty] = await send({ type: 'invoke', name: 'composeExtension/query', value: { commandId: 'chercherLieu', parameters: [{ name: 'recherche', value: '' }] } })
-    expect((empty?.value as Json).body.composeExtension).toMatchObject({ type: 'message', text: expect.stringContaining('Tapez une commune') })
+    expect(result.attachments[0].content.actions.map((a: Json) => a.title)).toEqual([
+      'Appeler le 05 55 51 01 02',
+      'Voir le plan',
+    ])
+    const [empty] = await send({
+      type: 'invoke',
+      name: 'composeExtension/query',
+      value: { commandId: 'chercherLieu', parameters: [{ name: 'recherche', value: '' }] },
+    })
+    expect((empty?.value as Json).body.composeExtension).toMatchObject({
+      type: 'message',
+      text: expect.stringContaining('Tapez une commune'),
+    })
   })
 })

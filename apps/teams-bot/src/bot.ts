@@ -1,8 +1,21 @@
 import type { Assistant, Message, TurnResult } from '@aiguillage/assistant'
 import { ExpiringStorage } from '@aiguillage/api'
 import type { Lieu } from '@aiguillage/lieux'
-import { Application, type DefaultConversationState, type Query, type TeamsAdapter, TurnState } from '@microsoft/teams-ai'
-import { type Activity, ActivityTypes, CardFactory, type MessagingExtensionResult, type Storage, type TurnContext } from 'botbuilder'
+import {
+  Application,
+  type DefaultConversationState,
+  type Query,
+  type TeamsAdapter,
+  TurnState,
+} from '@microsoft/teams-ai'
+import {
+  type Activity,
+  ActivityTypes,
+  CardFactory,
+  type MessagingExtensionResult,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder'
 import { choicesCard, ficheCard, lieuCard, Verb } from './cards.js'
 
 /** What the bot keeps per Teams conversation: the engine's conversation (the understanding lives in the engine). */
@@ -30,7 +43,8 @@ export const helpText = [
   'Commandes : « aide », « nouvelle recherche ».',
 ].join('\n\n')
 
-const emptyText = 'Message vide. Écrivez la commune et le besoin de l’appelant, par exemple « Guéret démarches gratuit samedi ».'
+const emptyText =
+  'Message vide. Écrivez la commune et le besoin de l’appelant, par exemple « Guéret démarches gratuit samedi ».'
 
 /**
  * The helpline operators' bot, on teams-ai's `Application`: a thin channel over the engine in operator mode (compact,
@@ -71,14 +85,19 @@ export function createTeamsBot(options: TeamsBotOptions): Application<BotState> 
     await context.sendActivity(plain('Nouvelle recherche. Indiquez la commune et le besoin de l’appelant.'))
   })
   app.adaptiveCards.actionSubmit(Verb.More, async (context, state) => lookup(context, state, 'plus de résultats'))
-  app.adaptiveCards.actionSubmit<{ value?: string }>(Verb.Choice, async (context, state, data) => lookup(context, state, String(data.value ?? '')))
+  app.adaptiveCards.actionSubmit<{ value?: string }>(Verb.Choice, async (context, state, data) =>
+    lookup(context, state, String(data.value ?? '')),
+  )
   app.adaptiveCards.actionSubmit<{ id?: string }>(Verb.Fiche, async (context, _state, data) => {
     const lieu = typeof data.id === 'string' ? options.lieuById(data.id) : undefined
     if (!lieu) {
       await context.sendActivity(plain('Ce lieu n’est plus dans les données. Relancez la recherche.'))
       return
     }
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(ficheCard(lieu, now()))] })
+    await context.sendActivity({
+      type: ActivityTypes.Message,
+      attachments: [CardFactory.adaptiveCard(ficheCard(lieu, now()))],
+    })
   })
   app.activity(ActivityTypes.Message, async (context, state) => {
     // A button of an old card without a known verb, or an attachment alone: read as text (empty → the hint).
@@ -86,26 +105,35 @@ export function createTeamsBot(options: TeamsBotOptions): Application<BotState> 
   })
 
   // The message extension: a search box in any chat's compose area; the chosen lieu's card is inserted.
-  app.messageExtensions.query('chercherLieu', async (_context, _state, query: Query<Record<string, unknown>>): Promise<MessagingExtensionResult> => {
-    const asked = String(query.parameters.recherche ?? Object.values(query.parameters)[0] ?? '').trim()
-    if (!asked) return { type: 'message', text: 'Tapez une commune et un besoin, par exemple « Guéret démarches ».' }
-    const turn = await options.engine().reply({ text: asked.slice(0, maxTextLength) })
-    if (turn.lieux.length === 0) {
-      const question = turn.messages.find((m) => m.type === 'choices')
-      return {
-        type: 'message',
-        text: question?.type === 'choices' && turn.understanding.awaiting === 'commune_choice' ? 'Plusieurs communes portent ce nom : ajoutez le département, par exemple « Valence 26 ».' : (firstText(turn.messages) ?? 'Aucun lieu trouvé.'),
+  app.messageExtensions.query(
+    'chercherLieu',
+    async (_context, _state, query: Query<Record<string, unknown>>): Promise<MessagingExtensionResult> => {
+      const asked = String(query.parameters.recherche ?? Object.values(query.parameters)[0] ?? '').trim()
+      if (!asked) return { type: 'message', text: 'Tapez une commune et un besoin, par exemple « Guéret démarches ».' }
+      const turn = await options.engine().reply({ text: asked.slice(0, maxTextLength) })
+      if (turn.lieux.length === 0) {
+        const question = turn.messages.find((m) => m.type === 'choices')
+        return {
+          type: 'message',
+          text:
+            question?.type === 'choices' && turn.understanding.awaiting === 'commune_choice'
+              ? 'Plusieurs communes portent ce nom : ajoutez le département, par exemple « Valence 26 ».'
+              : (firstText(turn.messages) ?? 'Aucun lieu trouvé.'),
+        }
       }
-    }
-    return {
-      type: 'result',
-      attachmentLayout: 'list',
-      attachments: turn.lieux.slice(0, Math.max(1, Math.min(query.count || 10, 10))).map((lieu) => ({
-        ...CardFactory.adaptiveCard(lieuCard(lieu, { botActions: false })),
-        preview: CardFactory.thumbnailCard(lieu.nom, `${lieu.distanceTexte} · ${lieu.commune}${lieu.telephoneAffichage ? ` · ${lieu.telephoneAffichage}` : ''}`),
-      })),
-    }
-  })
+      return {
+        type: 'result',
+        attachmentLayout: 'list',
+        attachments: turn.lieux.slice(0, Math.max(1, Math.min(query.count || 10, 10))).map((lieu) => ({
+          ...CardFactory.adaptiveCard(lieuCard(lieu, { botActions: false })),
+          preview: CardFactory.thumbnailCard(
+            lieu.nom,
+            `${lieu.distanceTexte} · ${lieu.commune}${lieu.telephoneAffichage ? ` · ${lieu.telephoneAffichage}` : ''}`,
+          ),
+        })),
+      }
+    },
+  )
 
   return app
 }
@@ -128,9 +156,17 @@ export function activitiesOf(messages: readonly Message[], truncated: boolean): 
   if (texts.length) activities.push(plain(texts.join('\n\n')))
   for (const message of messages) {
     if (message.type === 'lieux' && message.lieux.length)
-      activities.push({ type: ActivityTypes.Message, attachmentLayout: 'list', attachments: message.lieux.map((lieu) => CardFactory.adaptiveCard(lieuCard(lieu))) })
+      activities.push({
+        type: ActivityTypes.Message,
+        attachmentLayout: 'list',
+        attachments: message.lieux.map((lieu) => CardFactory.adaptiveCard(lieuCard(lieu))),
+      })
     // "Et maintenant ?" is on every card already (Plus de résultats); "nouvelle recherche" is a command.
-    if (message.type === 'choices' && message.question !== 'Et maintenant ?') activities.push({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(choicesCard(message.question, message.choices))] })
+    if (message.type === 'choices' && message.question !== 'Et maintenant ?')
+      activities.push({
+        type: ActivityTypes.Message,
+        attachments: [CardFactory.adaptiveCard(choicesCard(message.question, message.choices))],
+      })
   }
   return activities
 }

@@ -1,9 +1,25 @@
 // The bot's Adaptive Cards, as plain JSON (schema 1.5, what Teams renders). Text from the data goes in TextRuns:
 // unlike TextBlocks and FactSets, they do not read Markdown, so a lieu's name can never become a link or a format.
 import type { Choice, LieuResult } from '@aiguillage/assistant'
-import { dataAgeDays, formatPhone, type Lieu, mapLink, phoneHref, staleAfterDays, webLink, weeklyTimetable } from '@aiguillage/lieux'
+import {
+  dataAgeDays,
+  formatPhone,
+  type Lieu,
+  mapLink,
+  phoneHref,
+  staleAfterDays,
+  webLink,
+  weeklyTimetable,
+} from '@aiguillage/lieux'
 
-export type AdaptiveCard = { type: 'AdaptiveCard'; $schema: string; version: '1.5'; lang: 'fr'; body: unknown[]; actions?: unknown[] }
+export type AdaptiveCard = {
+  type: 'AdaptiveCard'
+  $schema: string
+  version: '1.5'
+  lang: 'fr'
+  body: unknown[]
+  actions?: unknown[]
+}
 
 /** Card actions: the verbs of Action.Submit, read by the bot's routes. */
 export const Verb = { Fiche: 'fiche', More: 'plus', Choice: 'choix' } as const
@@ -18,9 +34,17 @@ const card = (body: unknown[], actions: unknown[] = []): AdaptiveCard => ({
 })
 
 type Run = { text: string; bold?: boolean; colour?: 'Good' | 'Attention' | 'Default' }
-const run = (r: Run) => ({ type: 'TextRun', text: r.text, ...(r.bold ? { weight: 'Bolder' } : {}), ...(r.colour ? { color: r.colour } : {}) })
+const run = (r: Run) => ({
+  type: 'TextRun',
+  text: r.text,
+  ...(r.bold ? { weight: 'Bolder' } : {}),
+  ...(r.colour ? { color: r.colour } : {}),
+})
 /** A paragraph of plain text runs (no Markdown). */
-const text = (runs: (Run | string)[], options: { size?: 'Medium' | 'Large'; spacing?: 'None' | 'Small' | 'Medium' } = {}) => ({
+const text = (
+  runs: (Run | string)[],
+  options: { size?: 'Medium' | 'Large'; spacing?: 'None' | 'Small' | 'Medium' } = {},
+) => ({
   type: 'RichTextBlock',
   ...(options.spacing ? { spacing: options.spacing } : {}),
   inlines: runs.map((r) => {
@@ -54,7 +78,16 @@ export function lieuCard(lieu: LieuResult, options: { botActions: boolean } = { 
       text([{ text: lieu.nom, bold: true }], { size: 'Medium' }),
       text([`${lieu.distanceTexte} · ${address}`], { spacing: 'None' }),
       fact('Téléphone', lieu.telephoneAffichage ?? 'non indiqué'),
-      text([{ text: lieu.ouvertureTexte, bold: true, colour: lieu.ouvertMaintenant === true ? 'Good' : lieu.ouvertMaintenant === false ? 'Attention' : 'Default' }], { spacing: 'None' }),
+      text(
+        [
+          {
+            text: lieu.ouvertureTexte,
+            bold: true,
+            colour: lieu.ouvertMaintenant === true ? 'Good' : lieu.ouvertMaintenant === false ? 'Attention' : 'Default',
+          },
+        ],
+        { spacing: 'None' },
+      ),
       fact('Aujourd’hui', today ? today.replace(/^\S+ : /, '') : 'horaires non indiqués'),
       fact('Tarif', priceText(lieu.frais_a_charge)),
       fact('Services', lieu.services.join(', ') || 'non indiqués'),
@@ -80,18 +113,24 @@ export function lieuCard(lieu: LieuResult, options: { botActions: boolean } = { 
 export function ficheCard(lieu: Lieu, now: Date): AdaptiveCard {
   const week = weeklyTimetable(lieu.horaires, now)?.map((day) => day.text)
   const age = dataAgeDays(lieu.date_maj, now)
-  const list = (label: string, values: readonly string[] | undefined) => (values?.length ? [fact(label, values.join(', '))] : [])
+  const list = (label: string, values: readonly string[] | undefined) =>
+    values?.length ? [fact(label, values.join(', '))] : []
   const one = (label: string, value: string | undefined) => (value ? [fact(label, value)] : [])
   return card(
     [
       text([{ text: lieu.nom, bold: true }], { size: 'Large' }),
       ...(lieu.presentation_resume ? [text([lieu.presentation_resume])] : []),
-      fact('Adresse', `${lieu.adresse}${lieu.complement_adresse ? `, ${lieu.complement_adresse}` : ''}, ${lieu.code_postal} ${lieu.commune}`),
+      fact(
+        'Adresse',
+        `${lieu.adresse}${lieu.complement_adresse ? `, ${lieu.complement_adresse}` : ''}, ${lieu.code_postal} ${lieu.commune}`,
+      ),
       ...one('Téléphone', lieu.telephone ? formatPhone(lieu.telephone) : undefined),
       ...list('Courriel', lieu.courriels),
       ...list('Site', lieu.site_web),
       text([{ text: 'Horaires de la semaine', bold: true }], { spacing: 'Medium' }),
-      ...(week ? week.map((line) => text([line], { spacing: 'None' })) : [text(['Horaires non indiqués : faites appeler avant de se déplacer.'], { spacing: 'None' })]),
+      ...(week
+        ? week.map((line) => text([line], { spacing: 'None' }))
+        : [text(['Horaires non indiqués : faites appeler avant de se déplacer.'], { spacing: 'None' })]),
       ...one('Horaires (données)', lieu.horaires),
       text([{ text: 'Ce que le lieu propose', bold: true }], { spacing: 'Medium' }),
       ...list('Services', lieu.services),
@@ -104,14 +143,19 @@ export function ficheCard(lieu: Lieu, now: Date): AdaptiveCard {
       ...list('Labels', lieu.formations_labels),
       ...one('Itinérance', lieu.itinerance?.join(', ')),
       text([{ text: 'Les données', bold: true }], { spacing: 'Medium' }),
-      fact('Mises à jour le', `${frenchDate(lieu.date_maj)}${age > staleAfterDays ? ' (plus d’un an : à vérifier)' : ''}`),
+      fact(
+        'Mises à jour le',
+        `${frenchDate(lieu.date_maj)}${age > staleAfterDays ? ' (plus d’un an : à vérifier)' : ''}`,
+      ),
       ...one('Source', lieu.source),
     ],
     [
       ...openUrl('Appeler', phoneHref(lieu.telephone)),
       ...openUrl('Prendre rendez-vous', webLink(lieu.prise_rdv)),
       ...openUrl('Site du lieu', webLink(lieu.site_web?.[0])),
-      ...(lieu.latitude !== undefined && lieu.longitude !== undefined ? openUrl('Voir le plan', mapLink(lieu.latitude, lieu.longitude)) : []),
+      ...(lieu.latitude !== undefined && lieu.longitude !== undefined
+        ? openUrl('Voir le plan', mapLink(lieu.latitude, lieu.longitude))
+        : []),
     ],
   )
 }
@@ -120,6 +164,10 @@ export function ficheCard(lieu: Lieu, now: Date): AdaptiveCard {
 export function choicesCard(question: string, choices: readonly Choice[]): AdaptiveCard {
   return card(
     [text([{ text: question, bold: true }])],
-    choices.map((choice) => ({ type: 'Action.Submit', title: choice.label, data: { verb: Verb.Choice, value: choice.value, label: choice.label } })),
+    choices.map((choice) => ({
+      type: 'Action.Submit',
+      title: choice.label,
+      data: { verb: Verb.Choice, value: choice.value, label: choice.label },
+    })),
   )
 }

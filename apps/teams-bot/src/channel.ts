@@ -11,19 +11,27 @@ function adapterFor(config: TeamsConfig): TeamsAdapter {
     MicrosoftAppType: config.tenantId ? 'SingleTenant' : 'MultiTenant',
     ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
     ...(config.password ? { MicrosoftAppPassword: config.password } : {}),
-    ...(config.certificate ? { CertificateThumbprint: config.certificate.thumbprint, CertificatePrivateKey: config.certificate.privateKey } : {}),
+    ...(config.certificate
+      ? { CertificateThumbprint: config.certificate.thumbprint, CertificatePrivateKey: config.certificate.privateKey }
+      : {}),
   })
 }
 
 const problem = (c: Context, status: 400 | 401 | 415, detail: string, field?: string) =>
   sendProblem(
     c,
-    problemOf(status, status === 401 ? ProblemType.Unauthorized : ProblemType.InvalidParameter, detail, field ? { issues: [{ path: field.split('.'), code: 'invalid', message: detail }] } : {}),
+    problemOf(
+      status,
+      status === 401 ? ProblemType.Unauthorized : ProblemType.InvalidParameter,
+      detail,
+      field ? { issues: [{ path: field.split('.'), code: 'invalid', message: detail }] } : {},
+    ),
   )
 
 /** The fields every Bot Framework activity has; anything else is refused before botbuilder sees it. */
 function activityProblem(body: unknown): { detail: string; field: string } | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { detail: 'Le corps doit être une activité Bot Framework (un objet JSON).', field: '' }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { detail: 'Le corps doit être une activité Bot Framework (un objet JSON).', field: '' }
   const activity = body as Record<string, unknown>
   const text = (key: string) => typeof activity[key] === 'string' && (activity[key] as string).length > 0
   const idOf = (key: string) => typeof (activity[key] as { id?: unknown } | undefined)?.id === 'string'
@@ -32,7 +40,8 @@ function activityProblem(body: unknown): { detail: string; field: string } | und
   if (!text('channelId')) return { detail: '« channelId » manque.', field: 'channelId' }
   if (!idOf('conversation')) return { detail: '« conversation.id » manque.', field: 'conversation.id' }
   if (!idOf('from')) return { detail: '« from.id » manque.', field: 'from.id' }
-  if (activity.text !== undefined && typeof activity.text !== 'string') return { detail: '« text » doit être du texte.', field: 'text' }
+  if (activity.text !== undefined && typeof activity.text !== 'string')
+    return { detail: '« text » doit être du texte.', field: 'text' }
   return undefined
 }
 
@@ -55,11 +64,16 @@ export function teamsChannel(config: TeamsConfig): Channel {
       adapter.onTurnError = async (turnContext, error) => {
         // A bug in a turn: logged without the text, and the operator gets a French sentence.
         context.logger.error({ err: { message: error.message }, canal: 'teams' }, 'erreur pendant un tour Teams')
-        await turnContext.sendActivity({ type: 'message', text: 'Un problème est survenu. Réessayez dans un instant.', textFormat: 'plain' })
+        await turnContext.sendActivity({
+          type: 'message',
+          text: 'Un problème est survenu. Réessayez dans un instant.',
+          textFormat: 'plain',
+        })
       }
 
       app.post('/api/messages', async (c) => {
-        if (!(c.req.header('content-type') ?? '').includes('json')) return problem(c, 415, 'Le corps doit être du JSON (Content-Type: application/json).')
+        if (!(c.req.header('content-type') ?? '').includes('json'))
+          return problem(c, 415, 'Le corps doit être du JSON (Content-Type: application/json).')
         let body: unknown
         try {
           body = await c.req.json()
@@ -69,7 +83,11 @@ export function teamsChannel(config: TeamsConfig): Channel {
         const invalid = activityProblem(body)
         if (invalid) return problem(c, 400, invalid.detail, invalid.field || undefined)
 
-        const out: { status: number; headers: Record<string, string>; body: unknown } = { status: 200, headers: {}, body: undefined }
+        const out: { status: number; headers: Record<string, string>; body: unknown } = {
+          status: 200,
+          headers: {},
+          body: undefined,
+        }
         const response = {
           socket: undefined,
           status(code: number) {
@@ -90,7 +108,11 @@ export function teamsChannel(config: TeamsConfig): Channel {
         }
         const headers = Object.fromEntries(c.req.raw.headers)
         try {
-          await adapter.process({ body: body as Record<string, unknown>, headers, method: 'POST' }, response, (turnContext) => bot.run(turnContext).then(() => undefined))
+          await adapter.process(
+            { body: body as Record<string, unknown>, headers, method: 'POST' },
+            response,
+            (turnContext) => bot.run(turnContext).then(() => undefined),
+          )
         } catch {
           // botbuilder's own validation refused the activity.
           return problem(c, 400, 'Activité Bot Framework invalide.')

@@ -23,7 +23,9 @@ export function teamsConfigFromEnv(env: NodeJS.ProcessEnv): TeamsConfig | undefi
     const thumbprint = env.MicrosoftAppCertificateThumbprint?.trim()
     const privateKey = env.MicrosoftAppCertificatePrivateKey?.trim()
     if (!password && !(thumbprint && privateKey))
-      throw new Error('AIGUILLAGE_TEAMS : MicrosoftAppId est donné sans MicrosoftAppPassword ni certificat (MicrosoftAppCertificateThumbprint et MicrosoftAppCertificatePrivateKey).')
+      throw new Error(
+        'AIGUILLAGE_TEAMS : MicrosoftAppId est donné sans MicrosoftAppPassword ni certificat (MicrosoftAppCertificateThumbprint et MicrosoftAppCertificatePrivateKey).',
+      )
     return {
       mode: 'credentials',
       appId,

@@ -34,7 +34,11 @@ async function serve(config: Parameters<typeof teamsChannel>[0]): Promise<Runnin
 }
 
 const post = (server: RunningServer, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  fetch(`${server.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
 
 describe('POST /api/messages in development mode (no credentials, behind the explicit flag)', () => {
   let server: RunningServer
@@ -54,7 +58,9 @@ describe('POST /api/messages in development mode (no credentials, behind the exp
     expect(cardText(cards[0])).toMatch(/Téléphone : 05 55 51 01 0\d/)
     // "Fiche complète" through HTTP too.
     const fiche = await post(server, activity({ value: { verb: 'fiche', id: 'gueret-fs' } }))
-    expect(cardTitle(cardsOf(((await fiche.json()) as { activities: Json[] }).activities)[0])).toBe('France services de Guéret')
+    expect(cardTitle(cardsOf(((await fiche.json()) as { activities: Json[] }).activities)[0])).toBe(
+      'France services de Guéret',
+    )
   })
 
   it('answers malformed activities with a French 4xx problem naming the field, and keeps serving', async () => {
@@ -75,7 +81,11 @@ describe('POST /api/messages in development mode (no credentials, behind the exp
       expect(problem.detail).toMatch(/[a-zé]/)
       if (field) expect(problem.issues?.[0]?.path.join('.')).toBe(field)
     }
-    const wrongType = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'bonjour' })
+    const wrongType = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'bonjour',
+    })
     expect(wrongType.status).toBe(415)
     expect((await post(server, activity({ text: 'aide' }))).status).toBe(200)
   })
@@ -84,7 +94,12 @@ describe('POST /api/messages in development mode (no credentials, behind the exp
 describe('POST /api/messages with Microsoft credentials configured', () => {
   let server: RunningServer
   beforeAll(async () => {
-    server = await serve({ mode: 'credentials', appId: '6f1c0c4e-0000-4000-8000-000000000001', password: 'secret-de-test', tenantId: '6f1c0c4e-0000-4000-8000-0000000000aa' })
+    server = await serve({
+      mode: 'credentials',
+      appId: '6f1c0c4e-0000-4000-8000-000000000001',
+      password: 'secret-de-test',
+      tenantId: '6f1c0c4e-0000-4000-8000-0000000000aa',
+    })
   })
   afterAll(async () => {
     await server.close()
@@ -103,8 +118,21 @@ describe('teamsConfigFromEnv', () => {
   it('mounts nothing without configuration, the dev mode only behind its flag, and refuses an app id without secret', () => {
     expect(teamsConfigFromEnv({})).toBeUndefined()
     expect(teamsConfigFromEnv({ AIGUILLAGE_TEAMS_DEV: '1' })).toEqual({ mode: 'development' })
-    expect(teamsConfigFromEnv({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't', AIGUILLAGE_TEAMS_DEV: '1' })).toEqual({ mode: 'credentials', appId: 'id', password: 'p', tenantId: 't' })
-    expect(teamsConfigFromEnv({ MicrosoftAppId: 'id', MicrosoftAppCertificateThumbprint: 'AB12', MicrosoftAppCertificatePrivateKey: '-----BEGIN PRIVATE KEY-----' })).toMatchObject({
+    expect(
+      teamsConfigFromEnv({
+        MicrosoftAppId: 'id',
+        MicrosoftAppPassword: 'p',
+        MicrosoftAppTenantId: 't',
+        AIGUILLAGE_TEAMS_DEV: '1',
+      }),
+    ).toEqual({ mode: 'credentials', appId: 'id', password: 'p', tenantId: 't' })
+    expect(
+      teamsConfigFromEnv({
+        MicrosoftAppId: 'id',
+        MicrosoftAppCertificateThumbprint: 'AB12',
+        MicrosoftAppCertificatePrivateKey: '-----BEGIN PRIVATE KEY-----',
+      }),
+    ).toMatchObject({
       mode: 'credentials',
       certificate: { thumbprint: 'AB12' },
     })

@@ -10,13 +10,21 @@ export const fixtures = path.join(import.meta.dirname, '../fixtures')
 export const SATURDAY_10H30 = new Date('2026-11-28T09:30:00Z')
 
 export async function fixtureStore(): Promise<DatasetStore> {
-  const dataset = await loadFromFiles([path.join(fixtures, 'lieux.csv')], path.join(fixtures, 'communes.csv'), { kind: 'fichiers', demo: false, origins: ['fixtures'] })
+  const dataset = await loadFromFiles([path.join(fixtures, 'lieux.csv')], path.join(fixtures, 'communes.csv'), {
+    kind: 'fichiers',
+    demo: false,
+    origins: ['fixtures'],
+  })
   return new DatasetStore(dataset)
 }
 
 export async function testBot(now = SATURDAY_10H30) {
   const store = await fixtureStore()
-  const bot = createTeamsBot({ engine: chatEngine(store, { mode: 'operator', now: () => now }), lieuById: (id) => store.current.index.byId(id), now: () => now })
+  const bot = createTeamsBot({
+    engine: chatEngine(store, { mode: 'operator', now: () => now }),
+    lieuById: (id) => store.current.index.byId(id),
+    now: () => now,
+  })
   const adapter = new TestAdapter(async (context) => {
     await bot.run(context)
   })
@@ -35,7 +43,11 @@ export type Json = any
 
 /** The Adaptive Cards of the replies, in order. */
 export function cardsOf(activities: Partial<Activity>[]): Json[] {
-  return activities.flatMap((a) => (a.attachments ?? []).filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x) => x.content))
+  return activities.flatMap((a) =>
+    (a.attachments ?? [])
+      .filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((x) => x.content),
+  )
 }
 
 /** Every text of a card (TextRuns and TextBlocks), joined: what an operator reads. */

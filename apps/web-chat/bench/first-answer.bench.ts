@@ -27,7 +27,13 @@ const server = await startServer({
   dataDir: mkdtempSync(path.join(os.tmpdir(), 'aiguillage-bench-')), // no snapshot: the demo data
   api: { rateLimit: null },
   logger: pino({ level: 'silent' }),
-  channels: [webChatChannel({ connectionsPerAddress: 1000, perConnection: { burst: 1000, perMs: 1 }, perAddress: { burst: 100_000, perMs: 1 } })],
+  channels: [
+    webChatChannel({
+      connectionsPerAddress: 1000,
+      perConnection: { burst: 1000, perMs: 1 },
+      perAddress: { burst: 100_000, perMs: 1 },
+    }),
+  ],
 })
 const browser = await launchChromium()
 
@@ -72,7 +78,11 @@ for (let i = 0; i < RUNS + 2; i++) {
 const baseline: number[] = []
 for (let i = 0; i < RUNS * 5; i++) {
   const start = performance.now()
-  const response = await fetch(`${server.url}/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: first }) })
+  const response = await fetch(`${server.url}/v1/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: first }),
+  })
   await response.json()
   baseline.push(performance.now() - start)
 }
@@ -80,11 +90,15 @@ for (let i = 0; i < RUNS * 5; i++) {
 await browser.close()
 await server.close()
 
-const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] as number
-const line = (name: string, values: number[]) => `  ${name.padEnd(52)} median ${pct(values, 50).toFixed(1).padStart(6)} ms   p95 ${pct(values, 95).toFixed(1).padStart(6)} ms`
+const pct = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] as number
+const line = (name: string, values: number[]) =>
+  `  ${name.padEnd(52)} median ${pct(values, 50).toFixed(1).padStart(6)} ms   p95 ${pct(values, 95).toFixed(1).padStart(6)} ms`
 console.log(`Time to first answer on the demo page (headless Chromium, demo data, ${RUNS} pages)`)
 console.log(line('widget on screen (from navigation start)', pageReady))
 console.log(line('cold: sentence → first card (socket opening included)', cold))
 console.log(line('warm: next sentence → first card', warm))
 console.log(line('baseline: POST /v1/chat from Node (same sentence)', baseline))
-console.log(`  warm answer / baseline: ×${(pct(warm, 50) / pct(baseline, 50)).toFixed(1)} (the socket, botkit and rendering on top of the engine)`)
+console.log(
+  `  warm answer / baseline: ×${(pct(warm, 50) / pct(baseline, 50)).toFixed(1)} (the socket, botkit and rendering on top of the engine)`,
+)

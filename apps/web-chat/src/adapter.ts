@@ -18,7 +18,12 @@ export class SocketAdapter extends BotAdapter {
   }
 
   /** Runs one turn for a session: the activity is built here, from what the server knows. */
-  async receive(sessionId: string, text: string, channelData: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  async receive(
+    sessionId: string,
+    text: string,
+    channelData: Record<string, unknown>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
     const activity: Partial<Activity> = {
       type: 'message',
       id: randomUUID(),
@@ -51,8 +56,15 @@ export class SocketAdapter extends BotAdapter {
     throw new Error('Le canal web ne supprime pas les messages envoyés.')
   }
 
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true)
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: 'event', name: 'continueConversation' },
+      reference,
+      true,
+    )
     await this.runMiddleware(new TurnContext(this, activity), logic)
   }
 }

@@ -32,8 +32,14 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     await context?.close()
   })
 
-  async function openDemo(options: { width?: number; height?: number; url?: string; bypassCSP?: boolean } = {}): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, locale: 'fr-FR', bypassCSP: options.bypassCSP ?? false })
+  async function openDemo(
+    options: { width?: number; height?: number; url?: string; bypassCSP?: boolean } = {},
+  ): Promise<Page> {
+    context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+      locale: 'fr-FR',
+      bypassCSP: options.bypassCSP ?? false,
+    })
     const page = await context.newPage()
     requests = []
     consoleErrors = []
@@ -60,7 +66,11 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
       let element: Element | null = document.activeElement
       while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement
       if (!element) return { tag: '', label: '', outline: 'none' }
-      return { tag: element.tagName, label: (element as HTMLElement).innerText || element.getAttribute('aria-label') || element.id, outline: getComputedStyle(element).outlineStyle }
+      return {
+        tag: element.tagName,
+        label: (element as HTMLElement).innerText || element.getAttribute('aria-label') || element.id,
+        outline: getComputedStyle(element).outlineStyle,
+      }
     })
 
   it('a person asks in her own words and sees lieux cards with distance, hours and a working tel: link', async () => {
@@ -78,7 +88,9 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     const fiche = first.locator('details')
     expect(await fiche.textContent()).toContain('mardi : 10 h – 18 h')
     expect(await fiche.textContent()).toContain('lundi : fermé')
-    expect(await fiche.getByRole('link', { name: /OpenStreetMap/ }).getAttribute('href')).toMatch(/^https:\/\/www\.openstreetmap\.org\/\?mlat=44\.9289&mlon=2\.4433/)
+    expect(await fiche.getByRole('link', { name: /OpenStreetMap/ }).getAttribute('href')).toMatch(
+      /^https:\/\/www\.openstreetmap\.org\/\?mlat=44\.9289&mlon=2\.4433/,
+    )
     // The page and the widget asked nothing of any other server, and broke no CSP rule.
     expect(requests.filter((url) => !url.startsWith(chat.server.url) && !url.startsWith('data:'))).toEqual([])
     expect(consoleErrors).toEqual([])
@@ -90,7 +102,9 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     const gers = page.getByRole('button', { name: 'Sainte-Marie (Gers)' })
     await gers.waitFor({ timeout: 5000 })
     await gers.click()
-    await expect.poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 }).toBe('Point numérique de Sainte-Marie (Gers)')
+    await expect
+      .poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 })
+      .toBe('Point numérique de Sainte-Marie (Gers)')
     // The choice was shown as the person's answer, and the buttons cannot be pressed twice.
     expect(await page.locator('.msg.me').last().textContent()).toContain('Sainte-Marie (Gers)')
     expect(await gers.isDisabled()).toBe(true)
@@ -108,7 +122,9 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
       // Typed while offline: kept, and sent when the connection is back.
       await say(page, 'Aurillac')
       relay.restore()
-      await expect.poll(() => cards(page).first().locator('h3').textContent(), { timeout: 20_000 }).toBe('Médiathèque Pierre-Mac-Orlan')
+      await expect
+        .poll(() => cards(page).first().locator('h3').textContent(), { timeout: 20_000 })
+        .toBe('Médiathèque Pierre-Mac-Orlan')
       // The need said before the cut was remembered: the same conversation went on.
       expect(await page.locator('.msg.bot').last().textContent()).not.toMatch(/Dans quelle commune/)
       expect(await page.locator('[data-aiguillage] .status').textContent()).toBe('')
@@ -126,7 +142,9 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     expect(await page.locator('.msg.me').first().textContent()).toContain('<img src=x onerror="window.__piege=2">')
     expect(await page.evaluate(() => (window as unknown as { __piege?: number }).__piege)).toBeUndefined()
     expect(await page.locator('[data-aiguillage] img, [data-aiguillage] b').count()).toBe(0)
-    expect(await cards(page).filter({ hasText: 'Espace numérique' }).textContent()).toContain('<b>1</b> place de la Mairie')
+    expect(await cards(page).filter({ hasText: 'Espace numérique' }).textContent()).toContain(
+      '<b>1</b> place de la Mairie',
+    )
   })
 
   it('keyboard only: Tab to the message box, type, Enter, choose with the keyboard, open a fiche', async () => {
@@ -150,7 +168,9 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     // The focus ring is visible (RGAA 10.7).
     expect((await focused(page)).outline).not.toBe('none')
     await page.keyboard.press('Enter')
-    await expect.poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 }).toBe('Point numérique de Sainte-Marie (Gers)')
+    await expect
+      .poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 })
+      .toBe('Point numérique de Sainte-Marie (Gers)')
     await tabTo(/^summary:Voir la fiche/)
     await page.keyboard.press('Enter')
     expect(await cards(page).first().locator('details').getAttribute('open')).toBe('')
@@ -166,7 +186,9 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     // Nothing is sent before the person says yes.
     expect(await page.locator('.msg.me').count()).toBe(1)
     await page.getByRole('button', { name: 'Oui, utiliser ma position' }).click()
-    await expect.poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 }).toBe('Espace public numérique de Saint-Flour')
+    await expect
+      .poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 })
+      .toBe('Espace public numérique de Saint-Flour')
   })
 
   it('falls back to /v1/chat when websockets are blocked (simulated: a network that refuses them)', async () => {
@@ -177,7 +199,9 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     await say(page, 'je voudrais apprendre à utiliser ma tablette')
     await page.getByText(/Dans quelle commune/i).waitFor({ timeout: 10_000 })
     await say(page, 'Aurillac')
-    await expect.poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 }).toBe('Médiathèque Pierre-Mac-Orlan')
+    await expect
+      .poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 })
+      .toBe('Médiathèque Pierre-Mac-Orlan')
   })
 
   it('axe-core finds no serious or critical violation, with cards, a fiche open and choices on screen', async () => {
@@ -190,7 +214,15 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     await cards(page).first().getByText('Voir la fiche').click()
     await page.addScriptTag({ content: axeSource })
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>
+          }
+        }
+      ).axe
       const result = await axe.run(document)
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) }))
     })
@@ -239,9 +271,13 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
       expect((await focused(page)).tag).toBe('TEXTAREA')
       await page.keyboard.type('tablette à Aurillac')
       await page.keyboard.press('Enter')
-      await expect.poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 }).toBe('Médiathèque Pierre-Mac-Orlan')
+      await expect
+        .poll(() => cards(page).first().locator('h3').textContent(), { timeout: 5000 })
+        .toBe('Médiathèque Pierre-Mac-Orlan')
       // The site's colour was kept (white on #1d6b3a is readable).
-      expect(await page.getByRole('button', { name: 'Envoyer' }).evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(29, 107, 58)')
+      expect(
+        await page.getByRole('button', { name: 'Envoyer' }).evaluate((b) => getComputedStyle(b).backgroundColor),
+      ).toBe('rgb(29, 107, 58)')
       await page.keyboard.press('Escape')
       expect(await launcher.isVisible()).toBe(true)
       expect(requests.filter((url) => !url.startsWith(siteUrl) && !url.startsWith(embedded.server.url))).toEqual([])
@@ -256,7 +292,9 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     const first = await openDemo()
     await say(first, 'je voudrais apprendre à utiliser ma tablette')
     await first.getByText(/Dans quelle commune/i).waitFor({ timeout: 5000 })
-    const token = await first.evaluate(() => Object.entries(sessionStorage).find(([key]) => key.startsWith('aiguillage:')))
+    const token = await first.evaluate(() =>
+      Object.entries(sessionStorage).find(([key]) => key.startsWith('aiguillage:')),
+    )
     expect(token).toBeDefined()
     // A duplicated tab copies sessionStorage: the same resume token.
     const second = await context.newPage()
@@ -269,7 +307,9 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     await second.bringToFront()
     // The second tab kept it: it continues the same conversation (the need said in the first tab is known).
     await say(second, 'Aurillac')
-    await expect.poll(() => cards(second).first().locator('h3').textContent(), { timeout: 5000 }).toBe('Médiathèque Pierre-Mac-Orlan')
+    await expect
+      .poll(() => cards(second).first().locator('h3').textContent(), { timeout: 5000 })
+      .toBe('Médiathèque Pierre-Mac-Orlan')
     expect(await second.getByText('La discussion continue dans une autre fenêtre.').count()).toBe(0)
   })
 })

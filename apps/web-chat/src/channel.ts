@@ -69,7 +69,15 @@ type Session = {
 }
 
 /** `key`: the socket's own rate-limit bucket. */
-type Connection = { key: string; address: string; openedAt: number; lastMessage: number; alive: boolean; errors: number; session?: Session }
+type Connection = {
+  key: string
+  address: string
+  openedAt: number
+  lastMessage: number
+  alive: boolean
+  errors: number
+  session?: Session
+}
 
 const maxPending = 20
 const maxAnswered = 20
@@ -78,7 +86,9 @@ const maxAnswered = 20
  * The citizens' web chat: botkit as the controller, on a websocket of the main HTTP server, driving the same
  * engine as /v1/chat. Also serves the widget's script and the demo page.
  */
-export function webChatChannel(options: Partial<WebChatConfig> & { now?: () => number } = {}): Channel & { stats: () => WebChatStats } {
+export function webChatChannel(
+  options: Partial<WebChatConfig> & { now?: () => number } = {},
+): Channel & { stats: () => WebChatStats } {
   const path = options.path ?? defaultWebChatConfig.path
   const now = options.now ?? Date.now
   let stats: () => WebChatStats = () => ({ sockets: 0, sessions: 0, storedStates: 0, rateBuckets: 0, heartbeat: false })
@@ -86,7 +96,12 @@ export function webChatChannel(options: Partial<WebChatConfig> & { now?: () => n
     name: 'web-chat',
     routes: (app, context) => widgetRoutes(app, { socketPath: path, logger: context.logger }),
     attach: (server, context) => {
-      const config: WebChatConfig = { ...defaultWebChatConfig, allowedOrigins: context.config.corsOrigins, trustProxy: context.config.trustProxy, ...options }
+      const config: WebChatConfig = {
+        ...defaultWebChatConfig,
+        allowedOrigins: context.config.corsOrigins,
+        trustProxy: context.config.trustProxy,
+        ...options,
+      }
       const chat = new WebChat(config, context, now)
       server.on('upgrade', chat.upgrade)
       stats = () => chat.stats()
@@ -101,7 +116,13 @@ export function webChatChannel(options: Partial<WebChatConfig> & { now?: () => n
   }
 }
 
-export type WebChatStats = { sockets: number; sessions: number; storedStates: number; rateBuckets: number; heartbeat: boolean }
+export type WebChatStats = {
+  sockets: number
+  sessions: number
+  storedStates: number
+  rateBuckets: number
+  heartbeat: boolean
+}
 
 class WebChat {
   private readonly wss: WebSocketServer
@@ -135,7 +156,12 @@ class WebChat {
       const frame = (activity.channelData as { frame?: ServerFrame } | undefined)?.frame
       if (frame) this.sendToSession(sessionId, frame)
     })
-    this.controller = new Botkit({ adapter: this.adapter, disable_webserver: true, disable_console: true, storage: this.storage })
+    this.controller = new Botkit({
+      adapter: this.adapter,
+      disable_webserver: true,
+      disable_console: true,
+      storage: this.storage,
+    })
     this.controller.on('message', (bot: BotWorker, message: BotkitMessage) => this.answer(bot, message))
     this.heartbeat = setInterval(() => this.beat(), config.heartbeatMs)
     this.heartbeat.unref()
@@ -150,7 +176,8 @@ class WebChat {
       return refuse(socket, 403, 'Ce site n’est pas autorisé à ouvrir la discussion.')
     }
     const address = this.addressOf(request)
-    if ((this.perAddressOpen.get(address) ?? 0) >= this.config.connectionsPerAddress) return refuse(socket, 429, 'Trop de discussions ouvertes depuis cette adresse.')
+    if ((this.perAddressOpen.get(address) ?? 0) >= this.config.connectionsPerAddress)
+      return refuse(socket, 429, 'Trop de discussions ouvertes depuis cette adresse.')
     this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, address))
   }
 
@@ -167,14 +194,23 @@ class WebChat {
 
   private addressOf(request: IncomingMessage): string {
     if (this.config.trustProxy) {
-      const forwarded = String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim()
+      const forwarded = String(request.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]
+        ?.trim()
       if (forwarded) return forwarded
     }
     return request.socket.remoteAddress ?? 'inconnue'
   }
 
   private open(ws: WebSocket, address: string): void {
-    const connection: Connection = { key: `c${this.nextConnectionKey++}`, address, openedAt: this.now(), lastMessage: this.now(), alive: true, errors: 0 }
+    const connection: Connection = {
+      key: `c${this.nextConnectionKey++}`,
+      address,
+      openedAt: this.now(),
+      lastMessage: this.now(),
+      alive: true,
+      errors: 0,
+    }
     this.connections.set(ws, connection)
     this.perAddressOpen.set(address, (this.perAddressOpen.get(address) ?? 0) + 1)
     ws.on('pong', () => {
@@ -197,7 +233,12 @@ class WebChat {
 
   private onFrame(ws: WebSocket, connection: Connection, data: WebSocket.RawData, isBinary: boolean): void {
     connection.lastMessage = this.now()
-    if (isBinary) return this.reject(ws, connection, { type: 'error', code: 'malformed', message: 'Message illisible : envoyez du texte JSON.' })
+    if (isBinary)
+      return this.reject(ws, connection, {
+        type: 'error',
+        code: 'malformed',
+        message: 'Message illisible : envoyez du texte JSON.',
+      })
     const parsed = parseClientFrame(String(data))
     if (!parsed.ok)
       return this.reject(ws, connection, {
@@ -216,13 +257,23 @@ class WebChat {
     connection.errors++
     send(ws, frame)
     if (connection.errors >= this.config.maxErrors) {
-      send(ws, { type: 'bye', reason: 'too_many_errors', message: 'Trop de messages illisibles : la connexion est fermée.' })
+      send(ws, {
+        type: 'bye',
+        reason: 'too_many_errors',
+        message: 'Trop de messages illisibles : la connexion est fermée.',
+      })
       ws.close(1008, 'trop d’erreurs')
     }
   }
 
   private hello(ws: WebSocket, connection: Connection, token: string | undefined, waiting: string[]): void {
-    if (connection.session) return this.reject(ws, connection, { type: 'error', code: 'invalid', field: 'type', message: 'La discussion est déjà ouverte : « hello » une seule fois.' })
+    if (connection.session)
+      return this.reject(ws, connection, {
+        type: 'error',
+        code: 'invalid',
+        field: 'type',
+        message: 'La discussion est déjà ouverte : « hello » une seule fois.',
+      })
     const now = this.now()
     const resumedId = token === undefined ? undefined : this.tokens.verify(token, now)
     let session = resumedId ? this.sessions.get(resumedId) : undefined
@@ -233,11 +284,21 @@ class WebChat {
     const resumed = session !== undefined
     if (session?.socket && session.socket !== ws) {
       // The token's holder came back on a new socket (a reload, a network change): the old one is let go.
-      send(session.socket, { type: 'bye', reason: 'replaced', message: 'La discussion continue dans une autre fenêtre.' })
+      send(session.socket, {
+        type: 'bye',
+        reason: 'replaced',
+        message: 'La discussion continue dans une autre fenêtre.',
+      })
       session.socket.close(1000, 'remplacée')
     }
     if (!session) {
-      session = { id: this.tokens.newSessionId(), lastActivity: now, queue: Promise.resolve(), pending: [], answered: new Map() }
+      session = {
+        id: this.tokens.newSessionId(),
+        lastActivity: now,
+        queue: Promise.resolve(),
+        pending: [],
+        answered: new Map(),
+      }
       this.sessions.set(session.id, session)
     }
     session.socket = ws
@@ -264,9 +325,20 @@ class WebChat {
   private message(ws: WebSocket, connection: Connection, frame: Extract<ClientFrame, { type: 'message' }>): void {
     const session = connection.session
     const replyTo = frame.id ? { replyTo: frame.id } : {}
-    if (!session) return this.reject(ws, connection, { type: 'error', code: 'not_ready', message: 'Envoyez d’abord « hello » pour ouvrir la discussion.', ...replyTo })
+    if (!session)
+      return this.reject(ws, connection, {
+        type: 'error',
+        code: 'not_ready',
+        message: 'Envoyez d’abord « hello » pour ouvrir la discussion.',
+        ...replyTo,
+      })
     if (!this.connectionLimits.take(connection.key) || !this.addressLimits.take(connection.address)) {
-      send(ws, { type: 'error', code: 'rate_limited', message: 'Vous envoyez beaucoup de messages. Attendez quelques secondes, puis réessayez.', ...replyTo })
+      send(ws, {
+        type: 'error',
+        code: 'rate_limited',
+        message: 'Vous envoyez beaucoup de messages. Attendez quelques secondes, puis réessayez.',
+        ...replyTo,
+      })
       return
     }
     session.lastActivity = this.now()
@@ -280,13 +352,23 @@ class WebChat {
       session.answered.set(frame.id, null)
       if (session.answered.size > maxAnswered) session.answered.delete(session.answered.keys().next().value as string)
     }
-    const channelData: TurnData = { ...(frame.position ? { position: frame.position } : {}), ...(frame.id ? { replyTo: frame.id } : {}) }
+    const channelData: TurnData = {
+      ...(frame.position ? { position: frame.position } : {}),
+      ...(frame.id ? { replyTo: frame.id } : {}),
+    }
     session.queue = session.queue.then(() =>
-      this.adapter.receive(session.id, frame.text, channelData, (context) => this.controller.handleTurn(context)).catch((error: unknown) => {
-        // A bug in a turn is this conversation's only; the text is not logged.
-        this.logger.error({ err: { message: (error as Error).message } }, 'erreur pendant un tour de discussion')
-        this.sendToSession(session.id, { type: 'error', code: 'internal', message: 'Un problème est survenu de notre côté. Réessayez dans un instant.', ...replyTo })
-      }),
+      this.adapter
+        .receive(session.id, frame.text, channelData, (context) => this.controller.handleTurn(context))
+        .catch((error: unknown) => {
+          // A bug in a turn is this conversation's only; the text is not logged.
+          this.logger.error({ err: { message: (error as Error).message } }, 'erreur pendant un tour de discussion')
+          this.sendToSession(session.id, {
+            type: 'error',
+            code: 'internal',
+            message: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
+            ...replyTo,
+          })
+        }),
     )
   }
 
@@ -337,28 +419,43 @@ class WebChat {
         continue
       }
       if (now - connection.lastMessage > this.config.idleTimeoutMs) {
-        send(ws, { type: 'bye', reason: 'idle', message: 'La discussion est en pause après un long silence. Écrivez pour reprendre.' })
+        send(ws, {
+          type: 'bye',
+          reason: 'idle',
+          message: 'La discussion est en pause après un long silence. Écrivez pour reprendre.',
+        })
         ws.close(1000, 'inactivité')
         continue
       }
       connection.alive = false
       ws.ping()
     }
-    for (const session of this.sessions.values()) if (!session.socket && now - session.lastActivity > this.config.sessionTtlMs) this.forget(session)
+    for (const session of this.sessions.values())
+      if (!session.socket && now - session.lastActivity > this.config.sessionTtlMs) this.forget(session)
     this.storage.sweep()
     this.connectionLimits.sweep()
     this.addressLimits.sweep()
   }
 
   stats(): WebChatStats {
-    return { sockets: this.connections.size, sessions: this.sessions.size, storedStates: this.storage.size, rateBuckets: this.connectionLimits.size + this.addressLimits.size, heartbeat: this.heartbeat !== undefined }
+    return {
+      sockets: this.connections.size,
+      sessions: this.sessions.size,
+      storedStates: this.storage.size,
+      rateBuckets: this.connectionLimits.size + this.addressLimits.size,
+      heartbeat: this.heartbeat !== undefined,
+    }
   }
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat)
     this.heartbeat = undefined
     for (const ws of this.connections.keys()) {
-      send(ws, { type: 'bye', reason: 'closing', message: 'Le service redémarre. La discussion reprendra dans un instant.' })
+      send(ws, {
+        type: 'bye',
+        reason: 'closing',
+        message: 'Le service redémarre. La discussion reprendra dans un instant.',
+      })
       ws.close(1001, 'arrêt')
     }
     await Promise.all([...this.sessions.values()].map((session) => session.queue))
@@ -377,7 +474,9 @@ function send(ws: WebSocket, frame: ServerFrame): void {
 function refuse(socket: Duplex, status: 403 | 404 | 429, text: string): void {
   const reason = { 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' }[status]
   const body = Buffer.from(text, 'utf8')
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${text}`)
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${text}`,
+  )
 }
 
 /** The turn as plain text (the activity's `text`, for botkit middlewares; the widget reads the frame). */

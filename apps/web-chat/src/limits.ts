@@ -29,7 +29,8 @@ export class RateLimits {
   /** Forgets the buckets that have refilled (called by the heartbeat). */
   sweep(): void {
     const now = this.now()
-    for (const [key, bucket] of this.buckets) if (bucket.tokens + (now - bucket.at) / this.perMs >= this.burst) this.buckets.delete(key)
+    for (const [key, bucket] of this.buckets)
+      if (bucket.tokens + (now - bucket.at) / this.perMs >= this.burst) this.buckets.delete(key)
   }
 
   get size(): number {

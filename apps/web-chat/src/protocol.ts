@@ -10,7 +10,9 @@ import type { Message, Point, Understanding } from '@aiguillage/assistant'
  * messages it never received, for the client to send again.
  * server → client: `ready`, `reply`, `error`, `bye`.
  */
-export type ClientFrame = { type: 'hello'; token?: string; waiting?: string[] } | { type: 'message'; id?: string; text: string; position?: Point }
+export type ClientFrame =
+  | { type: 'hello'; token?: string; waiting?: string[] }
+  | { type: 'message'; id?: string; text: string; position?: Point }
 
 export type ServerFrame =
   | { type: 'ready'; token: string; resumed: boolean; expiresInSeconds: number; missing?: string[] }
@@ -23,9 +25,17 @@ export type ErrorCode = 'malformed' | 'invalid' | 'not_ready' | 'rate_limited' |
 /** The contract's limit on a message's text. */
 export const maxTextLength = 1000
 
-export type ParseResult = { ok: true; frame: ClientFrame } | { ok: false; code: 'malformed' | 'invalid'; message: string; field?: string; replyTo?: string }
+export type ParseResult =
+  | { ok: true; frame: ClientFrame }
+  | { ok: false; code: 'malformed' | 'invalid'; message: string; field?: string; replyTo?: string }
 
-const invalid = (message: string, field: string, replyTo?: string): ParseResult => ({ ok: false, code: 'invalid', message, field, ...(replyTo ? { replyTo } : {}) })
+const invalid = (message: string, field: string, replyTo?: string): ParseResult => ({
+  ok: false,
+  code: 'invalid',
+  message,
+  field,
+  ...(replyTo ? { replyTo } : {}),
+})
 
 /** Reads one frame from the client. Anything unexpected is an error that names the field, in French. */
 export function parseClientFrame(data: string): ParseResult {
@@ -35,22 +45,38 @@ export function parseClientFrame(data: string): ParseResult {
   } catch {
     return { ok: false, code: 'malformed', message: 'Message illisible : le message doit être un objet JSON.' }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, code: 'malformed', message: 'Message illisible : le message doit être un objet JSON.' }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, code: 'malformed', message: 'Message illisible : le message doit être un objet JSON.' }
   const frame = value as Record<string, unknown>
   if (frame.type === 'hello') {
-    if (frame.token !== undefined && typeof frame.token !== 'string') return invalid('« token » doit être du texte.', 'token')
+    if (frame.token !== undefined && typeof frame.token !== 'string')
+      return invalid('« token » doit être du texte.', 'token')
     const waiting = frame.waiting
-    if (waiting !== undefined && (!Array.isArray(waiting) || waiting.length > 20 || !waiting.every((id) => typeof id === 'string' && id.length <= 64)))
+    if (
+      waiting !== undefined &&
+      (!Array.isArray(waiting) ||
+        waiting.length > 20 ||
+        !waiting.every((id) => typeof id === 'string' && id.length <= 64))
+    )
       return invalid('« waiting » doit être une liste de 20 identifiants au plus.', 'waiting')
-    return { ok: true, frame: { type: 'hello', ...(typeof frame.token === 'string' ? { token: frame.token } : {}), ...(waiting ? { waiting: waiting as string[] } : {}) } }
+    return {
+      ok: true,
+      frame: {
+        type: 'hello',
+        ...(typeof frame.token === 'string' ? { token: frame.token } : {}),
+        ...(waiting ? { waiting: waiting as string[] } : {}),
+      },
+    }
   }
   if (frame.type === 'message') {
     const id = typeof frame.id === 'string' && frame.id.length <= 64 ? frame.id : undefined
-    if (frame.id !== undefined && id === undefined) return invalid('« id » doit être un texte de 64 caractères au plus.', 'id')
+    if (frame.id !== undefined && id === undefined)
+      return invalid('« id » doit être un texte de 64 caractères au plus.', 'id')
     if (typeof frame.text !== 'string') return invalid('« text » manque : écrivez votre message.', 'text', id)
     const text = frame.text.trim()
     if (text.length === 0) return invalid('Le message est vide : écrivez votre question.', 'text', id)
-    if (text.length > maxTextLength) return invalid(`Le message est trop long : ${maxTextLength} caractères au plus.`, 'text', id)
+    if (text.length > maxTextLength)
+      return invalid(`Le message est trop long : ${maxTextLength} caractères au plus.`, 'text', id)
     let position: Point | undefined
     if (frame.position !== undefined) {
       const p = frame.position as Record<string, unknown> | null

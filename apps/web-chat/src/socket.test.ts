@@ -20,7 +20,11 @@ describe('the web chat over a real websocket', () => {
     expect(reply.type).toBe('reply')
     expect(lieuxNames(reply)[0]).toBe('Médiathèque Pierre-Mac-Orlan')
     // The same sentence through the HTTP channel gives the same lieux.
-    const http = await fetch(`${chat.server.url}/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'je voudrais apprendre à utiliser ma tablette, j’habite à Aurillac' }) })
+    const http = await fetch(`${chat.server.url}/v1/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'je voudrais apprendre à utiliser ma tablette, j’habite à Aurillac' }),
+    })
     const body = (await http.json()) as { lieux: { nom: string }[] }
     expect(lieuxNames(reply)).toEqual(body.lieux.map((l) => l.nom))
     client.close()
@@ -55,11 +59,19 @@ describe('the web chat over a real websocket', () => {
 
     // Ids sent by the client are ignored: the server's binding decides the conversation.
     const sessionOfAlice = alice.ready.token.split('.')[0]
-    const forged = await mallory.client.ask('Saint-Flour', { user: sessionOfAlice, conversationId: sessionOfAlice, channel: sessionOfAlice })
+    const forged = await mallory.client.ask('Saint-Flour', {
+      user: sessionOfAlice,
+      conversationId: sessionOfAlice,
+      channel: sessionOfAlice,
+    })
     expect(forged.type === 'reply' && forged.awaiting).toBe('need') // Mallory's own, empty conversation
     // A token with Alice's session and an invented signature (or an altered expiry) starts a new conversation.
     const parts = alice.ready.token.split('.')
-    for (const token of [`${parts[0]}.${parts[1]}.${'A'.repeat(43)}`, `${parts[0]}.${Number(parts[1]) + 1000}.${parts[2]}`, sessionOfAlice]) {
+    for (const token of [
+      `${parts[0]}.${parts[1]}.${'A'.repeat(43)}`,
+      `${parts[0]}.${Number(parts[1]) + 1000}.${parts[2]}`,
+      sessionOfAlice,
+    ]) {
       const impostor = await Client.ready(chat.socketUrl, chat.origin, token)
       expect(impostor.ready.resumed).toBe(false)
       impostor.client.close()
@@ -119,7 +131,9 @@ describe('the web chat over a real websocket', () => {
   it('refuses a page from another site (403) and a request with no Origin, before any websocket exists', async () => {
     await expect(Client.open(chat.socketUrl, 'https://pirate.example')).rejects.toThrow('HTTP 403')
     await expect(Client.open(chat.socketUrl, undefined)).rejects.toThrow('HTTP 403')
-    await expect(Client.open(chat.socketUrl.replace('/v1/discussion', '/ailleurs'), chat.origin)).rejects.toThrow('HTTP 404')
+    await expect(Client.open(chat.socketUrl.replace('/v1/discussion', '/ailleurs'), chat.origin)).rejects.toThrow(
+      'HTTP 404',
+    )
   })
 
   it('accepts a site on the allowlist', async () => {
@@ -127,7 +141,9 @@ describe('the web chat over a real websocket', () => {
     const { client, ready } = await Client.ready(allowed.socketUrl, 'https://www.mairie-aurillac.example')
     expect(ready.type).toBe('ready')
     client.close()
-    await expect(Client.open(allowed.socketUrl, 'https://mairie-aurillac.example.pirate.example')).rejects.toThrow('HTTP 403')
+    await expect(Client.open(allowed.socketUrl, 'https://mairie-aurillac.example.pirate.example')).rejects.toThrow(
+      'HTTP 403',
+    )
     await allowed.server.close()
   })
 
@@ -185,9 +201,13 @@ describe('the web chat over a real websocket', () => {
     const clients = await Promise.all(Array.from({ length: 200 }, () => Client.ready(chat.socketUrl, chat.origin)))
     expect(new Set(clients.map((c) => c.ready.token)).size).toBe(200)
     // Turn 1 for all at once (the need), then turn 2 (each its town): answers must follow each one's own story.
-    const firsts = await Promise.all(clients.map(({ client }) => client.ask('je voudrais apprendre à utiliser ma tablette')))
+    const firsts = await Promise.all(
+      clients.map(({ client }) => client.ask('je voudrais apprendre à utiliser ma tablette')),
+    )
     expect(firsts.every((f) => f.type === 'reply' && f.awaiting === 'location')).toBe(true)
-    const seconds = await Promise.all(clients.map(({ client }, i) => client.ask((towns[i % 2] as readonly [string, string])[0])))
+    const seconds = await Promise.all(
+      clients.map(({ client }, i) => client.ask((towns[i % 2] as readonly [string, string])[0])),
+    )
     seconds.forEach((reply, i) => expect(lieuxNames(reply)[0]).toBe((towns[i % 2] as readonly [string, string])[1]))
     for (const { client } of clients) client.close()
   })
@@ -233,9 +253,12 @@ describe('limits', () => {
     // A peer that stops answering pings (its pong handler muted) is terminated.
     ;(deaf.client.ws as unknown as { pong: () => void }).pong = () => {}
     deaf.client.ws.removeAllListeners('ping')
-    ;(deaf.client.ws as unknown as { _receiver: { removeAllListeners: (e: string) => void } })._receiver.removeAllListeners('ping')
+    ;(
+      deaf.client.ws as unknown as { _receiver: { removeAllListeners: (e: string) => void } }
+    )._receiver.removeAllListeners('ping')
     expect((await deaf.client.closed).code).toBe(1006)
-    for (let i = 0; i < 50 && strict.channel.stats().sockets > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+    for (let i = 0; i < 50 && strict.channel.stats().sockets > 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20))
     expect(strict.channel.stats().sockets).toBe(0)
     await strict.server.close()
     expect(strict.channel.stats().heartbeat).toBe(false)
@@ -250,7 +273,10 @@ describe('limits', () => {
       await chat.server.close()
       console.log('fermé')
     `
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.join(import.meta.dirname), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: path.join(import.meta.dirname),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (out += d))

@@ -48,7 +48,11 @@ export class Client {
   }
 
   /** Opens and says hello; resolves with the `ready` frame. */
-  static async ready(url: string, origin: string, token?: string): Promise<{ client: Client; ready: Extract<ServerFrame, { type: 'ready' }> }> {
+  static async ready(
+    url: string,
+    origin: string,
+    token?: string,
+  ): Promise<{ client: Client; ready: Extract<ServerFrame, { type: 'ready' }> }> {
     const client = await Client.open(url, origin)
     client.send({ type: 'hello', ...(token ? { token } : {}) })
     return { client, ready: await client.next('ready') }
@@ -65,7 +69,10 @@ export class Client {
       const index = this.frames.findIndex((f) => type === undefined || f.type === type)
       if (index >= 0) return this.frames.splice(index, 1)[0] as Extract<ServerFrame, { type: T }>
       const left = deadline - Date.now()
-      if (left <= 0) throw new Error(`aucun message « ${type ?? 'quelconque'} » en ${ms} ms (reçus : ${JSON.stringify(this.frames)})`)
+      if (left <= 0)
+        throw new Error(
+          `aucun message « ${type ?? 'quelconque'} » en ${ms} ms (reçus : ${JSON.stringify(this.frames)})`,
+        )
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left)
         this.waiters.push(() => {

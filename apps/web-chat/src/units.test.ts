@@ -20,7 +20,8 @@ describe('TokenSigner', () => {
     const [id, expiry, mac] = token.split('.') as [string, string, string]
     expect(signer.verify(`${id}.${Number(expiry) + 1}.${mac}`, now)).toBeUndefined()
     expect(signer.verify(`${id.replace(/^./, id[0] === 'a' ? 'b' : 'a')}.${expiry}.${mac}`, now)).toBeUndefined()
-    for (const junk of [undefined, 42, '', id, 'x'.repeat(5000), `${token}.`]) expect(signer.verify(junk, now)).toBeUndefined()
+    for (const junk of [undefined, 42, '', id, 'x'.repeat(5000), `${token}.`])
+      expect(signer.verify(junk, now)).toBeUndefined()
   })
   it('issues session ids that do not repeat', () => {
     const signer = new TokenSigner()
@@ -31,16 +32,36 @@ describe('TokenSigner', () => {
 describe('parseClientFrame', () => {
   it('reads hello and message frames, and trims the text', () => {
     expect(parseClientFrame('{"type":"hello"}')).toEqual({ ok: true, frame: { type: 'hello' } })
-    expect(parseClientFrame('{"type":"hello","token":"t","waiting":["m1"]}')).toEqual({ ok: true, frame: { type: 'hello', token: 't', waiting: ['m1'] } })
-    expect(parseClientFrame(JSON.stringify({ type: 'message', id: 'm1', text: '  Aurillac ', position: { latitude: 44.9, longitude: 2.4 }, user: 'ignoré' }))).toEqual({
+    expect(parseClientFrame('{"type":"hello","token":"t","waiting":["m1"]}')).toEqual({
+      ok: true,
+      frame: { type: 'hello', token: 't', waiting: ['m1'] },
+    })
+    expect(
+      parseClientFrame(
+        JSON.stringify({
+          type: 'message',
+          id: 'm1',
+          text: '  Aurillac ',
+          position: { latitude: 44.9, longitude: 2.4 },
+          user: 'ignoré',
+        }),
+      ),
+    ).toEqual({
       ok: true,
       frame: { type: 'message', id: 'm1', text: 'Aurillac', position: { latitude: 44.9, longitude: 2.4 } },
     })
   })
   it('names the field at fault, in French', () => {
-    expect(parseClientFrame('{"type":"message","text":"ok","position":{"latitude":91,"longitude":0}}')).toMatchObject({ ok: false, field: 'position', message: expect.stringContaining('latitude') })
+    expect(parseClientFrame('{"type":"message","text":"ok","position":{"latitude":91,"longitude":0}}')).toMatchObject({
+      ok: false,
+      field: 'position',
+      message: expect.stringContaining('latitude'),
+    })
     expect(parseClientFrame('{"type":"hello","waiting":"m1"}')).toMatchObject({ ok: false, field: 'waiting' })
-    expect(parseClientFrame(`{"type":"message","id":"${'i'.repeat(65)}","text":"ok"}`)).toMatchObject({ ok: false, field: 'id' })
+    expect(parseClientFrame(`{"type":"message","id":"${'i'.repeat(65)}","text":"ok"}`)).toMatchObject({
+      ok: false,
+      field: 'id',
+    })
     expect(parseClientFrame('null')).toMatchObject({ ok: false, code: 'malformed' })
   })
 })

@@ -15,6 +15,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 const gzip = gzipSync(js, { level: 9 }).length
 console.log('widget.js')
 console.log(`  minified:        ${kb(js.length)}`)
-console.log(`  gzip (served):   ${kb(gzip)}  — target ≤ 20 KB: ${gzip <= 20 * 1024 ? 'OK' : 'DÉPASSÉ'} (${((gzip / (20 * 1024)) * 100).toFixed(0)} % of the budget)`)
+console.log(
+  `  gzip (served):   ${kb(gzip)}  — target ≤ 20 KB: ${gzip <= 20 * 1024 ? 'OK' : 'DÉPASSÉ'} (${((gzip / (20 * 1024)) * 100).toFixed(0)} % of the budget)`,
+)
 console.log(`  brotli:          ${kb(brotliCompressSync(js).length)}`)
 console.log(`  build at start-up: median ${builds[2]?.toFixed(0)} ms (5 builds)`)

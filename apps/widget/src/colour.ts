@@ -5,7 +5,8 @@ export const defaultColour = '#000091'
 export function luminance(colour: string): number | undefined {
   const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour.trim())
   if (!match) return undefined
-  const hex = (match[1] as string).length === 3 ? [...(match[1] as string)].map((c) => c + c).join('') : (match[1] as string)
+  const hex =
+    (match[1] as string).length === 3 ? [...(match[1] as string)].map((c) => c + c).join('') : (match[1] as string)
   // No destructuring here: old Safari (12–14) miscompiles it and esbuild cannot lower it.
   const linear = (i: number) => {
     const channel = Number.parseInt(hex.slice(i, i + 2), 16) / 255
@@ -27,7 +28,15 @@ export function contrastWithWhite(colour: string): number | undefined {
 export function readableColour(asked: string | null | undefined): { colour: string; warning?: string } {
   if (!asked) return { colour: defaultColour }
   const ratio = contrastWithWhite(asked)
-  if (ratio === undefined) return { colour: defaultColour, warning: `data-color « ${asked} » : attendu une couleur #rrggbb ; couleur par défaut utilisée.` }
-  if (ratio < 4.5) return { colour: defaultColour, warning: `data-color « ${asked} » : contraste ${ratio.toFixed(1)}:1 avec le texte blanc, il faut 4,5:1 ; couleur par défaut utilisée.` }
+  if (ratio === undefined)
+    return {
+      colour: defaultColour,
+      warning: `data-color « ${asked} » : attendu une couleur #rrggbb ; couleur par défaut utilisée.`,
+    }
+  if (ratio < 4.5)
+    return {
+      colour: defaultColour,
+      warning: `data-color « ${asked} » : contraste ${ratio.toFixed(1)}:1 avec le texte blanc, il faut 4,5:1 ; couleur par défaut utilisée.`,
+    }
   return { colour: asked.trim() }
 }

@@ -28,7 +28,10 @@ const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"
 
 /** The demo page served at `/`: what a mairie's page with the widget looks like, here inline in the page. */
 export function demoPage(options: { socketPath?: string; title?: string } = {}): string {
-  const socket = options.socketPath && options.socketPath !== '/v1/discussion' ? ` data-socket="${escapeAttribute(options.socketPath)}"` : ''
+  const socket =
+    options.socketPath && options.socketPath !== '/v1/discussion'
+      ? ` data-socket="${escapeAttribute(options.socketPath)}"`
+      : ''
   return `<!doctype html>
 <html lang="fr">
 <head>

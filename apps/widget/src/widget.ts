@@ -6,7 +6,14 @@ import { mapLink, phoneHref, webLink } from '@aiguillage/lieux/links'
 import { readableColour } from './colour.js'
 import { widgetCss } from './styles.js'
 
-type Config = { api: string; socketUrl: string; title: string; colour: string; container: Element | null; open: boolean }
+type Config = {
+  api: string
+  socketUrl: string
+  title: string
+  colour: string
+  container: Element | null
+  open: boolean
+}
 type Position = { latitude: number; longitude: number }
 type Outgoing = { id: string; text: string; position?: Position }
 type ServerFrame =
@@ -39,7 +46,11 @@ function readConfig(script: HTMLScriptElement | null): Config {
 
 type Child = Node | string | null | undefined | false
 /** Builds an element; strings become text nodes (never HTML). */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag)
   for (const name of Object.keys(attributes)) element.setAttribute(name, attributes[name] as string)
   for (const child of children) if (child) element.append(child)
@@ -68,8 +79,16 @@ function lieuCard(lieu: LieuResult): HTMLLIElement {
     'li',
     { class: 'card' },
     el('h3', {}, lieu.nom),
-    el('p', {}, `${lieu.distanceTexte} · ${lieu.adresse}${lieu.complement_adresse ? `, ${lieu.complement_adresse}` : ''}, ${place}`),
-    el('p', { class: lieu.ouvertMaintenant === true ? 'open' : lieu.ouvertMaintenant === false ? 'closed' : '' }, lieu.ouvertureTexte),
+    el(
+      'p',
+      {},
+      `${lieu.distanceTexte} · ${lieu.adresse}${lieu.complement_adresse ? `, ${lieu.complement_adresse}` : ''}, ${place}`,
+    ),
+    el(
+      'p',
+      { class: lieu.ouvertMaintenant === true ? 'open' : lieu.ouvertMaintenant === false ? 'closed' : '' },
+      lieu.ouvertureTexte,
+    ),
     today && el('p', {}, today.replace(/^(\S+) :/, 'Aujourd’hui ($1) :')),
     el('p', {}, priceText(lieu)),
     el(
@@ -91,9 +110,33 @@ function lieuCard(lieu: LieuResult): HTMLLIElement {
       ...list('Comment y accéder', lieu.modalites_acces),
       el('h4', {}, 'Y aller'),
       el('p', {}, `${lieu.adresse}, ${place}`),
-      el('p', {}, el('a', { href: map, target: '_blank', rel: 'noopener noreferrer' }, 'Voir le plan sur OpenStreetMap', newWindow())),
-      booking && el('p', {}, el('a', { href: booking, target: '_blank', rel: 'noopener noreferrer' }, 'Prendre rendez-vous en ligne', newWindow())),
-      site && el('p', {}, el('a', { href: site, target: '_blank', rel: 'noopener noreferrer' }, 'Site internet du lieu', newWindow())),
+      el(
+        'p',
+        {},
+        el(
+          'a',
+          { href: map, target: '_blank', rel: 'noopener noreferrer' },
+          'Voir le plan sur OpenStreetMap',
+          newWindow(),
+        ),
+      ),
+      booking &&
+        el(
+          'p',
+          {},
+          el(
+            'a',
+            { href: booking, target: '_blank', rel: 'noopener noreferrer' },
+            'Prendre rendez-vous en ligne',
+            newWindow(),
+          ),
+        ),
+      site &&
+        el(
+          'p',
+          {},
+          el('a', { href: site, target: '_blank', rel: 'noopener noreferrer' }, 'Site internet du lieu', newWindow()),
+        ),
       lieu.courriels?.[0] && el('p', {}, `Courriel : ${lieu.courriels[0]}`),
     ),
   )
@@ -124,7 +167,9 @@ class Transport {
   ) {
     this.tokenKey = `aiguillage:${config.api}`
     addEventListener('online', () => this.reconnectNow())
-    addEventListener('offline', () => this.on.status('Vous êtes hors ligne. Vos messages partiront au retour de la connexion.'))
+    addEventListener('offline', () =>
+      this.on.status('Vous êtes hors ligne. Vos messages partiront au retour de la connexion.'),
+    )
   }
 
   private get token(): string | undefined {
@@ -157,7 +202,13 @@ class Transport {
       this.everOpened = true
       this.attempts = 0
       const waiting = [...this.inflight.keys()]
-      socket.send(JSON.stringify({ type: 'hello', ...(this.token ? { token: this.token } : {}), ...(waiting.length ? { waiting } : {}) }))
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          ...(this.token ? { token: this.token } : {}),
+          ...(waiting.length ? { waiting } : {}),
+        }),
+      )
     }
     socket.onmessage = (event) => {
       let frame: ServerFrame
@@ -188,7 +239,11 @@ class Transport {
       // Never reached the server twice in a row: websockets are probably blocked on this network.
       if (!this.everOpened && ++this.attempts >= 2) return this.useHttp()
       this.attempts++
-      this.on.status(navigator.onLine === false ? 'Vous êtes hors ligne. Vos messages partiront au retour de la connexion.' : 'Connexion perdue. Nouvelle tentative dans un instant…')
+      this.on.status(
+        navigator.onLine === false
+          ? 'Vous êtes hors ligne. Vos messages partiront au retour de la connexion.'
+          : 'Connexion perdue. Nouvelle tentative dans un instant…',
+      )
       clearTimeout(this.retry)
       this.retry = setTimeout(() => this.start(), Math.min(15_000, 500 * 2 ** Math.min(this.attempts, 5)))
     }
@@ -234,10 +289,20 @@ class Transport {
       const response = await fetch(`${this.config.api}/v1/chat`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: message.text, ...(this.conversationId ? { conversationId: this.conversationId } : {}), ...(message.position ? { position: message.position } : {}) }),
+        body: JSON.stringify({
+          text: message.text,
+          ...(this.conversationId ? { conversationId: this.conversationId } : {}),
+          ...(message.position ? { position: message.position } : {}),
+        }),
       })
       const body = await response.json()
-      if (!response.ok) return this.on.frame({ type: 'error', code: 'invalid', message: body.detail ?? 'Message refusé.', replyTo: message.id })
+      if (!response.ok)
+        return this.on.frame({
+          type: 'error',
+          code: 'invalid',
+          message: body.detail ?? 'Message refusé.',
+          replyTo: message.id,
+        })
       this.conversationId = body.conversationId
       this.on.status('')
       this.on.frame({ type: 'reply', replyTo: message.id, messages: body.messages })
@@ -266,27 +331,62 @@ class Widget {
     close?: () => void,
   ) {
     this.status = el('p', { class: 'status', role: 'status' })
-    this.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' })
-    this.input = el('textarea', { id: 'ag-input', name: 'message', rows: '2', maxlength: '1000', autocomplete: 'off', 'aria-describedby': 'ag-hint' })
-    const locate = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'ag-consent' }, 'Me localiser')
+    this.log = el('div', {
+      class: 'log',
+      role: 'log',
+      'aria-live': 'polite',
+      'aria-label': 'Conversation',
+      tabindex: '0',
+    })
+    this.input = el('textarea', {
+      id: 'ag-input',
+      name: 'message',
+      rows: '2',
+      maxlength: '1000',
+      autocomplete: 'off',
+      'aria-describedby': 'ag-hint',
+    })
+    const locate = el(
+      'button',
+      { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'ag-consent' },
+      'Me localiser',
+    )
     this.consent = el(
       'div',
       { class: 'consent', id: 'ag-consent', role: 'group', 'aria-labelledby': 'ag-consent-text', hidden: '' },
-      el('p', { id: 'ag-consent-text' }, 'Pour trouver les lieux près de vous, votre navigateur va demander votre position. Elle sert seulement à cette recherche.'),
-      el('div', {}, el('button', { type: 'button', 'data-consent': 'yes' }, 'Oui, utiliser ma position'), el('button', { type: 'button', class: 'secondary', 'data-consent': 'no' }, 'Non merci')),
+      el(
+        'p',
+        { id: 'ag-consent-text' },
+        'Pour trouver les lieux près de vous, votre navigateur va demander votre position. Elle sert seulement à cette recherche.',
+      ),
+      el(
+        'div',
+        {},
+        el('button', { type: 'button', 'data-consent': 'yes' }, 'Oui, utiliser ma position'),
+        el('button', { type: 'button', class: 'secondary', 'data-consent': 'no' }, 'Non merci'),
+      ),
     )
     const form = el(
       'form',
       {},
       el('label', { for: 'ag-input' }, 'Votre message'),
       this.input,
-      el('p', { id: 'ag-hint', class: 'hint' }, 'Écrivez votre besoin et votre commune. N’écrivez jamais de mot de passe ni de numéro de sécurité sociale.'),
+      el(
+        'p',
+        { id: 'ag-hint', class: 'hint' },
+        'Écrivez votre besoin et votre commune. N’écrivez jamais de mot de passe ni de numéro de sécurité sociale.',
+      ),
       el('div', { class: 'row' }, locate, el('button', { type: 'submit' }, 'Envoyer')),
     )
     const panel = el(
       'section',
       { class: 'panel', 'aria-labelledby': 'ag-title', lang: 'fr' },
-      el('header', {}, el('h2', { id: 'ag-title' }, config.title), close && el('button', { type: 'button', 'data-close': '' }, 'Fermer')),
+      el(
+        'header',
+        {},
+        el('h2', { id: 'ag-title' }, config.title),
+        close && el('button', { type: 'button', 'data-close': '' }, 'Fermer'),
+      ),
       this.status,
       this.log,
       this.consent,
@@ -323,7 +423,10 @@ class Widget {
       locate.focus()
     })
     this.add(el('div', { class: 'msg bot' }, welcome))
-    this.transport = new Transport(config, { frame: (frame) => this.receive(frame), status: (text) => (this.status.textContent = text) })
+    this.transport = new Transport(config, {
+      frame: (frame) => this.receive(frame),
+      status: (text) => (this.status.textContent = text),
+    })
     this.transport.start()
   }
 
@@ -363,7 +466,13 @@ class Widget {
 
   private locate(): void {
     if (!navigator.geolocation) {
-      this.add(el('div', { class: 'msg bot' }, 'Votre appareil ne peut pas donner votre position. Écrivez le nom de votre commune.'))
+      this.add(
+        el(
+          'div',
+          { class: 'msg bot' },
+          'Votre appareil ne peut pas donner votre position. Écrivez le nom de votre commune.',
+        ),
+      )
       return
     }
     this.status.textContent = 'Recherche de votre position…'
@@ -372,11 +481,16 @@ class Widget {
         this.status.textContent = ''
         // About 100 m: enough to find the nearest lieux, no more precise than needed.
         const round = (value: number) => Math.round(value * 1000) / 1000
-        this.say('Ma position', 'près de ma position', { latitude: round(found.coords.latitude), longitude: round(found.coords.longitude) })
+        this.say('Ma position', 'près de ma position', {
+          latitude: round(found.coords.latitude),
+          longitude: round(found.coords.longitude),
+        })
       },
       () => {
         this.status.textContent = ''
-        this.add(el('div', { class: 'msg bot' }, 'Je n’ai pas pu obtenir votre position. Écrivez le nom de votre commune.'))
+        this.add(
+          el('div', { class: 'msg bot' }, 'Je n’ai pas pu obtenir votre position. Écrivez le nom de votre commune.'),
+        )
       },
       { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
     )
@@ -401,7 +515,13 @@ class Widget {
     } else if (frame.type === 'bye' && frame.reason !== 'closing') {
       this.add(el('div', { class: 'msg bot' }, frame.message))
     } else if (frame.type === 'ready' && !frame.resumed && this.nextId > 0 && this.waiting.size === 0) {
-      this.add(el('div', { class: 'msg bot' }, 'La conversation précédente a expiré. Redites-moi votre besoin et votre commune.'))
+      this.add(
+        el(
+          'div',
+          { class: 'msg bot' },
+          'La conversation précédente a expiré. Redites-moi votre besoin et votre commune.',
+        ),
+      )
     }
   }
 
@@ -436,7 +556,9 @@ class Widget {
 }
 
 function mount(): void {
-  const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[src*="widget.js"]')
+  const script =
+    (document.currentScript as HTMLScriptElement | null) ??
+    document.querySelector<HTMLScriptElement>('script[src*="widget.js"]')
   const config = readConfig(script)
   const host = el('div', { 'data-aiguillage': '' })
   host.style.setProperty('--c', config.colour)

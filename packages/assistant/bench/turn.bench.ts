@@ -16,19 +16,28 @@ if (!existsSync(shared)) {
   process.exit(0)
 }
 const require = createRequire(import.meta.url)
-const read = (name: string) => JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'))
+const read = (name: string) =>
+  JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'))
 const territoires = createTerritoires({
-  geography: geographyFromDecoupage({ communes: read('communes'), departements: read('departements'), regions: read('regions') }),
+  geography: geographyFromDecoupage({
+    communes: read('communes'),
+    departements: read('departements'),
+    regions: read('regions'),
+  }),
   coordinates: parseCommuneCoordinates(readFileSync(path.join(shared, 'communes-france/communes-france.csv'), 'utf8')),
 })
-const lieux: Lieu[] = ['lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv', 'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv'].flatMap((file) => {
+const lieux: Lieu[] = [
+  'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
+  'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
+].flatMap((file) => {
   const result = readLieux(readFileSync(path.join(shared, file)), { fileName: file })
   return result.ok ? result.report.accepted.map((row) => row.lieu) : []
 })
 const index = createLieuxIndex(lieux)
 let n = 0
 const assistant = createAssistant({ territoires, index, newId: () => `b${++n}` })
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.floor((p / 100) * values.length)] as number
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.floor((p / 100) * values.length)] as number
 const micro = (ms: number) => Math.round(ms * 1000)
 
 async function replay(times: number[] | undefined) {
@@ -54,7 +63,11 @@ for (let round = 0; round < 5; round++)
       const start = performance.now()
       const place = territoires.extractPlace(text)?.candidates[0]?.commune
       if (place?.latitude !== undefined && place.longitude !== undefined)
-        index.search({ near: { latitude: place.latitude, longitude: place.longitude }, filters: { services: [Service.AdministrativeProcedures] }, limit: 3 })
+        index.search({
+          near: { latitude: place.latitude, longitude: place.longitude },
+          filters: { services: [Service.AdministrativeProcedures] },
+          limit: 3,
+        })
       baseline.push(performance.now() - start)
     }
 

@@ -8,9 +8,17 @@ import { createAssistant, type Understanding } from './engine.js'
 // Understanding only: every commune gets the same point and there are no lieux, so each turn is judged on what was
 // understood, as the evaluation contract does.
 const geography = officialGeography()
-const territoires = createTerritoires({ geography, coordinates: new Map(geography.communes.map((c) => [c.code, { latitude: 46.5, longitude: 2.5 }])) })
+const territoires = createTerritoires({
+  geography,
+  coordinates: new Map(geography.communes.map((c) => [c.code, { latitude: 46.5, longitude: 2.5 }])),
+})
 let next = 0
-const assistant = createAssistant({ territoires, index: createLieuxIndex([]), newId: () => `t${++next}`, now: () => new Date('2026-11-23T09:30:00Z') })
+const assistant = createAssistant({
+  territoires,
+  index: createLieuxIndex([]),
+  newId: () => `t${++next}`,
+  now: () => new Date('2026-11-23T09:30:00Z'),
+})
 
 function check(c: CorpusCase, u: Understanding): string[] {
   const e = c.expect
@@ -22,7 +30,10 @@ function check(c: CorpusCase, u: Understanding): string[] {
   if (e.demarche && u.demarche !== e.demarche) failures.push(`demarche ${u.demarche}`)
   const code = u.location?.codeInsee
   if (e.codeInsee || e.codeInsee_any) {
-    const ok = code === e.codeInsee || (e.codeInsee_any ?? []).includes(code ?? '') || (e.clarify_ok && (u.awaiting === 'commune_choice' || u.awaiting === 'location'))
+    const ok =
+      code === e.codeInsee ||
+      (e.codeInsee_any ?? []).includes(code ?? '') ||
+      (e.clarify_ok && (u.awaiting === 'commune_choice' || u.awaiting === 'location'))
     if (!ok) failures.push(`commune ${code} awaiting ${u.awaiting}`)
   }
   for (const [key, value] of Object.entries(e.constraints ?? {})) {

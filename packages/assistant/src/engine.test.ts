@@ -16,18 +16,57 @@ const territoires = createTerritoires({
   ]),
 })
 const lieu = (id: string, fields: Record<string, unknown>): Lieu =>
-  LieuSchema.parse({ id, pivot: '43493312300029', commune: 'Guéret', code_postal: '23000', adresse: '1 rue X', date_maj: '2026-10-01', latitude: 46.17, longitude: 1.87, ...fields })
+  LieuSchema.parse({
+    id,
+    pivot: '43493312300029',
+    commune: 'Guéret',
+    code_postal: '23000',
+    adresse: '1 rue X',
+    date_maj: '2026-10-01',
+    latitude: 46.17,
+    longitude: 1.87,
+    ...fields,
+  })
 const lieux = [
-  lieu('fs', { nom: 'France services de Guéret', services: 'Aide aux démarches administratives', dispositif_programmes_nationaux: 'France Services', telephone: '+33536490101', horaires: 'Mo-Fr 09:00-12:00', frais_a_charge: 'Gratuit' }),
-  lieu('epn', { nom: 'EPN de Guéret', longitude: 1.88, services: 'Maîtrise des outils numériques du quotidien|Aide aux démarches administratives', telephone: '+33536490102', frais_a_charge: 'Payant' }),
-  lieu('atelier', { nom: 'Atelier tablette', longitude: 1.9, services: 'Maîtrise des outils numériques du quotidien', modalites_accompagnement: 'Dans un atelier collectif' }),
-  lieu('loin', { nom: 'Médiathèque de Bourganeuf', latitude: 45.95, longitude: 1.75, services: 'Maîtrise des outils numériques du quotidien' }),
+  lieu('fs', {
+    nom: 'France services de Guéret',
+    services: 'Aide aux démarches administratives',
+    dispositif_programmes_nationaux: 'France Services',
+    telephone: '+33536490101',
+    horaires: 'Mo-Fr 09:00-12:00',
+    frais_a_charge: 'Gratuit',
+  }),
+  lieu('epn', {
+    nom: 'EPN de Guéret',
+    longitude: 1.88,
+    services: 'Maîtrise des outils numériques du quotidien|Aide aux démarches administratives',
+    telephone: '+33536490102',
+    frais_a_charge: 'Payant',
+  }),
+  lieu('atelier', {
+    nom: 'Atelier tablette',
+    longitude: 1.9,
+    services: 'Maîtrise des outils numériques du quotidien',
+    modalites_accompagnement: 'Dans un atelier collectif',
+  }),
+  lieu('loin', {
+    nom: 'Médiathèque de Bourganeuf',
+    latitude: 45.95,
+    longitude: 1.75,
+    services: 'Maîtrise des outils numériques du quotidien',
+  }),
 ]
 const MONDAY_10H30 = new Date('2026-11-23T09:30:00Z')
 
 function newAssistant(options: { mode?: 'citizen' | 'operator'; store?: MemoryConversationStore } = {}) {
   let n = 0
-  return createAssistant({ territoires, index: createLieuxIndex(lieux), newId: () => `conv-${++n}`, now: () => MONDAY_10H30, ...options })
+  return createAssistant({
+    territoires,
+    index: createLieuxIndex(lieux),
+    newId: () => `conv-${++n}`,
+    now: () => MONDAY_10H30,
+    ...options,
+  })
 }
 
 async function talk(turns: string[], assistant = newAssistant()): Promise<TurnResult[]> {
@@ -40,15 +79,28 @@ async function talk(turns: string[], assistant = newAssistant()): Promise<TurnRe
   }
   return results
 }
-const texts = (messages: Message[]) => messages.flatMap((m) => (m.type === 'text' ? [m.text] : m.type === 'choices' ? [m.question] : []))
+const texts = (messages: Message[]) =>
+  messages.flatMap((m) => (m.type === 'text' ? [m.text] : m.type === 'choices' ? [m.question] : []))
 
 describe('a search in one turn', () => {
   it('understands the need and the commune, and answers with the nearest lieux and their data', async () => {
-    const [turn] = await talk(["bonjour je narrive pas a faire ma declaration trimestrielle caf sur internet, j'habite guéret"])
-    expect(turn?.understanding).toMatchObject({ intent: 'trouver_lieu', services: expect.arrayContaining(['Aide aux démarches administratives']), location: { codeInsee: '23096' } })
+    const [turn] = await talk([
+      "bonjour je narrive pas a faire ma declaration trimestrielle caf sur internet, j'habite guéret",
+    ])
+    expect(turn?.understanding).toMatchObject({
+      intent: 'trouver_lieu',
+      services: expect.arrayContaining(['Aide aux démarches administratives']),
+      location: { codeInsee: '23096' },
+    })
     // "sur internet" is the way of the démarche, not a need: the atelier (tools only) is not proposed.
     expect(turn?.lieux.map((l) => l.id)).toEqual(['fs', 'epn'])
-    expect(turn?.lieux[0]).toMatchObject({ telephone: '+33536490101', telephoneAffichage: '05 36 49 01 01', horaires: 'Mo-Fr 09:00-12:00', ouvertMaintenant: true, ouvertureTexte: 'Ouvert. Ferme à 12 h.' })
+    expect(turn?.lieux[0]).toMatchObject({
+      telephone: '+33536490101',
+      telephoneAffichage: '05 36 49 01 01',
+      horaires: 'Mo-Fr 09:00-12:00',
+      ouvertMaintenant: true,
+      ouvertureTexte: 'Ouvert. Ferme à 12 h.',
+    })
     expect(turn?.messages.map((m) => m.type)).toEqual(['text', 'lieux', 'text', 'text', 'choices'])
   })
   it('never invents a phone or hours: a lieu without them has none', async () => {
@@ -61,7 +113,11 @@ describe('a search in one turn', () => {
   })
   it('puts France Services and Aidants Connect first when the person wants it done for them', async () => {
     const [turn] = await talk(['quelqu’un peut faire ma déclaration d’impôts à ma place ? Guéret'])
-    expect(turn?.understanding).toMatchObject({ intent: 'faire_a_ma_place', demarche: 'argent', constraints: { dispositif_programmes_nationaux: ['France Services', 'Aidants Connect'] } })
+    expect(turn?.understanding).toMatchObject({
+      intent: 'faire_a_ma_place',
+      demarche: 'argent',
+      constraints: { dispositif_programmes_nationaux: ['France Services', 'Aidants Connect'] },
+    })
     expect(turn?.lieux[0]?.id).toBe('fs')
     expect(texts(turn?.messages ?? []).join(' ')).toContain('aidant habilité')
   })
@@ -75,22 +131,33 @@ describe('a conversation over several turns', () => {
   it('asks only for what is missing, then searches with everything said', async () => {
     const [first, second] = await talk(['j’ai besoin d’aide pour ma carte grise', 'Guéret'])
     expect(first?.understanding.awaiting).toBe('location')
-    expect(texts(first?.messages ?? [])).toEqual(['Dans quelle commune habitez-vous ? Vous pouvez aussi donner votre code postal.'])
+    expect(texts(first?.messages ?? [])).toEqual([
+      'Dans quelle commune habitez-vous ? Vous pouvez aussi donner votre code postal.',
+    ])
     expect(second?.understanding).toMatchObject({ demarche: 'transports', location: { codeInsee: '23096' } })
     expect(second?.lieux.length).toBeGreaterThan(0)
   })
   it('asks for the need when only the commune is known, with choices', async () => {
     const [turn] = await talk(['j’habite à Guéret'])
     expect(turn?.understanding.awaiting).toBe('need')
-    expect(turn?.messages.at(-1)).toMatchObject({ type: 'choices', choices: expect.arrayContaining([expect.objectContaining({ value: 'Aide aux démarches administratives' })]) })
+    expect(turn?.messages.at(-1)).toMatchObject({
+      type: 'choices',
+      choices: expect.arrayContaining([expect.objectContaining({ value: 'Aide aux démarches administratives' })]),
+    })
     const [, chosen] = await talk(['j’habite à Guéret', 'Aide aux démarches administratives'])
-    expect(chosen?.understanding).toMatchObject({ intent: 'trouver_lieu', services: ['Aide aux démarches administratives'] })
+    expect(chosen?.understanding).toMatchObject({
+      intent: 'trouver_lieu',
+      services: ['Aide aux démarches administratives'],
+    })
     expect(chosen?.lieux.map((l) => l.id)).toEqual(['fs', 'epn'])
   })
   it('offers the homonym communes as choices, and takes the answer', async () => {
     const [first, second] = await talk(['aide pour mes papiers', 'Saint-Denis', '93'])
     expect(second?.understanding.awaiting).toBe('commune_choice')
-    expect(second?.messages.at(-1)).toMatchObject({ type: 'choices', choices: expect.arrayContaining([{ label: 'Saint-Denis (Seine-Saint-Denis)', value: '93066' }]) })
+    expect(second?.messages.at(-1)).toMatchObject({
+      type: 'choices',
+      choices: expect.arrayContaining([{ label: 'Saint-Denis (Seine-Saint-Denis)', value: '93066' }]),
+    })
     expect(first?.understanding.awaiting).toBe('location')
   })
   it('refines the same search ("c’est gratuit ?") and shows more results', async () => {
@@ -105,7 +172,11 @@ describe('a conversation over several turns', () => {
   it.each(['d’autres ?', 'un autre', 'la suite', 'encore'])('shows the next lieux on « %s »', async (more) => {
     const [page1, page2] = await talk(['aide pour mes démarches à Guéret', more], newAssistant({ mode: 'operator' }))
     expect(page2?.understanding.intent).toBe('trouver_lieu')
-    expect(texts(page2?.messages ?? [])[0]).toBe(page1?.lieux.length === 2 ? 'Je n’ai pas d’autre lieu à vous proposer.' : 'Voici d’autres lieux de Guéret pour vos démarches administratives.')
+    expect(texts(page2?.messages ?? [])[0]).toBe(
+      page1?.lieux.length === 2
+        ? 'Je n’ai pas d’autre lieu à vous proposer.'
+        : 'Voici d’autres lieux de Guéret pour vos démarches administratives.',
+    )
   })
   it('asks about Saturday, not about now, on « c’est ouvert le samedi ? »', async () => {
     const [, saturday] = await talk(['aide pour mes démarches à Guéret', 'c’est ouvert le samedi ?'])
@@ -141,17 +212,24 @@ describe('a conversation over several turns', () => {
   })
   it('starts over on "nouvelle recherche"', async () => {
     const [, , last] = await talk(['aide impôts à Guéret', 'nouvelle recherche', 'apprendre la tablette'])
-    expect(last?.understanding).toMatchObject({ services: ['Maîtrise des outils numériques du quotidien'], awaiting: 'location' })
+    expect(last?.understanding).toMatchObject({
+      services: ['Maîtrise des outils numériques du quotidien'],
+      awaiting: 'location',
+    })
     expect(last?.understanding.demarche).toBeUndefined()
   })
   it('hands over to a human after two misunderstandings', async () => {
     const [, second] = await talk(['zzz', 'qwerty'])
-    expect(texts(second?.messages ?? []).join(' ')).toMatch(/Je n’arrive pas à comprendre.*mairie ou une France Services.*Solidarité Numérique est suspendue depuis 2022/)
+    expect(texts(second?.messages ?? []).join(' ')).toMatch(
+      /Je n’arrive pas à comprendre.*mairie ou une France Services.*Solidarité Numérique est suspendue depuis 2022/,
+    )
   })
   it('hands over to the nearest lieu with a phone when the commune is known', async () => {
     const [, , third] = await talk(['aide démarches à Guéret', 'zzz', 'qwerty'])
     const said = texts(third?.messages ?? []).join(' ')
-    expect(said).toContain('Le plus simple est d’appeler le lieu le plus proche : France services de Guéret, au 05 36 49 01 01.')
+    expect(said).toContain(
+      'Le plus simple est d’appeler le lieu le plus proche : France services de Guéret, au 05 36 49 01 01.',
+    )
     expect(said).not.toContain('mairie')
     expect(third?.lieux.map((l) => l.id)).toEqual(['fs'])
   })
@@ -163,7 +241,10 @@ describe('a conversation over several turns', () => {
   })
   it('uses the browser’s position when no commune is named', async () => {
     const assistant = newAssistant()
-    const turn = await assistant.reply({ text: 'aide pour mes démarches', position: { latitude: 45.95, longitude: 1.75 } })
+    const turn = await assistant.reply({
+      text: 'aide pour mes démarches',
+      position: { latitude: 45.95, longitude: 1.75 },
+    })
     expect(turn.understanding.location).toMatchObject({ nom: 'votre position' })
     expect(turn.lieux[0]?.id).toBe('fs')
   })
@@ -171,16 +252,32 @@ describe('a conversation over several turns', () => {
     const assistant = newAssistant()
     const first = await assistant.reply({ text: 'je voudrais de l’aide pour mes démarches' })
     expect(first.understanding.awaiting).toBe('location')
-    const second = await assistant.reply({ conversationId: first.conversationId, text: 'près de ma position', position: { latitude: 45.95, longitude: 1.75 } })
-    expect(second.understanding).toMatchObject({ intent: 'trouver_lieu', location: { nom: 'votre position' }, services: ['Aide aux démarches administratives'] })
+    const second = await assistant.reply({
+      conversationId: first.conversationId,
+      text: 'près de ma position',
+      position: { latitude: 45.95, longitude: 1.75 },
+    })
+    expect(second.understanding).toMatchObject({
+      intent: 'trouver_lieu',
+      location: { nom: 'votre position' },
+      services: ['Aide aux démarches administratives'],
+    })
     expect(second.lieux[0]?.id).toBe('fs')
   })
   it('lets a position shared later replace an earlier commune, but not a commune named with it', async () => {
     const assistant = newAssistant()
     const first = await assistant.reply({ text: 'aide pour mes démarches à Limoges' })
-    const moved = await assistant.reply({ conversationId: first.conversationId, text: 'près de ma position', position: { latitude: 45.95, longitude: 1.75 } })
+    const moved = await assistant.reply({
+      conversationId: first.conversationId,
+      text: 'près de ma position',
+      position: { latitude: 45.95, longitude: 1.75 },
+    })
     expect(moved.understanding.location).toMatchObject({ nom: 'votre position', latitude: 45.95 })
-    const named = await assistant.reply({ conversationId: first.conversationId, text: 'plutôt à Guéret', position: { latitude: 45.2, longitude: 1.2 } })
+    const named = await assistant.reply({
+      conversationId: first.conversationId,
+      text: 'plutôt à Guéret',
+      position: { latitude: 45.2, longitude: 1.2 },
+    })
     expect(named.understanding.location).toMatchObject({ nom: 'Guéret' })
   })
   it('in operator mode, reads a town named like a word at the start (« Tulle démarches »)', async () => {
@@ -199,7 +296,11 @@ describe('a conversation over several turns', () => {
   })
   it('answers questions on the programmes from the knowledge base, then searches their lieux', async () => {
     const [info, search] = await talk(['c’est quoi un conseiller numérique ?', 'Guéret'])
-    expect(info?.understanding).toMatchObject({ intent: 'information', topic: 'conseiller_numerique', awaiting: 'location' })
+    expect(info?.understanding).toMatchObject({
+      intent: 'information',
+      topic: 'conseiller_numerique',
+      awaiting: 'location',
+    })
     expect(texts(info?.messages ?? [])[0]).toContain('conseiller numérique vous apprend')
     expect(search?.understanding.constraints.dispositif_programmes_nationaux).toEqual(['Conseillers numériques'])
   })
@@ -210,7 +311,9 @@ describe('a conversation over several turns', () => {
   })
   it('names the day it could not find open', async () => {
     const [, saturday] = await talk(['atelier tablette a gueret', 'ouvert le samedi ?'])
-    expect(texts(saturday?.messages ?? [])[0]).toBe('Je n’ai pas trouvé de lieu ouvert le samedi. Voici les plus proches.')
+    expect(texts(saturday?.messages ?? [])[0]).toBe(
+      'Je n’ai pas trouvé de lieu ouvert le samedi. Voici les plus proches.',
+    )
   })
   it('is short in operator mode: no small talk, five lieux', async () => {
     const assistant = newAssistant({ mode: 'operator' })
@@ -228,9 +331,13 @@ describe('privacy', () => {
   it('warns about a password or a social-security number, masks it, and keeps nothing of it', async () => {
     const store = new MemoryConversationStore()
     const assistant = newAssistant({ store })
-    const turn = await assistant.reply({ text: 'mon mot de passe ameli est Soleil2024 et mon numéro de sécu 1 85 05 78 006 084 36, aide à Guéret' })
+    const turn = await assistant.reply({
+      text: 'mon mot de passe ameli est Soleil2024 et mon numéro de sécu 1 85 05 78 006 084 36, aide à Guéret',
+    })
     expect(turn.sensitive).toEqual(['mot_de_passe', 'nir'])
-    expect(texts(turn.messages)[0]).toMatch(/^Attention : vous avez écrit un mot de passe et un numéro de sécurité sociale\. Ne le donnez jamais/)
+    expect(texts(turn.messages)[0]).toMatch(
+      /^Attention : vous avez écrit un mot de passe et un numéro de sécurité sociale\. Ne le donnez jamais/,
+    )
     const kept = JSON.stringify(await store.get(turn.conversationId))
     expect(kept).not.toMatch(/Soleil2024|185057800608436|1 85 05/)
     expect(JSON.stringify(turn)).not.toMatch(/Soleil2024|1 85 05 78/)
@@ -253,7 +360,16 @@ describe('privacy', () => {
 })
 
 describe('robustness', () => {
-  it.each(['', ' ', '???', '😀😀😀', 'a'.repeat(5000), '<script>alert(1)</script>', '0'.repeat(40), 'SELECT * FROM lieux;'])('answers %j with a question, never a crash', async (text) => {
+  it.each([
+    '',
+    ' ',
+    '???',
+    '😀😀😀',
+    'a'.repeat(5000),
+    '<script>alert(1)</script>',
+    '0'.repeat(40),
+    'SELECT * FROM lieux;',
+  ])('answers %j with a question, never a crash', async (text) => {
     const [turn] = await talk([text])
     expect(turn?.messages.length).toBeGreaterThan(0)
   })

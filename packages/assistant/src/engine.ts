@@ -67,7 +67,10 @@ export type LieuResult = {
 }
 
 export type Choice = { label: string; value: string }
-export type Message = { type: 'text'; text: string } | { type: 'lieux'; lieux: LieuResult[] } | { type: 'choices'; question: string; choices: Choice[] }
+export type Message =
+  | { type: 'text'; text: string }
+  | { type: 'lieux'; lieux: LieuResult[] }
+  | { type: 'choices'; question: string; choices: Choice[] }
 
 export type TurnResult = {
   conversationId: string
@@ -105,9 +108,19 @@ export type AssistantOptions = {
 export type TurnInput = { conversationId?: string; text: string; position?: Point }
 
 const weekdayCodes = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] as const
-const weekdayNames: Record<string, string> = { Mo: 'le lundi', Tu: 'le mardi', We: 'le mercredi', Th: 'le jeudi', Fr: 'le vendredi', Sa: 'le samedi', Su: 'le dimanche' }
+const weekdayNames: Record<string, string> = {
+  Mo: 'le lundi',
+  Tu: 'le mardi',
+  We: 'le mercredi',
+  Th: 'le jeudi',
+  Fr: 'le vendredi',
+  Sa: 'le samedi',
+  Su: 'le dimanche',
+}
 /** A service value sent back as is (a choice button): folded once, looked up by the folded text. */
-const serviceByFolded: ReadonlyMap<string, string> = new Map(vocabularies.services.map((value: string) => [foldText(value), value]))
+const serviceByFolded: ReadonlyMap<string, string> = new Map(
+  vocabularies.services.map((value: string) => [foldText(value), value]),
+)
 
 /** Plain words for each service, to say what is being looked for. */
 const serviceWords: Record<string, string> = {
@@ -180,7 +193,13 @@ export class Assistant {
   async reply(input: TurnInput): Promise<TurnResult> {
     const now = this.now()
     const existing = input.conversationId ? await this.store.get(input.conversationId) : undefined
-    const state: ConversationState = existing ?? { id: this.options.newId(), understanding: null, misunderstood: 0, shown: 0, updatedAt: now.getTime() }
+    const state: ConversationState = existing ?? {
+      id: this.options.newId(),
+      understanding: null,
+      misunderstood: 0,
+      shown: 0,
+      updatedAt: now.getTime(),
+    }
     const redaction = redactSensitive(input.text.slice(0, 2000))
     const wall = parisWallClock(now)
     const today = weekdayCodes[new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()] as string
@@ -208,7 +227,12 @@ export class Assistant {
   }
 
   /** Merges the turn into what was understood before: the need of turn 1 and the commune of turn 2 make one search. */
-  private merge(state: ConversationState, reading: TurnReading, text: string, position: Point | undefined): Understanding {
+  private merge(
+    state: ConversationState,
+    reading: TurnReading,
+    text: string,
+    position: Point | undefined,
+  ): Understanding {
     const previous: Understanding | null = reading.reset ? null : state.understanding
     if (reading.reset) {
       state.candidates = undefined
@@ -216,11 +240,29 @@ export class Assistant {
     }
     const place = this.readPlace(state, previous, reading, text)
     // A position shared by the browser ("Me localiser") answers "where?" as a commune would.
-    const content = reading.services.length > 0 || Object.keys(reading.constraints).length > 0 || place !== undefined || position !== undefined
+    const content =
+      reading.services.length > 0 ||
+      Object.keys(reading.constraints).length > 0 ||
+      place !== undefined ||
+      position !== undefined
     let intent: Intent
-    if (reading.intent === Intent.FindPlace || reading.intent === Intent.DoItForMe || reading.intent === Intent.Information || reading.intent === Intent.TalkToSomeone)
-      intent = reading.intent === Intent.FindPlace && previous?.intent === Intent.DoItForMe ? Intent.DoItForMe : reading.intent
-    else if (content || reading.more) intent = previous && previous.intent !== Intent.Information && previous.intent !== Intent.OffTopic && previous.intent !== Intent.Greeting && previous.intent !== Intent.Thanks ? previous.intent : Intent.FindPlace
+    if (
+      reading.intent === Intent.FindPlace ||
+      reading.intent === Intent.DoItForMe ||
+      reading.intent === Intent.Information ||
+      reading.intent === Intent.TalkToSomeone
+    )
+      intent =
+        reading.intent === Intent.FindPlace && previous?.intent === Intent.DoItForMe ? Intent.DoItForMe : reading.intent
+    else if (content || reading.more)
+      intent =
+        previous &&
+        previous.intent !== Intent.Information &&
+        previous.intent !== Intent.OffTopic &&
+        previous.intent !== Intent.Greeting &&
+        previous.intent !== Intent.Thanks
+          ? previous.intent
+          : Intent.FindPlace
     else intent = reading.intent ?? previous?.intent ?? Intent.OffTopic
 
     const understanding: Understanding = {
@@ -229,7 +271,13 @@ export class Assistant {
       constraints: { ...(previous?.constraints ?? {}) },
     }
     // After an explanation of a programme, a commune means: find its lieux.
-    if (previous?.intent === Intent.Information && previous.topic && place && reading.services.length === 0 && intent === Intent.FindPlace) {
+    if (
+      previous?.intent === Intent.Information &&
+      previous.topic &&
+      place &&
+      reading.services.length === 0 &&
+      intent === Intent.FindPlace
+    ) {
       const programme = topicProgramme[previous.topic]
       if (programme) understanding.constraints.dispositif_programmes_nationaux = [programme]
     }
@@ -249,11 +297,22 @@ export class Assistant {
     }
     if (place && 'commune' in place) {
       const c = place.commune
-      understanding.location = { codeInsee: c.code, nom: c.nom, ...(c.latitude === undefined || c.longitude === undefined ? {} : { latitude: c.latitude, longitude: c.longitude }) }
+      understanding.location = {
+        codeInsee: c.code,
+        nom: c.nom,
+        ...(c.latitude === undefined || c.longitude === undefined
+          ? {}
+          : { latitude: c.latitude, longitude: c.longitude }),
+      }
       state.candidates = undefined
       state.shown = 0
     } else if (place && 'candidates' in place) {
-      state.candidates = place.candidates.map((c) => ({ code: c.code, label: `${c.nom} (${c.departementNom})`, departement: c.departement, departementNom: c.departementNom }))
+      state.candidates = place.candidates.map((c) => ({
+        code: c.code,
+        label: `${c.nom} (${c.departementNom})`,
+        departement: c.departement,
+        departementNom: c.departementNom,
+      }))
       if (previous?.location) understanding.location = previous.location
     } else if (position) {
       // Shared just now, with consent: it wins over an earlier commune (but not over one named in this message).
@@ -265,15 +324,39 @@ export class Assistant {
   }
 
   /** The commune of the message: an answer to a choice, a commune alone, or a place inside a sentence. */
-  private readPlace(state: ConversationState, previous: Understanding | null, reading: TurnReading, text: string): { commune: Commune } | { candidates: Commune[] } | undefined {
+  private readPlace(
+    state: ConversationState,
+    previous: Understanding | null,
+    reading: TurnReading,
+    text: string,
+  ): { commune: Commune } | { candidates: Commune[] } | undefined {
     const { territoires } = this.options
     const folded = foldText(text)
     const words = folded.split(' ').filter(Boolean)
     if (previous?.awaiting === 'commune_choice' && state.candidates?.length) {
       const byCode = state.candidates.find((c) => c.code.toLowerCase() === text.trim().toLowerCase())
-      const ordinal = ['1', 'premier', 'premiere', 'le premier', 'la premiere', '2', 'deuxieme', 'le deuxieme', 'la deuxieme', 'second', 'seconde', '3', 'troisieme'].indexOf(folded)
+      const ordinal = [
+        '1',
+        'premier',
+        'premiere',
+        'le premier',
+        'la premiere',
+        '2',
+        'deuxieme',
+        'le deuxieme',
+        'la deuxieme',
+        'second',
+        'seconde',
+        '3',
+        'troisieme',
+      ].indexOf(folded)
       const byOrdinal = ordinal >= 0 ? state.candidates[ordinal < 5 ? 0 : ordinal < 11 ? 1 : 2] : undefined
-      const byDepartement = state.candidates.find((c) => folded === c.departement.toLowerCase() || folded.includes(foldText(c.departementNom)) || foldText(c.label) === folded)
+      const byDepartement = state.candidates.find(
+        (c) =>
+          folded === c.departement.toLowerCase() ||
+          folded.includes(foldText(c.departementNom)) ||
+          foldText(c.label) === folded,
+      )
       const chosen = byCode ?? byOrdinal ?? byDepartement
       const commune = chosen ? territoires.byCode(chosen.code) : undefined
       if (commune) return { commune }
@@ -283,7 +366,9 @@ export class Assistant {
     if (departement && previous?.location?.codeInsee) {
       const current = territoires.byCode(previous.location.codeInsee)
       if (current?.departement === departement.code) return { commune: current }
-      const there = territoires.resolve(`${previous.location.nom} ${departement.code}`).candidates.find((c) => c.commune.departement === departement.code && c.match !== 'departement')
+      const there = territoires
+        .resolve(`${previous.location.nom} ${departement.code}`)
+        .candidates.find((c) => c.commune.departement === departement.code && c.match !== 'departement')
       if (there) return { commune: there.commune }
     }
     // Operators type the commune first (« Tulle démarches »), even a town whose name is also a word.
@@ -293,7 +378,14 @@ export class Assistant {
     const expecting = previous?.awaiting === 'location' || previous?.awaiting === 'commune_choice' || !previous
     const nothingElse = reading.intent === Intent.OffTopic || reading.intent === null
     // "aide" again is not the commune of Aïde: a message that asks for something is not a bare place name.
-    const alone = (expecting || (nothingElse && words.length <= 4)) && words.length > 0 && words.length <= 5 && reading.services.length === 0 && reading.intent !== Intent.Greeting && reading.intent !== Intent.Thanks && reading.intent !== Intent.FindPlace
+    const alone =
+      (expecting || (nothingElse && words.length <= 4)) &&
+      words.length > 0 &&
+      words.length <= 5 &&
+      reading.services.length === 0 &&
+      reading.intent !== Intent.Greeting &&
+      reading.intent !== Intent.Thanks &&
+      reading.intent !== Intent.FindPlace
     if (alone) {
       // A short answer is taken whole ("Strasbour", "Valence 26"); with other words ("je suis à Périgueux"), the place
       // is looked for inside it, as in any sentence.
@@ -307,16 +399,31 @@ export class Assistant {
     return resolution && resolution.candidates.length > 0 ? this.placeOf(resolution) : undefined
   }
 
-  private placeOf(resolution: { candidates: { commune: Commune; confidence: number; match: string }[]; ambiguous: boolean }): { commune: Commune } | { candidates: Commune[] } {
+  private placeOf(resolution: {
+    candidates: { commune: Commune; confidence: number; match: string }[]
+    ambiguous: boolean
+  }): { commune: Commune } | { candidates: Commune[] } {
     const [first, second] = resolution.candidates
     // A clear favourite (far more people live there) is taken; real homonyms are asked. A postcode names an area:
     // its main commune stands for it.
-    if (!resolution.ambiguous || !second || (first && (first.confidence >= 0.85 || (first.match === 'postcode' && first.confidence >= 0.5))))
+    if (
+      !resolution.ambiguous ||
+      !second ||
+      (first && (first.confidence >= 0.85 || (first.match === 'postcode' && first.confidence >= 0.5)))
+    )
       return { commune: (first as { commune: Commune }).commune }
     return { candidates: resolution.candidates.slice(0, 5).map((c) => c.commune) }
   }
 
-  private answer(state: ConversationState, u: Understanding, reading: TurnReading, position: Point | undefined, now: Date, messages: Message[], lieux: LieuResult[]): void {
+  private answer(
+    state: ConversationState,
+    u: Understanding,
+    reading: TurnReading,
+    position: Point | undefined,
+    now: Date,
+    messages: Message[],
+    lieux: LieuResult[],
+  ): void {
     const say = (text: string) => messages.push({ type: 'text', text })
     const operator = this.mode === 'operator'
     delete u.awaiting
@@ -324,7 +431,11 @@ export class Assistant {
 
     switch (u.intent) {
       case Intent.Greeting:
-        say(operator ? 'Indiquez la commune et le besoin de la personne.' : 'Bonjour ! Je vous aide à trouver un lieu près de chez vous pour être aidé avec le numérique.')
+        say(
+          operator
+            ? 'Indiquez la commune et le besoin de la personne.'
+            : 'Bonjour ! Je vous aide à trouver un lieu près de chez vous pour être aidé avec le numérique.',
+        )
         if (!operator) say('Dites-moi ce dont vous avez besoin, et dans quelle commune vous habitez.')
         u.awaiting = 'need'
         return
@@ -344,7 +455,8 @@ export class Assistant {
       case Intent.TalkToSomeone:
         say(`La ligne ${helpline.name} (${helpline.phone}) est ${helplineState()} : elle ne répond plus.`)
         if (u.location) {
-          if (!this.callNearest(u, position, now, messages, lieux)) say('Le plus simple est d’appeler votre mairie : elle connaît les lieux d’aide près de chez vous.')
+          if (!this.callNearest(u, position, now, messages, lieux))
+            say('Le plus simple est d’appeler votre mairie : elle connaît les lieux d’aide près de chez vous.')
         } else {
           say('Je peux vous donner le numéro du lieu d’aide le plus proche. Dans quelle commune habitez-vous ?')
           u.awaiting = 'location'
@@ -362,47 +474,81 @@ export class Assistant {
     if (state.misunderstood >= 2) {
       say('Je n’arrive pas à comprendre votre demande, excusez-moi.')
       // A person, then: the nearest lieu that has a phone when the commune is known, the mairie otherwise.
-      if (!u.location || !this.callNearest(u, position, now, messages, lieux)) say('Vous pouvez appeler votre mairie ou une France Services : un agent vous orientera.')
+      if (!u.location || !this.callNearest(u, position, now, messages, lieux))
+        say('Vous pouvez appeler votre mairie ou une France Services : un agent vous orientera.')
       say(`(La ligne ${helpline.name} est ${helplineState()}.)`)
       messages.push({ type: 'choices', question: 'Ou choisissez ce dont vous avez besoin :', choices: needChoices })
       u.awaiting = 'need'
       return
     }
-    say('Je ne peux pas vous aider pour cela. Je vous oriente vers un lieu pour être aidé avec le numérique : démarches en ligne, ordinateur, smartphone…')
+    say(
+      'Je ne peux pas vous aider pour cela. Je vous oriente vers un lieu pour être aidé avec le numérique : démarches en ligne, ordinateur, smartphone…',
+    )
     messages.push({ type: 'choices', question: 'De quoi avez-vous besoin ?', choices: needChoices })
     u.awaiting = 'need'
   }
 
   /** Says the phone of the nearest lieu that has one (among the five nearest) and shows it; false if none. */
-  private callNearest(u: Understanding, position: Point | undefined, now: Date, messages: Message[], lieux: LieuResult[]): boolean {
+  private callNearest(
+    u: Understanding,
+    position: Point | undefined,
+    now: Date,
+    messages: Message[],
+    lieux: LieuResult[],
+  ): boolean {
     const withPhone = this.search(u, { services: [] }, now, position, 5).results.find((result) => result.lieu.telephone)
     if (!withPhone?.lieu.telephone) return false
-    messages.push({ type: 'text', text: `Le plus simple est d’appeler le lieu le plus proche : ${withPhone.lieu.nom}, au ${formatPhone(withPhone.lieu.telephone)}.` })
+    messages.push({
+      type: 'text',
+      text: `Le plus simple est d’appeler le lieu le plus proche : ${withPhone.lieu.nom}, au ${formatPhone(withPhone.lieu.telephone)}.`,
+    })
     lieux.push(this.lieuResult(withPhone, now))
     messages.push({ type: 'lieux', lieux: [...lieux] })
     return true
   }
 
-  private findPlace(state: ConversationState, u: Understanding, reading: TurnReading, position: Point | undefined, now: Date, messages: Message[], lieux: LieuResult[]): void {
+  private findPlace(
+    state: ConversationState,
+    u: Understanding,
+    reading: TurnReading,
+    position: Point | undefined,
+    now: Date,
+    messages: Message[],
+    lieux: LieuResult[],
+  ): void {
     const say = (text: string) => messages.push({ type: 'text', text })
     if (state.candidates?.length) {
-      messages.push({ type: 'choices', question: 'Plusieurs communes portent ce nom. Laquelle ?', choices: state.candidates.map((c) => ({ label: c.label, value: c.code })) })
+      messages.push({
+        type: 'choices',
+        question: 'Plusieurs communes portent ce nom. Laquelle ?',
+        choices: state.candidates.map((c) => ({ label: c.label, value: c.code })),
+      })
       u.awaiting = 'commune_choice'
       return
     }
     if (!u.location) {
-      say(position ? 'Je n’ai pas pu utiliser votre position.' : 'Dans quelle commune habitez-vous ? Vous pouvez aussi donner votre code postal.')
+      say(
+        position
+          ? 'Je n’ai pas pu utiliser votre position.'
+          : 'Dans quelle commune habitez-vous ? Vous pouvez aussi donner votre code postal.',
+      )
       u.awaiting = 'location'
       return
     }
     if (u.location.latitude === undefined || u.location.longitude === undefined) {
-      say(`Je ne sais pas situer ${u.location.nom} sur la carte. Pouvez-vous me donner une commune voisine ou votre code postal ?`)
+      say(
+        `Je ne sais pas situer ${u.location.nom} sur la carte. Pouvez-vous me donner une commune voisine ou votre code postal ?`,
+      )
       u.awaiting = 'location'
       return
     }
     const hasConstraint = Object.keys(u.constraints).length > 0
     if (u.services.length === 0 && !hasConstraint) {
-      messages.push({ type: 'choices', question: `Bien noté : ${u.location.nom}. De quoi avez-vous besoin ?`, choices: needChoices })
+      messages.push({
+        type: 'choices',
+        question: `Bien noté : ${u.location.nom}. De quoi avez-vous besoin ?`,
+        choices: needChoices,
+      })
       u.awaiting = 'need'
       return
     }
@@ -413,11 +559,18 @@ export class Assistant {
     for (const result of response.results) lieux.push(this.lieuResult(result, now))
     const need = u.services[0] ? serviceWords[u.services[0]] : undefined
     if (lieux.length === 0) {
-      say(offset > 0 ? 'Je n’ai pas d’autre lieu à vous proposer.' : `Je n’ai trouvé aucun lieu près ${ofPlace(u.location.nom)}.`)
+      say(
+        offset > 0
+          ? 'Je n’ai pas d’autre lieu à vous proposer.'
+          : `Je n’ai trouvé aucun lieu près ${ofPlace(u.location.nom)}.`,
+      )
       say('Votre mairie peut vous indiquer où être aidé près de chez vous.')
       return
     }
-    if (response.relaxed.length > 0) say(`Je n’ai pas trouvé de lieu ${relaxationText(response.relaxed, u.constraints.ouvert_jour)}. Voici les plus proches.`)
+    if (response.relaxed.length > 0)
+      say(
+        `Je n’ai pas trouvé de lieu ${relaxationText(response.relaxed, u.constraints.ouvert_jour)}. Voici les plus proches.`,
+      )
     else
       say(
         `${offset > 0 ? 'Voici d’autres lieux' : lieux.length === 1 ? 'Voici le lieu le plus proche' : `Voici les ${lieux.length} lieux les plus proches`} ${ofPlace(u.location.nom)}${need ? ` pour ${need}` : ''}.`,
@@ -438,13 +591,29 @@ export class Assistant {
     })
   }
 
-  private search(u: Understanding, base: { services: string[] }, now: Date, position: Point | undefined, limit: number, offset = 0) {
-    const near = u.location?.latitude !== undefined && u.location.longitude !== undefined ? { latitude: u.location.latitude, longitude: u.location.longitude } : position
+  private search(
+    u: Understanding,
+    base: { services: string[] },
+    now: Date,
+    position: Point | undefined,
+    limit: number,
+    offset = 0,
+  ) {
+    const near =
+      u.location?.latitude !== undefined && u.location.longitude !== undefined
+        ? { latitude: u.location.latitude, longitude: u.location.longitude }
+        : position
     if (!near) return { results: [] as SearchResult[], relaxed: [] as Relaxation[] }
     const c = u.constraints
     const filters: LieuFilters = {}
     if (base.services.length) filters.services = base.services
-    for (const key of ['frais_a_charge', 'prise_en_charge_specifique', 'publics_specifiquement_adresses', 'modalites_accompagnement', 'dispositif_programmes_nationaux'] as const) {
+    for (const key of [
+      'frais_a_charge',
+      'prise_en_charge_specifique',
+      'publics_specifiquement_adresses',
+      'modalites_accompagnement',
+      'dispositif_programmes_nationaux',
+    ] as const) {
       const values = c[key]
       if (values?.length) filters[key] = values
     }

@@ -1,5 +1,15 @@
 export { Assistant, createAssistant, nextWeekday } from './engine.js'
-export type { AssistantOptions, Choice, ConversationState, LieuResult, Message, Point, TurnInput, TurnResult, Understanding } from './engine.js'
+export type {
+  AssistantOptions,
+  Choice,
+  ConversationState,
+  LieuResult,
+  Message,
+  Point,
+  TurnInput,
+  TurnResult,
+  Understanding,
+} from './engine.js'
 export { redactSensitive, sensitiveLabels } from './sensitive.js'
 export type { Redaction, SensitiveKind } from './sensitive.js'
 export { MemoryConversationStore } from './store.js'

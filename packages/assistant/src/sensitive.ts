@@ -37,16 +37,22 @@ function nirShaped(compact: string): boolean {
 }
 
 function validIban(compact: string): boolean {
-  const rearranged = (compact.slice(4) + compact.slice(0, 4)).toUpperCase().replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55))
+  const rearranged = (compact.slice(4) + compact.slice(0, 4))
+    .toUpperCase()
+    .replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55))
   return /^\d+$/.test(rearranged) && BigInt(rearranged) % 97n === 1n
 }
 
 const LABEL = "(mot de passe|mdp|password|code secret|code confidentiel|code pin|code d'accès|code d’accès)"
 /** "mot de passe (ameli) est X", "mdp : X": a separator says a secret follows. */
-const PASSWORD_SAID = new RegExp(`\\b${LABEL}((?:\\s+(?!est\\b|is\\b)[\\p{L}.'’]+){0,2}?)(\\s*(?:est|c'est|c’est|:|=|is)\\s*:?)\\s*["«]?\\s*(\\S{3,})`, 'giu')
+const PASSWORD_SAID = new RegExp(
+  `\\b${LABEL}((?:\\s+(?!est\\b|is\\b)[\\p{L}.'’]+){0,2}?)(\\s*(?:est|c'est|c’est|:|=|is)\\s*:?)\\s*["«]?\\s*(\\S{3,})`,
+  'giu',
+)
 /** "mot de passe Soleil2024": without a separator, only what looks like a password. */
 const PASSWORD_SHOWN = new RegExp(`\\b${LABEL}\\s+["«]?(\\S{3,})`, 'giu')
-const NIR = /\b([12][\s.]?\d{2}[\s.]?(?:0[1-9]|1[0-2]|[2-9]\d)[\s.]?(?:\d{2}|2A|2B)[\s.]?\d{3}[\s.]?\d{3}(?:[\s.]?\d{2})?)\b/gi
+const NIR =
+  /\b([12][\s.]?\d{2}[\s.]?(?:0[1-9]|1[0-2]|[2-9]\d)[\s.]?(?:\d{2}|2A|2B)[\s.]?\d{3}[\s.]?\d{3}(?:[\s.]?\d{2})?)\b/gi
 const CARD = /\b(\d(?:[ -]?\d){12,18})\b/g
 const IBAN = /\b([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)\b/gi
 
@@ -55,14 +61,20 @@ export type Redaction = { text: string; kinds: SensitiveKind[] }
 /** Finds and masks secrets in a text. The masked text is the only one to keep, show back or log. */
 export function redactSensitive(text: string): Redaction {
   const kinds = new Set<SensitiveKind>()
-  const notASecret = /^(oubli|perdu|bloqu|chang|refus|faux|incorrect|invalide|ne |n'|n’|pas|de |du |pour|sur|qui|que|et )/i
+  const notASecret =
+    /^(oubli|perdu|bloqu|chang|refus|faux|incorrect|invalide|ne |n'|n’|pas|de |du |pour|sur|qui|que|et )/i
   let out = text.replace(PASSWORD_SAID, (match, label: string, site: string, _separator: string, secret: string) => {
     if (notASecret.test(secret)) return match
     kinds.add('mot_de_passe')
     return `${label}${site} ${PLACEHOLDER}`
   })
   out = out.replace(PASSWORD_SHOWN, (match, label: string, secret: string) => {
-    if (secret === PLACEHOLDER || notASecret.test(secret) || (!/[\d!@#$%^&*_+=?]/.test(secret) && !/[a-z][A-Z]|[A-Z]{2}/.test(secret))) return match
+    if (
+      secret === PLACEHOLDER ||
+      notASecret.test(secret) ||
+      (!/[\d!@#$%^&*_+=?]/.test(secret) && !/[a-z][A-Z]|[A-Z]{2}/.test(secret))
+    )
+      return match
     kinds.add('mot_de_passe')
     return `${label} ${PLACEHOLDER}`
   })

@@ -8,7 +8,10 @@ import path from 'node:path'
 import { readLieux, toCsv } from '../src/index.js'
 
 const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
-const source = path.join(sharedData, 'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv')
+const source = path.join(
+  sharedData,
+  'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
+)
 if (!existsSync(source)) {
   console.log(`Benchmark skipped: ${source} is absent (the real data lives in ../shared/data).`)
   process.exit(0)
@@ -106,4 +109,7 @@ const peakMb = Math.round(peakRss / 1e6)
 console.log(`Mémoire maximale du processus (RSS) : ${peakMb} Mo. Objectif : ≥ 50 000 lignes/s.`)
 const reportDir = path.resolve(import.meta.dirname, '../../../.reports')
 mkdirSync(reportDir, { recursive: true })
-writeFileSync(path.join(reportDir, 'bench-lieux.json'), `${JSON.stringify({ date: now.toISOString(), small, large, peakRssMb: peakMb }, null, 2)}\n`)
+writeFileSync(
+  path.join(reportDir, 'bench-lieux.json'),
+  `${JSON.stringify({ date: now.toISOString(), small, large, peakRssMb: peakMb }, null, 2)}\n`,
+)

@@ -11,7 +11,8 @@ if (!result.ok) throw new Error(result.error.message)
 const { report } = result
 console.log(`${report.total} lignes : ${report.accepted.length} acceptée, ${report.rejected.length} rejetée`)
 // 2 lignes : 1 acceptée, 1 rejetée
-for (const row of report.rejected) for (const error of row.errors) console.log(`ligne ${error.line}, ${error.field} (${error.code}) : ${error.message}`)
+for (const row of report.rejected)
+  for (const error of row.errors) console.log(`ligne ${error.line}, ${error.field} (${error.code}) : ${error.message}`)
 // ligne 3, code_postal (invalid_format) : Le code postal (code_postal) : attendu 5 chiffres, trouvé « 2320 ». Le zéro initial a sans doute été perdu par un tableur : écrivez 02320.
 
 const [epn] = report.accepted.map((row) => row.lieu)

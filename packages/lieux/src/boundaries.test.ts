@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 
 // Domain packages are pure: no I/O, no framework, no environment. The apps do that.
 const packagesDir = path.resolve(import.meta.dirname, '../..')
-const forbidden = /from ['"](node:[^'"]+|fs|path|http|https|hono[^'"]*|botbuilder[^'"]*|botkit[^'"]*|@microsoft\/[^'"]+)['"]/
+const forbidden =
+  /from ['"](node:[^'"]+|fs|path|http|https|hono[^'"]*|botbuilder[^'"]*|botkit[^'"]*|@microsoft\/[^'"]+)['"]/
 const sourceFiles = readdirSync(packagesDir).flatMap((pkg) => {
   const src = path.join(packagesDir, pkg, 'src')
   try {
@@ -18,7 +19,9 @@ const sourceFiles = readdirSync(packagesDir).flatMap((pkg) => {
 
 describe('domain packages stay pure', () => {
   it('covers every package', () => {
-    expect(new Set(sourceFiles.map((f) => f.split(path.sep)[0]))).toEqual(new Set(['lieux', 'territoires', 'recherche', 'orientation', 'assistant']))
+    expect(new Set(sourceFiles.map((f) => f.split(path.sep)[0]))).toEqual(
+      new Set(['lieux', 'territoires', 'recherche', 'orientation', 'assistant']),
+    )
   })
   it.each(sourceFiles)('%s imports no I/O, framework or bot library, and reads no environment', (file) => {
     const source = readFileSync(path.join(packagesDir, file), 'utf8')

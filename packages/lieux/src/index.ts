@@ -5,7 +5,14 @@ export type { DecodedText } from './decode.js'
 export { formatDistance } from './distance.js'
 export { isLieuField, LIST_SEPARATOR, lieuFields, listLieuFields, requiredLieuFields } from './fields.js'
 export type { LieuField, ListLieuField } from './fields.js'
-export { INSEE_CODE_PATTERN, isIsoDate, LieuSchema, PHONE_PATTERN, PIVOT_PATTERN, POSTCODE_PATTERN } from './lieu-schema.js'
+export {
+  INSEE_CODE_PATTERN,
+  isIsoDate,
+  LieuSchema,
+  PHONE_PATTERN,
+  PIVOT_PATTERN,
+  POSTCODE_PATTERN,
+} from './lieu-schema.js'
 export type { Lieu } from './lieu-schema.js'
 export {
   checkHoraires,
@@ -22,13 +29,27 @@ export {
   openingStatus,
   weeklyTimetable,
 } from './opening-hours.js'
-export type { DayTimetable, FrenchWeekday, HorairesCheck, OpeningState, OpeningStatus, TimeSpan } from './opening-hours.js'
+export type {
+  DayTimetable,
+  FrenchWeekday,
+  HorairesCheck,
+  OpeningState,
+  OpeningStatus,
+  TimeSpan,
+} from './opening-hours.js'
 export { instantFromParisWallClock, parisWallClock } from './paris-time.js'
 export type { WallClock } from './paris-time.js'
 export { formatPhone, phoneHref, toE164 } from './phone.js'
 export { hasValidSiretChecksum, PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'
 export { readLieux } from './read.js'
-export type { LieuxFileReport, LieuxFormat, ReadLieuxOptions, ReadLieuxResult, SchemaVersion, UnusableFile } from './read.js'
+export type {
+  LieuxFileReport,
+  LieuxFormat,
+  ReadLieuxOptions,
+  ReadLieuxResult,
+  SchemaVersion,
+  UnusableFile,
+} from './read.js'
 export { toCsv, toJson, toStandardRecord } from './serialise.js'
 export { closestValue, foldText } from './text.js'
 export {
@@ -42,7 +63,16 @@ export {
 } from './v0.js'
 export type { ConversionNote, V0Conversion } from './v0.js'
 export { errorCodes, lieuWarnings, validateLieux, validateRows, warningCodes } from './validate.js'
-export type { AcceptedRow, ErrorCode, LieuxReport, RawRow, RejectedRow, RowIssue, ValidateOptions, WarningCode } from './validate.js'
+export type {
+  AcceptedRow,
+  ErrorCode,
+  LieuxReport,
+  RawRow,
+  RejectedRow,
+  RowIssue,
+  ValidateOptions,
+  WarningCode,
+} from './validate.js'
 export {
   AccessMode,
   Fee,

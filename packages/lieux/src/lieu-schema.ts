@@ -44,7 +44,9 @@ function textCell(value: unknown): unknown {
 }
 
 const requiredMessage = (label: string) => (iss: { input?: unknown }) =>
-  iss.input === undefined ? `${label} est obligatoire et il est vide.` : `${label} doit être un texte, trouvé ${found(JSON.stringify(iss.input))}.`
+  iss.input === undefined
+    ? `${label} est obligatoire et il est vide.`
+    : `${label} doit être un texte, trouvé ${found(JSON.stringify(iss.input))}.`
 
 function requiredText(label: string) {
   return z.string({ error: requiredMessage(label) })
@@ -67,7 +69,11 @@ function patterned(label: string, pattern: RegExp, expected: string, hint?: (val
     if (pattern.test(ctx.value)) return
     const suggestion = hint?.(ctx.value)
     ctx.issues.push(
-      issue('invalid_format', `${label} : attendu ${expected}, trouvé ${found(ctx.value)}.${suggestion ? ` ${suggestion}` : ''}`, ctx.value),
+      issue(
+        'invalid_format',
+        `${label} : attendu ${expected}, trouvé ${found(ctx.value)}.${suggestion ? ` ${suggestion}` : ''}`,
+        ctx.value,
+      ),
     )
   })
 }
@@ -117,13 +123,20 @@ function vocabularyList<const T extends Readonly<Record<string, string>>>(label:
     },
   })
   return z
-    .array(item, { error: (iss) => `${label} doit être une liste de valeurs séparées par « | », trouvé ${found(JSON.stringify(iss.input))}.` })
+    .array(item, {
+      error: (iss) =>
+        `${label} doit être une liste de valeurs séparées par « | », trouvé ${found(JSON.stringify(iss.input))}.`,
+    })
     .optional()
 }
 
 function freeList(label: string) {
   return z
-    .array(z.string({ error: (iss) => `${label} : chaque valeur doit être un texte, trouvé ${found(JSON.stringify(iss.input))}.` }))
+    .array(
+      z.string({
+        error: (iss) => `${label} : chaque valeur doit être un texte, trouvé ${found(JSON.stringify(iss.input))}.`,
+      }),
+    )
     .optional()
 }
 
@@ -137,7 +150,9 @@ function coordinate(label: string, min: number, max: number) {
     })
     .check((ctx) => {
       if (ctx.value < min || ctx.value > max)
-        ctx.issues.push(issue('out_of_range', `${label} : attendu entre ${min} et ${max}, trouvé ${ctx.value}.`, ctx.value))
+        ctx.issues.push(
+          issue('out_of_range', `${label} : attendu entre ${min} et ${max}, trouvé ${ctx.value}.`, ctx.value),
+        )
     })
     .optional()
 }
@@ -157,15 +172,17 @@ export function isIsoDate(value: string): boolean {
 let lastValidDate = ''
 
 const dateMaj = z.string({ error: requiredMessage('La date de mise à jour (date_maj)') }).check((ctx) => {
-    if (isIsoDate(ctx.value)) return
-    const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(ctx.value)
-    const hint = french
-      ? ` Écrivez ${french[3]}-${french[2]?.padStart(2, '0')}-${french[1]?.padStart(2, '0')}.`
-      : ''
-    ctx.issues.push(
-      issue('invalid_date', `date_maj : attendu une date réelle au format AAAA-MM-JJ, trouvé ${found(ctx.value)}.${hint}`, ctx.value),
-    )
-  })
+  if (isIsoDate(ctx.value)) return
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(ctx.value)
+  const hint = french ? ` Écrivez ${french[3]}-${french[2]?.padStart(2, '0')}-${french[1]?.padStart(2, '0')}.` : ''
+  ctx.issues.push(
+    issue(
+      'invalid_date',
+      `date_maj : attendu une date réelle au format AAAA-MM-JJ, trouvé ${found(ctx.value)}.${hint}`,
+      ctx.value,
+    ),
+  )
+})
 
 /** The standard's `pivot` pattern: a SIRET, an RNA or a RIDET, 9 to 14 letters or digits. */
 export const PIVOT_PATTERN = /^[a-zA-Z0-9]{9,14}$/
@@ -176,26 +193,34 @@ export const PHONE_PATTERN = /^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\
 const LieuFieldsSchema = z.object({
   id: requiredText("L'identifiant (id)"),
   pivot: patterned('Le pivot (SIRET, RNA ou RIDET)', PIVOT_PATTERN, '9 à 14 lettres ou chiffres sans espace', (v) => {
-      const compact = v.replace(/[\s.]/g, '')
-      return PIVOT_PATTERN.test(compact) ? `Écrivez ${compact}.` : undefined
-    }),
+    const compact = v.replace(/[\s.]/g, '')
+    return PIVOT_PATTERN.test(compact) ? `Écrivez ${compact}.` : undefined
+  }),
   nom: requiredText('Le nom du lieu (nom)'),
   commune: requiredText('La commune (commune)'),
   code_postal: patterned('Le code postal (code_postal)', POSTCODE_PATTERN, '5 chiffres', (v) =>
     /^\d{4}$/.test(v) ? `Le zéro initial a sans doute été perdu par un tableur : écrivez 0${v}.` : undefined,
   ),
-  code_insee: patterned('Le code INSEE (code_insee)', INSEE_CODE_PATTERN, 'un code commune à 5 caractères (ex. 23096, 2A004)', (v) =>
-    /^\d{4}$/.test(v) ? `Le zéro initial a sans doute été perdu par un tableur : écrivez 0${v}.` : undefined,
+  code_insee: patterned(
+    'Le code INSEE (code_insee)',
+    INSEE_CODE_PATTERN,
+    'un code commune à 5 caractères (ex. 23096, 2A004)',
+    (v) => (/^\d{4}$/.test(v) ? `Le zéro initial a sans doute été perdu par un tableur : écrivez 0${v}.` : undefined),
   ).optional(),
   adresse: requiredText("L'adresse (adresse)"),
   complement_adresse: optionalText("Le complément d'adresse (complement_adresse)"),
   latitude: coordinate('La latitude', -90, 90),
   longitude: coordinate('La longitude', -180, 180),
   typologie: freeList('La typologie'),
-  telephone: patterned('Le téléphone', PHONE_PATTERN, 'un numéro au format international sans espace (ex. +33555123456)', (v) => {
-    const e164 = toE164(v)
-    return e164 && PHONE_PATTERN.test(e164) ? `Écrivez ${e164}.` : undefined
-  }).optional(),
+  telephone: patterned(
+    'Le téléphone',
+    PHONE_PATTERN,
+    'un numéro au format international sans espace (ex. +33555123456)',
+    (v) => {
+      const e164 = toE164(v)
+      return e164 && PHONE_PATTERN.test(e164) ? `Écrivez ${e164}.` : undefined
+    },
+  ).optional(),
   courriels: freeList('Les courriels'),
   site_web: freeList('Les sites web'),
   horaires: optionalText('Les horaires'),
@@ -235,7 +260,13 @@ const cellKinds: readonly number[] = fields.map((field) =>
 )
 
 function readCell(kind: number, cell: unknown): unknown {
-  return kind === TEXT ? textCell(cell) : kind === NUMBER ? numberCell(cell) : kind === LIST ? splitList(cell) : splitVocabularyList(cell)
+  return kind === TEXT
+    ? textCell(cell)
+    : kind === NUMBER
+      ? numberCell(cell)
+      : kind === LIST
+        ? splitList(cell)
+        : splitVocabularyList(cell)
 }
 
 /** The one pass before the field schemas: trimmed text, blank as absent, lists split, numbers read. */

@@ -28,7 +28,9 @@ describe.skipIf(!hasSharedData)('real data: the files of the standard in ../shar
     ['standard-mediation-numerique/exemple-valide-v0.1.0.csv', '0.1.0', 1],
   ])('%s (v%s): %i rows, none rejected', (name, version, rows) => {
     const report = readReport(file(name))
-    console.info(`${name}: ${report.total} lignes, ${report.accepted.length} acceptées, ${report.rejected.length} rejetées, ${report.warnings.length} avertissements`)
+    console.info(
+      `${name}: ${report.total} lignes, ${report.accepted.length} acceptées, ${report.rejected.length} rejetées, ${report.warnings.length} avertissements`,
+    )
     expect(report.schemaVersion).toBe(version)
     expect(report.total).toBe(rows)
     expect(report.rejected).toEqual([])
@@ -44,9 +46,13 @@ describe.skipIf(!hasSharedData)('real data: the files of the standard in ../shar
         continue
       }
       const { report } = result
-      console.info(`${name}: ${report.total} lignes, ${report.accepted.length} acceptées, ${report.rejected.length} rejetées`)
+      console.info(
+        `${name}: ${report.total} lignes, ${report.accepted.length} acceptées, ${report.rejected.length} rejetées`,
+      )
       expect(report.accepted.length + report.rejected.length).toBe(report.total)
-      expect(report.rejected.every((row) => row.errors.length > 0 && row.errors.every((e) => e.message.length > 0))).toBe(true)
+      expect(
+        report.rejected.every((row) => row.errors.length > 0 && row.errors.every((e) => e.message.length > 0)),
+      ).toBe(true)
     }
   })
 
@@ -58,38 +64,63 @@ describe.skipIf(!hasSharedData)('real data: the files of the standard in ../shar
       const pattern = schema.fields.find((f) => f.name === field)?.constraints?.pattern ?? ''
       const inner = /\(\?:\(\?:\^\|\\\|\)\((.*)\)\)\+\$$/.exec(pattern)?.[1] ?? ''
       const official = inner.split('|').map((v) => v.replace(/\\(.)/g, '$1'))
-      expect(official.map((v) => (v === 'Étapes numériques(La Poste)' ? 'Étapes numériques (La Poste)' : v))).toEqual([...values])
+      expect(official.map((v) => (v === 'Étapes numériques(La Poste)' ? 'Étapes numériques (La Poste)' : v))).toEqual([
+        ...values,
+      ])
     }
   })
 
   it('converting the Hinaura v0.1 JSON gives the same v1 values as the published v1 conversion', () => {
     const converted = readReport(file('lieux-hinaura-2022/hinaura-source-schema-v0.1.json')).accepted.map((r) => r.lieu)
-    const published = new Map(readReport(file('lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv')).accepted.map((r) => [r.lieu.id, r.lieu]))
-    const compared = ['services', 'publics_specifiquement_adresses', 'prise_en_charge_specifique', 'frais_a_charge', 'modalites_accompagnement', 'courriels', 'site_web', 'horaires', 'telephone'] as const
+    const published = new Map(
+      readReport(file('lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv')).accepted.map((r) => [
+        r.lieu.id,
+        r.lieu,
+      ]),
+    )
+    const compared = [
+      'services',
+      'publics_specifiquement_adresses',
+      'prise_en_charge_specifique',
+      'frais_a_charge',
+      'modalites_accompagnement',
+      'courriels',
+      'site_web',
+      'horaires',
+      'telephone',
+    ] as const
     let differences = 0
     for (const lieu of converted) {
       const reference = published.get(`hinaura-${lieu.id}`)
       expect(reference).toBeDefined()
-      for (const field of compared) if (JSON.stringify(lieu[field]) !== JSON.stringify(reference?.[field])) differences++
+      for (const field of compared)
+        if (JSON.stringify(lieu[field]) !== JSON.stringify(reference?.[field])) differences++
     }
     expect(differences).toBe(0)
   })
 
   it('the 2 845 France Services survive a CSV round trip unchanged', () => {
-    const lieux = readReport(file('lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv')).accepted.map((r) => r.lieu)
+    const lieux = readReport(
+      file('lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv'),
+    ).accepted.map((r) => r.lieu)
     const again = readLieux(toCsv(lieux), { fileName: 'x.csv', now })
     expect(again.ok && again.report.accepted.map((r) => r.lieu)).toEqual(lieux)
   })
 
   it('every horaires judged valid is read by opening_hours (the fast check never lets a bad value through)', () => {
     const values = new Set<string>()
-    for (const name of ['lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv', 'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv'])
+    for (const name of [
+      'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
+      'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
+    ])
       for (const row of readReport(file(name)).accepted) if (row.lieu.horaires) values.add(row.lieu.horaires)
     let valid = 0
     for (const value of values) {
       if (!checkHoraires(value).valid) continue
       valid++
-      expect(() => new OpeningHours(value, { lat: 46.6, lon: 2.4, address: { country_code: 'fr', state: '' } })).not.toThrow()
+      expect(
+        () => new OpeningHours(value, { lat: 46.6, lon: 2.4, address: { country_code: 'fr', state: '' } }),
+      ).not.toThrow()
     }
     console.info(`${values.size} horaires distincts, ${valid} valides`)
     expect(valid).toBe(values.size)

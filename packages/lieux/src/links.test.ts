@@ -5,7 +5,17 @@ describe('links from the data', () => {
   it('keeps http(s) addresses and nothing else', () => {
     expect(webLink(' https://www.mairie-gueret.fr/numerique ')).toBe('https://www.mairie-gueret.fr/numerique')
     expect(webLink('http://exemple.fr')).toBe('http://exemple.fr')
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<b>', 'file:///etc/passwd', 'www.exemple.fr', 'https://', 'https://a b', undefined, ''])
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,<b>',
+      'file:///etc/passwd',
+      'www.exemple.fr',
+      'https://',
+      'https://a b',
+      undefined,
+      '',
+    ])
       expect(webLink(bad)).toBeUndefined()
   })
   it('makes a tel: link of a dialable number only (phoneHref, for the browser too)', () => {

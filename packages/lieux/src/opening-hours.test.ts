@@ -17,51 +17,58 @@ afterEach(() => {
 })
 
 // Whatever zone the server runs in, hours are Paris hours.
-describe.each(['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Pacific/Noumea'])('evaluated in Europe/Paris on a machine in %s', (zone) => {
-  const inZone = () => {
-    process.env.TZ = zone
-    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(zone) // the host zone really changed
-  }
-  it('is open at 10:00 Paris time on a weekday, closed at 12:30 and at 8:59', () => {
-    inZone()
-    expect(isOpenAt(HOURS, new Date('2026-11-23T09:00:00Z'))).toBe(true) // Monday 10:00 Paris (UTC+1)
-    expect(isOpenAt(HOURS, new Date('2026-11-23T11:30:00Z'))).toBe(false) // 12:30 Paris
-    expect(isOpenAt(HOURS, new Date('2026-11-23T07:59:00Z'))).toBe(false) // 8:59 Paris
-  })
-  it('gives the next closing and the next opening as real instants', () => {
-    inZone()
-    const mondayTen = new Date('2026-11-23T09:00:00Z')
-    expect(nextClosing(HOURS, mondayTen)?.toISOString()).toBe('2026-11-23T11:00:00.000Z')
-    expect(nextOpening(HOURS, mondayTen)?.toISOString()).toBe('2026-11-23T13:00:00.000Z')
-    // Saturday 13:00 Paris: next opening is Monday 9:00.
-    expect(nextOpening(HOURS, new Date('2026-11-28T12:00:00Z'))?.toISOString()).toBe('2026-11-30T08:00:00.000Z')
-  })
-  it('follows the spring DST change (29 March 2026): 9:00 Paris is 7:00 UTC after it, 8:00 UTC before', () => {
-    inZone()
-    expect(nextOpening(HOURS, new Date('2026-03-28T12:00:00Z'))?.toISOString()).toBe('2026-03-30T07:00:00.000Z')
-    expect(isOpenAt(HOURS, new Date('2026-03-30T07:30:00Z'))).toBe(true) // 9:30 CEST
-    expect(isOpenAt(HOURS, new Date('2026-03-27T07:30:00Z'))).toBe(false) // 8:30 CET
-  })
-  it('follows the autumn DST change (25 October 2026)', () => {
-    inZone()
-    expect(nextOpening(HOURS, new Date('2026-10-24T11:00:00Z'))?.toISOString()).toBe('2026-10-26T08:00:00.000Z')
-    expect(isOpenAt('Su 01:00-04:00', new Date('2026-10-25T02:30:00Z'))).toBe(true) // 3:30 CET, after the change
-  })
-  it('builds the weekly timetable of the current week in French', () => {
-    inZone()
-    expect(weeklyTimetable(HOURS, new Date('2026-11-25T12:00:00Z'))?.map((d) => d.text)).toEqual([
-      'lundi : 9 h – 12 h, 14 h – 17 h',
-      'mardi : 9 h – 12 h, 14 h – 17 h',
-      'mercredi : 9 h – 12 h, 14 h – 17 h',
-      'jeudi : 9 h – 12 h, 14 h – 17 h',
-      'vendredi : 9 h – 12 h, 14 h – 17 h',
-      'samedi : 9 h – 12 h',
-      'dimanche : fermé',
-    ])
-    // Wednesday 25 November is the day of the instant asked about.
-    expect(weeklyTimetable(HOURS, new Date('2026-11-25T12:00:00Z'))?.filter((d) => d.today).map((d) => d.day)).toEqual(['mercredi'])
-  })
-})
+describe.each(['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Pacific/Noumea'])(
+  'evaluated in Europe/Paris on a machine in %s',
+  (zone) => {
+    const inZone = () => {
+      process.env.TZ = zone
+      expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(zone) // the host zone really changed
+    }
+    it('is open at 10:00 Paris time on a weekday, closed at 12:30 and at 8:59', () => {
+      inZone()
+      expect(isOpenAt(HOURS, new Date('2026-11-23T09:00:00Z'))).toBe(true) // Monday 10:00 Paris (UTC+1)
+      expect(isOpenAt(HOURS, new Date('2026-11-23T11:30:00Z'))).toBe(false) // 12:30 Paris
+      expect(isOpenAt(HOURS, new Date('2026-11-23T07:59:00Z'))).toBe(false) // 8:59 Paris
+    })
+    it('gives the next closing and the next opening as real instants', () => {
+      inZone()
+      const mondayTen = new Date('2026-11-23T09:00:00Z')
+      expect(nextClosing(HOURS, mondayTen)?.toISOString()).toBe('2026-11-23T11:00:00.000Z')
+      expect(nextOpening(HOURS, mondayTen)?.toISOString()).toBe('2026-11-23T13:00:00.000Z')
+      // Saturday 13:00 Paris: next opening is Monday 9:00.
+      expect(nextOpening(HOURS, new Date('2026-11-28T12:00:00Z'))?.toISOString()).toBe('2026-11-30T08:00:00.000Z')
+    })
+    it('follows the spring DST change (29 March 2026): 9:00 Paris is 7:00 UTC after it, 8:00 UTC before', () => {
+      inZone()
+      expect(nextOpening(HOURS, new Date('2026-03-28T12:00:00Z'))?.toISOString()).toBe('2026-03-30T07:00:00.000Z')
+      expect(isOpenAt(HOURS, new Date('2026-03-30T07:30:00Z'))).toBe(true) // 9:30 CEST
+      expect(isOpenAt(HOURS, new Date('2026-03-27T07:30:00Z'))).toBe(false) // 8:30 CET
+    })
+    it('follows the autumn DST change (25 October 2026)', () => {
+      inZone()
+      expect(nextOpening(HOURS, new Date('2026-10-24T11:00:00Z'))?.toISOString()).toBe('2026-10-26T08:00:00.000Z')
+      expect(isOpenAt('Su 01:00-04:00', new Date('2026-10-25T02:30:00Z'))).toBe(true) // 3:30 CET, after the change
+    })
+    it('builds the weekly timetable of the current week in French', () => {
+      inZone()
+      expect(weeklyTimetable(HOURS, new Date('2026-11-25T12:00:00Z'))?.map((d) => d.text)).toEqual([
+        'lundi : 9 h – 12 h, 14 h – 17 h',
+        'mardi : 9 h – 12 h, 14 h – 17 h',
+        'mercredi : 9 h – 12 h, 14 h – 17 h',
+        'jeudi : 9 h – 12 h, 14 h – 17 h',
+        'vendredi : 9 h – 12 h, 14 h – 17 h',
+        'samedi : 9 h – 12 h',
+        'dimanche : fermé',
+      ])
+      // Wednesday 25 November is the day of the instant asked about.
+      expect(
+        weeklyTimetable(HOURS, new Date('2026-11-25T12:00:00Z'))
+          ?.filter((d) => d.today)
+          .map((d) => d.day),
+      ).toEqual(['mercredi'])
+    })
+  },
+)
 
 describe('openingStatus', () => {
   it('is "unknown", never "closed", when hours are missing or unreadable', () => {
@@ -73,11 +80,22 @@ describe('openingStatus', () => {
   })
   it('says "unknown" when the hours say so, and carries the rule comment', () => {
     const at = new Date('2026-11-23T09:30:00Z')
-    expect(openingStatus('Mo 10:00-12:00 unknown', at)).toMatchObject({ state: 'unknown', unknownReason: 'unspecified' })
+    expect(openingStatus('Mo 10:00-12:00 unknown', at)).toMatchObject({
+      state: 'unknown',
+      unknownReason: 'unspecified',
+    })
     // In the OSM syntax a rule with only a comment is "unknown"; `open "…"` makes it open.
-    expect(openingStatus('Mo 10:00-12:00 "sur rendez-vous"', at)).toMatchObject({ state: 'unknown', comment: 'sur rendez-vous' })
-    expect(openingStatus('Mo 10:00-12:00 open "sur rendez-vous"', at)).toMatchObject({ state: 'open', comment: 'sur rendez-vous' })
-    expect(describeOpeningStatus('Mo 10:00-12:00 "sur rendez-vous"', at)).toBe('Horaires à confirmer (sur rendez-vous).')
+    expect(openingStatus('Mo 10:00-12:00 "sur rendez-vous"', at)).toMatchObject({
+      state: 'unknown',
+      comment: 'sur rendez-vous',
+    })
+    expect(openingStatus('Mo 10:00-12:00 open "sur rendez-vous"', at)).toMatchObject({
+      state: 'open',
+      comment: 'sur rendez-vous',
+    })
+    expect(describeOpeningStatus('Mo 10:00-12:00 "sur rendez-vous"', at)).toBe(
+      'Horaires à confirmer (sur rendez-vous).',
+    )
   })
   it('closes on French public holidays with PH off', () => {
     const christmas = new Date('2026-12-25T10:00:00Z') // a Friday

@@ -43,9 +43,7 @@ const SPANS = `${TIME}-${END_TIME}(?:,${TIME}-${END_TIME})*`
 const RULE = `(?:(?:${DAYS}|PH)(?:,PH)? (?:${SPANS}|off|closed)|${SPANS}|24/7)`
 const SIMPLE_HOURS = new RegExp(`^${RULE}(?:; ${RULE})*$`)
 
-export type HorairesCheck =
-  | { valid: true; corrected?: string }
-  | { valid: false; message: string }
+export type HorairesCheck = { valid: true; corrected?: string } | { valid: false; message: string }
 
 /**
  * Checks an opening_hours value. `corrected` is set when the library had to guess ("lundi 9h-12h"
@@ -78,7 +76,9 @@ export function openingStatus(horaires: string | undefined, at: Date): OpeningSt
   // The syntax counts in minutes: within one minute the answer is the same, and the same lieux are asked about
   // again and again (every answer near a town shows them). Remember this minute's answers.
   const minute = Math.floor(at.getTime() / 60_000)
-  return statusCache.get(minute, horaires ?? '', () => Object.freeze(evaluate(horaires, new Date(minute * 60_000), true)))
+  return statusCache.get(minute, horaires ?? '', () =>
+    Object.freeze(evaluate(horaires, new Date(minute * 60_000), true)),
+  )
 }
 
 /** Answers that hold for one period (a minute, a day): forgotten when the period changes, and bounded in number. */
@@ -167,7 +167,9 @@ export function isOpenOnDay(horaires: string | undefined, day: Date): boolean {
   const w = parisWallClock(day)
   // A search "ouvert le samedi" asks the same question of many lieux sharing the same hours: answer each once per day.
   return openOnDayCache.get(`${w.year}-${w.month}-${w.day}`, parsed, () =>
-    parsed.hours.getOpenIntervals(new Date(w.year, w.month - 1, w.day), new Date(w.year, w.month - 1, w.day + 1)).some(([, , unknown]) => !unknown),
+    parsed.hours
+      .getOpenIntervals(new Date(w.year, w.month - 1, w.day), new Date(w.year, w.month - 1, w.day + 1))
+      .some(([, , unknown]) => !unknown),
   )
 }
 
@@ -227,7 +229,20 @@ export function weeklyTimetable(horaires: string | undefined, at: Date): DayTime
   return days
 }
 
-const monthNames = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+const monthNames = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+]
 
 /** "à 14 h", "demain à 9 h", "mardi à 9 h", "le 3 janvier à 9 h": when, relative to `at`, in Paris time. */
 export function formatWhen(instant: Date, at: Date): string {
@@ -260,10 +275,12 @@ export function describeOpeningStatus(horaires: string | undefined, at: Date): s
  */
 export function describeOpening(status: OpeningStatus, at: Date, nextOpeningAt?: Date): string {
   if (status.state === 'unknown') {
-    if (status.unknownReason === 'unspecified') return status.comment ? `Horaires à confirmer (${status.comment}).` : 'Horaires à confirmer.'
+    if (status.unknownReason === 'unspecified')
+      return status.comment ? `Horaires à confirmer (${status.comment}).` : 'Horaires à confirmer.'
     return status.unknownReason === 'missing' ? 'Horaires non renseignés.' : 'Horaires non lisibles.'
   }
   const note = status.comment ? ` (${status.comment})` : ''
-  if (status.state === 'open') return status.nextChange ? `Ouvert${note}. Ferme ${formatWhen(status.nextChange, at)}.` : `Ouvert${note}.`
+  if (status.state === 'open')
+    return status.nextChange ? `Ouvert${note}. Ferme ${formatWhen(status.nextChange, at)}.` : `Ouvert${note}.`
   return nextOpeningAt ? `Fermé. Ouvre ${formatWhen(nextOpeningAt, at)}.` : 'Fermé.'
 }

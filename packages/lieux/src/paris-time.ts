@@ -63,7 +63,8 @@ export function parisWallClock(instant: Date): WallClock {
 /** The Paris wall clock according to the runtime's time-zone database. */
 export function intlParisWallClock(instant: Date): WallClock {
   const parts: Record<string, number> = {}
-  for (const part of formatter.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  for (const part of formatter.formatToParts(instant))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value)
   return {
     year: parts.year ?? 0,
     month: parts.month ?? 1,

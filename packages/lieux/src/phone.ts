@@ -59,7 +59,8 @@ export function formatPhone(input: string): string {
   }
   for (const entry of shortNumberCodes) {
     const code = entry[0]
-    if (e164.startsWith(code) && e164.length === code.length + entry[1]) return `${code} ${pairs(e164.slice(code.length))}`
+    if (e164.startsWith(code) && e164.length === code.length + entry[1])
+      return `${code} ${pairs(e164.slice(code.length))}`
   }
   return input.trim()
 }

@@ -8,7 +8,8 @@ const read = (input: string | Uint8Array, fileName?: string) => {
   if (!result.ok) throw new Error(`unusable: ${result.error.message}`)
   return result.report
 }
-const codes = (issues: { line: number; field: string | null; code: string }[]) => issues.map(({ line, field, code }) => ({ line, field, code }))
+const codes = (issues: { line: number; field: string | null; code: string }[]) =>
+  issues.map(({ line, field, code }) => ({ line, field, code }))
 const utf8 = (text: string) => new TextEncoder().encode(text)
 
 describe('readLieux: CSV of the standard', () => {
@@ -23,8 +24,15 @@ describe('readLieux: CSV of the standard', () => {
     expect(report.rejected).toEqual([])
   })
   it('gives the line where a row starts, even after a multi-line cell', () => {
-    const report = read(csvOf([aLieuRecord({ id: 'a', presentation_detail: 'Ligne 1\nLigne 2\nLigne 3' }), aLieuRecord({ id: 'b', code_postal: '2300' })]))
-    expect(codes(report.rejected.flatMap((r) => r.errors))).toEqual([{ line: 5, field: 'code_postal', code: 'invalid_format' }])
+    const report = read(
+      csvOf([
+        aLieuRecord({ id: 'a', presentation_detail: 'Ligne 1\nLigne 2\nLigne 3' }),
+        aLieuRecord({ id: 'b', code_postal: '2300' }),
+      ]),
+    )
+    expect(codes(report.rejected.flatMap((r) => r.errors))).toEqual([
+      { line: 5, field: 'code_postal', code: 'invalid_format' },
+    ])
   })
   it('keeps the valid rows when some are bad, each problem once with its line and field', () => {
     const report = read(
@@ -68,7 +76,12 @@ describe('readLieux: CSV of the standard', () => {
   })
   it('gives back the rows a stray quote would swallow', () => {
     const plain = { horaires: 'Mo-Fr 09:00-12:00' }
-    const lines = csvOf([aLieuRecord({ id: '1', ...plain }), aLieuRecord({ id: '2', ...plain }), aLieuRecord({ id: '3' }), aLieuRecord({ id: '4' })]).split('\n')
+    const lines = csvOf([
+      aLieuRecord({ id: '1', ...plain }),
+      aLieuRecord({ id: '2', ...plain }),
+      aLieuRecord({ id: '3' }),
+      aLieuRecord({ id: '4' }),
+    ]).split('\n')
     lines[2] = (lines[2] as string).replace('Espace numérique de Guéret', '"Espace numérique de Guéret')
     const report = read(lines.join('\n'))
     expect(report.total).toBe(4)
@@ -111,7 +124,8 @@ describe('readLieux: CSV of the standard', () => {
     expect(codes(report.warnings)).toContainEqual({ line: 3, field: null, code: 'blank_lines' })
   })
   it('reads a v0.1.0 file and converts each row to v1', () => {
-    const header = 'id,pivot,nom,commune,code_postal,adresse,date_maj,services,publics_accueillis,conditions_acces,labels_nationaux,courriel'
+    const header =
+      'id,pivot,nom,commune,code_postal,adresse,date_maj,services,publics_accueillis,conditions_acces,labels_nationaux,courriel'
     const row =
       'v0-1,43493312300029,Cyber-base,Aurillac,15000,1 rue X,2022-06-02,"Prendre en main un ordinateur;Devenir autonome dans les démarches administratives",Seniors (+ 65 ans);Surdité,"Gratuit : Je peux accéder gratuitement au lieu et à ses services",CNFS;APTIC,contact@cyber.fr'
     const report = read(`${header}\n${row}\n`)

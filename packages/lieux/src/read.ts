@@ -3,7 +3,14 @@ import { decodeText, stripBom } from './decode.js'
 import { isLieuField, lieuFields, requiredLieuFields } from './fields.js'
 import { excerpt } from './text.js'
 import { convertV0Row, lieuFieldsV0, v0OnlyFields, v1OnlyFields } from './v0.js'
-import { type LieuxReport, type RawRow, type RowIssue, rowFromUnknown, type ValidateOptions, validateRows } from './validate.js'
+import {
+  type LieuxReport,
+  type RawRow,
+  type RowIssue,
+  rowFromUnknown,
+  type ValidateOptions,
+  validateRows,
+} from './validate.js'
 
 export type LieuxFormat = 'csv' | 'json'
 export type SchemaVersion = '1.0.2' | '0.1.0'
@@ -20,7 +27,11 @@ export type ReadLieuxOptions = ValidateOptions & {
 export type LieuxFileReport = LieuxReport & { format: LieuxFormat; schemaVersion: SchemaVersion }
 
 /** Why a file cannot be read as lieux of the standard at all. */
-export type UnusableFile = { code: 'empty_file' | 'invalid_json' | 'not_a_table' | 'no_standard_column'; message: string; line?: number }
+export type UnusableFile = {
+  code: 'empty_file' | 'invalid_json' | 'not_a_table' | 'no_standard_column'
+  message: string
+  line?: number
+}
 
 export type ReadLieuxResult = { ok: true; report: LieuxFileReport } | { ok: false; error: UnusableFile }
 
@@ -64,7 +75,10 @@ export function readLieux(input: string | Uint8Array, options: ReadLieuxOptions 
       message: `Le fichier n’est pas entièrement en UTF-8 (${decoded.nonUtf8Lines.length} ligne(s), la première ligne ${decoded.nonUtf8Lines[0]}) : réenregistrez-le en UTF-8. Les lignes touchées sont rejetées.`,
     })
 
-  const read = format === 'json' ? readJsonRows(text, fileWarnings) : readCsvRows(text, new Set(decoded.nonUtf8Lines), fileWarnings)
+  const read =
+    format === 'json'
+      ? readJsonRows(text, fileWarnings)
+      : readCsvRows(text, new Set(decoded.nonUtf8Lines), fileWarnings)
   if (!read.ok) return read
   const version = options.schemaVersion ?? read.version
   let rows = read.rows
@@ -136,7 +150,12 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
   const seen = new Set<string>()
   const usable: boolean[] = columns.map((column) => {
     if (seen.has(column)) {
-      fileWarnings.push({ line: 1, field: column, code: 'duplicate_column', message: `La colonne « ${column} » apparaît deux fois : seule la première est lue.` })
+      fileWarnings.push({
+        line: 1,
+        field: column,
+        code: 'duplicate_column',
+        message: `La colonne « ${column} » apparaît deux fois : seule la première est lue.`,
+      })
       return false
     }
     seen.add(column)
@@ -158,11 +177,20 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
         code: 'missing_column',
         message: `La colonne obligatoire « ${required} » est absente : toutes les lignes seront rejetées.`,
       })
-  const rows = csvRows(splitSwallowedRows(records, text, delimiter, columns.length), columns, version === '1.0.2' ? cellOfField : undefined, nonUtf8Lines)
+  const rows = csvRows(
+    splitSwallowedRows(records, text, delimiter, columns.length),
+    columns,
+    version === '1.0.2' ? cellOfField : undefined,
+    nonUtf8Lines,
+  )
   return { ok: true, rows: withBlankLinesWarning(rows, blankLines, fileWarnings), version }
 }
 
-function* withBlankLinesWarning(rows: Iterable<RawRow>, blankLines: readonly number[], fileWarnings: RowIssue[]): Generator<RawRow> {
+function* withBlankLinesWarning(
+  rows: Iterable<RawRow>,
+  blankLines: readonly number[],
+  fileWarnings: RowIssue[],
+): Generator<RawRow> {
   yield* rows
   if (blankLines.length > 0)
     fileWarnings.push({
@@ -242,7 +270,12 @@ function* csvRows(
  * many cells. When a multi-line record has the wrong number of cells but its lines, read one by one,
  * include a complete row, read it line by line instead: the swallowed rows come back.
  */
-function* splitSwallowedRows(records: Iterable<CsvRecord>, text: string, delimiter: string, columnCount: number): Generator<CsvRecord> {
+function* splitSwallowedRows(
+  records: Iterable<CsvRecord>,
+  text: string,
+  delimiter: string,
+  columnCount: number,
+): Generator<CsvRecord> {
   let lines: string[] | undefined
   for (const record of records) {
     if (record.endLine === undefined || record.cells.length === columnCount) {
@@ -253,9 +286,12 @@ function* splitSwallowedRows(records: Iterable<CsvRecord>, text: string, delimit
     const pieces: CsvRecord[] = []
     for (let line = record.line; line <= record.endLine; line++) {
       const piece = parseCsv((lines[line - 1] ?? '').replace(/\r$/, ''), delimiter).records[0]
-      if (piece) pieces.push({ ...piece, line, ...(piece.unclosedQuoteLine === undefined ? {} : { unclosedQuoteLine: line }) })
+      if (piece)
+        pieces.push({ ...piece, line, ...(piece.unclosedQuoteLine === undefined ? {} : { unclosedQuoteLine: line }) })
     }
-    const recovered = pieces.some((piece) => piece.cells.length === columnCount && piece.unclosedQuoteLine === undefined)
+    const recovered = pieces.some(
+      (piece) => piece.cells.length === columnCount && piece.unclosedQuoteLine === undefined,
+    )
     yield* recovered ? pieces : [record]
   }
 }
@@ -334,7 +370,11 @@ function readJsonRows(text: string, fileWarnings: RowIssue[]): ReadRows {
     const line = position === undefined ? undefined : text.slice(0, position).split('\n').length
     return {
       ok: false,
-      error: { code: 'invalid_json', message: `Le fichier JSON est mal formé${line ? ` (ligne ${line})` : ''} : ${excerpt(message, 120)}.`, ...(line ? { line } : {}) },
+      error: {
+        code: 'invalid_json',
+        message: `Le fichier JSON est mal formé${line ? ` (ligne ${line})` : ''} : ${excerpt(message, 120)}.`,
+        ...(line ? { line } : {}),
+      },
     }
   }
   let items: unknown[] | undefined
@@ -354,18 +394,26 @@ function readJsonRows(text: string, fileWarnings: RowIssue[]): ReadRows {
   if (!items)
     return {
       ok: false,
-      error: { code: 'not_a_table', message: 'Le JSON doit être un tableau de lieux [ { "id": …, "nom": … }, … ] (ou { "lieux": [ … ] }).' },
+      error: {
+        code: 'not_a_table',
+        message: 'Le JSON doit être un tableau de lieux [ { "id": …, "nom": … }, … ] (ou { "lieux": [ … ] }).',
+      },
     }
   const start = arrayKey === undefined ? text.indexOf('[') : text.indexOf('[', text.indexOf(`"${arrayKey}"`))
   const lines = elementLines(text, start)
   const rows = items.map((item, index) => withStandardKeys(rowFromUnknown(item, lines[index] ?? index + 1)))
   const firstLineOfKey = new Map<string, number>()
-  for (const row of rows) if (!row.unreadable) for (const key of Object.keys(row.values)) if (!firstLineOfKey.has(key)) firstLineOfKey.set(key, row.line)
+  for (const row of rows)
+    if (!row.unreadable)
+      for (const key of Object.keys(row.values)) if (!firstLineOfKey.has(key)) firstLineOfKey.set(key, row.line)
   const keys = [...firstLineOfKey.keys()]
   if (items.length > 0 && !keys.some((k) => isLieuField(k) || v0Fields.has(k)))
     return {
       ok: false,
-      error: { code: 'no_standard_column', message: `Les objets du JSON n’ont aucun champ du standard (attendu : ${lieuFields.slice(0, 6).join(', ')}…).` },
+      error: {
+        code: 'no_standard_column',
+        message: `Les objets du JSON n’ont aucun champ du standard (attendu : ${lieuFields.slice(0, 6).join(', ')}…).`,
+      },
     }
   const version = detectVersion(keys)
   const expected: ReadonlySet<string> = version === '0.1.0' ? v0Fields : new Set(lieuFields)

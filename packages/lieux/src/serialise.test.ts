@@ -42,7 +42,9 @@ const text = fc
   .filter((s) => s.length > 0)
 const listItem = text.map((s) => s.replace(/\|/g, '/').trim()).filter((s) => s.length > 0)
 const subset = (values: readonly string[]) => fc.subarray([...values], { minLength: 1 })
-const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+const day = fc
+  .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10))
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined })
 
 const lieuArbitrary: fc.Arbitrary<Lieu> = fc
@@ -62,7 +64,12 @@ const lieuArbitrary: fc.Arbitrary<Lieu> = fc
     courriels: optional(fc.uniqueArray(listItem, { minLength: 1, maxLength: 3 })),
     horaires: optional(text),
     presentation_resume: optional(text),
-    presentation_detail: optional(fc.string({ maxLength: 400 }).map((s) => s.trim()).filter((s) => s.length > 0 && !s.includes('\uFFFD'))),
+    presentation_detail: optional(
+      fc
+        .string({ maxLength: 400 })
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0 && !s.includes('\uFFFD')),
+    ),
     date_maj: day,
     services: optional(subset(vocabularies.services)),
     itinerance: optional(subset(vocabularies.itinerance)),

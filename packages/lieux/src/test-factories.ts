@@ -3,7 +3,9 @@ import { formatCsvLine } from './csv.js'
 import { type LieuField, lieuFields } from './fields.js'
 
 /** A valid v1.0.2 row in the standard's text form; override any field. */
-export function aLieuRecord(overrides: Partial<Record<LieuField | (string & {}), string>> = {}): Record<string, string> {
+export function aLieuRecord(
+  overrides: Partial<Record<LieuField | (string & {}), string>> = {},
+): Record<string, string> {
   return {
     id: 'lieu-1',
     pivot: '43493312300029',
@@ -26,7 +28,9 @@ export function aLieuRecord(overrides: Partial<Record<LieuField | (string & {}),
 
 /** A CSV file of the standard (all 32 columns, official order) from rows. */
 export function csvOf(rows: readonly Record<string, string>[], columns: readonly string[] = lieuFields): string {
-  return [formatCsvLine(columns), ...rows.map((row) => formatCsvLine(columns.map((c) => row[c] ?? '')))].join('\n') + '\n'
+  return (
+    [formatCsvLine(columns), ...rows.map((row) => formatCsvLine(columns.map((c) => row[c] ?? '')))].join('\n') + '\n'
+  )
 }
 
 /** The reference instant of the tests: Sunday 22 November 2026, noon in Paris. */

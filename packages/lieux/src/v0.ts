@@ -71,7 +71,10 @@ export const accessConditionsV0ToV1: Readonly<Record<string, string>> = {
   'Accepte le Pass numérique': Fee.FreeUnderConditions,
 }
 
-type LabelTarget = { field: 'dispositif_programmes_nationaux' | 'formations_labels' | 'autres_formations_labels'; value: string }
+type LabelTarget = {
+  field: 'dispositif_programmes_nationaux' | 'formations_labels' | 'autres_formations_labels'
+  value: string
+}
 /** `labels_nationaux` → the v1 field that now holds each label; labels v1 does not list are kept as free text. */
 export const nationalLabelsV0ToV1: Readonly<Record<string, LabelTarget>> = {
   'France Services': { field: 'dispositif_programmes_nationaux', value: NationalProgramme.FranceServices },
@@ -79,7 +82,10 @@ export const nationalLabelsV0ToV1: Readonly<Record<string, LabelTarget>> = {
   APTIC: { field: 'autres_formations_labels', value: 'APTIC' },
   'Aidants Connect': { field: 'dispositif_programmes_nationaux', value: NationalProgramme.AidantsConnect },
   'Fabriques de Territoire': { field: 'formations_labels', value: TrainingLabel.FabriquesDeTerritoire },
-  'Grandes écoles du numérique': { field: 'dispositif_programmes_nationaux', value: NationalProgramme.GrandeEcoleDuNumerique },
+  'Grandes écoles du numérique': {
+    field: 'dispositif_programmes_nationaux',
+    value: NationalProgramme.GrandeEcoleDuNumerique,
+  },
   'Point relais CAF': { field: 'dispositif_programmes_nationaux', value: NationalProgramme.CafDigitalAccessPoint },
   'Point numérique CAF': { field: 'dispositif_programmes_nationaux', value: NationalProgramme.CafDigitalAccessPoint },
   'Relais pôle emploi': { field: 'autres_formations_labels', value: 'Relais pôle emploi' },
@@ -96,7 +102,15 @@ export const supportModesV0ToV1: Readonly<Record<string, string>> = {
 }
 
 /** Columns that exist only in v0.1.0: their presence identifies a v0 file. */
-export const v0OnlyFields = ['publics_accueillis', 'conditions_acces', 'labels_nationaux', 'labels_autres', 'courriel', 'cle_ban', 'accessibilite'] as const
+export const v0OnlyFields = [
+  'publics_accueillis',
+  'conditions_acces',
+  'labels_nationaux',
+  'labels_autres',
+  'courriel',
+  'cle_ban',
+  'accessibilite',
+] as const
 /** Columns that exist only in v1. */
 export const v1OnlyFields = [
   'itinerance',
@@ -113,10 +127,35 @@ export const v1OnlyFields = [
 
 /** Every column of v0.1.0, in its official order. */
 export const lieuFieldsV0 = [
-  'id', 'pivot', 'nom', 'commune', 'code_postal', 'code_insee', 'adresse', 'complement_adresse', 'latitude', 'longitude',
-  'cle_ban', 'typologie', 'telephone', 'courriel', 'site_web', 'horaires', 'presentation_resume', 'presentation_detail',
-  'source', 'structure_parente', 'date_maj', 'services', 'publics_accueillis', 'conditions_acces', 'labels_nationaux',
-  'labels_autres', 'modalites_accompagnement', 'accessibilite', 'prise_rdv',
+  'id',
+  'pivot',
+  'nom',
+  'commune',
+  'code_postal',
+  'code_insee',
+  'adresse',
+  'complement_adresse',
+  'latitude',
+  'longitude',
+  'cle_ban',
+  'typologie',
+  'telephone',
+  'courriel',
+  'site_web',
+  'horaires',
+  'presentation_resume',
+  'presentation_detail',
+  'source',
+  'structure_parente',
+  'date_maj',
+  'services',
+  'publics_accueillis',
+  'conditions_acces',
+  'labels_nationaux',
+  'labels_autres',
+  'modalites_accompagnement',
+  'accessibilite',
+  'prise_rdv',
 ] as const
 
 /** Free label kept in `autres_formations_labels` for places that accepted the Pass numérique in v0. */

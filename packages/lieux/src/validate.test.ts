@@ -30,16 +30,22 @@ describe('validateLieux: a valid row', () => {
     expect(lieu?.site_web).toBeUndefined()
   })
   it('accepts the typed form too (arrays, numbers), as JSON producers write it', () => {
-    const report = validateLieux([{ ...aLieuRecord(), latitude: 46.17, services: ['Aide aux démarches administratives'], code_postal: 23000 }], options)
+    const report = validateLieux(
+      [{ ...aLieuRecord(), latitude: 46.17, services: ['Aide aux démarches administratives'], code_postal: 23000 }],
+      options,
+    )
     expect(report.rejected).toEqual([])
     expect(report.accepted[0]?.lieu.code_postal).toBe('23000')
   })
 })
 
 describe('validateLieux: required fields', () => {
-  it.each(['id', 'pivot', 'nom', 'commune', 'code_postal', 'adresse', 'date_maj'])('rejects a row without %s', (field) => {
-    expect(errorsOf(aLieuRecord({ [field]: '' }))).toEqual([{ field, code: 'required' }])
-  })
+  it.each(['id', 'pivot', 'nom', 'commune', 'code_postal', 'adresse', 'date_maj'])(
+    'rejects a row without %s',
+    (field) => {
+      expect(errorsOf(aLieuRecord({ [field]: '' }))).toEqual([{ field, code: 'required' }])
+    },
+  )
   it('does not require services since v1.0.1', () => {
     expect(errorsOf(aLieuRecord({ services: '' }))).toEqual([])
   })
@@ -68,7 +74,9 @@ describe('validateLieux: field rules', () => {
   })
   it('telephone is in international form, and the message gives the converted number', () => {
     expect(errorsOf(aLieuRecord({ telephone: '+590590123456' }))).toEqual([])
-    expect(errorsOf(aLieuRecord({ telephone: '05 55 12 34 56' }))).toEqual([{ field: 'telephone', code: 'invalid_format' }])
+    expect(errorsOf(aLieuRecord({ telephone: '05 55 12 34 56' }))).toEqual([
+      { field: 'telephone', code: 'invalid_format' },
+    ])
     expect(messageOf(aLieuRecord({ telephone: '05 55 12 34 56' }))).toContain('Écrivez +33555123456')
   })
   it('coordinates are decimal numbers with a point, within range', () => {
@@ -79,7 +87,9 @@ describe('validateLieux: field rules', () => {
   })
   it('presentation_resume is at most 280 characters', () => {
     expect(errorsOf(aLieuRecord({ presentation_resume: 'a'.repeat(280) }))).toEqual([])
-    expect(errorsOf(aLieuRecord({ presentation_resume: 'a'.repeat(281) }))).toEqual([{ field: 'presentation_resume', code: 'too_long' }])
+    expect(errorsOf(aLieuRecord({ presentation_resume: 'a'.repeat(281) }))).toEqual([
+      { field: 'presentation_resume', code: 'too_long' },
+    ])
   })
   it('date_maj is a real date written AAAA-MM-JJ, and a French date gets the corrected form', () => {
     expect(errorsOf(aLieuRecord({ date_maj: '2024-02-30' }))).toEqual([{ field: 'date_maj', code: 'invalid_date' }])
@@ -87,15 +97,24 @@ describe('validateLieux: field rules', () => {
     expect(messageOf(aLieuRecord({ date_maj: '2/4/2024' }))).toContain('Écrivez 2024-04-02')
   })
   it('a value outside a vocabulary is rejected, with the closest official value', () => {
-    expect(errorsOf(aLieuRecord({ services: 'Aide aux demarches administratives' }))).toEqual([{ field: 'services', code: 'invalid_value' }])
+    expect(errorsOf(aLieuRecord({ services: 'Aide aux demarches administratives' }))).toEqual([
+      { field: 'services', code: 'invalid_value' },
+    ])
     expect(messageOf(aLieuRecord({ services: 'Aide aux demarches administratives' }))).toContain(
       'Vouliez-vous dire « Aide aux démarches administratives » ?',
     )
-    expect(messageOf(aLieuRecord({ frais_a_charge: 'Cher' }))).toContain('Valeurs admises : Gratuit ; Gratuit sous condition ; Payant.')
+    expect(messageOf(aLieuRecord({ frais_a_charge: 'Cher' }))).toContain(
+      'Valeurs admises : Gratuit ; Gratuit sous condition ; Payant.',
+    )
   })
   it('accepts both apostrophes and both spellings of Étapes numériques, and keeps the official form', () => {
     const report = validateLieux(
-      [aLieuRecord({ modalites_acces: 'Se présenter|Ce lieu n’accueille pas de public', formations_labels: 'Étapes numériques(La Poste)' })],
+      [
+        aLieuRecord({
+          modalites_acces: 'Se présenter|Ce lieu n’accueille pas de public',
+          formations_labels: 'Étapes numériques(La Poste)',
+        }),
+      ],
       options,
     )
     expect(report.accepted[0]?.lieu.modalites_acces).toEqual(['Se présenter', "Ce lieu n'accueille pas de public"])
@@ -106,8 +125,10 @@ describe('validateLieux: field rules', () => {
       expect(errorsOf(aLieuRecord({ [field]: 'Valeur inventée' }))).toEqual([{ field, code: 'invalid_value' }])
   })
   it('ignores empty list items and repeated values', () => {
-    const lieu = validateLieux([aLieuRecord({ services: 'Aide aux démarches administratives||Aide aux démarches administratives|' })], options)
-      .accepted[0]?.lieu
+    const lieu = validateLieux(
+      [aLieuRecord({ services: 'Aide aux démarches administratives||Aide aux démarches administratives|' })],
+      options,
+    ).accepted[0]?.lieu
     expect(lieu?.services).toEqual(['Aide aux démarches administratives'])
   })
 })
@@ -120,7 +141,9 @@ describe('validateLieux: warnings keep the row', () => {
     expect(warningsOf(aLieuRecord({ pivot: '35600000049837' }))).toEqual([])
   })
   it('the placeholder pivot 00000000000000', () => {
-    expect(warningsOf(aLieuRecord({ pivot: '00000000000000' }))).toEqual([{ field: 'pivot', code: 'pivot_placeholder' }])
+    expect(warningsOf(aLieuRecord({ pivot: '00000000000000' }))).toEqual([
+      { field: 'pivot', code: 'pivot_placeholder' },
+    ])
   })
   it('date_maj older than a year, or in the future', () => {
     expect(warningsOf(aLieuRecord({ date_maj: '2025-11-20' }))).toEqual([{ field: 'date_maj', code: 'stale_date' }])
@@ -128,12 +151,20 @@ describe('validateLieux: warnings keep the row', () => {
     expect(warningsOf(aLieuRecord({ date_maj: '2027-01-01' }))).toEqual([{ field: 'date_maj', code: 'future_date' }])
   })
   it('horaires that do not parse, and horaires the library had to guess', () => {
-    expect(warningsOf(aLieuRecord({ horaires: 'le matin sauf le mardi' }))).toEqual([{ field: 'horaires', code: 'horaires_unparsable' }])
-    expect(warningsOf(aLieuRecord({ horaires: 'lundi 9h-12h' }))).toEqual([{ field: 'horaires', code: 'horaires_corrected' }])
+    expect(warningsOf(aLieuRecord({ horaires: 'le matin sauf le mardi' }))).toEqual([
+      { field: 'horaires', code: 'horaires_unparsable' },
+    ])
+    expect(warningsOf(aLieuRecord({ horaires: 'lundi 9h-12h' }))).toEqual([
+      { field: 'horaires', code: 'horaires_corrected' },
+    ])
   })
   it('missing coordinates, and 0, 0', () => {
-    expect(warningsOf(aLieuRecord({ latitude: '', longitude: '' }))).toEqual([{ field: 'latitude', code: 'missing_coordinates' }])
-    expect(warningsOf(aLieuRecord({ latitude: '0', longitude: '0' }))).toEqual([{ field: 'longitude', code: 'missing_coordinates' }])
+    expect(warningsOf(aLieuRecord({ latitude: '', longitude: '' }))).toEqual([
+      { field: 'latitude', code: 'missing_coordinates' },
+    ])
+    expect(warningsOf(aLieuRecord({ latitude: '0', longitude: '0' }))).toEqual([
+      { field: 'longitude', code: 'missing_coordinates' },
+    ])
   })
   it('a lieu without services (the standard treats it as not receiving the public)', () => {
     expect(warningsOf(aLieuRecord({ services: '' }))).toEqual([{ field: 'services', code: 'no_services' }])
@@ -144,7 +175,11 @@ describe('validateLieux: warnings keep the row', () => {
     ])
   })
   it('unknown typologie codes, e-mails and links that are not', () => {
-    expect(warningsOf(aLieuRecord({ typologie: 'EPN|BIBLI', courriels: 'contact@epn.fr|contact.epn.fr', site_web: 'www.epn.fr' }))).toEqual([
+    expect(
+      warningsOf(
+        aLieuRecord({ typologie: 'EPN|BIBLI', courriels: 'contact@epn.fr|contact.epn.fr', site_web: 'www.epn.fr' }),
+      ),
+    ).toEqual([
       { field: 'typologie', code: 'unknown_typologie' },
       { field: 'courriels', code: 'invalid_email' },
       { field: 'site_web', code: 'invalid_url' },
@@ -154,7 +189,12 @@ describe('validateLieux: warnings keep the row', () => {
 
 describe('validateLieux: the whole batch', () => {
   it('never drops a row: accepted + rejected = total, rejected rows keep their raw values', () => {
-    const rows = [aLieuRecord({ id: 'a' }), aLieuRecord({ id: 'b', code_postal: 'x' }), 'pas un objet', aLieuRecord({ id: 'c' })]
+    const rows = [
+      aLieuRecord({ id: 'a' }),
+      aLieuRecord({ id: 'b', code_postal: 'x' }),
+      'pas un objet',
+      aLieuRecord({ id: 'c' }),
+    ]
     const report = validateLieux(rows, options)
     expect(report.total).toBe(4)
     expect(report.accepted.map((r) => r.line)).toEqual([1, 4])

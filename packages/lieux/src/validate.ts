@@ -137,14 +137,28 @@ function yearsAgo(days: number): string {
 }
 
 /** Warnings on a valid lieu: things that do not break the standard but mislead the people it is shown to. */
-export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions = {}, into: RowIssue[] = []): RowIssue[] {
+export function lieuWarnings(
+  lieu: Lieu,
+  line: number,
+  options: ValidateOptions = {},
+  into: RowIssue[] = [],
+): RowIssue[] {
   const warnings = into
-  const warn = (field: string | null, code: WarningCode, message: string) => warnings.push({ line, field, code, message })
+  const warn = (field: string | null, code: WarningCode, message: string) =>
+    warnings.push({ line, field, code, message })
 
   if (lieu.pivot === PLACEHOLDER_PIVOT)
-    warn('pivot', 'pivot_placeholder', 'Le pivot 00000000000000 est une valeur d’attente : indiquez le SIRET de la structure (ou son numéro RNA).')
+    warn(
+      'pivot',
+      'pivot_placeholder',
+      'Le pivot 00000000000000 est une valeur d’attente : indiquez le SIRET de la structure (ou son numéro RNA).',
+    )
   else if (pivotKind(lieu.pivot) === 'siret' && !hasValidSiretChecksum(lieu.pivot))
-    warn('pivot', 'siret_checksum', `Le SIRET ${lieu.pivot} ne passe pas le contrôle de clé (Luhn) : un chiffre est sans doute faux.`)
+    warn(
+      'pivot',
+      'siret_checksum',
+      `Le SIRET ${lieu.pivot} ne passe pas le contrôle de clé (Luhn) : un chiffre est sans doute faux.`,
+    )
 
   const now = options.now ?? new Date()
   const ageDays = dataAgeDays(lieu.date_maj, now)
@@ -161,10 +175,15 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions 
         `Les horaires « ${excerpt(lieu.horaires)} » ne suivent pas la syntaxe OpenStreetMap (ex. « Mo-Fr 09:00-12:00,14:00-17:00 ») : ils seront affichés comme non renseignés.`,
       )
     else if (check.corrected)
-      warn('horaires', 'horaires_corrected', `Les horaires « ${excerpt(lieu.horaires)} » ont été compris comme « ${excerpt(check.corrected)} » : écrivez-les ainsi.`)
+      warn(
+        'horaires',
+        'horaires_corrected',
+        `Les horaires « ${excerpt(lieu.horaires)} » ont été compris comme « ${excerpt(check.corrected)} » : écrivez-les ainsi.`,
+      )
   }
 
-  const hasCoordinates = lieu.latitude !== undefined && lieu.longitude !== undefined && !(lieu.latitude === 0 && lieu.longitude === 0)
+  const hasCoordinates =
+    lieu.latitude !== undefined && lieu.longitude !== undefined && !(lieu.latitude === 0 && lieu.longitude === 0)
   if (!hasCoordinates)
     warn(
       lieu.latitude === undefined ? 'latitude' : 'longitude',
@@ -174,7 +193,11 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions 
 
   const noPublic = lieu.modalites_acces?.includes(AccessMode.NoPublicReception) ?? false
   if (!lieu.services?.length)
-    warn('services', 'no_services', 'Aucun service : le standard considère que ce lieu n’accueille pas de public. Il ne sera pas proposé aux personnes.')
+    warn(
+      'services',
+      'no_services',
+      'Aucun service : le standard considère que ce lieu n’accueille pas de public. Il ne sera pas proposé aux personnes.',
+    )
   else if (noPublic)
     warn(
       'modalites_acces',
@@ -185,17 +208,23 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions 
   for (const code of lieu.typologie ?? []) {
     if (code in Typologie) continue
     const suggestion = closestValue(code, Object.keys(Typologie))
-    warn('typologie', 'unknown_typologie', `Typologie « ${excerpt(code)} » inconnue.${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''}`)
+    warn(
+      'typologie',
+      'unknown_typologie',
+      `Typologie « ${excerpt(code)} » inconnue.${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''}`,
+    )
   }
   for (const email of lieu.courriels ?? [])
-    if (!EMAIL.test(email)) warn('courriels', 'invalid_email', `Le courriel « ${excerpt(email)} » n’a pas la forme nom@domaine.fr.`)
+    if (!EMAIL.test(email))
+      warn('courriels', 'invalid_email', `Le courriel « ${excerpt(email)} » n’a pas la forme nom@domaine.fr.`)
   for (const [field, urls] of [
     ['site_web', lieu.site_web ?? []],
     ['fiche_acces_libre', lieu.fiche_acces_libre ? [lieu.fiche_acces_libre] : []],
     ['prise_rdv', lieu.prise_rdv ? [lieu.prise_rdv] : []],
   ] as const)
     for (const url of urls)
-      if (!webAddress.test(url)) warn(field, 'invalid_url', `L’adresse « ${excerpt(url)} » n’est pas un lien web (attendu : https://…).`)
+      if (!webAddress.test(url))
+        warn(field, 'invalid_url', `L’adresse « ${excerpt(url)} » n’est pas un lien web (attendu : https://…).`)
   return warnings
 }
 
@@ -257,7 +286,8 @@ export function validateLieux(objects: readonly unknown[], options: ValidateOpti
 
 /** A raw row from any value: a non-object is kept (under `valeur`) and rejected with a clear error. */
 export function rowFromUnknown(value: unknown, line: number): RawRow {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return { line, values: value as Record<string, unknown> }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value))
+    return { line, values: value as Record<string, unknown> }
   return {
     line,
     values: { valeur: value },

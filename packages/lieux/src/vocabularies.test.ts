@@ -228,7 +228,9 @@ describe('normaliseVocabularyValue', () => {
     expect(normaliseVocabularyValue('Étapes numériques (La Poste)')).toBe('Étapes numériques (La Poste)')
   })
   it('collapses inner and outer spaces but keeps everything else as typed', () => {
-    expect(normaliseVocabularyValue('  Aide aux   démarches administratives ')).toBe('Aide aux démarches administratives')
+    expect(normaliseVocabularyValue('  Aide aux   démarches administratives ')).toBe(
+      'Aide aux démarches administratives',
+    )
     expect(normaliseVocabularyValue('aide aux démarches administratives')).toBe('aide aux démarches administratives')
   })
 })

@@ -244,6 +244,9 @@ const equivalentSpellings: Readonly<Record<string, string>> = {
  */
 export function normaliseVocabularyValue(value: string): string {
   if (officialValues.has(value)) return value // the common case: already official, nothing to rewrite
-  const straight = value.replace(/[’‘ʼ`´]/g, "'").replace(/\s+/g, ' ').trim()
+  const straight = value
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
   return equivalentSpellings[straight] ?? straight
 }

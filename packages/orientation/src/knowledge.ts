@@ -46,7 +46,10 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
       'Il vous apprend à faire vous-même. Pour qu’une personne fasse une démarche à votre place, il faut un aidant habilité Aidants Connect.',
       'L’État a financé environ 4 000 postes depuis 2021 (plan de relance), et les a renouvelés en 2023.',
     ],
-    sources: ['Notes de référence du projet, § Conseiller numérique France Services', 'Standard des lieux de médiation numérique : dispositif « Conseillers numériques »'],
+    sources: [
+      'Notes de référence du projet, § Conseiller numérique France Services',
+      'Standard des lieux de médiation numérique : dispositif « Conseillers numériques »',
+    ],
     nextStep: 'Je peux chercher un conseiller numérique près de chez vous. Dites-moi votre commune.',
   },
   aidants_connect: {
@@ -129,8 +132,18 @@ const w = (source: string) => new RegExp(`(?:^| )(?:${source})(?= |$)`)
 
 /** Words that name each programme, most specific first. */
 const topicPatterns: readonly [Topic, RegExp][] = [
-  ['accueillir_conseiller', w('(?:recruter|recrutement|accueillir|embaucher|embauche|financer|financement|subvention) (?:d |du |de |un |une |des )*(?:conseillers?|conseilleres?) numeriques?|(?:conseillers?|conseilleres?) numeriques?.{0,60}(?:financement|subvention|recruter|cout)')],
-  ['devenir_mediateur', w('devenir (?:un |une )?(?:conseillers?|conseilleres?|mediateurs?|mediatrices?|aidants?)|formation (?:de |pour devenir )?(?:conseillers?|conseilleres?|mediateurs?)|travailler comme (?:conseillers?|mediateurs?)')],
+  [
+    'accueillir_conseiller',
+    w(
+      '(?:recruter|recrutement|accueillir|embaucher|embauche|financer|financement|subvention) (?:d |du |de |un |une |des )*(?:conseillers?|conseilleres?) numeriques?|(?:conseillers?|conseilleres?) numeriques?.{0,60}(?:financement|subvention|recruter|cout)',
+    ),
+  ],
+  [
+    'devenir_mediateur',
+    w(
+      'devenir (?:un |une )?(?:conseillers?|conseilleres?|mediateurs?|mediatrices?|aidants?)|formation (?:de |pour devenir )?(?:conseillers?|conseilleres?|mediateurs?)|travailler comme (?:conseillers?|mediateurs?)',
+    ),
+  ],
   ['solidarite_numerique', w('solidarite numerique|solidarite num|01 70 77 23 72|0170772372')],
   ['aidants_connect', w('aidants? connect|aidant connect|mandat|habilit\\w*|l aidant|un aidant|les aidants')],
   ['pass_numerique', w('pass numeriques?|passe numerique|cheques? numeriques?|aptic')],

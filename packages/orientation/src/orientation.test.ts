@@ -1,6 +1,19 @@
 import { NationalProgramme, Service } from '@aiguillage/lieux'
 import { describe, expect, it } from 'vitest'
-import { Demarche, demarcheTitles, detectNeeds, detectTopic, doneForThemProgrammes, foldMessage, helpline, helpWays, knowledge, needRules, Topic, wantsItDoneForThem } from './index.js'
+import {
+  Demarche,
+  demarcheTitles,
+  detectNeeds,
+  detectTopic,
+  doneForThemProgrammes,
+  foldMessage,
+  helpline,
+  helpWays,
+  knowledge,
+  needRules,
+  Topic,
+  wantsItDoneForThem,
+} from './index.js'
 
 const ADM = Service.AdministrativeProcedures
 
@@ -53,7 +66,18 @@ describe('detectNeeds: the procedures and sites people name', () => {
       for (const service of rule.services) expect(official, rule.name).toContain(service)
       if (rule.demarche) expect(Object.values(Demarche)).toContain(rule.demarche)
     }
-    expect(Object.keys(demarcheTitles).sort()).toEqual(['argent', 'etranger', 'famille', 'justice', 'logement', 'loisirs', 'papiers', 'social', 'transports', 'travail'])
+    expect(Object.keys(demarcheTitles).sort()).toEqual([
+      'argent',
+      'etranger',
+      'famille',
+      'justice',
+      'logement',
+      'loisirs',
+      'papiers',
+      'social',
+      'transports',
+      'travail',
+    ])
   })
 })
 
@@ -67,7 +91,11 @@ describe('faire avec ou faire à ma place', () => {
   ])('« %s » wants it done for them', (text) => {
     expect(wantsItDoneForThem(text)).toBe(true)
   })
-  it.each(['je veux apprendre a faire ma declaration', 'aidez moi a comprendre le site de la caf', 'je cherche un atelier pour moi'])('« %s » wants to learn', (text) => {
+  it.each([
+    'je veux apprendre a faire ma declaration',
+    'aidez moi a comprendre le site de la caf',
+    'je cherche un atelier pour moi',
+  ])('« %s » wants to learn', (text) => {
     expect(wantsItDoneForThem(text)).toBe(false)
   })
   it('points to France Services and Aidants Connect, and never asks for passwords', () => {
@@ -143,7 +171,11 @@ describe('internet: a need alone, only the way with a démarche', () => {
 describe('more of what people write', () => {
   it.each([
     ['Mon fils doit s’inscrire sur Parcoursup', [ADM], 'famille'],
-    ['je ne sais pas me servir d’un ordinateur et je dois chercher du travail', [Service.EverydayDigitalTools, Service.EmploymentThroughDigital], undefined],
+    [
+      'je ne sais pas me servir d’un ordinateur et je dois chercher du travail',
+      [Service.EverydayDigitalTools, Service.EmploymentThroughDigital],
+      undefined,
+    ],
     ['ma mère ne sait pas se servir de sa tablette', [Service.EverydayDigitalTools], undefined],
   ])('« %s » → %j', (text, services, demarche) => {
     const need = detectNeeds(text)
@@ -169,10 +201,14 @@ describe('spelling slips', () => {
     expect(need.demarche).toBe(demarche)
   })
   it('leaves short and everyday words as written', () => {
-    expect(foldMessage('un retrait d argent le dimanche, mon permis')).toBe('un retrait d argent le dimanche mon permis')
+    expect(foldMessage('un retrait d argent le dimanche, mon permis')).toBe(
+      'un retrait d argent le dimanche mon permis',
+    )
   })
   it('does not take a home for a pension: « maison de retraite »', () => {
-    expect(detectNeeds('mon mari est en maison de retraite, je dois faire la declaration de revenus').demarche).toBe('argent')
+    expect(detectNeeds('mon mari est en maison de retraite, je dois faire la declaration de revenus').demarche).toBe(
+      'argent',
+    )
   })
 })
 

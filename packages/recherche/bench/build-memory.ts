@@ -12,10 +12,19 @@ globalThis.gc?.()
 const rssBefore = process.memoryUsage().rss
 const start = performance.now()
 const index = createLieuxIndex(lieux)
-const territoires = createTerritoires({ geography: officialGeography(), coordinates: parseCommuneCoordinates(communesText) })
+const territoires = createTerritoires({
+  geography: officialGeography(),
+  coordinates: parseCommuneCoordinates(communesText),
+})
 const buildMs = performance.now() - start
 globalThis.gc?.()
 const rss = process.memoryUsage().rss
 process.stdout.write(
-  JSON.stringify({ buildMs: Math.round(buildMs), rssMb: Math.round(rss / 1e6), addedRssMb: Math.round((rss - rssBefore) / 1e6), lieux: index.size, communes: territoires.communes.length }),
+  JSON.stringify({
+    buildMs: Math.round(buildMs),
+    rssMb: Math.round(rss / 1e6),
+    addedRssMb: Math.round((rss - rssBefore) / 1e6),
+    lieux: index.size,
+    communes: territoires.communes.length,
+  }),
 )

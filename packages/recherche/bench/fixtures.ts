@@ -5,7 +5,8 @@ import path from 'node:path'
 import { type Lieu, readLieux } from '@aiguillage/lieux'
 import { type Geography, geographyFromDecoupage } from '@aiguillage/territoires'
 
-export const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
+export const sharedData =
+  process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
 export const hasSharedData = existsSync(sharedData)
 
 export function realLieux(): Lieu[] {
@@ -56,6 +57,11 @@ export function queryPoints(count: number, seed = 7) {
 /** The official geography, read as the apps read it (JSON.parse of the decoupage-administratif files). */
 export function officialGeography(): Geography {
   const require = createRequire(import.meta.url)
-  const read = (name: string) => JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'))
-  return geographyFromDecoupage({ communes: read('communes'), departements: read('departements'), regions: read('regions') })
+  const read = (name: string) =>
+    JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'))
+  return geographyFromDecoupage({
+    communes: read('communes'),
+    departements: read('departements'),
+    regions: read('regions'),
+  })
 }

@@ -22,7 +22,8 @@ function measure(size: number, indexQueries: number, scanQueries: number) {
   const index = createLieuxIndex(lieux)
   const points = queryPoints(Math.max(indexQueries, scanQueries))
   const filtersOf = (i: number) => ({ services: [services[i % services.length] as string] })
-  for (let i = 0; i < 200; i++) index.search({ near: points[i % points.length] as (typeof points)[number], filters: filtersOf(i) }) // warm-up
+  for (let i = 0; i < 200; i++)
+    index.search({ near: points[i % points.length] as (typeof points)[number], filters: filtersOf(i) }) // warm-up
   const indexTimes: number[] = []
   const withOpeningTimes: number[] = []
   for (let i = 0; i < indexQueries; i++) {
@@ -39,7 +40,11 @@ function measure(size: number, indexQueries: number, scanQueries: number) {
   for (let i = 0; i < scanQueries; i++) {
     const filters = filtersOf(i)
     const start = performance.now()
-    scanNearest(lieux, points[i] as (typeof points)[number], { limit: 10, radiusKm: 50, accept: (lieu) => matchesFilters(lieu, filters) })
+    scanNearest(lieux, points[i] as (typeof points)[number], {
+      limit: 10,
+      radiusKm: 50,
+      accept: (lieu) => matchesFilters(lieu, filters),
+    })
     scanTimes.push(performance.now() - start)
   }
   const result = {
@@ -62,12 +67,21 @@ function measure(size: number, indexQueries: number, scanQueries: number) {
 const small = measure(20_000, 5000, 300)
 const large = measure(200_000, 5000, 100)
 
-const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'build-memory.ts')], { encoding: 'utf8' })
+const child = spawnSync(
+  process.execPath,
+  ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'build-memory.ts')],
+  { encoding: 'utf8' },
+)
 const build = JSON.parse(child.stdout || '{}')
 console.log(
   `Construction : ${build.lieux} lieux indexés + ${build.communes} communes en ${build.buildMs} ms ; mémoire du processus ${build.rssMb} Mo (dont ${build.addedRssMb} Mo pour les index).`,
 )
-console.log('Objectifs : p50 < 50 µs à 20 000 lieux ; ≥ 50× le parcours complet à 200 000 ; construction < 2 s et < 300 Mo.')
+console.log(
+  'Objectifs : p50 < 50 µs à 20 000 lieux ; ≥ 50× le parcours complet à 200 000 ; construction < 2 s et < 300 Mo.',
+)
 const reportDir = path.resolve(import.meta.dirname, '../../../.reports')
 mkdirSync(reportDir, { recursive: true })
-writeFileSync(path.join(reportDir, 'bench-recherche.json'), `${JSON.stringify({ date: new Date().toISOString(), small, large, build }, null, 2)}\n`)
+writeFileSync(
+  path.join(reportDir, 'bench-recherche.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), small, large, build }, null, 2)}\n`,
+)

@@ -2,7 +2,19 @@ import { LieuSchema, Service } from '@aiguillage/lieux'
 import { createLieuxIndex } from '@aiguillage/recherche'
 
 const lieu = (id: string, longitude: number, fields: Record<string, string> = {}) =>
-  LieuSchema.parse({ id, pivot: '43493312300029', nom: `Lieu ${id}`, commune: 'Guéret', code_postal: '23000', adresse: '1 rue X', date_maj: '2026-10-01', latitude: 46.17, longitude, services: Service.AdministrativeProcedures, ...fields })
+  LieuSchema.parse({
+    id,
+    pivot: '43493312300029',
+    nom: `Lieu ${id}`,
+    commune: 'Guéret',
+    code_postal: '23000',
+    adresse: '1 rue X',
+    date_maj: '2026-10-01',
+    latitude: 46.17,
+    longitude,
+    services: Service.AdministrativeProcedures,
+    ...fields,
+  })
 
 const index = createLieuxIndex([
   lieu('epn', 1.88, { frais_a_charge: 'Gratuit', horaires: 'Mo-Fr 09:00-12:00' }),
@@ -12,7 +24,11 @@ const index = createLieuxIndex([
 const gueret = { latitude: 46.1627, longitude: 1.8709 }
 const monday10h = new Date('2026-11-23T09:00:00Z')
 
-const { results } = index.search({ near: gueret, filters: { services: [Service.AdministrativeProcedures] }, now: monday10h })
+const { results } = index.search({
+  near: gueret,
+  filters: { services: [Service.AdministrativeProcedures] },
+  now: monday10h,
+})
 for (const r of results) console.log(r.lieu.id, r.distanceKm.toFixed(1), r.opening.state)
 // epn 1.1 open
 // mediatheque 6.1 closed

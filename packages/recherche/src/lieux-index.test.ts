@@ -28,9 +28,24 @@ const MONDAY_10H = new Date('2026-11-23T09:00:00Z') // 10:00 in Paris
 // Lieux at increasing distances east of Guéret (0.01° of longitude ≈ 0.77 km at this latitude).
 const lieux = [
   aLieu('a', { longitude: 1.88, frais_a_charge: 'Gratuit', horaires: 'Mo-Fr 09:00-12:00' }),
-  aLieu('b', { longitude: 1.9, frais_a_charge: 'Payant', services: 'Maîtrise des outils numériques du quotidien', horaires: 'Sa 09:00-12:00' }),
-  aLieu('c', { longitude: 1.95, frais_a_charge: 'Gratuit sous condition', publics_specifiquement_adresses: 'Jeunes', prise_rdv: 'https://rdv.example/c' }),
-  aLieu('d', { longitude: 2.1, services: 'Aide aux démarches administratives|Maîtrise des outils numériques du quotidien', publics_specifiquement_adresses: 'Seniors', typologie: 'EPN' }),
+  aLieu('b', {
+    longitude: 1.9,
+    frais_a_charge: 'Payant',
+    services: 'Maîtrise des outils numériques du quotidien',
+    horaires: 'Sa 09:00-12:00',
+  }),
+  aLieu('c', {
+    longitude: 1.95,
+    frais_a_charge: 'Gratuit sous condition',
+    publics_specifiquement_adresses: 'Jeunes',
+    prise_rdv: 'https://rdv.example/c',
+  }),
+  aLieu('d', {
+    longitude: 2.1,
+    services: 'Aide aux démarches administratives|Maîtrise des outils numériques du quotidien',
+    publics_specifiquement_adresses: 'Seniors',
+    typologie: 'EPN',
+  }),
   aLieu('far', { latitude: 43.6, longitude: 1.44, nom: 'Médiathèque José Cabanis', commune: 'Toulouse' }),
   aLieu('no-services', { longitude: 1.8714, services: '' }),
   aLieu('no-public', { longitude: 1.8714, modalites_acces: "Ce lieu n'accueille pas de public" }),
@@ -57,7 +72,10 @@ describe('LieuxIndex.search: nearest', () => {
     expect(ids(index.search({ near: GUERET, limit: 2, offset: 1 }))).toEqual(['b', 'c'])
     expect(index.search({ near: GUERET, limit: 1, withTotal: true }).total).toBe(4)
     expect(index.search({ near: GUERET, radiusKm: 3, withTotal: true }).total).toBe(2)
-    expect(index.search({ near: GUERET, filters: { frais_a_charge: ['Gratuit'] }, openAt: MONDAY_10H, withTotal: true }).total).toBe(1)
+    expect(
+      index.search({ near: GUERET, filters: { frais_a_charge: ['Gratuit'] }, openAt: MONDAY_10H, withTotal: true })
+        .total,
+    ).toBe(1)
     expect(ids(index.search({ near: { latitude: 43.6, longitude: 1.44 }, radiusKm: 1 }))).toEqual(['far'])
   })
 })
@@ -67,10 +85,21 @@ describe('LieuxIndex.search: filters', () => {
     expect(ids(index.search({ near: GUERET, filters: { frais_a_charge: ['Gratuit', 'Payant'] } }))).toEqual(['a', 'b'])
   })
   it('requires every field given', () => {
-    expect(ids(index.search({ near: GUERET, filters: { services: ['Aide aux démarches administratives'], frais_a_charge: ['Gratuit sous condition'] } }))).toEqual(['c'])
+    expect(
+      ids(
+        index.search({
+          near: GUERET,
+          filters: { services: ['Aide aux démarches administratives'], frais_a_charge: ['Gratuit sous condition'] },
+        }),
+      ),
+    ).toEqual(['c'])
   })
   it('keeps lieux open to everyone when a public is asked for (no public named means tout public)', () => {
-    expect(ids(index.search({ near: GUERET, filters: { publics_specifiquement_adresses: ['Seniors'] } }))).toEqual(['a', 'b', 'd'])
+    expect(ids(index.search({ near: GUERET, filters: { publics_specifiquement_adresses: ['Seniors'] } }))).toEqual([
+      'a',
+      'b',
+      'd',
+    ])
   })
   it('filters on typologie, online booking and free labels', () => {
     expect(ids(index.search({ near: GUERET, filters: { typologie: ['EPN'] } }))).toEqual(['d'])
@@ -91,7 +120,11 @@ describe('LieuxIndex.search: opening hours', () => {
   })
   it('gives each result its state and next opening at the query instant', () => {
     const [a, b, c] = index.search({ near: GUERET, now: MONDAY_10H }).results
-    expect(a?.opening).toMatchObject({ state: 'open', nextChange: new Date('2026-11-23T11:00:00Z'), nextOpening: new Date('2026-11-24T08:00:00Z') })
+    expect(a?.opening).toMatchObject({
+      state: 'open',
+      nextChange: new Date('2026-11-23T11:00:00Z'),
+      nextOpening: new Date('2026-11-24T08:00:00Z'),
+    })
     expect(b?.opening).toMatchObject({ state: 'closed', nextOpening: new Date('2026-11-28T08:00:00Z') })
     expect(c?.opening).toEqual({ state: 'unknown', unknownReason: 'missing' })
   })
@@ -108,28 +141,47 @@ describe('LieuxIndex.search: ties', () => {
 
 describe('LieuxIndex.search: relaxation', () => {
   it('is off unless asked: nothing found is an empty answer', () => {
-    expect(index.search({ near: GUERET, filters: { frais_a_charge: ['Payant'], typologie: ['BIB'] } })).toMatchObject({ results: [], relaxed: [] })
+    expect(index.search({ near: GUERET, filters: { frais_a_charge: ['Payant'], typologie: ['BIB'] } })).toMatchObject({
+      results: [],
+      relaxed: [],
+    })
   })
   it('answers a value no lieu has at once, and relaxes it like any other filter', () => {
     const deaf = { services: ['Aide aux démarches administratives'], prise_en_charge_specifique: ['Surdité'] }
     expect(index.search({ near: GUERET, filters: deaf }).results).toEqual([])
     const relaxed = index.search({ near: GUERET, filters: deaf, relax: true })
-    expect(relaxed.relaxed).toEqual([{ constraint: 'filtre', field: 'prise_en_charge_specifique', values: ['Surdité'] }])
+    expect(relaxed.relaxed).toEqual([
+      { constraint: 'filtre', field: 'prise_en_charge_specifique', values: ['Surdité'] },
+    ])
     expect(relaxed.results.length).toBeGreaterThan(0)
   })
   it('drops the opening time first and says so', () => {
-    const response = index.search({ near: GUERET, filters: { services: ['Maîtrise des outils numériques du quotidien'] }, openAt: MONDAY_10H, relax: true })
+    const response = index.search({
+      near: GUERET,
+      filters: { services: ['Maîtrise des outils numériques du quotidien'] },
+      openAt: MONDAY_10H,
+      relax: true,
+    })
     expect(response.relaxed).toEqual([{ constraint: 'ouvert_a' }])
     expect(ids(response)).toEqual(['b', 'd'])
   })
   it('then the secondary filters, then the cost, then widens the radius, and the services last', () => {
-    expect(index.search({ near: GUERET, filters: { frais_a_charge: ['Payant'], typologie: ['BIB'] }, relax: true }).relaxed).toEqual([
-      { constraint: 'filtre', field: 'typologie', values: ['BIB'] },
-    ])
-    const toulouseOnly = index.search({ near: GUERET, radiusKm: 10, filters: { frais_a_charge: ['Payant'], services: ['Aide aux démarches administratives'] }, relax: true })
+    expect(
+      index.search({ near: GUERET, filters: { frais_a_charge: ['Payant'], typologie: ['BIB'] }, relax: true }).relaxed,
+    ).toEqual([{ constraint: 'filtre', field: 'typologie', values: ['BIB'] }])
+    const toulouseOnly = index.search({
+      near: GUERET,
+      radiusKm: 10,
+      filters: { frais_a_charge: ['Payant'], services: ['Aide aux démarches administratives'] },
+      relax: true,
+    })
     expect(toulouseOnly.relaxed).toEqual([{ constraint: 'filtre', field: 'frais_a_charge', values: ['Payant'] }])
     expect(ids(toulouseOnly)[0]).toBe('a')
-    const nowhere = index.search({ near: { latitude: 48.39, longitude: -4.49 }, filters: { services: ['Loisirs et créations numériques'] }, relax: true })
+    const nowhere = index.search({
+      near: { latitude: 48.39, longitude: -4.49 },
+      filters: { services: ['Loisirs et créations numériques'] },
+      relax: true,
+    })
     expect(nowhere.relaxed.map((r) => r.constraint)).toEqual(['rayon_km', 'rayon_km', 'filtre'])
     expect(nowhere.results).toEqual([])
     expect(relaxationOrder[0]).toBe('ouverture')
@@ -150,16 +202,36 @@ describe('LieuxIndex.searchByName', () => {
 
 describe('property: the index finds what a full scan finds', () => {
   it('for random lieux, points and filters', () => {
-    const point = fc.record({ latitude: fc.double({ min: 42, max: 51, noNaN: true }), longitude: fc.double({ min: -4, max: 8, noNaN: true }) })
-    const services = ['Aide aux démarches administratives', 'Maîtrise des outils numériques du quotidien', 'Accès internet et matériel informatique']
+    const point = fc.record({
+      latitude: fc.double({ min: 42, max: 51, noNaN: true }),
+      longitude: fc.double({ min: -4, max: 8, noNaN: true }),
+    })
+    const services = [
+      'Aide aux démarches administratives',
+      'Maîtrise des outils numériques du quotidien',
+      'Accès internet et matériel informatique',
+    ]
     fc.assert(
-      fc.property(fc.array(fc.record({ at: point, service: fc.constantFrom(...services) }), { minLength: 1, maxLength: 120 }), point, fc.constantFrom(...services), (specs, near, service) => {
-        const random = specs.map((s, i) => aLieu(`l${i}`, { latitude: s.at.latitude, longitude: s.at.longitude, services: s.service }))
-        const filters = { services: [service] }
-        const fromIndex = createLieuxIndex(random).search({ near, filters, limit: 10, radiusKm: 300 }).results.map((r) => r.lieu.id)
-        const fromScan = scanNearest(random, near, { limit: 10, radiusKm: 300, accept: (l) => matchesFilters(l, filters) }).map((r) => r.lieu.id)
-        expect(fromIndex).toEqual(fromScan)
-      }),
+      fc.property(
+        fc.array(fc.record({ at: point, service: fc.constantFrom(...services) }), { minLength: 1, maxLength: 120 }),
+        point,
+        fc.constantFrom(...services),
+        (specs, near, service) => {
+          const random = specs.map((s, i) =>
+            aLieu(`l${i}`, { latitude: s.at.latitude, longitude: s.at.longitude, services: s.service }),
+          )
+          const filters = { services: [service] }
+          const fromIndex = createLieuxIndex(random)
+            .search({ near, filters, limit: 10, radiusKm: 300 })
+            .results.map((r) => r.lieu.id)
+          const fromScan = scanNearest(random, near, {
+            limit: 10,
+            radiusKm: 300,
+            accept: (l) => matchesFilters(l, filters),
+          }).map((r) => r.lieu.id)
+          expect(fromIndex).toEqual(fromScan)
+        },
+      ),
       { numRuns: 200 },
     )
   })
@@ -167,13 +239,21 @@ describe('property: the index finds what a full scan finds', () => {
 
 describe('property: the total within the radius is the count a full scan finds', () => {
   it('for random lieux, points and radii, across the antimeridian too', () => {
-    const point = fc.record({ latitude: fc.double({ min: -60, max: 60, noNaN: true }), longitude: fc.double({ min: -180, max: 180, noNaN: true }) })
+    const point = fc.record({
+      latitude: fc.double({ min: -60, max: 60, noNaN: true }),
+      longitude: fc.double({ min: -180, max: 180, noNaN: true }),
+    })
     fc.assert(
-      fc.property(fc.array(point, { minLength: 1, maxLength: 150 }), point, fc.double({ min: 1, max: 3000, noNaN: true }), (points, near, radiusKm) => {
-        const random = points.map((p, i) => aLieu(`l${i}`, { latitude: p.latitude, longitude: p.longitude }))
-        const total = createLieuxIndex(random).search({ near, radiusKm, withTotal: true }).total
-        expect(total).toBe(scanNearest(random, near, { limit: Number.POSITIVE_INFINITY, radiusKm }).length)
-      }),
+      fc.property(
+        fc.array(point, { minLength: 1, maxLength: 150 }),
+        point,
+        fc.double({ min: 1, max: 3000, noNaN: true }),
+        (points, near, radiusKm) => {
+          const random = points.map((p, i) => aLieu(`l${i}`, { latitude: p.latitude, longitude: p.longitude }))
+          const total = createLieuxIndex(random).search({ near, radiusKm, withTotal: true }).total
+          expect(total).toBe(scanNearest(random, near, { limit: Number.POSITIVE_INFINITY, radiusKm }).length)
+        },
+      ),
       { numRuns: 300 },
     )
   })

@@ -80,7 +80,15 @@ export type SearchResponse = {
  * the secondary filters (publics, accompaniment, labels…), the name, the cost, then the radius (×2, ×4), and last the
  * services asked for — so a person always leaves with somewhere to go, and the answer says what was given up.
  */
-export const relaxationOrder = ['ouverture', 'filtres secondaires', 'q', 'frais_a_charge', 'rayon_km ×2', 'rayon_km ×4', 'services'] as const
+export const relaxationOrder = [
+  'ouverture',
+  'filtres secondaires',
+  'q',
+  'frais_a_charge',
+  'rayon_km ×2',
+  'rayon_km ×4',
+  'services',
+] as const
 
 const DEFAULT_RADIUS_KM = 50
 const DEFAULT_LIMIT = 10
@@ -139,7 +147,8 @@ export class LieuxIndex {
       const mask = new Uint16Array(this.located.length)
       let present = 0
       this.located.forEach((lieu, position) => {
-        for (const value of (lieu[field] as readonly string[] | undefined) ?? []) mask[position] = (mask[position] as number) | (1 << values.indexOf(value))
+        for (const value of (lieu[field] as readonly string[] | undefined) ?? [])
+          mask[position] = (mask[position] as number) | (1 << values.indexOf(value))
         present |= mask[position] as number
       })
       this.masks.set(field, mask)
@@ -166,12 +175,18 @@ export class LieuxIndex {
       for (const value of wanted) if (values.includes(value)) bits |= 1 << values.indexOf(value)
       const mask = this.masks.get(field) as Uint16Array
       // No public named = "tout public": such lieux serve every public asked for.
-      if (field !== 'publics_specifiquement_adresses' && ((this.present.get(field) as number) & bits) === 0) return NEVER
-      checks.push(field === 'publics_specifiquement_adresses' ? (p) => mask[p] === 0 || ((mask[p] as number) & bits) !== 0 : (p) => ((mask[p] as number) & bits) !== 0)
+      if (field !== 'publics_specifiquement_adresses' && ((this.present.get(field) as number) & bits) === 0)
+        return NEVER
+      checks.push(
+        field === 'publics_specifiquement_adresses'
+          ? (p) => mask[p] === 0 || ((mask[p] as number) & bits) !== 0
+          : (p) => ((mask[p] as number) & bits) !== 0,
+      )
     }
     for (const field of ['typologie', 'autres_formations_labels'] as const) {
       const wanted = filters[field]
-      if (wanted && wanted.length > 0) checks.push((p) => (this.located[p]?.[field] ?? []).some((v) => wanted.includes(v)))
+      if (wanted && wanted.length > 0)
+        checks.push((p) => (this.located[p]?.[field] ?? []).some((v) => wanted.includes(v)))
     }
     for (const field of ['prise_rdv', 'fiche_acces_libre'] as const) {
       const wanted = filters[field]
@@ -197,7 +212,12 @@ export class LieuxIndex {
     this.names ??= (() => {
       const lieux = [...this.all]
       const index = buildNameIndex(
-        lieux.map((lieu, id) => ({ id, nom: lieu.nom, commune: lieu.commune, structure_parente: lieu.structure_parente ?? '' })),
+        lieux.map((lieu, id) => ({
+          id,
+          nom: lieu.nom,
+          commune: lieu.commune,
+          structure_parente: lieu.structure_parente ?? '',
+        })),
       )
       return { index, lieux }
     })()
@@ -227,7 +247,9 @@ export class LieuxIndex {
   private relaxationSteps(query: SearchQuery) {
     const filters = query.filters ?? {}
     const radius = query.radiusKm ?? DEFAULT_RADIUS_KM
-    const secondary = (Object.keys(filters) as (keyof LieuFilters)[]).filter((f) => f !== 'services' && f !== 'frais_a_charge' && filters[f] !== undefined)
+    const secondary = (Object.keys(filters) as (keyof LieuFilters)[]).filter(
+      (f) => f !== 'services' && f !== 'frais_a_charge' && filters[f] !== undefined,
+    )
     const dropFilter = (field: keyof LieuFilters) => (q: SearchQuery) => {
       if (q.filters?.[field] === undefined) return undefined
       const rest = { ...q.filters }
@@ -241,16 +263,32 @@ export class LieuxIndex {
     return [
       {
         apply: (q: SearchQuery) => (q.openAt || q.openOn ? { ...q, openAt: undefined, openOn: undefined } : undefined),
-        relaxations: [...(query.openAt ? [{ constraint: 'ouvert_a' } as const] : []), ...(query.openOn ? [{ constraint: 'ouvert_le' } as const] : [])],
+        relaxations: [
+          ...(query.openAt ? [{ constraint: 'ouvert_a' } as const] : []),
+          ...(query.openOn ? [{ constraint: 'ouvert_le' } as const] : []),
+        ],
       },
       {
-        apply: (q: SearchQuery) => secondary.reduce<SearchQuery | undefined>((acc, field) => dropFilter(field)(acc ?? q) ?? acc, undefined),
+        apply: (q: SearchQuery) =>
+          secondary.reduce<SearchQuery | undefined>((acc, field) => dropFilter(field)(acc ?? q) ?? acc, undefined),
         relaxations: secondary.map(asRelaxation),
       },
-      { apply: (q: SearchQuery) => (q.q ? { ...q, q: undefined } : undefined), relaxations: [{ constraint: 'q' } as const] },
-      { apply: dropFilter('frais_a_charge'), relaxations: filters.frais_a_charge ? [asRelaxation('frais_a_charge')] : [] },
-      { apply: (q: SearchQuery) => ({ ...q, radiusKm: radius * 2 }), relaxations: [{ constraint: 'rayon_km', from: radius, to: radius * 2 } as const] },
-      { apply: (q: SearchQuery) => ({ ...q, radiusKm: radius * 4 }), relaxations: [{ constraint: 'rayon_km', from: radius * 2, to: radius * 4 } as const] },
+      {
+        apply: (q: SearchQuery) => (q.q ? { ...q, q: undefined } : undefined),
+        relaxations: [{ constraint: 'q' } as const],
+      },
+      {
+        apply: dropFilter('frais_a_charge'),
+        relaxations: filters.frais_a_charge ? [asRelaxation('frais_a_charge')] : [],
+      },
+      {
+        apply: (q: SearchQuery) => ({ ...q, radiusKm: radius * 2 }),
+        relaxations: [{ constraint: 'rayon_km', from: radius, to: radius * 2 } as const],
+      },
+      {
+        apply: (q: SearchQuery) => ({ ...q, radiusKm: radius * 4 }),
+        relaxations: [{ constraint: 'rayon_km', from: radius * 2, to: radius * 4 } as const],
+      },
       { apply: dropFilter('services'), relaxations: filters.services ? [asRelaxation('services')] : [] },
     ]
   }
@@ -282,11 +320,16 @@ export class LieuxIndex {
     // the tree's own order for ties depends on how it was built.
     const distance = new Map(positions.map((p) => [p, this.distanceKm(p, latitude, longitude)] as const))
     positions.sort((a, b) => (distance.get(a) as number) - (distance.get(b) as number) || a - b)
-    const results = positions.slice(offset, wanted).map((p) => new NearbyLieu(this.located[p] as Lieu & Point, distance.get(p) as number, now))
+    const results = positions
+      .slice(offset, wanted)
+      .map((p) => new NearbyLieu(this.located[p] as Lieu & Point, distance.get(p) as number, now))
     const response: SearchResponse = { results, relaxed: [], radiusKm }
     if (query.withTotal)
       // A page that is not full already says how many there are.
-      response.total = results.length > 0 && results.length < limit ? offset + results.length : this.countWithin(query.near, radiusKm, predicate, timeFilter)
+      response.total =
+        results.length > 0 && results.length < limit
+          ? offset + results.length
+          : this.countWithin(query.near, radiusKm, predicate, timeFilter)
     return response
   }
 
@@ -294,7 +337,12 @@ export class LieuxIndex {
    * How many lieux match within the radius. Counting needs no ordering: a bounding-box query on the tree, then the
    * exact distance, is much cheaper than walking the nearest-first queue over every point of the disc.
    */
-  private countWithin(near: Point, radiusKm: number, predicate: CompiledFilter | undefined, timeFilter: ((lieu: Lieu) => boolean) | undefined): number {
+  private countWithin(
+    near: Point,
+    radiusKm: number,
+    predicate: CompiledFilter | undefined,
+    timeFilter: ((lieu: Lieu) => boolean) | undefined,
+  ): number {
     const dLat = radiusKm / 111.19
     const cosLat = Math.cos((near.latitude * Math.PI) / 180)
     const dLon = cosLat > 1e-6 ? Math.min(180, radiusKm / (111.19 * cosLat)) : 180
@@ -325,7 +373,11 @@ export class LieuxIndex {
         if (dLon > 180) dLon = 360 - dLon
         const dx = dLon * kmPerDegree * Math.cos(((lieu.latitude + near.latitude) * Math.PI) / 360)
         const flat = dx * dx + dy * dy
-        if (flat > outer || (flat > inner && haversineKm(near.latitude, near.longitude, lieu.latitude, lieu.longitude) > radiusKm)) continue
+        if (
+          flat > outer ||
+          (flat > inner && haversineKm(near.latitude, near.longitude, lieu.latitude, lieu.longitude) > radiusKm)
+        )
+          continue
         if (timeFilter && !timeFilter(lieu)) continue
         count++
       }
@@ -334,17 +386,29 @@ export class LieuxIndex {
 
   private timeFilter(query: SearchQuery): ((lieu: Lieu) => boolean) | undefined {
     const { openAt, openOn } = query
-    if (openAt && openOn) return (lieu) => openingStateAt(lieu.horaires, openAt) === 'open' && isOpenOnDay(lieu.horaires, openOn)
+    if (openAt && openOn)
+      return (lieu) => openingStateAt(lieu.horaires, openAt) === 'open' && isOpenOnDay(lieu.horaires, openOn)
     if (openAt) return (lieu) => openingStateAt(lieu.horaires, openAt) === 'open'
     if (openOn) return (lieu) => isOpenOnDay(lieu.horaires, openOn)
     return undefined
   }
 
   /** The `wanted` nearest, and every lieu as near as the last one: which of equals the tree gives first is arbitrary. */
-  private aroundWithTies(longitude: number, latitude: number, wanted: number, radiusKm: number, predicate: CompiledFilter | undefined): number[] {
+  private aroundWithTies(
+    longitude: number,
+    latitude: number,
+    wanted: number,
+    radiusKm: number,
+    predicate: CompiledFilter | undefined,
+  ): number[] {
     for (let count = wanted + 1; ; count *= 2) {
       const found = around(this.tree, longitude, latitude, count, radiusKm, predicate)
-      if (found.length < count || this.distanceKm(found[count - 1] as number, latitude, longitude) > this.distanceKm(found[wanted - 1] as number, latitude, longitude)) return found
+      if (
+        found.length < count ||
+        this.distanceKm(found[count - 1] as number, latitude, longitude) >
+          this.distanceKm(found[wanted - 1] as number, latitude, longitude)
+      )
+        return found
     }
   }
 
@@ -367,7 +431,12 @@ class NearbyLieu implements SearchResult {
     if (!this.computed) {
       const status = openingStatus(this.lieu.horaires, this.now)
       // Closed: the next change is the opening; open: look past the closing.
-      const upcoming = status.state === 'closed' ? status.nextChange : status.state === 'open' ? nextOpening(this.lieu.horaires, this.now) : undefined
+      const upcoming =
+        status.state === 'closed'
+          ? status.nextChange
+          : status.state === 'open'
+            ? nextOpening(this.lieu.horaires, this.now)
+            : undefined
       this.computed = upcoming ? { ...status, nextOpening: upcoming } : status
     }
     return this.computed

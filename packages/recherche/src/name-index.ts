@@ -6,8 +6,34 @@ import MiniSearch from 'minisearch'
  */
 
 const stopwords: ReadonlySet<string> = new Set([
-  'le', 'la', 'les', 'l', 'un', 'une', 'des', 'de', 'du', 'd', 'et', 'ou', 'a', 'au', 'aux', 'en', 'pour', 'par', 'sur', 'dans',
-  'avec', 'qu', 'que', 'se', 'ce', 'son', 'sa', 'ses',
+  'le',
+  'la',
+  'les',
+  'l',
+  'un',
+  'une',
+  'des',
+  'de',
+  'du',
+  'd',
+  'et',
+  'ou',
+  'a',
+  'au',
+  'aux',
+  'en',
+  'pour',
+  'par',
+  'sur',
+  'dans',
+  'avec',
+  'qu',
+  'que',
+  'se',
+  'ce',
+  'son',
+  'sa',
+  'ses',
 ])
 
 /** A search term as indexed and searched: folded, without elision, null for a stopword. */

@@ -33,7 +33,10 @@ describe.skipIf(!existsSync(sharedData))('real data: nearest lieux', () => {
     let compared = 0
     for (let i = 0; i < 500; i++) {
       // Mostly metropolitan France, some overseas points.
-      const near = i % 25 === 0 ? { latitude: -21.1 + next() * 0.5, longitude: 55.2 + next() * 0.6 } : { latitude: 42.3 + next() * 8.8, longitude: -4.8 + next() * 13 }
+      const near =
+        i % 25 === 0
+          ? { latitude: -21.1 + next() * 0.5, longitude: 55.2 + next() * 0.6 }
+          : { latitude: 42.3 + next() * 8.8, longitude: -4.8 + next() * 13 }
       for (const service of vocabularies.services) {
         const filters = { services: [service] }
         const fromIndex = index.search({ near, filters, limit: 10, radiusKm: 20_000 }).results

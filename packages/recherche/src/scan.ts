@@ -9,8 +9,14 @@ import type { LieuFilters } from './lieux-index.js'
 
 /** Whether a lieu can be returned by a distance search: it has coordinates and receives the public. */
 export function isSearchable(lieu: Lieu): lieu is Lieu & Point {
-  const receives = (lieu.services?.length ?? 0) > 0 && !(lieu.modalites_acces?.includes(AccessMode.NoPublicReception) ?? false)
-  return receives && lieu.latitude !== undefined && lieu.longitude !== undefined && !(lieu.latitude === 0 && lieu.longitude === 0)
+  const receives =
+    (lieu.services?.length ?? 0) > 0 && !(lieu.modalites_acces?.includes(AccessMode.NoPublicReception) ?? false)
+  return (
+    receives &&
+    lieu.latitude !== undefined &&
+    lieu.longitude !== undefined &&
+    !(lieu.latitude === 0 && lieu.longitude === 0)
+  )
 }
 
 /** The filter semantics, written directly on the lieu's values (the index uses bit masks for the same rules). */

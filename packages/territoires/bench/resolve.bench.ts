@@ -6,14 +6,20 @@ import { createTerritoires, foldPlace, geographyFromDecoupage } from '../src/ind
 import { resolveCases } from '../fixtures/resolve-cases.js'
 
 const require = createRequire(import.meta.url)
-const read = (name: string) => JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'))
+const read = (name: string) =>
+  JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'))
 let start = performance.now()
-const geography = geographyFromDecoupage({ communes: read('communes'), departements: read('departements'), regions: read('regions') })
+const geography = geographyFromDecoupage({
+  communes: read('communes'),
+  departements: read('departements'),
+  regions: read('regions'),
+})
 const territoires = createTerritoires({ geography })
 const buildMs = Math.round(performance.now() - start)
 
 const inputs = resolveCases.map(([input]) => input)
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.floor((p / 100) * values.length)] as number
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.floor((p / 100) * values.length)] as number
 const micro = (ms: number) => Math.round(ms * 10_000) / 10
 
 for (let i = 0; i < 3; i++) for (const input of inputs) territoires.resolve(input) // warm-up

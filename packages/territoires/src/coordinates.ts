@@ -43,11 +43,23 @@ function fromCsv(text: string): CoordinateTable {
     const longitude = record.cells[lon]?.trim() ?? ''
     if (latitude === '' && longitude === '') continue // no coordinates known (some overseas collectivities): not a problem of the file
     const point = { latitude: Number(latitude), longitude: Number(longitude) }
-    if (!/^[0-9AB]{5}$/.test(insee) || !Number.isFinite(point.latitude) || !Number.isFinite(point.longitude) || Math.abs(point.latitude) > 90 || Math.abs(point.longitude) > 180) {
-      problems.push({ line: record.line, message: `Ligne illisible : code « ${insee} », latitude « ${latitude} », longitude « ${longitude} ».` })
+    if (
+      !/^[0-9AB]{5}$/.test(insee) ||
+      !Number.isFinite(point.latitude) ||
+      !Number.isFinite(point.longitude) ||
+      Math.abs(point.latitude) > 90 ||
+      Math.abs(point.longitude) > 180
+    ) {
+      problems.push({
+        line: record.line,
+        message: `Ligne illisible : code « ${insee} », latitude « ${latitude} », longitude « ${longitude} ».`,
+      })
       continue
     }
-    byCode.set(insee, record.cells[source] === 'parent-commune-centroid-approx' ? { ...point, approximate: true } : point)
+    byCode.set(
+      insee,
+      record.cells[source] === 'parent-commune-centroid-approx' ? { ...point, approximate: true } : point,
+    )
   }
   return { byCode, problems }
 }
@@ -66,9 +78,18 @@ function fromGeoApiJson(text: string): CoordinateTable {
   items.forEach((item: unknown, index) => {
     const entry = item as { code?: unknown; centre?: { coordinates?: unknown } }
     const coordinates = entry?.centre?.coordinates
-    if (typeof entry?.code === 'string' && Array.isArray(coordinates) && typeof coordinates[0] === 'number' && typeof coordinates[1] === 'number')
+    if (
+      typeof entry?.code === 'string' &&
+      Array.isArray(coordinates) &&
+      typeof coordinates[0] === 'number' &&
+      typeof coordinates[1] === 'number'
+    )
       byCode.set(entry.code, { latitude: coordinates[1], longitude: coordinates[0] })
-    else problems.push({ line: index + 1, message: `Élément ${index + 1} : attendu { "code": …, "centre": { "coordinates": [longitude, latitude] } }.` })
+    else
+      problems.push({
+        line: index + 1,
+        message: `Élément ${index + 1} : attendu { "code": …, "centre": { "coordinates": [longitude, latitude] } }.`,
+      })
   })
   return { byCode, problems }
 }

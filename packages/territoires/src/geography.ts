@@ -24,7 +24,12 @@ export type CogCommune = {
 /** A former commune (commune déléguée or associée) and the current commune it is part of. */
 export type FormerCommune = { code: string; nom: string; parent: string }
 
-export type Departement = { code: string; nom: string; region: string; /** INSEE code of the préfecture. */ chefLieu: string }
+export type Departement = {
+  code: string
+  nom: string
+  region: string
+  /** INSEE code of the préfecture. */ chefLieu: string
+}
 export type Region = { code: string; nom: string }
 
 type RawCommune = {
@@ -48,7 +53,11 @@ export type Geography = {
 }
 
 /** The three data files of @etalab/decoupage-administratif, parsed. */
-export type DecoupageData = { communes: readonly unknown[]; departements: readonly unknown[]; regions: readonly unknown[] }
+export type DecoupageData = {
+  communes: readonly unknown[]
+  departements: readonly unknown[]
+  regions: readonly unknown[]
+}
 
 /** The geography Aiguillage uses, from the data of @etalab/decoupage-administratif. */
 export function geographyFromDecoupage(data: DecoupageData): Geography {
@@ -74,13 +83,22 @@ export function geographyFromDecoupage(data: DecoupageData): Geography {
   }
   for (const raw of rawCommunes) {
     // A commune déléguée often shares its parent's code and name: only the other names are new.
-    if ((raw.type === 'commune-deleguee' || raw.type === 'commune-associee') && raw.chefLieu && currentNames.get(raw.chefLieu) !== raw.nom)
+    if (
+      (raw.type === 'commune-deleguee' || raw.type === 'commune-associee') &&
+      raw.chefLieu &&
+      currentNames.get(raw.chefLieu) !== raw.nom
+    )
       formerCommunes.push({ code: raw.code, nom: raw.nom, parent: raw.chefLieu })
   }
   return {
     communes,
     formerCommunes,
-    departements: (data.departements as readonly Departement[]).map(({ code, nom, region, chefLieu }) => ({ code, nom, region, chefLieu })),
+    departements: (data.departements as readonly Departement[]).map(({ code, nom, region, chefLieu }) => ({
+      code,
+      nom,
+      region,
+      chefLieu,
+    })),
     regions: (data.regions as readonly Region[]).map(({ code, nom }) => ({ code, nom })),
   }
 }

@@ -5,4 +5,11 @@ export type { CogCommune, DecoupageData, Departement, FormerCommune, Geography, 
 export { editDistance, foldPlace, nameKeys, placeTokens } from './normalise.js'
 export { commonWordNames } from './common-words.js'
 export { createTerritoires, Territoires } from './territoires.js'
-export type { Candidate, Commune, CreateTerritoiresOptions, MatchKind, Resolution, ResolveOptions } from './territoires.js'
+export type {
+  Candidate,
+  Commune,
+  CreateTerritoiresOptions,
+  MatchKind,
+  Resolution,
+  ResolveOptions,
+} from './territoires.js'

@@ -18,6 +18,9 @@ describe.skipIf(!existsSync(sharedData))('real data: the commune coordinate tabl
     expect([...table.byCode.keys()].every((code) => territoires.byCode(code) !== undefined)).toBe(true)
     expect(territoires.byCode('75118')?.coordinatesApproximate).toBe(true)
     // Sanity: the centroid of Brest is in Brest.
-    expect(territoires.resolve('Brest').candidates[0]?.commune).toMatchObject({ latitude: expect.closeTo(48.4, 1), longitude: expect.closeTo(-4.5, 1) })
+    expect(territoires.resolve('Brest').candidates[0]?.commune).toMatchObject({
+      latitude: expect.closeTo(48.4, 1),
+      longitude: expect.closeTo(-4.5, 1),
+    })
   })
 })

@@ -15,8 +15,17 @@ const territoires = createTerritoires({ geography: officialGeography(), coordina
 describe('createTerritoires', () => {
   it('holds the official communes and arrondissements, with the coordinates given', () => {
     expect(territoires.communes.length).toBe(35_014)
-    expect(territoires.byCode('23096')).toMatchObject({ nom: 'Guéret', departementNom: 'Creuse', regionNom: 'Nouvelle-Aquitaine', latitude: 46.17 })
-    expect(territoires.byCode('75118')).toMatchObject({ type: 'arrondissement-municipal', commune: '75056', coordinatesApproximate: true })
+    expect(territoires.byCode('23096')).toMatchObject({
+      nom: 'Guéret',
+      departementNom: 'Creuse',
+      regionNom: 'Nouvelle-Aquitaine',
+      latitude: 46.17,
+    })
+    expect(territoires.byCode('75118')).toMatchObject({
+      type: 'arrondissement-municipal',
+      commune: '75056',
+      coordinatesApproximate: true,
+    })
     expect(territoires.byCode('2a004')?.nom).toBe('Ajaccio')
   })
   it('counts the communes it has no coordinates for', () => {
@@ -32,7 +41,12 @@ describe('parseCommuneCoordinates', () => {
     expect(table.problems).toEqual([{ line: 5, message: expect.stringContaining('« nord »') }])
   })
   it('reads the JSON of geo.api.gouv.fr (centre as [longitude, latitude])', () => {
-    const table = parseCommuneCoordinates(JSON.stringify([{ code: '23096', nom: 'Guéret', centre: { type: 'Point', coordinates: [1.87, 46.17] } }, { code: 'x' }]))
+    const table = parseCommuneCoordinates(
+      JSON.stringify([
+        { code: '23096', nom: 'Guéret', centre: { type: 'Point', coordinates: [1.87, 46.17] } },
+        { code: 'x' },
+      ]),
+    )
     expect(table.byCode.get('23096')).toEqual({ latitude: 46.17, longitude: 1.87 })
     expect(table.problems).toHaveLength(1)
   })
@@ -59,7 +73,12 @@ describe('departement', () => {
 
 describe('byPostcode', () => {
   it('gives every commune of a postcode, most populous first', () => {
-    expect(territoires.byPostcode('74200').map((c) => c.nom).slice(0, 2)).toEqual(['Thonon-les-Bains', 'Allinges'])
+    expect(
+      territoires
+        .byPostcode('74200')
+        .map((c) => c.nom)
+        .slice(0, 2),
+    ).toEqual(['Thonon-les-Bains', 'Allinges'])
   })
   it('finds a commune by each of its postcodes', () => {
     expect(territoires.byPostcode('20090').map((c) => c.code)).toContain('2A004')
@@ -92,10 +111,17 @@ describe('resolve', () => {
     expect(resolution.candidates[0]?.confidence).toBeLessThan(0.9)
   })
   it('names the former commune that matched', () => {
-    expect(territoires.resolve('Annecy-le-Vieux').candidates[0]).toMatchObject({ match: 'former-name', matchedName: 'Annecy-le-Vieux' })
+    expect(territoires.resolve('Annecy-le-Vieux').candidates[0]).toMatchObject({
+      match: 'former-name',
+      matchedName: 'Annecy-le-Vieux',
+    })
   })
   it('answers a département with its préfecture, and says it is a département', () => {
-    expect(territoires.resolve('Creuse').candidates[0]).toMatchObject({ match: 'departement', matchedName: 'Creuse', commune: { code: '23096' } })
+    expect(territoires.resolve('Creuse').candidates[0]).toMatchObject({
+      match: 'departement',
+      matchedName: 'Creuse',
+      commune: { code: '23096' },
+    })
   })
   it('returns nothing, without error, for empty or meaningless text', () => {
     expect(territoires.resolve('').candidates).toEqual([])
@@ -107,7 +133,12 @@ describe('resolve', () => {
 
 describe('suggest', () => {
   it('completes what is being typed, most populous first', () => {
-    expect(territoires.suggest('gue').slice(0, 2).map((c) => c.nom)).toEqual(['Guérande', 'Guéret'])
+    expect(
+      territoires
+        .suggest('gue')
+        .slice(0, 2)
+        .map((c) => c.nom),
+    ).toEqual(['Guérande', 'Guéret'])
     expect(territoires.suggest('st eti')[0]?.nom).toBe('Saint-Étienne')
     expect(territoires.suggest('paris 1').map((c) => c.code)).toContain('75118')
     expect(territoires.suggest('g')).toEqual([])
@@ -125,7 +156,9 @@ describe('extractPlace', () => {
       expect(territoires.extractPlace(sentence)).toBeUndefined()
     }
     // A surer place elsewhere wins; a request word is never a place.
-    expect(territoires.extractPlace('Tours de magie à Guéret', { leadingName: true })?.candidates[0]?.commune.code).toBe('23096')
+    expect(
+      territoires.extractPlace('Tours de magie à Guéret', { leadingName: true })?.candidates[0]?.commune.code,
+    ).toBe('23096')
     expect(territoires.extractPlace('aide démarches', { leadingName: true })).toBeUndefined()
   })
   it.each([

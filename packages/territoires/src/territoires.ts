@@ -17,7 +17,8 @@ export type Commune = CogCommune & {
 }
 
 /** How a candidate was found, from the most to the least certain. */
-export type MatchKind = 'insee' | 'postcode' | 'arrondissement' | 'name' | 'former-name' | 'departement' | 'prefix' | 'typo'
+export type MatchKind =
+  'insee' | 'postcode' | 'arrondissement' | 'name' | 'former-name' | 'departement' | 'prefix' | 'typo'
 
 export type Candidate = {
   commune: Commune
@@ -61,21 +62,163 @@ const communeAliases: readonly (readonly [string, string])[] = [
   ['Lons', '39300'],
   ['Montceau', '71306'],
 ]
-const determiners: ReadonlySet<string> = new Set(['un', 'une', 'le', 'la', 'les', 'l', 'des', 'du', 'de', 'd', 'mon', 'ma', 'mes', 'ton', 'ta', 'tes', 'son', 'sa', 'ses', 'notre', 'nos', 'votre', 'vos', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces'])
+const determiners: ReadonlySet<string> = new Set([
+  'un',
+  'une',
+  'le',
+  'la',
+  'les',
+  'l',
+  'des',
+  'du',
+  'de',
+  'd',
+  'mon',
+  'ma',
+  'mes',
+  'ton',
+  'ta',
+  'tes',
+  'son',
+  'sa',
+  'ses',
+  'notre',
+  'nos',
+  'votre',
+  'vos',
+  'leur',
+  'leurs',
+  'ce',
+  'cet',
+  'cette',
+  'ces',
+])
 /** Words after which a place is expected ("à Thonon", "sur Clermont"); after the residence ones, even in lower case. */
 const placeCues: ReadonlySet<string> = new Set(['a', 'au', 'sur', 'vers', 'in', 'at', 'near'])
-const residenceCues: ReadonlySet<string> = new Set(['habite', 'habitons', 'habitez', 'habitent', 'vis', 'vit', 'vivons', 'live', 'lives'])
-const isPlaceCue = (token: string | undefined): boolean => token !== undefined && (placeCues.has(token) || residenceCues.has(token))
-const fillers: ReadonlySet<string> = new Set(['a', 'au', 'aux', 'dans', 'en', 'l', 'le', 'la', 'les', 'de', 'du', 'des', 'd', 'pres', 'vers', 'cedex', 'france', 'commune', 'ville', 'departement', 'dept', 'dep'])
+const residenceCues: ReadonlySet<string> = new Set([
+  'habite',
+  'habitons',
+  'habitez',
+  'habitent',
+  'vis',
+  'vit',
+  'vivons',
+  'live',
+  'lives',
+])
+const isPlaceCue = (token: string | undefined): boolean =>
+  token !== undefined && (placeCues.has(token) || residenceCues.has(token))
+const fillers: ReadonlySet<string> = new Set([
+  'a',
+  'au',
+  'aux',
+  'dans',
+  'en',
+  'l',
+  'le',
+  'la',
+  'les',
+  'de',
+  'du',
+  'des',
+  'd',
+  'pres',
+  'vers',
+  'cedex',
+  'france',
+  'commune',
+  'ville',
+  'departement',
+  'dept',
+  'dep',
+])
 const arrondissementCities: Readonly<Record<string, string>> = { paris: '75056', lyon: '69123', marseille: '13055' }
 /** "à côté", "à pied", "à domicile"…: after "à", these words make a phrase, not a place. */
 const notAPlaceAfterA: ReadonlySet<string> = new Set([
-  'cote', 'pied', 'domicile', 'distance', 'jour', 'part', 'peu', 'fond', 'nouveau', 'temps', 'faire', 'vie', 'moi', 'toi', 'lui', 'nous',
-  'vous', 'eux', 'elle', 'elles', 'point', 'table', 'terre', 'bord', 'main', 'pas', 'mort', 'peine', 'prix', 'voir', 'tout', 'rien',
-  'plat', 'venir', 'cause', 'mon', 'ma', 'ce', 'cet', 'cette', 'partir', 'propos', 'travers', 'nu', 'jamais', 'vol', 'force', 'cheval',
+  'cote',
+  'pied',
+  'domicile',
+  'distance',
+  'jour',
+  'part',
+  'peu',
+  'fond',
+  'nouveau',
+  'temps',
+  'faire',
+  'vie',
+  'moi',
+  'toi',
+  'lui',
+  'nous',
+  'vous',
+  'eux',
+  'elle',
+  'elles',
+  'point',
+  'table',
+  'terre',
+  'bord',
+  'main',
+  'pas',
+  'mort',
+  'peine',
+  'prix',
+  'voir',
+  'tout',
+  'rien',
+  'plat',
+  'venir',
+  'cause',
+  'mon',
+  'ma',
+  'ce',
+  'cet',
+  'cette',
+  'partir',
+  'propos',
+  'travers',
+  'nu',
+  'jamais',
+  'vol',
+  'force',
+  'cheval',
 ])
 /** Everyday words that begin commune names ("grand", "saint…" aside): after "à" they are not a place cut short. */
-const notAPlaceAfterCue: ReadonlySet<string> = new Set(['grand', 'grande', 'petit', 'petite', 'notre', 'nouvelle', 'vieux', 'vieille', 'haute', 'basse', 'mont', 'belle', 'beau', 'court', 'longue', 'moitie', 'cause', 'chaque', 'toute', 'toutes', 'plusieurs', 'quelqu', 'quelque', 'internet', 'distance', 'present', 'partir', 'votre', 'notre', 'leurs', 'celle', 'celui'])
+const notAPlaceAfterCue: ReadonlySet<string> = new Set([
+  'grand',
+  'grande',
+  'petit',
+  'petite',
+  'notre',
+  'nouvelle',
+  'vieux',
+  'vieille',
+  'haute',
+  'basse',
+  'mont',
+  'belle',
+  'beau',
+  'court',
+  'longue',
+  'moitie',
+  'cause',
+  'chaque',
+  'toute',
+  'toutes',
+  'plusieurs',
+  'quelqu',
+  'quelque',
+  'internet',
+  'distance',
+  'present',
+  'partir',
+  'votre',
+  'notre',
+  'leurs',
+  'celle',
+  'celui',
+])
 const ARRONDISSEMENT_NUMBER = /^(\d{1,2})(e|er|eme|ieme|em|arr|arrondissement)?$/
 const MAX_TOKENS = 12
 const COMMON_TRIGRAM = 2_500
@@ -126,10 +269,17 @@ export class Territoires {
     this.withoutCoordinates = withoutCoordinates
 
     // Postcodes: the arrondissements of Paris, Lyon and Marseille answer for their own postcodes.
-    const arrondissementPostcodes = new Set(communes.filter((c) => c.type === 'arrondissement-municipal').flatMap((c) => c.codesPostaux))
+    const arrondissementPostcodes = new Set(
+      communes.filter((c) => c.type === 'arrondissement-municipal').flatMap((c) => c.codesPostaux),
+    )
     for (const commune of communes) {
       for (const postcode of commune.codesPostaux) {
-        if (commune.type === 'commune-actuelle' && commune.code in inverse(arrondissementCities) && arrondissementPostcodes.has(postcode)) continue
+        if (
+          commune.type === 'commune-actuelle' &&
+          commune.code in inverse(arrondissementCities) &&
+          arrondissementPostcodes.has(postcode)
+        )
+          continue
         const list = this.byPostcodeMap.get(postcode) ?? []
         list.push(commune)
         this.byPostcodeMap.set(postcode, list)
@@ -222,7 +372,8 @@ export class Territoires {
   private readonly arrondissementByKey = new Map<string, Commune>()
 
   private arrondissementKeys(): string[] {
-    for (const commune of this.arrondissements.values()) this.arrondissementByKey.set(placeTokens(commune.nom).join(' '), commune)
+    for (const commune of this.arrondissements.values())
+      this.arrondissementByKey.set(placeTokens(commune.nom).join(' '), commune)
     return [...this.arrondissementByKey.keys()]
   }
 
@@ -275,7 +426,9 @@ export class Territoires {
       const arrondissement = city && number ? this.arrondissements.get(`${city}/${Number(number)}`) : undefined
       if (arrondissement) {
         resolution.candidates = [{ commune: arrondissement, confidence: 1, match: 'arrondissement' }]
-        resolution.unmatched = tokens.filter((t, j) => j !== i && j !== i + 1 && !fillers.has(t) && t !== 'arrondissement' && t !== code)
+        resolution.unmatched = tokens.filter(
+          (t, j) => j !== i && j !== i + 1 && !fillers.has(t) && t !== 'arrondissement' && t !== code,
+        )
         return resolution
       }
     }
@@ -301,7 +454,11 @@ export class Territoires {
       resolution.unmatched = named.unmatched
       const penalty = named.unmatched.length > 0 ? 0.8 : 1
       const narrowed = Boolean(named.departement || resolution.hints.postcode)
-      const candidates = rankByPopulation(entries, named.exact ? 'name' : 'former-name', penalty * (narrowed ? 1 : 0.95))
+      const candidates = rankByPopulation(
+        entries,
+        named.exact ? 'name' : 'former-name',
+        penalty * (narrowed ? 1 : 0.95),
+      )
       // "Clermont" alone: the small Clermonts match exactly, but Clermont-Ferrand is what many people mean.
       if (!narrowed) {
         const larger = this.largerCitiesStartingWith(named.key, entries)
@@ -309,7 +466,12 @@ export class Territoires {
         const departement = named.unmatched.length === 0 ? this.departementByKey.get(named.key) : undefined
         const prefecture = departement ? this.byInsee.get(departement.chefLieu) : undefined
         if (prefecture && !candidates.some((c) => c.commune.code === prefecture.code))
-          larger.push({ commune: prefecture, confidence: 0.5, match: 'departement', matchedName: departement?.nom as string })
+          larger.push({
+            commune: prefecture,
+            confidence: 0.5,
+            match: 'departement',
+            matchedName: departement?.nom as string,
+          })
         // Several places for one name: the most populous first, as people most often mean it.
         if (larger.length > 0) {
           candidates.push(...larger)
@@ -324,7 +486,11 @@ export class Territoires {
     // 4. A code alone: the communes of the postcode, or the commune of the INSEE code.
     if (code) {
       if (postcodeCommunes.length > 0) {
-        resolution.candidates = rankByPopulation(postcodeCommunes.map((commune) => ({ commune })), 'postcode', 1).slice(0, limit)
+        resolution.candidates = rankByPopulation(
+          postcodeCommunes.map((commune) => ({ commune })),
+          'postcode',
+          1,
+        ).slice(0, limit)
         resolution.ambiguous = resolution.candidates.length > 1
         resolution.unmatched = tokens.filter((t, j) => j !== codeIndex && !fillers.has(t))
         return resolution
@@ -341,7 +507,10 @@ export class Territoires {
     const prefecture = departementOnly ? this.byInsee.get(departementOnly.chefLieu) : undefined
     if (departementOnly) {
       resolution.hints.departement = departementOnly
-      if (prefecture) resolution.candidates = [{ commune: prefecture, confidence: 0.6, match: 'departement', matchedName: departementOnly.nom }]
+      if (prefecture)
+        resolution.candidates = [
+          { commune: prefecture, confidence: 0.6, match: 'departement', matchedName: departementOnly.nom },
+        ]
       return resolution
     }
 
@@ -349,7 +518,9 @@ export class Territoires {
     const words = tokens.filter((t, j) => j !== codeIndex)
     resolution.candidates = this.fuzzy(words.join(' ')).slice(0, limit)
     if (resolution.hints.postcode) {
-      const withPostcode = resolution.candidates.filter((c) => c.commune.codesPostaux.includes(resolution.hints.postcode as string))
+      const withPostcode = resolution.candidates.filter((c) =>
+        c.commune.codesPostaux.includes(resolution.hints.postcode as string),
+      )
       if (withPostcode.length > 0) resolution.candidates = withPostcode
     }
     const [first, second] = resolution.candidates
@@ -359,7 +530,9 @@ export class Territoires {
   }
 
   private findName(tokens: readonly string[], codeIndex: number) {
-    let best: { key: string; entries: Entry[]; exact: boolean; departement?: Departement; unmatched: string[]; score: number } | undefined
+    let best:
+      | { key: string; entries: Entry[]; exact: boolean; departement?: Departement; unmatched: string[]; score: number }
+      | undefined
     for (let length = tokens.length; length >= 1; length--) {
       for (let start = 0; start + length <= tokens.length; start++) {
         if (codeIndex >= start && codeIndex < start + length) continue
@@ -424,7 +597,9 @@ export class Territoires {
     // Very common trigrams ("sai", "int" of the 5 000 "Saint-…") cost much and tell little: skip them when others remain.
     // When fewer than four are informative, the least common of the others complete them (a long sentence such as
     // "je suis malentendant" would otherwise walk tens of thousands of names).
-    const grams = [...new Set(trigrams(query))].map((gram) => this.keysByTrigram.get(gram) ?? EMPTY).sort((a, b) => a.length - b.length)
+    const grams = [...new Set(trigrams(query))]
+      .map((gram) => this.keysByTrigram.get(gram) ?? EMPTY)
+      .sort((a, b) => a.length - b.length)
     const informative = grams.filter((list) => list.length <= COMMON_TRIGRAM)
     for (const list of informative.length >= 4 ? informative : grams.slice(0, Math.max(4, informative.length)))
       for (const index of list) {
@@ -444,7 +619,8 @@ export class Territoires {
       const key = this.keys[index] as string
       // "thonon" for Thonon-les-Bains: a whole first word is worth more than a close spelling.
       if (query.length >= 4 && key.startsWith(`${query} `)) add(key, 'prefix', 0.8)
-      else if (query.length >= 4 && key.startsWith(query)) add(key, 'prefix', 0.75 - Math.min(0.25, (key.length - query.length) / 40))
+      else if (query.length >= 4 && key.startsWith(query))
+        add(key, 'prefix', 0.75 - Math.min(0.25, (key.length - query.length) / 40))
       // Lengths further apart than the edits allowed cannot be within reach: skip the costly distance.
       if (Math.abs(key.length - query.length) > maxEdits) continue
       const distance = editDistance(query, key, maxEdits)
@@ -477,8 +653,14 @@ export class Territoires {
     const tokens = words.map((w) => placeTokens(w).join(' '))
     const postcodeAt = tokens.findIndex((t) => /^\d{5}$/.test(t) && this.byPostcodeMap.has(t))
     // Where the last comma-separated part starts, when it is short: « aide pour la caf, tours ».
-    const lastPart = sentence.split(',').at(-1)?.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '') ?? []
-    const lastAfterComma = sentence.includes(',') && lastPart.length > 0 && lastPart.length <= 3 ? words.length - lastPart.length : -1
+    const lastPart =
+      sentence
+        .split(',')
+        .at(-1)
+        ?.split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w !== '') ?? []
+    const lastAfterComma =
+      sentence.includes(',') && lastPart.length > 0 && lastPart.length <= 3 ? words.length - lastPart.length : -1
     // Every name found is a candidate; the best explained one wins (longer, with a preposition or a hint before it,
     // not a common word), and the last one on equal terms: people end with where they live.
     let best: { start: number; end: number; score: number } | undefined
@@ -487,7 +669,8 @@ export class Territoires {
         const span = tokens.slice(start, start + length)
         if (fillers.has(span[0] as string) || fillers.has(span[span.length - 1] as string)) continue
         const key = span.join(' ')
-        const arrondissementCity = length === 2 && arrondissementCities[span[0] as string] && ARRONDISSEMENT_NUMBER.test(span[1] as string)
+        const arrondissementCity =
+          length === 2 && arrondissementCities[span[0] as string] && ARRONDISSEMENT_NUMBER.test(span[1] as string)
         if (!this.byKey.has(key) && !arrondissementCity) continue
         const { before, after } = this.placeContext(words, tokens, sentenceStart, start, start + length, lastAfterComma)
         const context = before + after
@@ -500,7 +683,10 @@ export class Territoires {
         let end = start + length
         for (let extra = Math.min(4, tokens.length - end); extra >= 1; extra--) {
           const tail = tokens.slice(end, end + extra).filter((t) => !fillers.has(t))
-          if (tail.length > 0 && (this.departementOfTokens(tail) || (tail.length === 1 && /^\d{5}$/.test(tail[0] as string)))) {
+          if (
+            tail.length > 0 &&
+            (this.departementOfTokens(tail) || (tail.length === 1 && /^\d{5}$/.test(tail[0] as string)))
+          ) {
             end += extra
             break
           }
@@ -511,10 +697,12 @@ export class Territoires {
     }
     if (best) {
       const text = words.slice(best.start, best.end).join(' ')
-      const withPostcode = postcodeAt >= 0 && (postcodeAt < best.start || postcodeAt >= best.end) ? `${text} ${tokens[postcodeAt]}` : text
+      const withPostcode =
+        postcodeAt >= 0 && (postcodeAt < best.start || postcodeAt >= best.end) ? `${text} ${tokens[postcodeAt]}` : text
       const resolution = this.resolve(withPostcode)
       // A postcode elsewhere that the name does not fit: the postcode is the surer of the two.
-      if (postcodeAt < 0 || resolution.candidates[0]?.commune.codesPostaux.includes(tokens[postcodeAt] as string)) return { ...resolution, span: text }
+      if (postcodeAt < 0 || resolution.candidates[0]?.commune.codesPostaux.includes(tokens[postcodeAt] as string))
+        return { ...resolution, span: text }
     }
     if (postcodeAt >= 0) return { ...this.resolve(tokens[postcodeAt] as string), span: words[postcodeAt] as string }
     return this.placeAfterCue(words, tokens)
@@ -525,7 +713,10 @@ export class Territoires {
    * "Bourgoin") or misspelt ("j'habite grenobl"). Only a close match is taken: the first word of the name, or one typo in
    * a word written with its capital (or after "j'habite", "je vis"), never a common word.
    */
-  private placeAfterCue(words: readonly string[], tokens: readonly string[]): (Resolution & { span: string }) | undefined {
+  private placeAfterCue(
+    words: readonly string[],
+    tokens: readonly string[],
+  ): (Resolution & { span: string }) | undefined {
     for (let start = tokens.length - 1; start >= 1; start--) {
       const cue = tokens[start - 1] as string
       const residence = residenceCues.has(cue)
@@ -533,13 +724,25 @@ export class Territoires {
       for (let length = Math.min(3, tokens.length - start); length >= 1; length--) {
         const span = tokens.slice(start, start + length)
         const first = span[0] as string
-        if (first.length < 5 || fillers.has(first) || commonWordNames.has(first) || notAPlaceAfterA.has(first) || notAPlaceAfterCue.has(first)) continue
+        if (
+          first.length < 5 ||
+          fillers.has(first) ||
+          commonWordNames.has(first) ||
+          notAPlaceAfterA.has(first) ||
+          notAPlaceAfterCue.has(first)
+        )
+          continue
         const resolution = this.resolve(span.join(' '))
         const best = resolution.candidates[0]
         if (!best || resolution.unmatched.length > 0) continue
         const capitalised = /^\p{Lu}/u.test(words[start] as string) && !/^\p{Lu}+$/u.test(words.join(''))
         // A cut name is likely after a residence cue or with its capital; a typo only with its capital ("je vis seule").
-        const close = best.match === 'prefix' ? best.confidence >= 0.7 && (capitalised || residence || best.confidence >= 0.8) : best.match === 'typo' ? best.confidence >= 0.7 && capitalised : false
+        const close =
+          best.match === 'prefix'
+            ? best.confidence >= 0.7 && (capitalised || residence || best.confidence >= 0.8)
+            : best.match === 'typo'
+              ? best.confidence >= 0.7 && capitalised
+              : false
         if (close) return { ...resolution, span: words.slice(start, start + length).join(' ') }
       }
     }
@@ -573,14 +776,15 @@ export class Territoires {
     }
     const following = tokens.slice(end, end + 4).filter((t) => !fillers.has(t))
     const after =
-      following.length > 0 && (this.departementOfTokens(following.slice(0, 1)) ?? this.departementOfTokens(following) ?? (/^\d{5}$/.test(following[0] as string) ? true : undefined)) ? 20 : 0
+      following.length > 0 &&
+      (this.departementOfTokens(following.slice(0, 1)) ??
+        this.departementOfTokens(following) ??
+        (/^\d{5}$/.test(following[0] as string) ? true : undefined))
+        ? 20
+        : 0
     return { before, after }
   }
-
-
-
 }
-
 
 function inverse(record: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [v, k]))
@@ -591,12 +795,17 @@ function byPopulation(a: Commune, b: Commune): number {
 }
 
 /** Candidates most populous first; confidence is each one's share of the population, so a clear favourite stands out. */
-function rankByPopulation(entries: readonly { commune: Commune; formerName?: string }[], match: MatchKind, scale: number): Candidate[] {
+function rankByPopulation(
+  entries: readonly { commune: Commune; formerName?: string }[],
+  match: MatchKind,
+  scale: number,
+): Candidate[] {
   const sorted = [...entries].sort((a, b) => byPopulation(a.commune, b.commune))
   const total = sorted.reduce((sum, e) => sum + Math.max(1, e.commune.population), 0)
   return sorted.map((entry) => ({
     commune: entry.commune,
-    confidence: Math.round(scale * (sorted.length === 1 ? 1 : Math.max(1, entry.commune.population) / total) * 1000) / 1000,
+    confidence:
+      Math.round(scale * (sorted.length === 1 ? 1 : Math.max(1, entry.commune.population) / total) * 1000) / 1000,
     match,
     ...(entry.formerName ? { matchedName: entry.formerName } : {}),
   }))
@@ -616,7 +825,10 @@ export type CreateTerritoiresOptions = {
  * territoires.resolve('st etienne').candidates[0]?.commune.code // '42218'
  */
 export function createTerritoires(options: CreateTerritoiresOptions): Territoires {
-  const coordinates = options.coordinates instanceof Map ? options.coordinates : ((options.coordinates as CoordinateTable | undefined)?.byCode ?? new Map())
+  const coordinates =
+    options.coordinates instanceof Map
+      ? options.coordinates
+      : ((options.coordinates as CoordinateTable | undefined)?.byCode ?? new Map())
   return new Territoires(options.geography, coordinates)
 }
 
