@@ -198,14 +198,9 @@ const communesRoute = createRoute({
 
 const ChatRequestSchema = z
   .strictObject({
-    conversationId: z
-      .string()
-      .max(100)
-      .optional()
-      .openapi({
-        description:
-          'L’identifiant rendu par le tour précédent ; absent, inconnu ou expiré : une nouvelle conversation.',
-      }),
+    conversationId: z.string().max(100).optional().openapi({
+      description: 'L’identifiant rendu par le tour précédent ; absent, inconnu ou expiré : une nouvelle conversation.',
+    }),
     text: z
       .string({ error: 'text est obligatoire : le message de la personne.' })
       .min(1, 'Le message est vide.')
@@ -364,7 +359,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     }),
   )
   if (limiter)
-    app.use('/v1/*', async (c, next) => {
+    app.use('/v1/*', async (c: Context, next) => {
       const wait = limiter.take(clientOf(c))
       if (wait > 0)
         return sendProblem(
@@ -575,7 +570,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const query = c.req.valid('query')
     const dataset = deps.store.current
     const located = locate(query)
-    if (located && 'problem' in located) return sendProblem(c, located.problem) as never
+    if (located && 'problem' in located) return sendProblem(c, located.problem)
     const limit = query.limit ?? 10_000
     const filters = filtersOf(query)
     let lieux: Lieu[]
@@ -602,7 +597,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="lieux-mediation-numerique${dataset.source.demo ? '-demo' : ''}.csv"`,
       'x-aiguillage-demo': String(dataset.source.demo),
-    }) as never
+    })
   })
 
   app.openapi(lieuRoute, (c) => {

@@ -26,7 +26,7 @@ type OpenApiDocument = {
 }
 
 const escape = (text: unknown): string =>
-  String(text ?? '').replace(
+  (typeof text === 'string' ? text : text === undefined || text === null ? '' : JSON.stringify(text)).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   )

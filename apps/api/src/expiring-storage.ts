@@ -1,5 +1,6 @@
 /** What botbuilder's `Storage` reads and writes: items by key (the shape only, so the API needs no bot library). */
-export type StoreItems = Record<string, any>
+// botbuilder's own type is `Record<string, any>`; `unknown` is assignable to it and keeps our side checked.
+export type StoreItems = Record<string, unknown>
 
 /**
  * A botbuilder-compatible `Storage` for the bot channels' state (botkit's dialog state, teams-ai's turn state), which
@@ -18,7 +19,7 @@ export class ExpiringStorage {
     const found: StoreItems = {}
     for (const key of keys) {
       const item = this.items.get(key)
-      if (item && this.now() - item.at <= this.ttlMs) found[key] = JSON.parse(item.json)
+      if (item && this.now() - item.at <= this.ttlMs) found[key] = JSON.parse(item.json) as unknown
     }
     return found
   }

@@ -9,8 +9,10 @@ const require = createRequire(import.meta.url)
  * (importing them as modules through a TypeScript loader would cost hundreds of megabytes).
  */
 export async function loadOfficialGeography(): Promise<Geography> {
-  const read = async (name: string) =>
-    JSON.parse(await readFile(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'))
+  const read = async (name: string): Promise<unknown[]> =>
+    JSON.parse(
+      await readFile(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'),
+    ) as unknown[]
   const [communes, departements, regions] = await Promise.all([read('communes'), read('departements'), read('regions')])
   return geographyFromDecoupage({ communes, departements, regions })
 }

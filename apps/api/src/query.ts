@@ -55,7 +55,7 @@ function vocabularyParam(field: VocabularyField) {
 const freeList = (description: string) =>
   rawList
     .check((ctx) => {
-      if ((ctx.value as string[]).some((v) => v.length > 100))
+      if (ctx.value.some((v) => v.length > 100))
         fail(ctx as Ctx, 'too_long', 'Chaque valeur fait au plus 100 caractères.')
     })
     .optional()
@@ -159,15 +159,11 @@ const filterShape = {
 const locationShape = {
   latitude: numberParam('Latitude du point de référence (WGS84), avec longitude.', -90, 90),
   longitude: numberParam('Longitude du point de référence (WGS84), avec latitude.', -180, 180),
-  commune: z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({
-      description:
-        'Une commune : code INSEE ou texte (« Guéret », « st etienne », « Paris 18e », « Valence 26 »). Une commune ambiguë est répondue par ses candidates.',
-      example: 'Guéret',
-    }),
+  commune: z.string().max(200).optional().openapi({
+    description:
+      'Une commune : code INSEE ou texte (« Guéret », « st etienne », « Paris 18e », « Valence 26 »). Une commune ambiguë est répondue par ses candidates.',
+    example: 'Guéret',
+  }),
   code_postal: z
     .string()
     .regex(/^\d{5}$/, 'Attendu 5 chiffres.')

@@ -256,7 +256,7 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
             )}. Précisez, par exemple --commune "${resolution.candidates[0]?.commune.nom} ${resolution.candidates[0]?.commune.departement}".`,
         )
       }
-      commune = resolution.candidates[0]?.commune as Commune
+      commune = resolution.candidates[0]?.commune
       if (commune.latitude === undefined || commune.longitude === undefined)
         throw new UsageError(`Pas de coordonnées pour ${label(commune)} dans ${values.communes}.`)
       near = { latitude: commune.latitude, longitude: commune.longitude }

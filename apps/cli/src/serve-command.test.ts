@@ -44,7 +44,7 @@ describe('aiguillage serve (real process)', () => {
     expect((await fetch(`${url}/widget.js`)).status).toBe(200)
     const socket = new WebSocket(`${url.replace('http', 'ws')}/v1/discussion`, { origin: url })
     const frames: any[] = []
-    socket.on('message', (data) => frames.push(JSON.parse(String(data))))
+    socket.on('message', (data) => frames.push(JSON.parse((data as Buffer).toString('utf8'))))
     await new Promise((resolve) => socket.once('open', resolve))
     socket.send(JSON.stringify({ type: 'hello' }))
     socket.send(JSON.stringify({ type: 'message', id: 'm1', text: 'aide pour la CAF à Guéret' }))

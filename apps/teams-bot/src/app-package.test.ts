@@ -40,6 +40,6 @@ describe('the Teams app package', () => {
       },
     })
     // biome-ignore lint: invoke body read freely
-    expect(((response?.value as any).body.composeExtension.attachments as unknown[]).length).toBeGreaterThan(0)
+    expect((response!.value.body.composeExtension.attachments as unknown[]).length).toBeGreaterThan(0)
   })
 })

@@ -239,7 +239,8 @@ class WebChat {
         code: 'malformed',
         message: 'Message illisible : envoyez du texte JSON.',
       })
-    const parsed = parseClientFrame(String(data))
+    // A text frame arrives as one Buffer (ws's default binaryType); binary frames were refused above.
+    const parsed = parseClientFrame((data as Buffer).toString('utf8'))
     if (!parsed.ok)
       return this.reject(ws, connection, {
         type: 'error',

@@ -295,7 +295,7 @@ class Transport {
           ...(message.position ? { position: message.position } : {}),
         }),
       })
-      const body = await response.json()
+      const body = (await response.json()) as { detail?: string; conversationId?: string; messages: Message[] }
       if (!response.ok)
         return this.on.frame({
           type: 'error',

@@ -662,7 +662,7 @@ export class Assistant {
       date_maj: lieu.date_maj,
       ...optional('publics_specifiquement_adresses'),
       ...optional('prise_en_charge_specifique'),
-    } as LieuResult
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- a declaration file of globals, not a module
 /// <reference path="./globals.d.ts" />
 export type DecodedText = {
   text: string

@@ -59,7 +59,7 @@ function optionalText(label: string, maxLength?: number) {
       ? text
       : text.max(maxLength, {
           error: (iss) =>
-            `${label} dépasse ${maxLength} caractères : ${String(iss.input).length} trouvés (« ${excerpt(String(iss.input), 40)} »). Placez la suite dans presentation_detail.`,
+            `${label} dépasse ${maxLength} caractères : ${(iss.input as string).length} trouvés (« ${excerpt(iss.input as string, 40)} »). Placez la suite dans presentation_detail.`,
         })
   return bounded.optional()
 }
@@ -98,7 +98,7 @@ function splitVocabularyList(value: unknown): unknown {
   const items = splitList(value)
   if (!Array.isArray(items)) return items
   const normalised: unknown[] = []
-  for (const item of items) {
+  for (const item of items as unknown[]) {
     const official = typeof item === 'string' ? normaliseVocabularyValue(item) : item
     if (!normalised.includes(official)) normalised.push(official)
   }

@@ -252,6 +252,7 @@ function* csvRows(
     const lastLine = record.endLine ?? record.line
     if (nonUtf8Lines.size > 0 && [...nonUtf8Lines].some((l) => l >= record.line && l <= lastLine))
       for (const [field, value] of Object.entries(row.values)) {
+        // eslint-disable-next-line no-control-regex -- "not ASCII" is the whole range above \x7f
         if (typeof value === 'string' && /[^\x00-\x7f]/.test(value))
           errors.push({
             line: record.line,

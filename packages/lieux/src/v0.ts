@@ -168,7 +168,7 @@ const V0_SEPARATOR = ';'
 
 function splitV0(value: unknown): string[] {
   if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter((v) => v !== '')
-  if (typeof value !== 'string') return value === undefined || value === null ? [] : [String(value)]
+  if (typeof value !== 'string') return value === undefined || value === null ? [] : [JSON.stringify(value)]
   return value
     .split(V0_SEPARATOR)
     .map((v) => v.trim())

@@ -100,8 +100,10 @@ const EMAIL = /^[^\s@|]+@[^\s@|]+\.[a-z]{2,}$/i
 
 function issueCode(zodIssue: z.core.$ZodIssue, input: unknown): string {
   switch (zodIssue.code) {
-    case 'custom':
-      return String((zodIssue.params as { code?: unknown } | undefined)?.code ?? 'invalid_value')
+    case 'custom': {
+      const code = (zodIssue.params as { code?: unknown } | undefined)?.code
+      return typeof code === 'string' ? code : 'invalid_value'
+    }
     case 'invalid_type':
       if (input === undefined || (typeof input === 'string' && input.trim() === '')) return 'required'
       return zodIssue.expected === 'number' ? 'invalid_number' : 'invalid_type'

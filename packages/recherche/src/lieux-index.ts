@@ -308,7 +308,6 @@ export class LieuxIndex {
     else if (!timeFilter) positions = this.aroundWithTies(longitude, latitude, wanted, radiusKm, predicate)
     else {
       // Opening hours are costly to evaluate: check the nearest candidates only, widening until enough are found.
-      positions = []
       for (let batch = wanted * 4; ; batch *= 4) {
         const candidates = around(this.tree, longitude, latitude, batch, radiusKm, predicate)
         positions = candidates.filter((p) => timeFilter(this.located[p] as Lieu)).slice(0, wanted)

@@ -470,7 +470,7 @@ export class Territoires {
             commune: prefecture,
             confidence: 0.5,
             match: 'departement',
-            matchedName: departement?.nom as string,
+            matchedName: departement?.nom,
           })
         // Several places for one name: the most populous first, as people most often mean it.
         if (larger.length > 0) {
