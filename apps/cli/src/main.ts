@@ -1,30 +1,12 @@
+// The `aiguillage` command. Each command is imported when it runs, so `--help` or `validate` never load the server,
+// the bot libraries or the index (they cost seconds and hundreds of megabytes).
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { parseArgsProblem, runSearch } from './search-command.js'
-import { runServe } from './serve-command.js'
-import { runSync } from './sync-command.js'
-import { ExitCode, runValidate } from './validate-command.js'
+import type { Clock } from '@aiguillage/lieux'
+import { ExitCode, parseArgsProblem } from './command-line.js'
 
-const HELP = `aiguillage — outils du standard des lieux de médiation numérique
-
-Utilisation :
-  aiguillage validate FICHIER… [--json]   Vérifie des fichiers CSV ou JSON du standard (v1.0.2 ou v0.1.0).
-                                           Code de sortie : 0 tout est valide, 1 des lignes sont rejetées,
-                                           2 un fichier est inutilisable.
-  aiguillage search --lieux FICHIER[,FICHIER…] (--commune TEXTE --communes FICHIER | --near LAT,LON)
-                    [--services V]… [--frais-a-charge V] [--prise-en-charge-specifique V] [--publics-specifiquement-adresses V]
-                    [--modalites-accompagnement V] [--dispositif-programmes-nationaux V] [--typologie CODE] [--prise-rdv]
-                    [--ouvert-maintenant] [--ouvert-le samedi|AAAA-MM-JJ] [--q NOM] [--rayon-km N] [--limit N] [--strict] [--json]
-                                           Les lieux les plus proches. Chaque champ du standard est un filtre
-                                           (--service, --frais, --prise-en-charge, --public : noms courts).
-                                           Sans --strict, si rien ne correspond, des critères sont abandonnés et dits.
-  aiguillage serve [--port 3000] [--host 127.0.0.1] [--lieux FICHIER[,…] --communes FICHIER] [--data-dir DOSSIER]
-                                           Lance l’API (documentation sur /docs). Sans fichiers : le dernier
-                                           instantané, sinon les données de démonstration.
-  aiguillage sync [--from DOSSIER] [--lieux-url URL] [--communes-url URL] [--data-dir DOSSIER] [--timeout-s N]
-                                           Télécharge les lieux nationaux et les communes, les valide et écrit
-                                           l’instantané que « serve » charge. Un échec garde l’instantané précédent.
-  aiguillage --help                        Affiche cette aide.
-`
+/** The help text, shared with bin/aiguillage.mjs, which prints it for `--help` without loading TypeScript at all. */
+const HELP = readFileSync(new URL('./help.txt', import.meta.url), 'utf8')
 
 // `aiguillage validate … | head`: a closed pipe is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -35,6 +17,9 @@ const output = {
   out: (text: string) => process.stdout.write(`${text}\n`),
   err: (text: string) => process.stderr.write(`${text}\n`),
 }
+
+/** The process's one clock: every command and the server it starts read the time from here, and only here. */
+const clock: Clock = () => new Date()
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -53,14 +38,21 @@ async function main(argv: string[]): Promise<number> {
         output.err(`Erreur : ${parseArgsProblem(error) ?? String(error)}\n\n${HELP}`)
         return ExitCode.Unusable
       }
-      return runValidate(parsed.positionals, { json: parsed.values.json ?? false, cwd, now: new Date() }, output)
+      const { runValidate } = await import('./validate-command.js')
+      return runValidate(parsed.positionals, { json: parsed.values.json ?? false, cwd, now: clock() }, output)
     }
-    case 'search':
-      return runSearch(rest, { cwd, now: new Date() }, output)
-    case 'serve':
-      return runServe(rest, { cwd, env: process.env }, output)
-    case 'sync':
-      return runSync(rest, { cwd, env: process.env, progressStream: process.stderr }, output)
+    case 'search': {
+      const { runSearch } = await import('./search-command.js')
+      return runSearch(rest, { cwd, now: clock() }, output)
+    }
+    case 'serve': {
+      const { runServe } = await import('./serve-command.js')
+      return runServe(rest, { cwd, env: process.env, now: clock }, output)
+    }
+    case 'sync': {
+      const { runSync } = await import('./sync-command.js')
+      return runSync(rest, { cwd, env: process.env, progressStream: process.stderr, now: clock }, output)
+    }
     default:
       output.err(`Commande inconnue : « ${command} ».\n\n${HELP}`)
       return ExitCode.Unusable

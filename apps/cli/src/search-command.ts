@@ -23,7 +23,7 @@ import {
 } from '@aiguillage/recherche'
 import { type Commune, createTerritoires, parseCommuneCoordinates } from '@aiguillage/territoires'
 import { loadOfficialGeography } from '@aiguillage/api'
-import { ExitCode, type Output } from './validate-command.js'
+import { ExitCode, type Output, parseArgsProblem } from './command-line.js'
 
 /** Filter options: the standard's field names (with dashes), plus the short names people type. */
 const filterOptions: Record<string, VocabularyField | 'typologie' | 'autres_formations_labels'> = {
@@ -151,7 +151,7 @@ function formatTable(response: SearchResponse, reference: string, now: Date): st
   return lines.join('\n')
 }
 
-async function loadLieux(files: readonly string[], cwd: string, output: Output): Promise<Lieu[]> {
+async function loadLieux(files: readonly string[], cwd: string, now: Date, output: Output): Promise<Lieu[]> {
   const lieux: Lieu[] = []
   for (const file of files) {
     let bytes: Uint8Array
@@ -160,7 +160,7 @@ async function loadLieux(files: readonly string[], cwd: string, output: Output):
     } catch {
       throw new UsageError(`Fichier de lieux introuvable : ${file}`)
     }
-    const result = readLieux(bytes, { fileName: file })
+    const result = readLieux(bytes, { fileName: file, now })
     if (!result.ok) throw new UsageError(`${file} : ${result.error.message}`)
     if (result.report.rejected.length > 0)
       output.err(
@@ -256,14 +256,16 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
             )}. Précisez, par exemple --commune "${resolution.candidates[0]?.commune.nom} ${resolution.candidates[0]?.commune.departement}".`,
         )
       }
-      commune = resolution.candidates[0]?.commune
+      const chosen = resolution.candidates[0]?.commune
+      if (!chosen) throw new UsageError(`Commune introuvable : « ${values.commune} ».`)
+      commune = chosen
       if (commune.latitude === undefined || commune.longitude === undefined)
         throw new UsageError(`Pas de coordonnées pour ${label(commune)} dans ${values.communes}.`)
       near = { latitude: commune.latitude, longitude: commune.longitude }
       reference = label(commune)
     }
 
-    const index = createLieuxIndex(await loadLieux(lieuxFiles, context.cwd, output))
+    const index = createLieuxIndex(await loadLieux(lieuxFiles, context.cwd, context.now, output))
     const response = index.search({
       near,
       filters,
@@ -318,25 +320,4 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
     }
     throw error
   }
-}
-
-/** The options of a command, or undefined after saying in French what is wrong with them. */
-export function readOptions<T>(parse: () => T, output: Output): T | undefined {
-  try {
-    return parse()
-  } catch (error) {
-    output.err(`Erreur : ${parseArgsProblem(error) ?? String(error)}`)
-    return undefined
-  }
-}
-
-/** node:util parseArgs speaks English: say its complaints in French. */
-export function parseArgsProblem(error: unknown): string | undefined {
-  const code = (error as { code?: string }).code
-  if (!code?.startsWith('ERR_PARSE_ARGS')) return undefined
-  const option = /'(-[^']*)'/.exec((error as Error).message)?.[1] ?? ''
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `option inconnue ${option}`
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-    return `valeur inattendue ${option || (error as Error).message.split("'")[1] || ''}`.trim()
-  return `valeur manquante ou mal placée pour l’option ${option}`
 }

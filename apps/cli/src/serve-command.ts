@@ -1,10 +1,10 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { apiConfigFromEnv, DataError, startServer } from '@aiguillage/api'
+import type { Clock } from '@aiguillage/lieux'
 import { teamsConfigFromEnv } from '@aiguillage/teams-bot/config'
 import { webChatChannel } from '@aiguillage/web-chat'
-import { readOptions } from './search-command.js'
-import { ExitCode, type Output } from './validate-command.js'
+import { ExitCode, type Output, readOptions } from './command-line.js'
 
 /**
  * `aiguillage serve`: one process that loads the data, builds the index and serves the API.
@@ -13,7 +13,7 @@ import { ExitCode, type Output } from './validate-command.js'
  */
 export async function runServe(
   args: string[],
-  context: { cwd: string; env: NodeJS.ProcessEnv },
+  context: { cwd: string; env: NodeJS.ProcessEnv; now: Clock },
   output: Output,
 ): Promise<number> {
   const values = readOptions(() => parse(args).values, output)
@@ -40,6 +40,7 @@ export async function runServe(
       )
     const server = await startServer({
       port,
+      now: context.now,
       host: values.host ?? context.env.HOST ?? '127.0.0.1',
       ...(lieux.length ? { lieux } : {}),
       ...(communes ? { communes: path.resolve(context.cwd, communes) } : {}),

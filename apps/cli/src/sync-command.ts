@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultDataDir, type DownloadProgress, SyncError, syncSnapshot } from '@aiguillage/api'
-import { readOptions } from './search-command.js'
-import { ExitCode, type Output } from './validate-command.js'
+import type { Clock } from '@aiguillage/lieux'
+import { ExitCode, type Output, readOptions } from './command-line.js'
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1).replace('.', ',')} Mo`
 
@@ -45,6 +45,7 @@ export async function runSync(
     cwd: string
     env: NodeJS.ProcessEnv
     progressStream: { isTTY?: boolean; write: (text: string) => unknown }
+    now: Clock
   },
   output: Output,
 ): Promise<number> {
@@ -54,6 +55,7 @@ export async function runSync(
   try {
     const result = await syncSnapshot({
       dataDir,
+      now: context.now,
       ...(values.from ? { from: path.resolve(context.cwd, values.from) } : {}),
       ...(values['lieux-url'] ? { lieuxUrl: values['lieux-url'] } : {}),
       ...(values['communes-url'] ? { communesUrl: values['communes-url'] } : {}),

@@ -2,10 +2,9 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { type LieuxFileReport, readLieux, type RowIssue, type UnusableFile } from '@aiguillage/lieux'
 
-/** Exit codes of `aiguillage validate`: every row valid, rows rejected, input unusable. */
-export const ExitCode = { Valid: 0, RowsRejected: 1, Unusable: 2 } as const
+import { ExitCode, type Output } from './command-line.js'
 
-export type Output = { out: (text: string) => void; err: (text: string) => void }
+export { ExitCode }
 
 /** A file that could not be opened is unusable too, with the CLI's own codes. */
 type FileProblem = UnusableFile | { code: 'file_not_found' | 'unreadable_file'; message: string }
