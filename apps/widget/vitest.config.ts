@@ -4,6 +4,7 @@ export default defineProject({
   test: {
     name: 'widget',
     include: ['src/**/*.test.ts'],
-    exclude: ['src/**/*.real-data.test.ts'],
+    // Real data and real processes, sockets and browsers have their own lanes (see the root vitest.config.ts).
+    exclude: ['src/**/*.real-data.test.ts', 'src/**/*.integration.test.ts'],
   },
 })

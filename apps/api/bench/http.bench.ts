@@ -17,7 +17,7 @@ const communesFile = path.join(sharedData, 'communes-france/communes-france.csv'
 
 // 20 000 lieux from the real ones, moved by up to ~5 km, with unique ids.
 const real: Lieu[] = realLieuxFiles.flatMap((file) => {
-  const result = readLieux(readFileSync(file), { fileName: path.basename(file) })
+  const result = readLieux(readFileSync(file), { fileName: path.basename(file), now: new Date() })
   return result.ok ? result.report.accepted.map((row) => row.lieu) : []
 })
 let seed = 42

@@ -198,7 +198,7 @@ describe('GET /v1/lieux.csv', () => {
     const { status, headers, body } = await get('/v1/lieux.csv?commune=gueret&rayon_km=30&frais_a_charge=Gratuit')
     expect(status).toBe(200)
     expect(headers.get('content-disposition')).toBe('attachment; filename="lieux-mediation-numerique-demo.csv"')
-    const read = readLieux(body as string, { fileName: 'x.csv' })
+    const read = readLieux(body as string, { fileName: 'x.csv', now: MONDAY_10H30 })
     expect(read.ok && read.report.accepted.map((r) => r.lieu.id)).toEqual([
       'demo-gueret-mediatheque',
       'demo-gueret-fs',
@@ -210,6 +210,7 @@ describe('GET /v1/lieux.csv', () => {
     const { get } = await demoApp()
     const read = readLieux(
       (await get('/v1/lieux.csv?dispositif_programmes_nationaux=France%20Services')).body as string,
+      { now: MONDAY_10H30 },
     )
     expect(read.ok && read.report.total).toBe(10)
   })

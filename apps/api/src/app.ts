@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type Assistant, type ConversationStore, createAssistant, MemoryConversationStore } from '@aiguillage/assistant'
-import { type Lieu, toCsv } from '@aiguillage/lieux'
+import { type Clock, type Lieu, toCsv } from '@aiguillage/lieux'
 import { matchesFilters, type Point, type Relaxation } from '@aiguillage/recherche'
 import type { Commune } from '@aiguillage/territoires'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -51,8 +51,8 @@ export const defaultApiConfig: ApiConfig = {
 export type ApiDeps = {
   store: DatasetStore
   logger: Logger
-  /** The clock (tests pass a fixed instant). */
-  now?: () => Date
+  /** The process's one clock (tests pass a fixed instant). */
+  now: Clock
   /** Where chat conversations are kept (in memory by default, 30 minutes). */
   conversations?: ConversationStore
   /** The assistant behind /v1/chat, shared with the other channels (built from the store by default). */
@@ -68,10 +68,10 @@ export type ApiDeps = {
  */
 export function chatEngine(
   store: DatasetStore,
-  options: { conversations?: ConversationStore; now?: () => Date; mode?: 'citizen' | 'operator' } = {},
+  options: { now: Clock; conversations?: ConversationStore; mode?: 'citizen' | 'operator' },
 ): () => Assistant {
-  const now = options.now ?? (() => new Date())
-  const conversations = options.conversations ?? new MemoryConversationStore({ now: () => now().getTime() })
+  const now = options.now
+  const conversations = options.conversations ?? new MemoryConversationStore({ now })
   let assistant: { version: number; engine: Assistant } | undefined
   return () => {
     if (assistant?.version !== store.version) {
@@ -290,8 +290,8 @@ type Located = { point: Point; reference: Record<string, unknown> } | { problem:
 export function createApp(deps: ApiDeps): OpenAPIHono {
   z.config(z.locales.fr())
   const config = { ...defaultApiConfig, ...deps.config }
-  const now = deps.now ?? (() => new Date())
-  const limiter = config.rateLimit ? new RateLimiter(config.rateLimit) : undefined
+  const now = deps.now
+  const limiter = config.rateLimit ? new RateLimiter(config.rateLimit, now) : undefined
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (result.success) return undefined

@@ -29,7 +29,8 @@ export type DatasetInput = {
   reports: readonly LieuxFileReport[]
   geography: Geography
   coordinates: CoordinateTable
-  loadedAt?: Date
+  /** When the data were read: the loader's clock, for `/healthz`. */
+  loadedAt: Date
 }
 
 /** Builds the index and the communes from validated files. */
@@ -41,7 +42,7 @@ export function buildDataset(input: DatasetInput): Dataset {
     index: createLieuxIndex(lieux),
     territoires: createTerritoires({ geography: input.geography, coordinates: input.coordinates }),
     rejectedRows: input.reports.reduce((n, report) => n + report.rejected.length, 0),
-    loadedAt: input.loadedAt ?? new Date(),
+    loadedAt: input.loadedAt,
   }
 }
 

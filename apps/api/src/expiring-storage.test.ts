@@ -4,7 +4,7 @@ import { ExpiringStorage } from './expiring-storage.js'
 describe('ExpiringStorage (the bot channels’ state)', () => {
   it('forgets an entry after the time to live, so a public chat does not keep every visitor forever', async () => {
     let t = 0
-    const storage = new ExpiringStorage(1000, () => t)
+    const storage = new ExpiringStorage(1000, () => new Date(Date.UTC(2026, 10, 23) + t))
     await storage.write({ a: { dialogState: 1 }, b: { dialogState: 2 } })
     expect(await storage.read(['a', 'c'])).toEqual({ a: { dialogState: 1 } })
     t = 600

@@ -1,3 +1,4 @@
+import type { Clock } from '@aiguillage/lieux'
 /** What botbuilder's `Storage` reads and writes: items by key (the shape only, so the API needs no bot library). */
 // botbuilder's own type is `Record<string, any>`; `unknown` is assignable to it and keeps our side checked.
 export type StoreItems = Record<string, unknown>
@@ -12,8 +13,12 @@ export class ExpiringStorage {
 
   constructor(
     private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock,
   ) {}
+
+  private now(): number {
+    return this.clock().getTime()
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     const found: StoreItems = {}

@@ -13,8 +13,11 @@ export const demoDir = path.resolve(import.meta.dirname, '../demo')
 
 export class DataError extends Error {}
 
-/** Reads and validates lieux files; rejected rows are kept out and counted, an unusable file is an error. */
-export async function readLieuxFiles(files: readonly string[]): Promise<LieuxFileReport[]> {
+/**
+ * Reads and validates lieux files; rejected rows are kept out and counted, an unusable file is an error. `now` is the
+ * instant the data's age is judged at.
+ */
+export async function readLieuxFiles(files: readonly string[], now: Date): Promise<LieuxFileReport[]> {
   const reports: LieuxFileReport[] = []
   for (const file of files) {
     let bytes: Uint8Array
@@ -23,7 +26,7 @@ export async function readLieuxFiles(files: readonly string[]): Promise<LieuxFil
     } catch {
       throw new DataError(`Fichier de lieux introuvable : ${file}`)
     }
-    const result = readLieux(bytes, { fileName: file })
+    const result = readLieux(bytes, { fileName: file, now })
     if (!result.ok) throw new DataError(`${file} : ${result.error.message}`)
     reports.push(result.report)
   }
@@ -52,22 +55,28 @@ export async function loadFromFiles(
   lieuxFiles: readonly string[],
   communesFile: string,
   source: DatasetSource,
+  now: Date,
 ): Promise<Dataset> {
   const [reports, coordinates, cog] = await Promise.all([
-    readLieuxFiles(lieuxFiles),
+    readLieuxFiles(lieuxFiles, now),
     readCoordinates(communesFile),
     officialGeography(),
   ])
-  return buildDataset({ source, reports, coordinates, geography: cog })
+  return buildDataset({ source, reports, coordinates, geography: cog, loadedAt: now })
 }
 
 /** The small dataset shipped with the project: invented lieux, a few communes. Flagged as demo everywhere. */
-export function loadDemo(): Promise<Dataset> {
-  return loadFromFiles([path.join(demoDir, 'lieux-demo.csv')], path.join(demoDir, 'communes-demo.csv'), {
-    kind: 'demo',
-    demo: true,
-    origins: ['apps/api/demo/lieux-demo.csv', 'apps/api/demo/communes-demo.csv'],
-  })
+export function loadDemo(now: Date): Promise<Dataset> {
+  return loadFromFiles(
+    [path.join(demoDir, 'lieux-demo.csv')],
+    path.join(demoDir, 'communes-demo.csv'),
+    {
+      kind: 'demo',
+      demo: true,
+      origins: ['apps/api/demo/lieux-demo.csv', 'apps/api/demo/communes-demo.csv'],
+    },
+    now,
+  )
 }
 
 export type SnapshotMeta = {
@@ -87,14 +96,19 @@ export async function readSnapshotMeta(dataDir: string): Promise<SnapshotMeta | 
 }
 
 /** The last snapshot written by `aiguillage sync`, if there is one. */
-export async function loadSnapshot(dataDir: string): Promise<Dataset | undefined> {
+export async function loadSnapshot(dataDir: string, now: Date): Promise<Dataset | undefined> {
   const meta = await readSnapshotMeta(dataDir)
   if (!meta) return undefined
   const dir = snapshotDir(dataDir)
-  return loadFromFiles([path.join(dir, meta.lieux.file)], path.join(dir, meta.communes.file), {
-    kind: 'instantane',
-    demo: false,
-    origins: [meta.lieux.origin, meta.communes.origin],
-    date: meta.date,
-  })
+  return loadFromFiles(
+    [path.join(dir, meta.lieux.file)],
+    path.join(dir, meta.communes.file),
+    {
+      kind: 'instantane',
+      demo: false,
+      origins: [meta.lieux.origin, meta.communes.origin],
+      date: meta.date,
+    },
+    now,
+  )
 }

@@ -3,6 +3,8 @@ import { apiConfigFromEnv } from './config.js'
 import { startServer } from './server.js'
 
 const server = await startServer({
+  // The process's one clock: everything that reads the time gets it from here.
+  now: () => new Date(),
   port: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? '127.0.0.1',
   ...(process.env.AIGUILLAGE_LIEUX ? { lieux: process.env.AIGUILLAGE_LIEUX.split(',') } : {}),

@@ -1,3 +1,5 @@
+import type { Clock } from '@aiguillage/lieux'
+
 /** A token bucket per client: `limit` requests per `windowSeconds`, refilled continuously. */
 export type RateLimitConfig = { limit: number; windowSeconds: number }
 
@@ -5,12 +7,16 @@ export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; updated: number }>()
   private readonly perMs: number
 
-  constructor(private readonly config: RateLimitConfig) {
+  constructor(
+    private readonly config: RateLimitConfig,
+    private readonly clock: Clock,
+  ) {
     this.perMs = config.limit / (config.windowSeconds * 1000)
   }
 
   /** Takes one token for this client: 0 when allowed, else the seconds to wait before the next request. */
-  take(client: string, now = Date.now()): number {
+  take(client: string): number {
+    const now = this.clock().getTime()
     let bucket = this.buckets.get(client)
     if (!bucket) {
       // Forget idle clients before the map grows without bound.

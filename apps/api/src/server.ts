@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import pino, { type Logger } from 'pino'
 import type { Assistant } from '@aiguillage/assistant'
+import type { Clock } from '@aiguillage/lieux'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { type ApiConfig, chatEngine, createApp, defaultApiConfig } from './app.js'
 import { type Dataset, DatasetStore } from './dataset.js'
@@ -10,6 +11,8 @@ import { syncSnapshot, type SyncOptions } from './sync.js'
 
 export type ServeOptions = {
   port: number
+  /** The one clock of the process: data age, opening hours, conversations, limits and tokens all read it. */
+  now: Clock
   host?: string
   /** Lieux files and commune table given explicitly (arguments or environment). */
   lieux?: readonly string[]
@@ -25,7 +28,13 @@ export type ServeOptions = {
 }
 
 /** What a channel gets from the server: the same engine as /v1/chat, the data, the logger and the settings. */
-export type ChannelContext = { engine: () => Assistant; store: DatasetStore; logger: Logger; config: ApiConfig }
+export type ChannelContext = {
+  engine: () => Assistant
+  store: DatasetStore
+  logger: Logger
+  config: ApiConfig
+  now: Clock
+}
 
 /**
  * A channel mounted on the main process: routes on the Hono app (registered before the default home page) and/or
@@ -51,19 +60,24 @@ async function initialDataset(options: ServeOptions, logger: Logger): Promise<{ 
   if (options.lieux?.length || options.communes) {
     if (!options.lieux?.length || !options.communes)
       throw new DataError('Donnez les deux : --lieux FICHIER[,FICHIER…] et --communes FICHIER.')
-    const dataset = await loadFromFiles(options.lieux, options.communes, {
-      kind: 'fichiers',
-      demo: false,
-      origins: [...options.lieux, options.communes],
-    })
+    const dataset = await loadFromFiles(
+      options.lieux,
+      options.communes,
+      {
+        kind: 'fichiers',
+        demo: false,
+        origins: [...options.lieux, options.communes],
+      },
+      options.now(),
+    )
     return { dataset, trySync: false }
   }
-  const snapshot = await loadSnapshot(options.dataDir ?? defaultDataDir).catch((error: unknown) => {
+  const snapshot = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now()).catch((error: unknown) => {
     logger.warn({ err: { message: (error as Error).message } }, 'instantané illisible : données de démonstration')
     return undefined
   })
   if (snapshot) return { dataset: snapshot, trySync: false }
-  return { dataset: await loadDemo(), trySync: options.autoSync ?? true }
+  return { dataset: await loadDemo(options.now()), trySync: options.autoSync ?? true }
 }
 
 /**
@@ -88,13 +102,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     'données chargées',
   )
 
-  const engine = chatEngine(store)
-  const context: ChannelContext = { engine, store, logger, config: { ...defaultApiConfig, ...options.api } }
+  const engine = chatEngine(store, { now: options.now })
+  const context: ChannelContext = {
+    engine,
+    store,
+    logger,
+    config: { ...defaultApiConfig, ...options.api },
+    now: options.now,
+  }
   const channels = options.channels ?? []
   const app = createApp({
     store,
     logger,
     engine,
+    now: options.now,
     config: context.config,
     mount: (app) => channels.forEach((channel) => channel.routes?.(app, context)),
   })
@@ -107,9 +128,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   logger.info({ url }, 'API prête')
 
   const backgroundSync = trySync
-    ? syncSnapshot({ ...options.sync, dataDir: options.dataDir ?? defaultDataDir, logger, quiet: true })
+    ? syncSnapshot({
+        ...options.sync,
+        dataDir: options.dataDir ?? defaultDataDir,
+        now: options.now,
+        logger,
+        quiet: true,
+      })
         .then(async (result) => {
-          const fresh = await loadSnapshot(options.dataDir ?? defaultDataDir)
+          const fresh = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now())
           if (fresh) {
             store.replace(fresh)
             logger.info({ lieux: result.accepted }, 'données nationales chargées : fin de la démonstration')

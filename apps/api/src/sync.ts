@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { readLieux, type RowIssue } from '@aiguillage/lieux'
+import { type Clock, readLieux, type RowIssue } from '@aiguillage/lieux'
 import { parseCommuneCoordinates } from '@aiguillage/territoires'
 import type { Logger } from 'pino'
 import { readSnapshotMeta, type SnapshotMeta, snapshotDir } from './load.js'
@@ -27,10 +27,11 @@ export type SyncOptions = {
   logger?: Logger
   quiet?: boolean
   onProgress?: (progress: DownloadProgress) => void
-  now?: () => Date
+  /** Stamps the snapshot and judges the data's age. */
+  now: Clock
 }
 
-export const defaultSyncOptions: Omit<SyncOptions, 'dataDir'> = {
+export const defaultSyncOptions: Omit<SyncOptions, 'dataDir' | 'now'> = {
   lieuxUrl: process.env.AIGUILLAGE_LIEUX_URL ?? OFFICIAL_LIEUX_URL,
   communesUrl: process.env.AIGUILLAGE_COMMUNES_URL ?? OFFICIAL_COMMUNES_URL,
   timeoutMs: 180_000,
@@ -115,9 +116,11 @@ async function localFile(dir: string, prefix: string): Promise<string> {
  * names and `meta.json`, which points to them, is renamed last, so a failed, partial or invalid download never replaces
  * the previous snapshot.
  */
-export async function syncSnapshot(input: Partial<SyncOptions> & { dataDir: string }): Promise<SyncResult> {
+export async function syncSnapshot(
+  input: Partial<SyncOptions> & Pick<SyncOptions, 'dataDir' | 'now'>,
+): Promise<SyncResult> {
   const options: SyncOptions = { ...defaultSyncOptions, ...input }
-  const now = options.now?.() ?? new Date()
+  const now = input.now()
   const progress = (file: 'lieux' | 'communes') => (received: number, total?: number) =>
     options.onProgress?.({ file, received, ...(total === undefined ? {} : { total }) })
 

@@ -2,6 +2,7 @@
 // a logger whose lines can be read back, and the real-data server of the suites that need ../shared/data.
 import path from 'node:path'
 import { Writable } from 'node:stream'
+import type { Clock } from '@aiguillage/lieux'
 import pino from 'pino'
 import { type ApiConfig, createApp } from './app.js'
 import { type Dataset, DatasetStore } from './dataset.js'
@@ -17,10 +18,24 @@ export const realLieuxFiles = [
   'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
 ].map((f) => path.join(sharedData, f))
 
+/** Monday 23 November 2026, 10:30 in Paris. */
+export const MONDAY_10H30 = new Date('2026-11-23T09:30:00Z')
+
+/**
+ * A clock for tests that run a real server: it starts at a fixed instant (so answers do not depend on the day the
+ * suite runs) and then moves at the speed of the machine's monotonic clock (so timeouts and expiries still happen).
+ */
+export function runningClock(from: Date = MONDAY_10H30): Clock {
+  const start = from.getTime()
+  const origin = performance.now()
+  return () => new Date(start + (performance.now() - origin))
+}
+
 /** `aiguillage serve` on the real lieux and communes, on a free port, silent and without rate limit. */
 export function startRealDataServer() {
   return startServer({
     port: 0,
+    now: runningClock(),
     lieux: realLieuxFiles,
     communes: path.join(sharedData, 'communes-france/communes-france.csv'),
     autoSync: false,
@@ -29,11 +44,8 @@ export function startRealDataServer() {
   })
 }
 
-/** Monday 23 November 2026, 10:30 in Paris. */
-export const MONDAY_10H30 = new Date('2026-11-23T09:30:00Z')
-
 let demo: Promise<Dataset> | undefined
-export const demoDataset = () => (demo ??= loadDemo())
+export const demoDataset = () => (demo ??= loadDemo(MONDAY_10H30))
 
 export function capturingLogger() {
   const lines: Record<string, unknown>[] = []

@@ -36,7 +36,7 @@ describe.skipIf(!existsSync(sharedData))('aiguillage search on the real data (re
     const answer = JSON.parse(run.stdout)
     expect(answer.reference.commune.code_insee).toBe('23096')
     const lieux = lieuxFiles.flatMap((file) => {
-      const result = readLieux(readFileSync(file), { fileName: file })
+      const result = readLieux(readFileSync(file), { fileName: file, now: new Date('2026-11-23T09:30:00Z') })
       return result.ok ? result.report.accepted.map((row) => row.lieu) : []
     })
     const expected = scanNearest(lieux, answer.reference, {

@@ -9,14 +9,21 @@ import { realLieuxFiles, sharedData } from '@aiguillage/api/test-support'
 import { TestAdapter } from 'botbuilder'
 import { createTeamsBot } from '../src/bot.js'
 
+// A benchmark is its own start-up: the one place it reads the machine's clock.
+const now = () => new Date()
 const real = existsSync(sharedData)
 const dataset = real
-  ? await loadFromFiles(realLieuxFiles, path.join(sharedData, 'communes-france/communes-france.csv'), {
-      kind: 'fichiers',
-      demo: false,
-      origins: realLieuxFiles,
-    })
-  : await loadDemo()
+  ? await loadFromFiles(
+      realLieuxFiles,
+      path.join(sharedData, 'communes-france/communes-france.csv'),
+      {
+        kind: 'fichiers',
+        demo: false,
+        origins: realLieuxFiles,
+      },
+      now(),
+    )
+  : await loadDemo(now())
 const store = new DatasetStore(dataset)
 const communes = real
   ? [
@@ -51,8 +58,8 @@ const needs = [
 ]
 const sentences = communes.flatMap((commune) => needs.map((need) => `${commune} ${need}`))
 
-const engine = chatEngine(store, { mode: 'operator' })
-const bot = createTeamsBot({ engine, lieuById: (id) => store.current.index.byId(id) })
+const engine = chatEngine(store, { mode: 'operator', now })
+const bot = createTeamsBot({ engine, lieuById: (id) => store.current.index.byId(id), now })
 const adapter = new TestAdapter(async (context) => {
   await bot.run(context)
 })

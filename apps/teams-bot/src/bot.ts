@@ -1,6 +1,6 @@
 import type { Assistant, Message, TurnResult } from '@aiguillage/assistant'
 import { ExpiringStorage } from '@aiguillage/api'
-import type { Lieu } from '@aiguillage/lieux'
+import type { Clock, Lieu } from '@aiguillage/lieux'
 import {
   Application,
   type DefaultConversationState,
@@ -30,7 +30,8 @@ export type TeamsBotOptions = {
   adapter?: TeamsAdapter
   /** The bot's state between turns; forgotten after 30 minutes by default. */
   storage?: Storage
-  now?: () => Date
+  /** The server's clock (today's hours, the data's age, the state's expiry). */
+  now: Clock
 }
 
 /** The contract's limit on a message; an operator's longer paste is read up to it, and told so. */
@@ -52,10 +53,10 @@ const emptyText =
  * finds a lieu to insert in any chat.
  */
 export function createTeamsBot(options: TeamsBotOptions): Application<BotState> {
-  const now = options.now ?? (() => new Date())
+  const now = options.now
   const app = new Application<BotState>({
     ...(options.adapter ? { adapter: options.adapter } : {}),
-    storage: options.storage ?? new ExpiringStorage(30 * 60_000),
+    storage: options.storage ?? new ExpiringStorage(30 * 60_000, now),
     startTypingTimer: false,
     removeRecipientMention: true,
     longRunningMessages: false,

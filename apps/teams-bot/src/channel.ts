@@ -59,8 +59,13 @@ export function teamsChannel(config: TeamsConfig): Channel {
           'TEAMS EN MODE DÉVELOPPEMENT : /api/messages accepte toute requête SANS VÉRIFIER LE JETON Bot Framework. Ne jamais exposer ce serveur ainsi ; en production, donnez MicrosoftAppId et son secret ou certificat.',
         )
       const adapter = adapterFor(config)
-      const engine = chatEngine(context.store, { mode: 'operator' })
-      const bot = createTeamsBot({ engine, lieuById: (id) => context.store.current.index.byId(id), adapter })
+      const engine = chatEngine(context.store, { mode: 'operator', now: context.now })
+      const bot = createTeamsBot({
+        engine,
+        lieuById: (id) => context.store.current.index.byId(id),
+        adapter,
+        now: context.now,
+      })
       adapter.onTurnError = async (turnContext, error) => {
         // A bug in a turn: logged without the text, and the operator gets a French sentence.
         context.logger.error({ err: { message: error.message }, canal: 'teams' }, 'erreur pendant un tour Teams')

@@ -10,11 +10,16 @@ export const fixtures = path.join(import.meta.dirname, '../fixtures')
 export const SATURDAY_10H30 = new Date('2026-11-28T09:30:00Z')
 
 export async function fixtureStore(): Promise<DatasetStore> {
-  const dataset = await loadFromFiles([path.join(fixtures, 'lieux.csv')], path.join(fixtures, 'communes.csv'), {
-    kind: 'fichiers',
-    demo: false,
-    origins: ['fixtures'],
-  })
+  const dataset = await loadFromFiles(
+    [path.join(fixtures, 'lieux.csv')],
+    path.join(fixtures, 'communes.csv'),
+    {
+      kind: 'fichiers',
+      demo: false,
+      origins: ['fixtures'],
+    },
+    SATURDAY_10H30,
+  )
   return new DatasetStore(dataset)
 }
 

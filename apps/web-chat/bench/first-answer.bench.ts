@@ -23,6 +23,8 @@ const second = 'et pour faire ma déclaration d’impôts à Bourganeuf ?'
 
 const server = await startServer({
   port: 0,
+  now: () => new Date(), // a benchmark is its own start-up
+
   autoSync: false,
   dataDir: mkdtempSync(path.join(os.tmpdir(), 'aiguillage-bench-')), // no snapshot: the demo data
   api: { rateLimit: null },

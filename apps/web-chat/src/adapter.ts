@@ -1,3 +1,4 @@
+import type { Clock } from '@aiguillage/lieux'
 import { randomUUID } from 'node:crypto'
 import { type Activity, BotAdapter, type ConversationReference, type ResourceResponse, TurnContext } from 'botbuilder'
 
@@ -13,7 +14,10 @@ export class SocketAdapter extends BotAdapter {
   /** botkit loads its adapter as a plugin, by name. */
   readonly name = 'aiguillage-web-adapter'
 
-  constructor(private readonly deliver: (sessionId: string, activity: Partial<Activity>) => void) {
+  constructor(
+    private readonly now: Clock,
+    private readonly deliver: (sessionId: string, activity: Partial<Activity>) => void,
+  ) {
     super()
   }
 
@@ -27,7 +31,7 @@ export class SocketAdapter extends BotAdapter {
     const activity: Partial<Activity> = {
       type: 'message',
       id: randomUUID(),
-      timestamp: new Date(),
+      timestamp: this.now(),
       channelId: webChannelId,
       from: { id: sessionId, name: 'personne' },
       recipient: { id: 'aiguillage', name: 'Aiguillage' },

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Assistant, Message, Point, TurnResult } from '@aiguillage/assistant'
+import type { Clock } from '@aiguillage/lieux'
 import { type Channel, type ChannelContext, ExpiringStorage } from '@aiguillage/api'
 import { Botkit, type BotkitMessage, type BotWorker } from 'botkit'
 import type { Logger } from 'pino'
@@ -86,11 +87,8 @@ const maxAnswered = 20
  * The citizens' web chat: botkit as the controller, on a websocket of the main HTTP server, driving the same
  * engine as /v1/chat. Also serves the widget's script and the demo page.
  */
-export function webChatChannel(
-  options: Partial<WebChatConfig> & { now?: () => number } = {},
-): Channel & { stats: () => WebChatStats } {
+export function webChatChannel(options: Partial<WebChatConfig> = {}): Channel & { stats: () => WebChatStats } {
   const path = options.path ?? defaultWebChatConfig.path
-  const now = options.now ?? Date.now
   let stats: () => WebChatStats = () => ({ sockets: 0, sessions: 0, storedStates: 0, rateBuckets: 0, heartbeat: false })
   return {
     name: 'web-chat',
@@ -102,7 +100,7 @@ export function webChatChannel(
         trustProxy: context.config.trustProxy,
         ...options,
       }
-      const chat = new WebChat(config, context, now)
+      const chat = new WebChat(config, context)
       server.on('upgrade', chat.upgrade)
       stats = () => chat.stats()
       return {
@@ -139,20 +137,26 @@ class WebChat {
   private readonly logger: Logger
   private readonly engine: () => Assistant
   private nextConnectionKey = 0
+  private readonly clock: Clock
+
+  /** The server's clock, in milliseconds: sessions, limits and tokens are timed on it. */
+  private now(): number {
+    return this.clock().getTime()
+  }
 
   constructor(
     private readonly config: WebChatConfig,
     context: ChannelContext,
-    private readonly now: () => number,
   ) {
+    this.clock = context.now
     this.logger = context.logger.child({ canal: 'web' })
     this.engine = context.engine
     this.tokens = new TokenSigner(config.secret)
-    this.storage = new ExpiringStorage(config.sessionTtlMs, now)
-    this.connectionLimits = new RateLimits(config.perConnection.burst, config.perConnection.perMs, now)
-    this.addressLimits = new RateLimits(config.perAddress.burst, config.perAddress.perMs, now)
+    this.storage = new ExpiringStorage(config.sessionTtlMs, context.now)
+    this.connectionLimits = new RateLimits(config.perConnection.burst, config.perConnection.perMs, context.now)
+    this.addressLimits = new RateLimits(config.perAddress.burst, config.perAddress.perMs, context.now)
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes, perMessageDeflate: false })
-    this.adapter = new SocketAdapter((sessionId, activity) => {
+    this.adapter = new SocketAdapter(context.now, (sessionId, activity) => {
       const frame = (activity.channelData as { frame?: ServerFrame } | undefined)?.frame
       if (frame) this.sendToSession(sessionId, frame)
     })

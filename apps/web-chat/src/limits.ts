@@ -1,3 +1,4 @@
+import type { Clock } from '@aiguillage/lieux'
 /**
  * A token bucket: `burst` events at once, then one every `perMs`. Used per connection and per address; the
  * buckets of an address are forgotten once full again, so the map does not grow with every visitor.
@@ -8,8 +9,12 @@ export class RateLimits {
   constructor(
     private readonly burst: number,
     private readonly perMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock,
   ) {}
+
+  private now(): number {
+    return this.clock().getTime()
+  }
 
   /** True when the event is allowed (and counted). */
   take(key: string): boolean {

@@ -2,6 +2,7 @@
 // fixtures with the web channel, and a websocket client that reads the frames in order.
 import path from 'node:path'
 import { startServer } from '@aiguillage/api'
+import { runningClock } from '@aiguillage/api/test-support'
 import pino from 'pino'
 import { WebSocket } from 'ws'
 import { type WebChatConfig, webChatChannel } from './channel.js'
@@ -13,6 +14,7 @@ export async function startChatServer(config: Partial<WebChatConfig> = {}, api: 
   const channel = webChatChannel(config)
   const server = await startServer({
     port: 0,
+    now: runningClock(),
     lieux: [path.join(fixtures, 'lieux.csv')],
     communes: path.join(fixtures, 'communes.csv'),
     autoSync: false,

@@ -69,7 +69,7 @@ describe('parseClientFrame', () => {
 describe('RateLimits', () => {
   it('allows a burst, then one event per period, and forgets full buckets', () => {
     let t = 0
-    const limits = new RateLimits(3, 1000, () => t)
+    const limits = new RateLimits(3, 1000, () => new Date(Date.UTC(2026, 10, 23) + t))
     expect([1, 2, 3, 4].map(() => limits.take('a'))).toEqual([true, true, true, false])
     expect(limits.take('b')).toBe(true)
     t = 1000

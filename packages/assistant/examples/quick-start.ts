@@ -39,10 +39,8 @@ console.log(first.understanding.intent, first.understanding.awaiting) // trouver
 console.log(first.messages.map((m) => (m.type === 'text' ? m.text : m.type)).join(' | ')) // Dans quelle commune habitez-vous ? Vous pouvez aussi donner votre code postal.
 
 const second = await assistant.reply({ conversationId: first.conversationId, text: 'gueret' })
-console.log(
-  second.understanding.location?.nom,
-  second.lieux.map((l) => `${l.nom} ${l.telephoneAffichage} ${l.ouvertMaintenant}`).join(' ; '),
-) // Guéret Espace numérique (exemple) 05 36 49 00 00 true
+const found = second.lieux.map((l) => `${l.nom} ${l.telephoneAffichage} ${l.ouvertMaintenant}`).join(' ; ')
+console.log(second.understanding.location?.nom, found) // Guéret Espace numérique (exemple) 05 36 49 00 00 true
 
 const secret = await assistant.reply({
   conversationId: first.conversationId,

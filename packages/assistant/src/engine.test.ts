@@ -58,14 +58,15 @@ const lieux = [
 ]
 const MONDAY_10H30 = new Date('2026-11-23T09:30:00Z')
 
-function newAssistant(options: { mode?: 'citizen' | 'operator'; store?: MemoryConversationStore } = {}) {
+function newAssistant(options: { mode?: 'citizen' | 'operator'; store?: MemoryConversationStore; more?: Lieu[] } = {}) {
   let n = 0
+  const { more = [], ...rest } = options
   return createAssistant({
     territoires,
-    index: createLieuxIndex(lieux),
+    index: createLieuxIndex([...lieux, ...more]),
     newId: () => `conv-${++n}`,
     now: () => MONDAY_10H30,
-    ...options,
+    ...rest,
   })
 }
 
@@ -170,13 +171,18 @@ describe('a conversation over several turns', () => {
     expect(texts(page2?.messages ?? [])[0]).toBe('Je n’ai pas d’autre lieu à vous proposer.')
   })
   it.each(['d’autres ?', 'un autre', 'la suite', 'encore'])('shows the next lieux on « %s »', async (more) => {
-    const [page1, page2] = await talk(['aide pour mes démarches à Guéret', more], newAssistant({ mode: 'operator' }))
+    // Four lieux teach the tools near Guéret: three on the first page, the fourth on the next.
+    const cyber = lieu('cyber', {
+      nom: 'Cyber-base',
+      longitude: 1.95,
+      services: 'Maîtrise des outils numériques du quotidien',
+    })
+    const assistant = newAssistant({ more: [cyber] })
+    const [page1, page2] = await talk(['apprendre l’informatique à Guéret', more], assistant)
+    expect(page1?.lieux.map((l) => l.id)).toEqual(['epn', 'atelier', 'cyber'])
     expect(page2?.understanding.intent).toBe('trouver_lieu')
-    expect(texts(page2?.messages ?? [])[0]).toBe(
-      page1?.lieux.length === 2
-        ? 'Je n’ai pas d’autre lieu à vous proposer.'
-        : 'Voici d’autres lieux de Guéret pour vos démarches administratives.',
-    )
+    expect(page2?.lieux.map((l) => l.id)).toEqual(['loin'])
+    expect(texts(page2?.messages ?? [])[0]).toMatch(/^Voici d’autres lieux/)
   })
   it('asks about Saturday, not about now, on « c’est ouvert le samedi ? »', async () => {
     const [, saturday] = await talk(['aide pour mes démarches à Guéret', 'c’est ouvert le samedi ?'])
@@ -185,6 +191,7 @@ describe('a conversation over several turns', () => {
   it('keeps the same search on « moins loin ? »', async () => {
     const [first, closer] = await talk(['aide pour mes démarches à Guéret', 'moins loin ?'])
     expect(closer?.understanding.intent).toBe('trouver_lieu')
+    expect(first?.lieux.map((l) => l.id)).toEqual(['fs', 'epn'])
     expect(closer?.lieux.map((l) => l.id)).toEqual(first?.lieux.map((l) => l.id))
   })
   it('reads inflected words as written: « retraités » are seniors, « téléphoner à quelqu’un » is a person', async () => {
@@ -329,7 +336,7 @@ describe('a conversation over several turns', () => {
 
 describe('privacy', () => {
   it('warns about a password or a social-security number, masks it, and keeps nothing of it', async () => {
-    const store = new MemoryConversationStore()
+    const store = new MemoryConversationStore({ now: () => MONDAY_10H30 })
     const assistant = newAssistant({ store })
     const turn = await assistant.reply({
       text: 'mon mot de passe ameli est Soleil2024 et mon numéro de sécu 1 85 05 78 006 084 36, aide à Guéret',
@@ -343,14 +350,14 @@ describe('privacy', () => {
     expect(JSON.stringify(turn)).not.toMatch(/Soleil2024|1 85 05 78/)
   })
   it('keeps only the understanding between turns, never the texts', async () => {
-    const store = new MemoryConversationStore()
+    const store = new MemoryConversationStore({ now: () => MONDAY_10H30 })
     const assistant = newAssistant({ store })
     const turn = await assistant.reply({ text: 'ma fille Julie ne sait pas utiliser Pronote, on habite Guéret' })
     expect(JSON.stringify(await store.get(turn.conversationId))).not.toContain('Julie')
   })
   it('forgets conversations after their time', async () => {
     let now = 0
-    const store = new MemoryConversationStore({ ttlMs: 1000, now: () => now })
+    const store = new MemoryConversationStore({ ttlMs: 1000, now: () => new Date(now) })
     await store.set({ id: 'a', understanding: null, misunderstood: 0, shown: 0, updatedAt: 0 })
     now = 500
     expect(await store.get('a')).toBeDefined()

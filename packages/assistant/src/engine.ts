@@ -1,4 +1,5 @@
 import {
+  type Clock,
   describeOpening,
   foldText,
   formatDistance,
@@ -97,8 +98,9 @@ export type ConversationState = {
 export type AssistantOptions = {
   territoires: Territoires
   index: LieuxIndex
+  /** Conversations between turns; by default in memory, on the same clock as the engine. */
   store?: ConversationStore
-  now?: () => Date
+  now: Clock
   /** Unguessable conversation ids (the API passes crypto.randomUUID). */
   newId: () => string
   /** `citizen`: short, warm, 3 lieux at a time; `operator`: no small talk, 5 lieux at a time. */
@@ -180,12 +182,12 @@ function relaxationText(relaxed: readonly Relaxation[], day: string | undefined)
 /** The conversation engine, one per process: every channel (API, widget, Teams) drives the same one. */
 export class Assistant {
   private readonly store: ConversationStore
-  private readonly now: () => Date
+  private readonly now: Clock
   private readonly mode: 'citizen' | 'operator'
 
   constructor(private readonly options: AssistantOptions) {
-    this.store = options.store ?? new MemoryConversationStore()
-    this.now = options.now ?? (() => new Date())
+    this.store = options.store ?? new MemoryConversationStore({ now: options.now })
+    this.now = options.now
     this.mode = options.mode ?? 'citizen'
   }
 

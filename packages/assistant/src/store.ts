@@ -1,3 +1,4 @@
+import type { Clock } from '@aiguillage/lieux'
 import type { ConversationState } from './engine.js'
 
 /**
@@ -16,15 +17,19 @@ export class MemoryConversationStore implements ConversationStore {
   // Kept as JSON text: callers get their own copy (one parse), and a string is compact and cannot be shared by mistake.
   private readonly states = new Map<string, { updatedAt: number; json: string }>()
   private readonly ttlMs: number
-  private readonly now: () => number
+  private readonly clock: Clock
+  private readonly max: number
 
-  constructor(options: { ttlMs?: number; now?: () => number; maxConversations?: number } = {}) {
+  /** `now` is the engine's clock: a conversation's age is measured on the same time as its `updatedAt`. */
+  constructor(options: { now: Clock; ttlMs?: number; maxConversations?: number }) {
     this.ttlMs = options.ttlMs ?? 30 * 60_000
-    this.now = options.now ?? (() => Date.now())
+    this.clock = options.now
     this.max = options.maxConversations ?? 100_000
   }
 
-  private readonly max: number
+  private now(): number {
+    return this.clock().getTime()
+  }
 
   async get(id: string): Promise<ConversationState | undefined> {
     const state = this.states.get(id)

@@ -38,7 +38,7 @@ export type {
   TimeSpan,
 } from './opening-hours.js'
 export { instantFromParisWallClock, parisWallClock } from './paris-time.js'
-export type { WallClock } from './paris-time.js'
+export type { Clock, WallClock } from './paris-time.js'
 export { formatPhone, phoneHref, toE164 } from './phone.js'
 export { hasValidSiretChecksum, PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'
 export { readLieux } from './read.js'

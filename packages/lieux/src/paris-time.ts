@@ -8,6 +8,13 @@
  * server setting); in another zone with DST, only times inside that zone's own DST gap could shift.
  */
 
+/**
+ * Where every component reads the time: one function, given by the app where it is composed at start-up (`() => new
+ * Date()`), and by tests as a fixed or stepping instant. Nothing else reads the machine's clock, so that a conversation
+ * store, a cache or an opening status can never disagree with the engine on what time it is.
+ */
+export type Clock = () => Date
+
 export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number }
 
 const PARIS = 'Europe/Paris'

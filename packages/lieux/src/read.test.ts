@@ -170,7 +170,7 @@ describe('readLieux: unusable input', () => {
     ['prenom,age\nAlice,80\n', 'no_standard_column'],
     ['[{"prenom": "Alice"}]', 'no_standard_column'],
   ])('%j is unusable (%s), with a French message', (text, code) => {
-    const result = readLieux(text)
+    const result = readLieux(text, { now: NOW })
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.code).toBe(code)
@@ -178,7 +178,7 @@ describe('readLieux: unusable input', () => {
     }
   })
   it('says on which line a JSON file is broken', () => {
-    const result = readLieux('[\n{"id": "a"},\n{"id": }\n]', { fileName: 'x.json' })
+    const result = readLieux('[\n{"id": "a"},\n{"id": }\n]', { fileName: 'x.json', now: NOW })
     expect(result.ok ? undefined : result.error).toMatchObject({ code: 'invalid_json', line: 3 })
   })
 })

@@ -60,7 +60,7 @@ function detectFormat(text: string, options: ReadLieuxOptions): LieuxFormat {
  * const result = readLieux(bytes, { fileName: 'lieux.csv', now: new Date() })
  * if (result.ok) console.log(result.report.total, result.report.rejected.length)
  */
-export function readLieux(input: string | Uint8Array, options: ReadLieuxOptions = {}): ReadLieuxResult {
+export function readLieux(input: string | Uint8Array, options: ReadLieuxOptions): ReadLieuxResult {
   const decoded = typeof input === 'string' ? { text: stripBom(input), nonUtf8Lines: [] } : decodeText(input)
   const text = decoded.text
   if (text.trim() === '') return { ok: false, error: { code: 'empty_file', message: 'Le fichier est vide.' } }

@@ -90,8 +90,8 @@ export type RawRow = {
 }
 
 export type ValidateOptions = {
-  /** The reference instant for date checks. Defaults to the current time. */
-  now?: Date
+  /** The reference instant for date checks (the caller's clock). */
+  now: Date
   /** After how many days `date_maj` is considered old (the cartographie nationale says one year). */
   staleAfterDays?: number
 }
@@ -139,12 +139,7 @@ function yearsAgo(days: number): string {
 }
 
 /** Warnings on a valid lieu: things that do not break the standard but mislead the people it is shown to. */
-export function lieuWarnings(
-  lieu: Lieu,
-  line: number,
-  options: ValidateOptions = {},
-  into: RowIssue[] = [],
-): RowIssue[] {
+export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions, into: RowIssue[] = []): RowIssue[] {
   const warnings = into
   const warn = (field: string | null, code: WarningCode, message: string) =>
     warnings.push({ line, field, code, message })
@@ -162,7 +157,7 @@ export function lieuWarnings(
       `Le SIRET ${lieu.pivot} ne passe pas le contrôle de clé (Luhn) : un chiffre est sans doute faux.`,
     )
 
-  const now = options.now ?? new Date()
+  const now = options.now
   const ageDays = dataAgeDays(lieu.date_maj, now)
   const staleAfter = options.staleAfterDays ?? staleAfterDays
   if (ageDays > staleAfter) warn('date_maj', 'stale_date', staleMessage(lieu.date_maj, ageDays))
@@ -235,7 +230,7 @@ export function lieuWarnings(
  * each row is accepted (with its warnings) or rejected (with all its errors and its raw values).
  * `id` must be unique: a repeated id rejects the later row.
  */
-export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions = {}): LieuxReport {
+export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions): LieuxReport {
   const report: LieuxReport = { total: 0, accepted: [], rejected: [], warnings: [] }
   const firstLineOfId = new Map<string, number>()
   for (const row of rows) {
@@ -279,7 +274,7 @@ export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions = 
  * Validates objects already in memory (a JSON array, an API body): the "line" of each is its position, from 1.
  * @example validateLieux([{ id: 'a', pivot: '43493312300029', nom: 'EPN', commune: 'Guéret', code_postal: '23000', adresse: '1 rue X', date_maj: '2026-01-05' }])
  */
-export function validateLieux(objects: readonly unknown[], options: ValidateOptions = {}): LieuxReport {
+export function validateLieux(objects: readonly unknown[], options: ValidateOptions): LieuxReport {
   return validateRows(
     objects.map((value, index) => rowFromUnknown(value, index + 1)),
     options,

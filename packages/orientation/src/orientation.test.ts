@@ -153,9 +153,12 @@ describe('foldMessage', () => {
   it('keeps words that are names of object properties', () => {
     expect(foldMessage('constructor toString valueOf')).toBe('constructor tostring valueof')
   })
-  it('gives the same answer when asked twice, and a new one for a new text', () => {
-    expect(foldMessage('slt')).toBe(foldMessage('slt'))
+  it('gives the same answer when asked twice, and a new one for a new text (the last text is kept folded)', () => {
+    expect(foldMessage('slt')).toBe('salut')
+    expect(foldMessage('slt')).toBe('salut')
     expect(foldMessage('Éric')).toBe('eric')
+    expect(foldMessage('slt cv')).not.toBe('salut')
+    expect(foldMessage('slt')).toBe('salut')
   })
 })
 

@@ -14,7 +14,7 @@ export function realLieux(): Lieu[] {
     'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
     'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
   ].flatMap((file) => {
-    const result = readLieux(readFileSync(path.join(sharedData, file)), { fileName: file })
+    const result = readLieux(readFileSync(path.join(sharedData, file)), { fileName: file, now: new Date() })
     return result.ok ? result.report.accepted.map((row) => row.lieu) : []
   })
 }

@@ -14,6 +14,7 @@ if (!hasSharedData) {
 }
 
 const services = vocabularies.services.slice(0, 4) // the services present in the real data
+const now = new Date() // a benchmark is its own start-up: the one place it reads the clock
 const real = realLieux()
 const micro = (ms: number) => Math.round(ms * 1000 * 10) / 10
 
@@ -23,16 +24,17 @@ function measure(size: number, indexQueries: number, scanQueries: number) {
   const points = queryPoints(Math.max(indexQueries, scanQueries))
   const filtersOf = (i: number) => ({ services: [services[i % services.length] as string] })
   for (let i = 0; i < 200; i++)
-    index.search({ near: points[i % points.length] as (typeof points)[number], filters: filtersOf(i) }) // warm-up
+    index.search({ near: points[i % points.length] as (typeof points)[number], filters: filtersOf(i), now }) // warm-up
   const indexTimes: number[] = []
   const withOpeningTimes: number[] = []
   for (let i = 0; i < indexQueries; i++) {
     const near = points[i] as (typeof points)[number]
     let start = performance.now()
-    const response = index.search({ near, filters: filtersOf(i), limit: 10 })
+    const response = index.search({ near, filters: filtersOf(i), limit: 10, now })
     indexTimes.push(performance.now() - start)
     start = performance.now()
-    for (const result of index.search({ near, filters: filtersOf(i), limit: 10 }).results) void result.opening.state
+    for (const result of index.search({ near, filters: filtersOf(i), limit: 10, now }).results)
+      void result.opening.state
     withOpeningTimes.push(performance.now() - start)
     if (response.results.length > 10) throw new Error('limit')
   }

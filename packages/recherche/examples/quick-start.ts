@@ -34,5 +34,11 @@ for (const r of results) console.log(r.lieu.id, r.distanceKm.toFixed(1), r.openi
 // mediatheque 6.1 closed
 console.log(index.excluded) // { withoutCoordinates: 1, noPublic: 0 }
 
-const open = index.search({ near: gueret, filters: { frais_a_charge: ['Payant'] }, openAt: monday10h, relax: true })
+const open = index.search({
+  near: gueret,
+  filters: { frais_a_charge: ['Payant'] },
+  openAt: monday10h,
+  now: monday10h,
+  relax: true,
+})
 console.log(open.results.map((r) => r.lieu.id).join(','), JSON.stringify(open.relaxed)) // mediatheque [{"constraint":"ouvert_a"}]

@@ -57,7 +57,7 @@ const ids = (response: { results: { lieu: Lieu }[] }) => response.results.map((r
 
 describe('LieuxIndex.search: nearest', () => {
   it('returns the nearest lieux first, with their great-circle distance', () => {
-    const response = index.search({ near: GUERET })
+    const response = index.search({ now: MONDAY_10H, near: GUERET })
     expect(ids(response)).toEqual(['a', 'b', 'c', 'd'])
     expect(response.results[0]?.distanceKm).toBeCloseTo(haversineKm(GUERET.latitude, GUERET.longitude, 46.17, 1.88), 9)
     expect(response.radiusKm).toBe(50)
@@ -68,26 +68,36 @@ describe('LieuxIndex.search: nearest', () => {
     expect(index.byId('no-public')?.nom).toBe('Lieu no-public')
   })
   it('keeps to the radius, pages with limit and offset, and counts every match on demand', () => {
-    expect(ids(index.search({ near: GUERET, radiusKm: 3 }))).toEqual(['a', 'b'])
-    expect(ids(index.search({ near: GUERET, limit: 2, offset: 1 }))).toEqual(['b', 'c'])
-    expect(index.search({ near: GUERET, limit: 1, withTotal: true }).total).toBe(4)
-    expect(index.search({ near: GUERET, radiusKm: 3, withTotal: true }).total).toBe(2)
+    expect(ids(index.search({ now: MONDAY_10H, near: GUERET, radiusKm: 3 }))).toEqual(['a', 'b'])
+    expect(ids(index.search({ now: MONDAY_10H, near: GUERET, limit: 2, offset: 1 }))).toEqual(['b', 'c'])
+    expect(index.search({ now: MONDAY_10H, near: GUERET, limit: 1, withTotal: true }).total).toBe(4)
+    expect(index.search({ now: MONDAY_10H, near: GUERET, radiusKm: 3, withTotal: true }).total).toBe(2)
     expect(
-      index.search({ near: GUERET, filters: { frais_a_charge: ['Gratuit'] }, openAt: MONDAY_10H, withTotal: true })
-        .total,
+      index.search({
+        now: MONDAY_10H,
+        near: GUERET,
+        filters: { frais_a_charge: ['Gratuit'] },
+        openAt: MONDAY_10H,
+        withTotal: true,
+      }).total,
     ).toBe(1)
-    expect(ids(index.search({ near: { latitude: 43.6, longitude: 1.44 }, radiusKm: 1 }))).toEqual(['far'])
+    expect(ids(index.search({ now: MONDAY_10H, near: { latitude: 43.6, longitude: 1.44 }, radiusKm: 1 }))).toEqual([
+      'far',
+    ])
   })
 })
 
 describe('LieuxIndex.search: filters', () => {
   it('takes any of the values within a field', () => {
-    expect(ids(index.search({ near: GUERET, filters: { frais_a_charge: ['Gratuit', 'Payant'] } }))).toEqual(['a', 'b'])
+    expect(
+      ids(index.search({ now: MONDAY_10H, near: GUERET, filters: { frais_a_charge: ['Gratuit', 'Payant'] } })),
+    ).toEqual(['a', 'b'])
   })
   it('requires every field given', () => {
     expect(
       ids(
         index.search({
+          now: MONDAY_10H,
           near: GUERET,
           filters: { services: ['Aide aux démarches administratives'], frais_a_charge: ['Gratuit sous condition'] },
         }),
@@ -95,28 +105,30 @@ describe('LieuxIndex.search: filters', () => {
     ).toEqual(['c'])
   })
   it('keeps lieux open to everyone when a public is asked for (no public named means tout public)', () => {
-    expect(ids(index.search({ near: GUERET, filters: { publics_specifiquement_adresses: ['Seniors'] } }))).toEqual([
-      'a',
-      'b',
-      'd',
-    ])
+    expect(
+      ids(index.search({ now: MONDAY_10H, near: GUERET, filters: { publics_specifiquement_adresses: ['Seniors'] } })),
+    ).toEqual(['a', 'b', 'd'])
   })
   it('filters on typologie, online booking and free labels', () => {
-    expect(ids(index.search({ near: GUERET, filters: { typologie: ['EPN'] } }))).toEqual(['d'])
-    expect(ids(index.search({ near: GUERET, filters: { prise_rdv: true } }))).toEqual(['c'])
-    expect(ids(index.search({ near: GUERET, filters: { autres_formations_labels: ['QPV'] } }))).toEqual([])
+    expect(ids(index.search({ now: MONDAY_10H, near: GUERET, filters: { typologie: ['EPN'] } }))).toEqual(['d'])
+    expect(ids(index.search({ now: MONDAY_10H, near: GUERET, filters: { prise_rdv: true } }))).toEqual(['c'])
+    expect(
+      ids(index.search({ now: MONDAY_10H, near: GUERET, filters: { autres_formations_labels: ['QPV'] } })),
+    ).toEqual([])
   })
   it('finds nothing for a value outside the standard, rather than everything', () => {
-    expect(ids(index.search({ near: GUERET, filters: { services: ['Cuisine'] } }))).toEqual([])
+    expect(ids(index.search({ now: MONDAY_10H, near: GUERET, filters: { services: ['Cuisine'] } }))).toEqual([])
   })
 })
 
 describe('LieuxIndex.search: opening hours', () => {
   it('keeps only lieux open at the instant asked; unknown hours are not promised open', () => {
-    expect(ids(index.search({ near: GUERET, openAt: MONDAY_10H }))).toEqual(['a'])
+    expect(ids(index.search({ now: MONDAY_10H, near: GUERET, openAt: MONDAY_10H }))).toEqual(['a'])
   })
   it('keeps lieux open at some time on the day asked', () => {
-    expect(ids(index.search({ near: GUERET, openOn: new Date('2026-11-28T12:00:00Z') }))).toEqual(['b'])
+    expect(ids(index.search({ now: MONDAY_10H, near: GUERET, openOn: new Date('2026-11-28T12:00:00Z') }))).toEqual([
+      'b',
+    ])
   })
   it('gives each result its state and next opening at the query instant', () => {
     const [a, b, c] = index.search({ near: GUERET, now: MONDAY_10H }).results
@@ -134,22 +146,25 @@ describe('LieuxIndex.search: ties', () => {
   it('gives lieux at the same distance in the order they were given, on every page', () => {
     const same = Array.from({ length: 7 }, (_, i) => aLieu(`t${i}`, { latitude: 46.2, longitude: 1.9 }))
     const tied = createLieuxIndex([...same].reverse())
-    const ids = (offset: number) => tied.search({ near: GUERET, limit: 3, offset }).results.map((r) => r.lieu.id)
+    const ids = (offset: number) =>
+      tied.search({ near: GUERET, limit: 3, offset, now: MONDAY_10H }).results.map((r) => r.lieu.id)
     expect([...ids(0), ...ids(3), ...ids(6)]).toEqual(['t6', 't5', 't4', 't3', 't2', 't1', 't0'])
   })
 })
 
 describe('LieuxIndex.search: relaxation', () => {
   it('is off unless asked: nothing found is an empty answer', () => {
-    expect(index.search({ near: GUERET, filters: { frais_a_charge: ['Payant'], typologie: ['BIB'] } })).toMatchObject({
+    expect(
+      index.search({ now: MONDAY_10H, near: GUERET, filters: { frais_a_charge: ['Payant'], typologie: ['BIB'] } }),
+    ).toMatchObject({
       results: [],
       relaxed: [],
     })
   })
   it('answers a value no lieu has at once, and relaxes it like any other filter', () => {
     const deaf = { services: ['Aide aux démarches administratives'], prise_en_charge_specifique: ['Surdité'] }
-    expect(index.search({ near: GUERET, filters: deaf }).results).toEqual([])
-    const relaxed = index.search({ near: GUERET, filters: deaf, relax: true })
+    expect(index.search({ now: MONDAY_10H, near: GUERET, filters: deaf }).results).toEqual([])
+    const relaxed = index.search({ now: MONDAY_10H, near: GUERET, filters: deaf, relax: true })
     expect(relaxed.relaxed).toEqual([
       { constraint: 'filtre', field: 'prise_en_charge_specifique', values: ['Surdité'] },
     ])
@@ -157,6 +172,7 @@ describe('LieuxIndex.search: relaxation', () => {
   })
   it('drops the opening time first and says so', () => {
     const response = index.search({
+      now: MONDAY_10H,
       near: GUERET,
       filters: { services: ['Maîtrise des outils numériques du quotidien'] },
       openAt: MONDAY_10H,
@@ -167,9 +183,15 @@ describe('LieuxIndex.search: relaxation', () => {
   })
   it('then the secondary filters, then the cost, then widens the radius, and the services last', () => {
     expect(
-      index.search({ near: GUERET, filters: { frais_a_charge: ['Payant'], typologie: ['BIB'] }, relax: true }).relaxed,
+      index.search({
+        now: MONDAY_10H,
+        near: GUERET,
+        filters: { frais_a_charge: ['Payant'], typologie: ['BIB'] },
+        relax: true,
+      }).relaxed,
     ).toEqual([{ constraint: 'filtre', field: 'typologie', values: ['BIB'] }])
     const toulouseOnly = index.search({
+      now: MONDAY_10H,
       near: GUERET,
       radiusKm: 10,
       filters: { frais_a_charge: ['Payant'], services: ['Aide aux démarches administratives'] },
@@ -178,13 +200,40 @@ describe('LieuxIndex.search: relaxation', () => {
     expect(toulouseOnly.relaxed).toEqual([{ constraint: 'filtre', field: 'frais_a_charge', values: ['Payant'] }])
     expect(ids(toulouseOnly)[0]).toBe('a')
     const nowhere = index.search({
+      now: MONDAY_10H,
       near: { latitude: 48.39, longitude: -4.49 },
       filters: { services: ['Loisirs et créations numériques'] },
       relax: true,
     })
     expect(nowhere.relaxed.map((r) => r.constraint)).toEqual(['rayon_km', 'rayon_km', 'filtre'])
     expect(nowhere.results).toEqual([])
-    expect(relaxationOrder[0]).toBe('ouverture')
+  })
+  it('gives constraints up in the documented order (relaxationOrder), one kind after the other', () => {
+    // Near Brest nothing matches, whatever is dropped: every step of the order is taken, in that order.
+    const response = index.search({
+      now: MONDAY_10H,
+      near: { latitude: 48.39, longitude: -4.49 },
+      filters: {
+        services: ['Loisirs et créations numériques'],
+        publics_specifiquement_adresses: ['Jeunes'],
+        frais_a_charge: ['Payant'],
+      },
+      openAt: MONDAY_10H,
+      q: 'cabanis',
+      radiusKm: 50,
+      relax: true,
+    })
+    const step = (r: (typeof response.relaxed)[number]) =>
+      r.constraint === 'ouvert_a' || r.constraint === 'ouvert_le'
+        ? 'ouverture'
+        : r.constraint === 'filtre'
+          ? ['services', 'frais_a_charge'].includes(r.field)
+            ? r.field
+            : 'filtres secondaires'
+          : r.constraint === 'rayon_km'
+            ? `rayon_km ×${r.to / 50}`
+            : r.constraint
+    expect(response.relaxed.map(step)).toEqual([...relaxationOrder])
   })
 })
 
@@ -195,8 +244,8 @@ describe('LieuxIndex.searchByName', () => {
     expect(index.searchByName('mediateque cabanis').map((l) => l.id)).toEqual(['far'])
   })
   it('restricts a distance search to the names that match', () => {
-    expect(ids(index.search({ near: GUERET, q: 'cabanis', radiusKm: 1000 }))).toEqual(['far'])
-    expect(ids(index.search({ near: GUERET, q: 'cabanis' }))).toEqual([])
+    expect(ids(index.search({ now: MONDAY_10H, near: GUERET, q: 'cabanis', radiusKm: 1000 }))).toEqual(['far'])
+    expect(ids(index.search({ now: MONDAY_10H, near: GUERET, q: 'cabanis' }))).toEqual([])
   })
 })
 
@@ -222,7 +271,7 @@ describe('property: the index finds what a full scan finds', () => {
           )
           const filters = { services: [service] }
           const fromIndex = createLieuxIndex(random)
-            .search({ near, filters, limit: 10, radiusKm: 300 })
+            .search({ near, filters, limit: 10, radiusKm: 300, now: MONDAY_10H })
             .results.map((r) => r.lieu.id)
           const fromScan = scanNearest(random, near, {
             limit: 10,
@@ -250,7 +299,7 @@ describe('property: the total within the radius is the count a full scan finds',
         fc.double({ min: 1, max: 3000, noNaN: true }),
         (points, near, radiusKm) => {
           const random = points.map((p, i) => aLieu(`l${i}`, { latitude: p.latitude, longitude: p.longitude }))
-          const total = createLieuxIndex(random).search({ near, radiusKm, withTotal: true }).total
+          const total = createLieuxIndex(random).search({ near, radiusKm, withTotal: true, now: MONDAY_10H }).total
           expect(total).toBe(scanNearest(random, near, { limit: Number.POSITIVE_INFINITY, radiusKm }).length)
         },
       ),

@@ -46,8 +46,8 @@ export type SearchQuery = {
   relax?: boolean
   /** Also count every match within the radius (for pagination); costs a full radius query. */
   withTotal?: boolean
-  /** The instant for the results' opening state. Defaults to `openAt`, else the current time. */
-  now?: Date
+  /** The instant for the results' opening state (the caller's clock: this package never reads the machine's). */
+  now: Date
 }
 
 /** One constraint dropped to find something: a filter field (with the values dropped), the opening time, or the radius. */
@@ -314,7 +314,7 @@ export class LieuxIndex {
         if (positions.length >= wanted || candidates.length < batch) break
       }
     }
-    const now = query.now ?? query.openAt ?? new Date()
+    const now = query.now
     // Lieux at the same distance (one building, several structures) come in the order they were given, as in a scan:
     // the tree's own order for ties depends on how it was built.
     const distance = new Map(positions.map((p) => [p, this.distanceKm(p, latitude, longitude)] as const))

@@ -4,7 +4,7 @@ import { parseCsv } from '@aiguillage/lieux'
 export type CommuneCoordinates = {
   latitude: number
   longitude: number
-  /** The point is only approximate (e.g. an arrondissement given its city's centroid). */
+  /** The point is only approximate (an arrondissement's centre placed by hand, or its city's centroid). */
   approximate?: boolean
 }
 
@@ -16,7 +16,8 @@ export type CoordinateTable = {
 
 /**
  * Reads a commune coordinate table: either a CSV with `code_insee,…,latitude,longitude` columns (and an optional
- * `coord_source`, where `parent-commune-centroid-approx` marks an approximate point), or the JSON of
+ * `coord_source`, where a value ending in `-approx` marks an approximate point: `arrondissement-centre-approx` for an
+ * arrondissement's own centre placed by hand, `parent-commune-centroid-approx` in older tables), or the JSON of
  * geo.api.gouv.fr (`[{ "code": "23096", "centre": { "type": "Point", "coordinates": [lon, lat] } }]`).
  */
 export function parseCommuneCoordinates(text: string): CoordinateTable {
@@ -56,10 +57,7 @@ function fromCsv(text: string): CoordinateTable {
       })
       continue
     }
-    byCode.set(
-      insee,
-      record.cells[source] === 'parent-commune-centroid-approx' ? { ...point, approximate: true } : point,
-    )
+    byCode.set(insee, record.cells[source]?.endsWith('-approx') ? { ...point, approximate: true } : point)
   }
   return { byCode, problems }
 }

@@ -7,6 +7,7 @@ import { createTerritoires } from './territoires.js'
 const csv = `code_insee,nom,type,departement,region,epci_siren,epci_nom,codes_postaux,population,latitude,longitude,coord_source,commune_parente
 23096,Guéret,commune-actuelle,23,75,,,23000,12955,46.17,1.87,ign-admin-express-2018-centroid,
 75118,Paris 18e Arrondissement,arrondissement-municipal,75,11,,,75018,183127,48.85661,2.3428,parent-commune-centroid-approx,75056
+13213,Marseille 13e Arrondissement,arrondissement-municipal,13,93,,,13013|13388,92000,43.35,5.43,arrondissement-centre-approx,13055
 98411,Îles Saint-Paul,commune-actuelle,984,984,,,,0,,,,
 99999,Nulle part,commune-actuelle,99,99,,,,0,nord,2,,
 `
@@ -26,10 +27,13 @@ describe('createTerritoires', () => {
       commune: '75056',
       coordinatesApproximate: true,
     })
+    // An arrondissement's own centre, placed by hand: its point, flagged as approximate.
+    expect(territoires.byCode('13213')).toMatchObject({ latitude: 43.35, coordinatesApproximate: true })
+    expect(territoires.byCode('23096')?.coordinatesApproximate).toBeUndefined()
     expect(territoires.byCode('2a004')?.nom).toBe('Ajaccio')
   })
   it('counts the communes it has no coordinates for', () => {
-    expect(territoires.withoutCoordinates).toBe(35_014 - 2)
+    expect(territoires.withoutCoordinates).toBe(35_014 - 3)
     expect(territoires.byCode('63113')?.latitude).toBeUndefined()
   })
 })
@@ -37,8 +41,8 @@ describe('createTerritoires', () => {
 describe('parseCommuneCoordinates', () => {
   it('reads the CSV of communes, skipping rows without coordinates and reporting unreadable ones', () => {
     const table = parseCommuneCoordinates(csv)
-    expect(table.byCode.size).toBe(2)
-    expect(table.problems).toEqual([{ line: 5, message: expect.stringContaining('« nord »') }])
+    expect(table.byCode.size).toBe(3)
+    expect(table.problems).toEqual([{ line: 6, message: expect.stringContaining('« nord »') }])
   })
   it('reads the JSON of geo.api.gouv.fr (centre as [longitude, latitude])', () => {
     const table = parseCommuneCoordinates(

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoDir, loadSnapshot, readSnapshotMeta } from './load.js'
 import { startServer } from './server.js'
 import { type DownloadProgress, SyncError, syncSnapshot } from './sync.js'
+import { MONDAY_10H30, runningClock } from './test-support.js'
 
 // End to end against a local HTTP server that plays data.gouv.fr and geo.api.gouv.fr (the internet cannot be
 // reached here): a good file, a truncated one, a 500, a timeout, a file with invalid rows.
@@ -67,6 +68,7 @@ const fresh = () => mkdtempSync(path.join(tmpdir(), 'aiguillage-sync-'))
 const sync = (dataDir: string, lieux: string, extra: Record<string, unknown> = {}) =>
   syncSnapshot({
     dataDir,
+    now: runningClock(),
     lieuxUrl: `${base}${lieux}`,
     communesUrl: `${base}/communes.json`,
     timeoutMs: 2000,
@@ -85,7 +87,7 @@ describe('aiguillage sync', () => {
     expect(progress.filter((p) => p.done).map((p) => p.file)).toEqual(['lieux', 'communes'])
     const meta = await readSnapshotMeta(dataDir)
     expect(meta).toMatchObject({ lieux: { origin: `${base}/lieux.csv`, accepted: 23 }, communes: { count: 2 } })
-    const dataset = await loadSnapshot(dataDir)
+    const dataset = await loadSnapshot(dataDir, MONDAY_10H30)
     expect(dataset?.source).toMatchObject({ kind: 'instantane', demo: false })
     expect(dataset?.territoires.byCode('23096')?.latitude).toBe(46.16268)
   })
@@ -123,7 +125,7 @@ describe('aiguillage sync', () => {
     const from = fresh()
     writeFileSync(path.join(from, 'lieux-local.csv'), lieuxCsv)
     writeFileSync(path.join(from, 'communes.json'), communesJson)
-    expect(await syncSnapshot({ dataDir, from })).toMatchObject({ accepted: 23, communes: 2 })
+    expect(await syncSnapshot({ dataDir, from, now: runningClock() })).toMatchObject({ accepted: 23, communes: 2 })
     expect((await readSnapshotMeta(dataDir))?.lieux.origin).toBe(path.join(from, 'lieux-local.csv'))
   })
 })
@@ -132,7 +134,13 @@ describe('aiguillage serve with a snapshot', () => {
   it('prefers the snapshot to the demo', async () => {
     const dataDir = fresh()
     await sync(dataDir, '/lieux.csv')
-    const running = await startServer({ port: 0, dataDir, autoSync: false, logger: pino({ level: 'silent' }) })
+    const running = await startServer({
+      port: 0,
+      now: runningClock(),
+      dataDir,
+      autoSync: false,
+      logger: pino({ level: 'silent' }),
+    })
     try {
       const health = (await (await fetch(`${running.url}/healthz`)).json()) as any
       expect(health.donnees).toMatchObject({ demo: false, source: 'instantane' })
@@ -144,6 +152,7 @@ describe('aiguillage serve with a snapshot', () => {
     const dataDir = fresh()
     const running = await startServer({
       port: 0,
+      now: runningClock(),
       dataDir,
       autoSync: true,
       sync: { lieuxUrl: `${base}/lieux.csv`, communesUrl: `${base}/communes.json` },
@@ -160,6 +169,7 @@ describe('aiguillage serve with a snapshot', () => {
   it('keeps serving the demo when the background sync fails (no network)', async () => {
     const running = await startServer({
       port: 0,
+      now: runningClock(),
       dataDir: fresh(),
       autoSync: true,
       sync: { lieuxUrl: `${base}/erreur.csv`, communesUrl: `${base}/communes.json` },

@@ -3,6 +3,7 @@ import net from 'node:net'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from './server.js'
+import { runningClock } from './test-support.js'
 
 // Over a real socket: more than a thousand generated malformed requests (wrong types, huge values, injection strings,
 // unknown parameters, invalid UTF-8, wrong methods, oversized bodies) each get a 4xx problem+json, never a 5xx.
@@ -11,6 +12,7 @@ let server: RunningServer
 beforeAll(async () => {
   server = await startServer({
     port: 0,
+    now: runningClock(),
     autoSync: false,
     dataDir: '/nonexistent',
     api: { rateLimit: null },

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { type RunningServer, startServer } from '@aiguillage/api'
+import { runningClock } from '@aiguillage/api/test-support'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { teamsChannel } from './channel.js'
@@ -24,6 +25,7 @@ const activity = (extra: Record<string, unknown> = {}) => ({
 async function serve(config: Parameters<typeof teamsChannel>[0]): Promise<RunningServer> {
   return startServer({
     port: 0,
+    now: runningClock(),
     lieux: [path.join(fixtures, 'lieux.csv')],
     communes: path.join(fixtures, 'communes.csv'),
     autoSync: false,
