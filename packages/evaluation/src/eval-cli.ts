@@ -126,9 +126,13 @@ console.log(`Aiguillage evaluation: ${cases.length} cases (${config}), corpus ${
 console.log(formatFields(report.clean, perturbedRun))
 if (perturbedRun) {
   console.log(`\nperturbed cases still fully understood: ${(100 * perturbedRun.fullyUnderstoodRate).toFixed(1)}%`)
-  console.log(`of the cases understood when clean, still understood once perturbed: ${(100 * perturbedRun.retention).toFixed(1)}%`)
+  console.log(
+    `of the cases understood when clean, still understood once perturbed: ${(100 * perturbedRun.retention).toFixed(1)}%`,
+  )
   for (const [kind, b] of Object.entries(perturbedRun.byPerturbation))
-    console.log(`  with ${kind.padEnd(8)} ${String(b.cases).padStart(5)} cases  ${(100 * b.fullyUnderstoodRate).toFixed(1)}% fully understood`)
+    console.log(
+      `  with ${kind.padEnd(8)} ${String(b.cases).padStart(5)} cases  ${(100 * b.fullyUnderstoodRate).toFixed(1)}% fully understood`,
+    )
 }
 if (values.labels) console.log(`\n${formatLabels(report.clean, perturbedRun)}`)
 console.log('\nfully understood, by kind of family')
@@ -136,7 +140,9 @@ for (const [kind, k] of Object.entries(byKind).sort(([a], [b]) => a.localeCompar
   console.log(
     `  ${kind.padEnd(16)} ${String(k.cases).padStart(5)}  ${(100 * k.fullyUnderstoodRate).toFixed(1).padStart(5)}%${k.perturbedRate !== undefined ? `  perturbed ${(100 * k.perturbedRate).toFixed(1).padStart(5)}%` : ''}`,
   )
-if (values.verbose) for (const f of report.failures) console.log(`FAIL ${f.id}${f.perturbed ? ' (perturbed)' : ''} ${JSON.stringify(f.turns)} → ${f.wrong.join('; ')}`)
+if (values.verbose)
+  for (const f of report.failures)
+    console.log(`FAIL ${f.id}${f.perturbed ? ' (perturbed)' : ''} ${JSON.stringify(f.turns)} → ${f.wrong.join('; ')}`)
 
 // Report file, then the comparison with the last recorded run and with the baseline.
 const previous = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport) : undefined
@@ -162,9 +168,13 @@ if (values['update-baseline']) {
   if (!before) console.log(`\nno baseline for ${config}: record one with --update-baseline`)
   else {
     if (before.corpusDigest !== report.corpusDigest)
-      console.log(`\nwarning: the baseline was recorded on another corpus (${before.corpusDigest}); figures may not compare`)
+      console.log(
+        `\nwarning: the baseline was recorded on another corpus (${before.corpusDigest}); figures may not compare`,
+      )
     const changes = compare(before, metrics, tolerance)
-    console.log(`\nagainst the baseline (tolerance ${100 * tolerance.aggregate} pts, ${100 * tolerance.label} pts per label):`)
+    console.log(
+      `\nagainst the baseline (tolerance ${100 * tolerance.aggregate} pts, ${100 * tolerance.label} pts per label):`,
+    )
     console.log(formatChanges(changes))
     const regressions = changes.filter((c) => c.regression)
     if (regressions.length > 0) {
@@ -173,5 +183,7 @@ if (values['update-baseline']) {
     }
   }
 }
-console.log(`\n${cases.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s; report in ${path.relative(process.cwd(), reportFile)}`)
+console.log(
+  `\n${cases.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s; report in ${path.relative(process.cwd(), reportFile)}`,
+)
 process.exit(exitCode)

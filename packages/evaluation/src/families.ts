@@ -5,16 +5,7 @@
  */
 import { greetings, offTopic, programmeQuestions, talkToSomeone, thanks } from './handwritten.js'
 import type { Rng } from './rng.js'
-import {
-  atPlace,
-  capitalise,
-  inPerson,
-  nearPlace,
-  type Person,
-  stripAccents,
-  toDictation,
-  toSms,
-} from './text.js'
+import { atPlace, capitalise, inPerson, nearPlace, type Person, stripAccents, toDictation, toSms } from './text.js'
 import type { Expect } from './types.js'
 import {
   ADM,
@@ -90,7 +81,11 @@ function selfPlacePhrase(rng: Rng, p: Place): string {
 }
 
 function thirdPlacePhrase(rng: Rng, subject: string, p: Place): string {
-  return rng.pick([`${subject} habite ${atPlace(p.text)}`, `${subject} vit ${atPlace(p.text)}`, `${subject} habite ${p.text}`])
+  return rng.pick([
+    `${subject} habite ${atPlace(p.text)}`,
+    `${subject} vit ${atPlace(p.text)}`,
+    `${subject} habite ${p.text}`,
+  ])
 }
 
 function needExpect(need: { service: string; demarche?: string }, intent = 'trouver_lieu'): Expect {
@@ -101,7 +96,7 @@ function withPlace(expect: Expect, code: string): Expect {
   return { ...expect, codeInsee: code }
 }
 
-function withConstraint(expect: Expect, filler: ConstraintFiller): Expect {
+function withConstraint(expect: Expect, filler: Pick<ConstraintFiller, 'key' | 'value'>): Expect {
   return { ...expect, constraints: { ...expect.constraints, [filler.key]: filler.value } }
 }
 
@@ -115,7 +110,8 @@ function task(rng: Rng, need: Need, person: Person): string {
 
 const delegable = needs.filter((n) => n.delegable)
 const subjectOf = (r: { subject: 'il' | 'elle' }) => r.subject
-const feminine = (r: { subject: 'il' | 'elle' }, text: string) => text.replace(/\{e\}/g, r.subject === 'elle' ? 'e' : '')
+const feminine = (r: { subject: 'il' | 'elle' }, text: string) =>
+  text.replace(/\{e\}/g, r.subject === 'elle' ? 'e' : '')
 const sentence = (text: string) => capitalise(text.trim())
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -170,7 +166,11 @@ const direct: Family[] = [
     draw: (rng) => {
       const need = rng.pick(needs)
       const p = placeOf(rng)
-      const frame = rng.pick(['Où trouver de l’aide pour', 'Où est-ce que je peux me faire aider pour', 'Où aller pour'])
+      const frame = rng.pick([
+        'Où trouver de l’aide pour',
+        'Où est-ce que je peux me faire aider pour',
+        'Où aller pour',
+      ])
       return {
         turns: [`${frame} ${task(rng, need, 'self')} ${nearPlace(p.text)} ?`],
         expect: withPlace(needExpect(need), p.code),
@@ -266,7 +266,9 @@ const relative: Family[] = [
       const r = rng.pick(relatives)
       const p = placeOf(rng)
       return {
-        turns: [`${r.who} a besoin d’aide pour ${task(rng, need, 'third')} ${atPlace(p.text)}, vous connaissez un endroit ?`],
+        turns: [
+          `${r.who} a besoin d’aide pour ${task(rng, need, 'third')} ${atPlace(p.text)}, vous connaissez un endroit ?`,
+        ],
         expect: withPlace(needExpect(need), p.code),
       }
     },
@@ -282,7 +284,9 @@ const relative: Family[] = [
       const c = rng.pick(relativeConstraintFillers)
       const about = feminine(r, c.text.replace('{subject}', subjectOf(r)))
       return {
-        turns: [`${sentence(r.who)} voudrait ${task(rng, need, 'third')} mais ${about}. ${sentence(thirdPlacePhrase(rng, subjectOf(r), p))}.`],
+        turns: [
+          `${sentence(r.who)} voudrait ${task(rng, need, 'third')} mais ${about}. ${sentence(thirdPlacePhrase(rng, subjectOf(r), p))}.`,
+        ],
         expect: withConstraint(withPlace(needExpect(need), p.code), c),
       }
     },
@@ -359,7 +363,11 @@ const story: Family[] = [
     draw: (rng) => {
       const need = rng.pick(needs)
       const p = placeOf(rng)
-      const c = rng.pick(constraintFillers.filter((f) => !f.text.endsWith('?') && !f.key.startsWith('ouvert') && !f.text.startsWith('pour ')))
+      const c = rng.pick(
+        constraintFillers.filter(
+          (f) => !f.text.endsWith('?') && !f.key.startsWith('ouvert') && !f.text.startsWith('pour '),
+        ),
+      )
       return {
         turns: [
           `${rng.pick(stories)} Je voudrais ${task(rng, need, 'self')}, ${c.text}. ${sentence(selfPlacePhrase(rng, p))}. ${rng.pick(storyEndings)}`.trim(),
@@ -435,7 +443,9 @@ const dictation: Family[] = [
       const p = placeOf(rng)
       return {
         turns: [
-          toDictation(`Oui bonjour, alors euh, je voudrais ${task(rng, need, 'self')}, euh, ${selfPlacePhrase(rng, p)}, voilà.`),
+          toDictation(
+            `Oui bonjour, alors euh, je voudrais ${task(rng, need, 'self')}, euh, ${selfPlacePhrase(rng, p)}, voilà.`,
+          ),
         ],
         expect: withPlace(needExpect(need), p.code),
       }
@@ -450,7 +460,9 @@ const dictation: Family[] = [
       const p = placeOf(rng)
       return {
         turns: [
-          toDictation(`Bonjour, je vous appelle parce que je n’arrive pas à ${task(rng, need, 'self')} et on m’a dit de vous demander, je suis ${atPlace(p.text)}, merci.`),
+          toDictation(
+            `Bonjour, je vous appelle parce que je n’arrive pas à ${task(rng, need, 'self')} et on m’a dit de vous demander, je suis ${atPlace(p.text)}, merci.`,
+          ),
         ],
         expect: withPlace(needExpect(need), p.code),
       }
@@ -466,7 +478,9 @@ const dictation: Family[] = [
       const p = placeOf(rng)
       return {
         turns: [
-          toDictation(`C’est pour ${r.who}, ${subjectOf(r)} doit ${task(rng, need, 'third')}, ${thirdPlacePhrase(rng, subjectOf(r), p)}, qui peut l’aider ?`),
+          toDictation(
+            `C’est pour ${r.who}, ${subjectOf(r)} doit ${task(rng, need, 'third')}, ${thirdPlacePhrase(rng, subjectOf(r), p)}, qui peut l’aider ?`,
+          ),
         ],
         expect: withPlace(needExpect(need), p.code),
       }
@@ -840,9 +854,16 @@ const constraint: Family[] = [
       const need = rng.pick(needs)
       const p = placeOf(rng)
       const about = rng.pick(constraintFillers.filter((f) => f.text.startsWith('je ')))
-      const other = rng.pick(constraintFillers.filter((f) => f.key !== about.key && !f.text.startsWith('je ') && !f.text.endsWith('?')))
+      const other = rng.pick(
+        constraintFillers.filter(
+          (f) =>
+            f.key !== about.key && !f.text.startsWith('je ') && !f.text.startsWith('pour ') && !f.text.endsWith('?'),
+        ),
+      )
       return {
-        turns: [`${sentence(about.text)} et je voudrais ${task(rng, need, 'self')}, ${other.text}, ${selfPlacePhrase(rng, p)}`],
+        turns: [
+          `${sentence(about.text)} et je voudrais ${task(rng, need, 'self')}, ${other.text}, ${selfPlacePhrase(rng, p)}`,
+        ],
         expect: withConstraint(withConstraint(withPlace(needExpect(need), p.code), about), other),
       }
     },
@@ -871,7 +892,9 @@ const doItForMe: Family[] = [
       const need = rng.pick(delegable)
       const p = placeOf(rng)
       return {
-        turns: [`Pouvez-vous trouver quelqu’un pour ${task(rng, need, 'self')} à ma place ? J’habite ${atPlace(p.text)}.`],
+        turns: [
+          `Pouvez-vous trouver quelqu’un pour ${task(rng, need, 'self')} à ma place ? J’habite ${atPlace(p.text)}.`,
+        ],
         expect: withPlace(needExpect(need, 'faire_a_ma_place'), p.code),
       }
     },
@@ -948,7 +971,8 @@ const programmeDrafts: Draft[] = Object.entries(programmeQuestions).flatMap(([to
   wordings.map((text) => ({ turns: [text], expect: { intent: 'information', topic } })),
 )
 
-const simple = (intent: string, list: readonly string[]): Draft[] => list.map((text) => ({ turns: [text], expect: { intent } }))
+const simple = (intent: string, list: readonly string[]): Draft[] =>
+  list.map((text) => ({ turns: [text], expect: { intent } }))
 
 export const families: readonly Family[] = [
   ...direct,

@@ -166,9 +166,7 @@ export function perturbText(text: string, rng: Rng, kinds: readonly Perturbation
 
 /** Which perturbations a case gets: each with its own chance, at least one. */
 export function chooseKinds(rng: Rng): PerturbationKind[] {
-  const kinds = perturbationKinds.filter(
-    (k) => rng.chance({ accents: 0.6, typos: 0.8, reorder: 0.4, story: 0.3 }[k]),
-  )
+  const kinds = perturbationKinds.filter((k) => rng.chance({ accents: 0.6, typos: 0.8, reorder: 0.4, story: 0.3 }[k]))
   return kinds.length > 0 ? kinds : ['typos']
 }
 
@@ -176,12 +174,16 @@ export function chooseKinds(rng: Rng): PerturbationKind[] {
  * The perturbed version of a case: the same labels, every turn perturbed with the case's kinds; the unrelated story
  * only before the first turn. Seeded by the case id, so one case always gets the same perturbation.
  */
-export function perturbCase(c: EvalCase, seed = 'aiguillage-perturb-v1'): EvalCase & { perturbations: PerturbationKind[] } {
+export function perturbCase(
+  c: EvalCase,
+  seed = 'aiguillage-perturb-v1',
+): EvalCase & { perturbations: PerturbationKind[] } {
   const rng = createRng(seedOf(`${seed}/${c.id}`))
   // A story told before "bonjour" or "merci" would make it another message: greetings and thanks get none.
   const chosen = chooseKinds(rng)
   const smallTalk = c.expect.intent === 'salutation' || c.expect.intent === 'remerciement'
-  const kinds = smallTalk && chosen.length > 1 ? chosen.filter((k) => k !== 'story') : smallTalk ? ['typos' as const] : chosen
+  const kinds =
+    smallTalk && chosen.length > 1 ? chosen.filter((k) => k !== 'story') : smallTalk ? ['typos' as const] : chosen
   const applied = new Set<PerturbationKind>()
   const turns = c.turns.map((turn, i) => {
     const p = perturbText(turn, rng, i === 0 ? kinds : kinds.filter((k) => k !== 'story'))

@@ -32,8 +32,8 @@ export type CaseScore = {
 export function constraintLabels(constraints: Record<string, unknown> | undefined): string[] {
   const out: string[] = []
   for (const [key, value] of Object.entries(constraints ?? {})) {
-    if (Array.isArray(value)) for (const v of value) out.push(`${key}=${String(v)}`)
-    else if (value !== undefined && value !== false) out.push(`${key}=${String(value)}`)
+    const list: unknown[] = Array.isArray(value) ? value : value === undefined || value === false ? [] : [value]
+    for (const v of list) out.push(`${key}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
   }
   return out.sort()
 }
