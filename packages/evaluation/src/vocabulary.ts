@@ -407,7 +407,6 @@ export const overseasCommunes: readonly Commune[] = [
   { name: 'Basse-Terre', code: '97105', typed: ['basse terre'] },
   { name: 'Le Gosier', code: '97113', typed: ['le gosier'] },
   { name: 'Fort-de-France', code: '97209', typed: ['fort de france', 'Fort de France'], postcode: '97200' },
-  { name: 'Le Lamentin', code: '97213', typed: ['le lamentin'] },
   { name: 'Schœlcher', code: '97229', typed: ['schoelcher', 'Schoelcher'] },
   { name: 'Cayenne', code: '97302', typed: ['cayenne'], postcode: '97300' },
   { name: 'Kourou', code: '97304', typed: ['kourou'] },
