@@ -3,7 +3,14 @@
  * vocabulary with its own seeded stream. Its cases are labelled by construction: the labels come from the fillers.
  * The split is chosen per family (see generate.ts), so a frame seen in training never appears in test.
  */
-import { greetings, offTopic, programmeQuestions, talkToSomeone, thanks } from './handwritten.js'
+import {
+  greetings,
+  handwrittenConversations,
+  offTopic,
+  programmeQuestions,
+  talkToSomeone,
+  thanks,
+} from './handwritten.js'
 import type { Rng } from './rng.js'
 import { atPlace, capitalise, inPerson, nearPlace, type Person, stripAccents, toDictation, toSms } from './text.js'
 import type { Expect } from './types.js'
@@ -49,6 +56,7 @@ export type Kind =
   | 'greeting'
   | 'thanks'
   | 'off-topic'
+  | 'handwritten'
 
 export type Family = {
   id: string
@@ -995,6 +1003,7 @@ export const families: readonly Family[] = [
   ...listFamilies('greeting', 'greeting', 3, simple('salutation', greetings)),
   ...listFamilies('thanks', 'thanks', 3, simple('remerciement', thanks)),
   ...listFamilies('off-topic', 'off-topic', 3, simple('hors_sujet', offTopic)),
+  ...listFamilies('handwritten', 'handwritten', 3, handwrittenConversations),
 ]
 
 /** Exported for the corpus test: the ADM service is the only one a procedure done for someone can carry. */

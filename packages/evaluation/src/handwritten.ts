@@ -190,3 +190,313 @@ export const offTopic: readonly string[] = [
   'j’ai mal au dos, quel médicament prendre ?',
   'conseille-moi un livre',
 ]
+
+type Conversation = { turns: string[]; expect: Record<string, unknown> & { intent: string } }
+const ADM = 'Aide aux démarches administratives'
+const OUT = 'Maîtrise des outils numériques du quotidien'
+const INS = 'Insertion professionnelle via le numérique'
+const SEC = 'Utilisation sécurisée du numérique'
+const PAR = 'Parentalité et éducation avec le numérique'
+const LOI = 'Loisirs et créations numériques'
+const COM = 'Compréhension du monde numérique'
+const ACC = 'Accès internet et matériel informatique'
+const EQU = 'Acquisition de matériel informatique à prix solidaire'
+const find = 'trouver_lieu'
+const english = { prise_en_charge_specifique: 'Langues étrangères (anglais)' }
+
+/**
+ * Conversations written by hand, as people write them: real stories, two needs at once, arrondissements,
+ * a commune named with its département, corrections in passing, English written by someone who just arrived.
+ * Labels follow the same rules as the generated cases (exact services, démarche only when its domain is clear).
+ */
+export const handwrittenConversations: readonly Conversation[] = [
+  {
+    turns: [
+      'bonjour je m’appelle Josiane, mon petit-fils m’a offert une tablette à Noël mais je ne sais pas du tout m’en servir. J’habite à Aurillac.',
+    ],
+    expect: { intent: find, services: [OUT], codeInsee: '15014' },
+  },
+  {
+    turns: [
+      'Mon propriétaire veut que je fasse la demande d’APL sur internet mais je n’ai pas d’ordinateur ni d’internet chez moi. Je suis à Limoges.',
+    ],
+    expect: { intent: find, services: [ADM, ACC], demarche: 'logement', codeInsee: '87085' },
+  },
+  {
+    turns: [
+      'Bonjour, je vous écris de la part de ma grand-mère qui ne parle pas français, elle doit renouveler sa carte de séjour, elle habite à Cayenne',
+    ],
+    expect: {
+      intent: find,
+      services: [ADM],
+      demarche: 'etranger',
+      codeInsee: '97302',
+      constraints: { prise_en_charge_specifique: 'Langues étrangères (autres)' },
+    },
+  },
+  {
+    turns: [
+      'salut',
+      'en fait j’ai reçu un sms bizarre avec un lien, j’ai cliqué dessus et maintenant on me demande les codes de ma carte bancaire',
+      'je suis sur Nantes',
+    ],
+    expect: { intent: find, services: [SEC], codeInsee: '44109' },
+  },
+  {
+    turns: ['cc jcherche 1 endroit pr imprimer mon rapport de stage c urgent jsui a lille'],
+    expect: { intent: find, services: [ACC], codeInsee: '59350' },
+  },
+  {
+    turns: [
+      'My wife and I just arrived in France, we need to open a CAF account but the website is only in French. We live in Montpellier.',
+    ],
+    expect: { intent: find, services: [ADM], codeInsee: '34172', constraints: english },
+  },
+  {
+    turns: [
+      'je voudrai faire ma demande de retraite mais le site info-retraite me demande france connect et je comprend rien 31000',
+    ],
+    expect: { intent: find, services: [ADM], demarche: 'travail', codeInsee: '31555' },
+  },
+  {
+    turns: [
+      'Est-ce qu’il existe un atelier pour apprendre à utiliser un ordinateur pour les personnes âgées à Brest ?',
+    ],
+    expect: {
+      intent: find,
+      services: [OUT],
+      codeInsee: '29019',
+      constraints: {
+        publics_specifiquement_adresses: 'Seniors',
+        modalites_accompagnement: 'Dans un atelier collectif',
+      },
+    },
+  },
+  {
+    turns: [
+      'je suis malentendant et je voudrais qu’on m’aide pour ma déclaration d’impôts, je suis à Nancy, il faut que ce soit gratuit',
+    ],
+    expect: {
+      intent: find,
+      services: [ADM],
+      demarche: 'argent',
+      codeInsee: '54395',
+      constraints: { prise_en_charge_specifique: 'Surdité', frais_a_charge: 'Gratuit' },
+    },
+  },
+  {
+    turns: ['Je cherche de l’aide pour ma carte grise', 'Saint-Étienne'],
+    expect: { intent: find, services: [ADM], demarche: 'transports', codeInsee: '42218' },
+  },
+  {
+    turns: ['mon fils passe ses nuits sur les écrans, il y a des conseils pour les parents à Quimper ?'],
+    expect: { intent: find, services: [PAR], codeInsee: '29232' },
+  },
+  {
+    turns: [
+      'Bonjour je reçois des mails soi-disant de ma banque qui ne ressemblent pas à ceux d’habitude, comment savoir si c’est une arnaque ? j’habite Angers',
+    ],
+    expect: { intent: find, services: [SEC], codeInsee: '49007' },
+  },
+  {
+    turns: [
+      'j’ai perdu mon permis de conduire et je dois le déclarer sur le site de l’ANTS, c’est compliqué, j’habite au Mans',
+    ],
+    expect: { intent: find, services: [ADM], demarche: 'transports', codeInsee: '72181' },
+  },
+  {
+    turns: [
+      'Bonjour, y a-t-il un lieu à Bayonne où je pourrais utiliser un ordinateur et une imprimante gratuitement ?',
+    ],
+    expect: { intent: find, services: [ACC], codeInsee: '64102', constraints: { frais_a_charge: 'Gratuit' } },
+  },
+  {
+    turns: [
+      'je suis à Mamoudzou et je dois faire ma demande de titre de séjour sur internet, quelqu’un peut m’aider ?',
+    ],
+    expect: { intent: find, services: [ADM], demarche: 'etranger', codeInsee: '97611' },
+  },
+  {
+    turns: [
+      'je touche le RSA et on m’a dit de faire ma déclaration trimestrielle en ligne, je ne sais pas faire, j’habite à Roubaix',
+    ],
+    expect: { intent: find, services: [ADM], demarche: 'social', codeInsee: '59512' },
+  },
+  {
+    turns: ['je voudrais apprendre à faire des appels en visio avec mes enfants qui sont loin', 'Vannes'],
+    expect: { intent: find, services: [OUT], codeInsee: '56260' },
+  },
+  {
+    turns: ['Il me faut un ordinateur pas cher pour ma fille qui rentre au lycée, on est à Reims'],
+    expect: { intent: find, services: [EQU], codeInsee: '51454' },
+  },
+  {
+    turns: ['je voudrais écrire un CV et une lettre de motivation, je n’ai jamais travaillé, j’habite à Amiens'],
+    expect: { intent: find, services: [INS], codeInsee: '80021' },
+  },
+  {
+    turns: ['Bonjour, quelqu’un peut faire ma demande de carte vitale à ma place ? Je suis à Cahors'],
+    expect: { intent: 'faire_a_ma_place', services: [ADM], demarche: 'social', codeInsee: '46042' },
+  },
+  {
+    turns: ['on a piraté le compte instagram de ma fille, qui peut nous aider à Pau'],
+    expect: { intent: find, services: [SEC], codeInsee: '64445' },
+  },
+  {
+    turns: ['bjr jvoudrai savoir ou on peut scanner et envoyer des documents pour la caf a perigueux'],
+    expect: { intent: find, services: [ACC, ADM], codeInsee: '24322' },
+  },
+  {
+    turns: ['Y a-t-il une maison France Services à Millau ?'],
+    expect: { intent: find, codeInsee: '12145', constraints: { dispositif_programmes_nationaux: 'France Services' } },
+  },
+  {
+    turns: ['Je suis sourde et je cherche un atelier pour apprendre à utiliser mon téléphone à Valence dans la Drôme'],
+    expect: {
+      intent: find,
+      services: [OUT],
+      codeInsee: '26362',
+      constraints: { prise_en_charge_specifique: 'Surdité', modalites_accompagnement: 'Dans un atelier collectif' },
+    },
+  },
+  {
+    turns: ['Bonjour, j’habite à Saint-Denis à la Réunion et je voudrais apprendre à envoyer des mails'],
+    expect: { intent: find, services: [OUT], codeInsee: '97411' },
+  },
+  {
+    turns: ['besoin aide pour inscription pole emploi, j’habite Schoelcher'],
+    expect: { intent: find, services: [ADM], demarche: 'travail', codeInsee: '97229' },
+  },
+  {
+    turns: ['bonjour', 'je suis perdu avec mon dossier MDPH', 'je suis à Tarbes'],
+    expect: { intent: find, services: [ADM], demarche: 'social', codeInsee: '65440' },
+  },
+  {
+    turns: ['Lyon 3e, besoin d’aide pour faire des démarches en ligne'],
+    expect: { intent: find, services: [ADM], codeInsee_any: ['69383', '69123'] },
+  },
+  {
+    turns: ['j’habite Marseille 13e et je voudrais apprendre l’informatique'],
+    expect: { intent: find, services: [OUT], codeInsee_any: ['13213', '13055'] },
+  },
+  {
+    turns: ['Paris 18 aide pour une demande de logement social'],
+    expect: { intent: find, services: [ADM], demarche: 'logement', codeInsee_any: ['75118', '75056'] },
+  },
+  {
+    turns: ['mon ordi a un virus je pense, il est très lent et des pubs s’ouvrent toutes seules, je suis à Dijon'],
+    expect: { intent: find, services: [SEC], codeInsee: '21231' },
+  },
+  {
+    turns: ['je viens d’avoir mon premier smartphone, je ne sais même pas décrocher, j’habite à Rodez'],
+    expect: { intent: find, services: [OUT], codeInsee: '12202' },
+  },
+  {
+    turns: [
+      'Je voudrais faire une vidéo avec des photos pour l’anniversaire de ma mère, il y a un endroit pour apprendre le montage à Albi ?',
+    ],
+    expect: { intent: find, services: [LOI], codeInsee: '81004' },
+  },
+  {
+    turns: [
+      'Je ne sais jamais si ce que je lis sur internet est vrai ou faux, il y a des ateliers sur les fake news à Colmar ?',
+    ],
+    expect: {
+      intent: find,
+      services: [COM],
+      codeInsee: '68066',
+      constraints: { modalites_accompagnement: 'Dans un atelier collectif' },
+    },
+  },
+  {
+    turns: ['Where can I print my train ticket in Nice?'],
+    expect: { intent: find, services: [ACC], codeInsee: '06088', constraints: english },
+  },
+  {
+    turns: ['I need someone to help me with my CAF application, I cannot read French, I live in Cannes'],
+    expect: { intent: find, services: [ADM], codeInsee: '06029', constraints: english },
+  },
+  {
+    turns: ['hello, je cherche un computer en libre service à Rennes svp'],
+    expect: { intent: find, services: [ACC], codeInsee: '35238' },
+  },
+  {
+    turns: ['je veux faire ma demande de naturalisation', 'à Créteil', 'c’est gratuit ?'],
+    expect: {
+      intent: find,
+      services: [ADM],
+      demarche: 'etranger',
+      codeInsee: '94028',
+      constraints: { frais_a_charge: 'Gratuit' },
+    },
+  },
+  {
+    turns: ['je dois faire ma carte d’identité', 'Bordeaux', 'ah non pardon c’est pour mon passeport'],
+    expect: { intent: find, services: [ADM], demarche: 'papiers', codeInsee: '33063' },
+  },
+  {
+    turns: ['j’ai besoin d’aide pour mes impôts à Lille', 'en fait j’habite à Roubaix'],
+    expect: { intent: find, services: [ADM], demarche: 'argent', codeInsee: '59512' },
+  },
+  {
+    turns: ['pouvez vous m’aider a remplir le dossier de bourse du crous pour mon fils, on est a Poitiers'],
+    expect: { intent: find, services: [ADM], demarche: 'famille', codeInsee: '86194' },
+  },
+  {
+    turns: ['je suis en fauteuil, y a t il un endroit accessible pour faire mes démarches CAF à Grenoble'],
+    expect: {
+      intent: find,
+      services: [ADM],
+      codeInsee: '38185',
+      constraints: { prise_en_charge_specifique: 'Handicaps moteurs' },
+    },
+  },
+  {
+    turns: ['Bonjour, je suis à Basse-Terre et j’ai besoin d’aide pour mon dossier de retraite'],
+    expect: { intent: find, services: [ADM], demarche: 'travail', codeInsee: '97105' },
+  },
+  {
+    turns: ['je suis a kourou je ne sais pas lire ni écrire et je dois faire une demande de RSA'],
+    expect: {
+      intent: find,
+      services: [ADM],
+      demarche: 'social',
+      codeInsee: '97304',
+      constraints: { prise_en_charge_specifique: 'Illettrisme' },
+    },
+  },
+  {
+    turns: ['Je voudrais des cours d’informatique le samedi à Metz'],
+    expect: { intent: find, services: [OUT], codeInsee: '57463', constraints: { ouvert_jour: 'Sa' } },
+  },
+  {
+    turns: ['Je cherche quelqu’un qui parle arabe pour m’aider avec ma demande de logement social à Nîmes'],
+    expect: {
+      intent: find,
+      services: [ADM],
+      demarche: 'logement',
+      codeInsee: '30189',
+      constraints: { prise_en_charge_specifique: 'Langues étrangères (autres)' },
+    },
+  },
+  {
+    turns: [
+      'c’est pour une amie qui s’est fait avoir par un faux vendeur, elle voudrait porter plainte en ligne, elle habite Béziers',
+    ],
+    expect: { intent: find, services: [ADM], demarche: 'justice', codeInsee: '34032' },
+  },
+  {
+    turns: [
+      'Mon téléphone me dit que la mémoire est pleine et je ne sais pas quoi supprimer, qui peut m’aider à Troyes ?',
+    ],
+    expect: { intent: find, services: [OUT], codeInsee: '10387' },
+  },
+  {
+    turns: ['je n’arrive pas à me connecter à mon compte ameli, le code ne marche pas'],
+    expect: { intent: find, services: [ADM], demarche: 'social', awaiting: 'location' },
+  },
+  {
+    turns: ['J’aimerais bien savoir me servir d’internet, mes enfants n’ont jamais le temps de me montrer'],
+    expect: { intent: find, services: [OUT], awaiting: 'location' },
+  },
+]
