@@ -148,12 +148,20 @@ if (values.verbose)
 const previous = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport) : undefined
 mkdirSync(path.dirname(reportFile), { recursive: true })
 writeFileSync(reportFile, JSON.stringify(report, null, 2) + '\n')
-if (previous?.config === config && previous.corpusDigest === report.corpusDigest) {
-  const d = report.clean.fullyUnderstoodRate - previous.clean.fullyUnderstoodRate
-  console.log(`\nsince the last run: fully understood ${d >= 0 ? '+' : ''}${(100 * d).toFixed(1)} pts`)
-}
-
 const metrics = metricsOf(report, tolerance.minSupport)
+if (previous?.config === config && previous.corpusDigest === report.corpusDigest) {
+  const since = compare(
+    {
+      corpusDigest: previous.corpusDigest,
+      cases: previous.clean.cases,
+      metrics: metricsOf(previous, tolerance.minSupport),
+    },
+    metrics,
+    { ...tolerance, aggregate: Infinity, label: Infinity },
+  )
+  console.log(`\nsince the last run of ${config}:`)
+  console.log(formatChanges(since, 15).replace('against the baseline', 'since the last run'))
+}
 let exitCode = 0
 if (values['update-baseline']) {
   baseline.note ||=

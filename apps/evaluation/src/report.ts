@@ -88,7 +88,7 @@ export function formatLabels(clean: Summary, perturbed?: Summary): string {
 }
 
 export function formatChanges(changes: readonly Change[], limit = 40): string {
-  if (changes.length === 0) return 'no change against the baseline'
+  if (changes.length === 0) return 'no change'
   const sorted = [...changes].sort((a, b) => a.delta - b.delta)
   const shown = sorted.slice(0, limit)
   const width = Math.max(...shown.map((c) => c.metric.length))
