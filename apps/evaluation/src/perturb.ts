@@ -56,7 +56,7 @@ export const typos: readonly [string, readonly string[]][] = [
   ['fort-de-france', ['for de france', 'fort de frence']],
   ['mamoudzou', ['mamoudzu', 'mamoudzo']],
   ['carcassonne', ['carcasonne', 'carcassone']],
-  ['charleville-mézières', ['charleville mezière', 'charleville']],
+  ['charleville-mézières', ['charleville mezière', 'charleville-mezière']],
   ['cayenne', ['cayene', 'caïenne']],
 ]
 
