@@ -256,7 +256,10 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
             )}. Précisez, par exemple --commune "${resolution.candidates[0]?.commune.nom} ${resolution.candidates[0]?.commune.departement}".`,
         )
       }
-      commune = resolution.candidates[0]?.commune
+      // Never empty here (checked above); said again so that the type needs no assertion.
+      const found = resolution.candidates[0]?.commune
+      if (!found) throw new UsageError(`Commune introuvable : « ${values.commune} ». Essayez son code postal.`)
+      commune = found
       if (commune.latitude === undefined || commune.longitude === undefined)
         throw new UsageError(`Pas de coordonnées pour ${label(commune)} dans ${values.communes}.`)
       near = { latitude: commune.latitude, longitude: commune.longitude }
