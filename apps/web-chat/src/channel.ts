@@ -138,6 +138,8 @@ class WebChat {
   private heartbeat: NodeJS.Timeout | undefined
   private readonly logger: Logger
   private readonly engine: () => Assistant
+  /** Read at each `hello`: a sync may replace the demo data while the server runs. */
+  private readonly isDemo: () => boolean
   private nextConnectionKey = 0
 
   constructor(
@@ -147,6 +149,7 @@ class WebChat {
   ) {
     this.logger = context.logger.child({ canal: 'web' })
     this.engine = context.engine
+    this.isDemo = () => context.store.current.source.demo
     this.tokens = new TokenSigner(config.secret)
     this.storage = new ExpiringStorage(config.sessionTtlMs, now)
     this.connectionLimits = new RateLimits(config.perConnection.burst, config.perConnection.perMs, now)
@@ -318,6 +321,7 @@ class WebChat {
       resumed,
       expiresInSeconds: Math.round(this.config.sessionTtlMs / 1000),
       ...(missing.length ? { missing } : {}),
+      demo: this.isDemo(),
     })
     for (const frame of again) send(ws, frame)
   }
@@ -388,6 +392,7 @@ class WebChat {
       ...(data.replyTo ? { replyTo: data.replyTo } : {}),
       messages: turn.messages,
       ...(turn.understanding.awaiting ? { awaiting: turn.understanding.awaiting } : {}),
+      ...(turn.understanding.constraints.ouvert_jour ? { jour: turn.understanding.constraints.ouvert_jour } : {}),
     }
     await bot.reply(message, { type: 'message', text: plainText(turn.messages), channelData: { frame } })
   }
