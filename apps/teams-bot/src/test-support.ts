@@ -50,13 +50,14 @@ export function cardsOf(activities: Partial<Activity>[]): Json[] {
   )
 }
 
-/** Every text of a card (TextRuns and TextBlocks), joined: what an operator reads. */
+/** Every text of a card (TextRuns, TextBlocks, the choice set's label), joined: what an operator reads. */
 export function cardText(card: Json): string {
   const texts: string[] = []
   const walk = (node: Json) => {
     if (Array.isArray(node)) return node.forEach(walk)
     if (node && typeof node === 'object') {
       if ((node.type === 'TextRun' || node.type === 'TextBlock') && typeof node.text === 'string') texts.push(node.text)
+      if (node.type === 'Input.ChoiceSet' && typeof node.label === 'string') texts.push(node.label)
       for (const value of Object.values(node)) walk(value)
     }
   }
@@ -64,7 +65,7 @@ export function cardText(card: Json): string {
   return texts.join('')
 }
 
-/** The card's title (its first run). */
-export const cardTitle = (card: Json): string => card.body[0].inlines[0].text
+/** The card's title (its first run; a question's label). */
+export const cardTitle = (card: Json): string => card.body[0].inlines?.[0]?.text ?? card.body[0].label
 
 export const textsOf = (activities: Partial<Activity>[]) => activities.flatMap((a) => (a.text ? [a.text] : []))
