@@ -311,6 +311,14 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
       await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab')
       expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-aiguillage'))).toBe(true)
     }
+    // Simulated: the on-screen keyboard takes the bottom of the screen (the visual viewport shrinks); the dialog follows
+    // it, and the message box and « Envoyer » stay above the keyboard.
+    await page.setViewportSize({ width: 375, height: 380 })
+    await expect
+      .poll(async () => [(await dialog.boundingBox())?.height, await page.evaluate(() => visualViewport?.height)])
+      .toEqual([380, 380])
+    for (const control of [page.getByLabel('Votre message'), page.getByRole('button', { name: 'Envoyer' })])
+      expect(await usable(control)).toMatchObject({ inside: true, uncovered: true })
     await page.keyboard.press('Escape')
     expect(await dialog.count()).toBe(0)
     expect(await focused(page)).toMatchObject({ tag: 'BUTTON', label: 'Commencer la discussion' })
