@@ -439,6 +439,30 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     expect(await size()).toBe(20)
   })
 
+  it('respects prefers-reduced-motion (no pulsing « cherche… ») and forced colours (cards and buttons keep an outline)', async () => {
+    const page = await openDemo({ width: 1280, height: 800 })
+    await page.emulateMedia({ reducedMotion: 'reduce', forcedColors: 'active' })
+    await say(page, 'tablette à Aurillac')
+    await expect.poll(() => cards(page).count(), { timeout: answerWait }).toBeGreaterThan(0)
+    const styles = await page.locator('[data-aiguillage] .log').evaluate((log) => {
+      // The « Aiguillage cherche… » line is gone once answered: the same line, put back to read its style.
+      const probe = document.createElement('p')
+      probe.className = 'msg waiting'
+      log.append(probe)
+      const card = log.querySelector('.card') as HTMLElement
+      const button = log.querySelector('.btn') as HTMLElement
+      const result = {
+        animation: getComputedStyle(probe).animationName,
+        card: getComputedStyle(card).borderTopStyle,
+        button: getComputedStyle(button).borderTopStyle,
+      }
+      probe.remove()
+      return result
+    })
+    expect(styles).toEqual({ animation: 'none', card: 'solid', button: 'solid' })
+    await page.screenshot({ path: path.join(artefacts, 'widget-1280x800-forced-colours.png') })
+  })
+
   it('says it runs on demonstration data, when the server does (the demo dataset)', async () => {
     const demo = await startChatServer({}, {}, { demo: true })
     try {
