@@ -512,6 +512,38 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     }
   })
 
+  it('embedded with the floating button on a phone: the chat opens full screen, and closes back to the button', async () => {
+    const site = http.createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8')
+      response.end(`<!doctype html><html lang="fr"><head><title>Mairie</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+        <body><main><h1>Mairie d’Aurillac</h1><a href="#">Démarches</a></main>
+        <script src="${embedded.server.url}/widget.js" data-title="Aide numérique" defer></script></body></html>`)
+    })
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
+    const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`
+    const embedded = await startChatServer({ allowedOrigins: [siteUrl] }, { corsOrigins: [siteUrl] })
+    try {
+      const page = await openDemo({ width: 375, height: 740, url: `${siteUrl}/` })
+      const launcher = page.getByRole('button', { name: 'Aide numérique' })
+      await launcher.click()
+      const dialog = page.getByRole('dialog', { name: 'Aide numérique' })
+      expect(await dialog.boundingBox()).toMatchObject({ x: 0, y: 0, width: 375, height: 740 })
+      expect(await page.evaluate(() => document.querySelector('main')?.hasAttribute('inert'))).toBe(true)
+      await page.keyboard.type('tablette à Aurillac')
+      await page.keyboard.press('Enter')
+      await expect
+        .poll(() => cards(page).first().locator('h3').textContent(), { timeout: answerWait })
+        .toBe('Médiathèque Pierre-Mac-Orlan')
+      await page.screenshot({ path: path.join(artefacts, 'widget-floating-375x740.png') })
+      await page.getByRole('button', { name: 'Fermer' }).click()
+      expect(await focused(page)).toMatchObject({ tag: 'BUTTON', label: 'Aide numérique' })
+      expect(await page.evaluate(() => document.querySelector('main')?.hasAttribute('inert'))).toBe(false)
+    } finally {
+      await embedded.server.close()
+      await new Promise((resolve) => site.close(resolve))
+    }
+  })
+
   it('a conversation opened in a second tab (a duplicated tab) moves there, without the two tabs fighting over it', async () => {
     const first = await openDemo()
     await say(first, 'je voudrais apprendre à utiliser ma tablette')
