@@ -141,7 +141,7 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
         queryOptions: { count: 3, skip: 0 },
       },
     })
-    const result = (response?.value as Json).body.composeExtension
+    const result = (response?.value as { body: Json }).body.composeExtension
     expect(result.type).toBe('result')
     expect(result.attachments).toHaveLength(3)
     expect(result.attachments[0].preview.content.title).toBe('Médiathèque du Grand Guéret')
@@ -152,7 +152,7 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
       name: 'composeExtension/query',
       value: { commandId: 'chercherLieu', parameters: [{ name: 'recherche', value: '' }] },
     })
-    expect((empty?.value as Json).body.composeExtension).toMatchObject({
+    expect((empty?.value as { body: Json }).body.composeExtension).toMatchObject({
       type: 'message',
       text: expect.stringContaining('Tapez une commune'),
     })

@@ -55,7 +55,7 @@ export function createTeamsBot(options: TeamsBotOptions): Application<BotState> 
   const now = options.now ?? (() => new Date())
   const app = new Application<BotState>({
     ...(options.adapter ? { adapter: options.adapter } : {}),
-    storage: options.storage ?? (new ExpiringStorage(30 * 60_000) as Storage),
+    storage: options.storage ?? new ExpiringStorage(30 * 60_000),
     startTypingTimer: false,
     removeRecipientMention: true,
     longRunningMessages: false,
@@ -110,7 +110,8 @@ export function createTeamsBot(options: TeamsBotOptions): Application<BotState> 
   app.messageExtensions.query(
     'chercherLieu',
     async (_context, _state, query: Query<Record<string, unknown>>): Promise<MessagingExtensionResult> => {
-      const asked = String(query.parameters.recherche ?? Object.values(query.parameters)[0] ?? '').trim()
+      const raw = query.parameters.recherche ?? Object.values(query.parameters)[0]
+      const asked = (typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '').trim()
       if (!asked) return { type: 'message', text: 'Tapez une commune et un besoin, par exemple « Guéret démarches ».' }
       const turn = await options.engine().reply({ text: asked.slice(0, maxTextLength) })
       if (turn.lieux.length === 0) {

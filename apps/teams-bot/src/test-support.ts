@@ -38,7 +38,7 @@ export async function testBot(now = SATURDAY_10H30) {
   return { bot, adapter, send, store }
 }
 
-// biome-ignore lint: the cards are JSON read freely by the tests
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the cards are JSON read freely by the tests
 export type Json = any
 
 /** The Adaptive Cards of the replies, in order. */

@@ -4,7 +4,7 @@ import type { Assistant, Message, Point, TurnResult } from '@aiguillage/assistan
 import { type Channel, type ChannelContext, ExpiringStorage } from '@aiguillage/api'
 import { Botkit, type BotkitMessage, type BotWorker } from 'botkit'
 import type { Logger } from 'pino'
-import { WebSocket, WebSocketServer } from 'ws'
+import { type RawData, WebSocket, WebSocketServer } from 'ws'
 import { SocketAdapter } from './adapter.js'
 import { RateLimits } from './limits.js'
 import { type ClientFrame, parseClientFrame, type ServerFrame } from './protocol.js'
@@ -242,7 +242,7 @@ class WebChat {
         code: 'malformed',
         message: 'Message illisible : envoyez du texte JSON.',
       })
-    const parsed = parseClientFrame(String(data))
+    const parsed = parseClientFrame(textOf(data))
     if (!parsed.ok)
       return this.reject(ws, connection, {
         type: 'error',
@@ -489,4 +489,10 @@ function plainText(messages: Message[]): string {
   return messages
     .map((m) => (m.type === 'text' ? m.text : m.type === 'choices' ? m.question : m.lieux.map((l) => l.nom).join(', ')))
     .join('\n')
+}
+
+/** A websocket frame's text (`ws` gives a Buffer, or its fragments). */
+function textOf(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  return (Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data))).toString('utf8')
 }

@@ -40,7 +40,7 @@ export class Client {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      this.frames.push(JSON.parse(String(data)) as ServerFrame)
+      this.frames.push(JSON.parse((data as Buffer).toString('utf8')) as ServerFrame)
       for (const wake of this.waiters.splice(0)) wake()
     })
     this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })))
