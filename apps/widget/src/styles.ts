@@ -5,8 +5,8 @@
  * - `.floating`: a panel at the bottom right of a wide screen, opened by the launcher;
  * - `.modal`: the whole screen, on a phone or at a high zoom (the page behind is inert);
  * - `.short` (any of them, on a short viewport: a phone held sideways, 200–400 % zoom): the message box on one row,
- *   its label and hint read by screen readers only (the welcome message says the same), so the conversation keeps
- *   the height.
+ *   with the tools beside it when the width allows, its label and hint read by screen readers only (the welcome
+ *   message says the same), so the conversation keeps the height.
  */
 export const widgetCss = `
 :host{all:initial;display:block;height:100%;font:100%/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#161616}
@@ -70,8 +70,9 @@ textarea{flex:1 1 auto;min-width:0;font:inherit;height:2.75em;min-height:2.75em;
 .short h2{font-size:1em}
 .short header button{min-height:2.5em;padding:.25em .625em}
 .short .hint,.short label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.short .tools{margin-top:.375em}
-.short form{padding-top:.375em;padding-bottom:.375em}
+.short form{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.375em .5em;padding-top:.375em;padding-bottom:.375em}
+.short .send{flex:1 1 16em}
+.short .tools{margin:0}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 @media (forced-colors:active){button,.btn{border:2px solid ButtonText}.card,.panel,.intro,header{border:1px solid CanvasText}.open,.closed,.stale,.demo{forced-color-adjust:auto}:focus-visible{outline-color:Highlight}}
 `
