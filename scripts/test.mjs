@@ -2,7 +2,7 @@
 // `pnpm test`: runs every vitest project (unit suites + the real-data suite) and ends with the plain
 // "N passed, N failed" line that CI reads (vitest's own summary is not a format CI recognises).
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -10,10 +10,33 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const reportFile = path.join(root, '.reports', 'vitest.json')
 mkdirSync(path.dirname(reportFile), { recursive: true })
 
+// `--lane unit|integration|real-data` runs one lane (see vitest.config.ts); without it, all three. The unit lane is every
+// package's and app's own project (named after its folder) plus the repository's own checks (`docs`).
+const args = process.argv.slice(2)
+const laneAt = args.indexOf('--lane')
+const lane = laneAt === -1 ? undefined : args.splice(laneAt, 2)[1]
+const projectsOf = {
+  unit: [
+    ...['packages', 'apps'].flatMap((group) =>
+      readdirSync(path.join(root, group)).filter((name) =>
+        existsSync(path.join(root, group, name, 'vitest.config.ts')),
+      ),
+    ),
+    'docs',
+  ],
+  integration: ['integration'],
+  'real-data': ['real-data'],
+}
+if (lane !== undefined && !projectsOf[lane]) {
+  console.error(`--lane : attendu unit, integration ou real-data, trouvé « ${lane} ».`)
+  process.exit(2)
+}
+const projects = lane === undefined ? [] : projectsOf[lane].flatMap((name) => ['--project', name])
+
 const vitest = path.join(root, 'node_modules', '.bin', 'vitest')
 const run = spawnSync(
   vitest,
-  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)],
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...projects, ...args],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
 )
 

@@ -39,7 +39,7 @@ describe('the Teams app package', () => {
         queryOptions: { count: 5, skip: 0 },
       },
     })
-    // biome-ignore lint: invoke body read freely
-    expect((response!.value.body.composeExtension.attachments as unknown[]).length).toBeGreaterThan(0)
+    const value = response?.value as { body: { composeExtension: { attachments: unknown[] } } }
+    expect(value.body.composeExtension.attachments.length).toBeGreaterThan(0)
   })
 })

@@ -23,13 +23,13 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
     )
     expect(first).toContain('Données du : 01/09/2026')
     expect(cards[0].actions).toEqual([
-      { type: 'Action.OpenUrl', title: 'Appeler le 05 55 51 01 02', url: 'tel:+33555510102' },
-      { type: 'Action.Submit', title: 'Fiche complète', data: { verb: 'fiche', id: 'gueret-mediatheque' } },
-      { type: 'Action.Submit', title: 'Plus de résultats', data: { verb: 'plus' } },
+      { type: 'Action.OpenUrl', title: 'Appeler', url: 'tel:+33555510102' },
+      { type: 'Action.Submit', title: 'Fiche', data: { verb: 'fiche', id: 'gueret-mediatheque' } },
+      { type: 'Action.Submit', title: 'Plus', data: { verb: 'plus' } },
     ])
   })
 
-  it('"Plus de résultats" gives the next lieux of the same search, then says there are no more', async () => {
+  it('"Plus" gives the next lieux of the same search, then says there are no more', async () => {
     const { send } = await testBot()
     const first = cardsOf(await send('aide aux démarches à Guéret')).map(cardTitle)
     expect(first).toHaveLength(5)
@@ -42,7 +42,7 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
     expect(textsOf(end)[0]).toContain('Je n’ai pas d’autre lieu')
   })
 
-  it('"Fiche complète" shows the full record: week, contacts, services, publics, data date', async () => {
+  it('"Fiche" shows the full record: week, contacts, services, publics, data date', async () => {
     const { send } = await testBot()
     await send('aide aux démarches à Guéret')
     const [fiche] = cardsOf(await send({ type: 'message', value: { verb: 'fiche', id: 'gueret-fs' } }))
@@ -62,7 +62,7 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
       'Mises à jour le : 15/10/2026',
     ])
       expect(text).toContain(expected)
-    expect(fiche.actions.map((a: Json) => a.title)).toEqual(['Appeler', 'Prendre rendez-vous', 'Voir le plan'])
+    expect(fiche.actions.map((a: Json) => a.title)).toEqual(['Appeler', 'Rendez-vous', 'Plan'])
     // Old data are flagged.
     expect(
       cardText(cardsOf(await send({ type: 'message', value: { verb: 'fiche', id: 'gueret-ccas' } }))[0]),
@@ -72,14 +72,24 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
     )
   })
 
-  it('a homonym commune is shown as choices, and the chosen button searches there', async () => {
+  it('a homonym commune is shown as a choice set naming each département, and the choice searches there', async () => {
     const { send } = await testBot()
     const replies = await send('Sainte-Marie démarches')
     const [choices] = cardsOf(replies)
     expect(cardText(choices)).toContain('Plusieurs communes portent ce nom')
-    const gers = choices.actions.find((a: Json) => a.title === 'Sainte-Marie (Gers)')
-    expect(gers.data).toEqual({ verb: 'choix', value: '32388', label: 'Sainte-Marie (Gers)' })
-    const chosen = cardsOf(await send({ type: 'message', value: gers.data }))
+    const set = choices.body.find((b: Json) => b.type === 'Input.ChoiceSet')
+    expect(set).toMatchObject({ id: 'choix', style: 'expanded', wrap: true })
+    expect(set.choices).toContainEqual({ title: 'Sainte-Marie (Gers)', value: '32388' })
+    expect(choices.actions).toEqual([{ type: 'Action.Submit', title: 'Valider', data: { verb: 'choix' } }])
+    // Teams sends the card's data with the input's value.
+    const chosen = cardsOf(await send({ type: 'message', value: { verb: 'choix', choix: '32388' } }))
+    expect(cardTitle(chosen[0])).toBe('Point numérique de Sainte-Marie (Gers)')
+  })
+
+  it('a choice button of a card sent before the choice set still works', async () => {
+    const { send } = await testBot()
+    await send('Sainte-Marie démarches')
+    const chosen = cardsOf(await send({ type: 'message', value: { verb: 'choix', value: '32388', label: 'x' } }))
     expect(cardTitle(chosen[0])).toBe('Point numérique de Sainte-Marie (Gers)')
   })
 
@@ -131,21 +141,18 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
         queryOptions: { count: 3, skip: 0 },
       },
     })
-    const result = response!.value.body.composeExtension
+    const result = (response?.value as { body: Json }).body.composeExtension
     expect(result.type).toBe('result')
     expect(result.attachments).toHaveLength(3)
     expect(result.attachments[0].preview.content.title).toBe('Médiathèque du Grand Guéret')
     expect(result.attachments[0].preview.content.text).toMatch(/^\d+ m · Guéret · 05 55 51 01 02$/)
-    expect(result.attachments[0].content.actions.map((a: Json) => a.title)).toEqual([
-      'Appeler le 05 55 51 01 02',
-      'Voir le plan',
-    ])
+    expect(result.attachments[0].content.actions.map((a: Json) => a.title)).toEqual(['Appeler', 'Plan'])
     const [empty] = await send({
       type: 'invoke',
       name: 'composeExtension/query',
       value: { commandId: 'chercherLieu', parameters: [{ name: 'recherche', value: '' }] },
     })
-    expect(empty!.value.body.composeExtension).toMatchObject({
+    expect((empty?.value as { body: Json }).body.composeExtension).toMatchObject({
       type: 'message',
       text: expect.stringContaining('Tapez une commune'),
     })

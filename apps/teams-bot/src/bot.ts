@@ -16,7 +16,7 @@ import {
   type Storage,
   type TurnContext,
 } from 'botbuilder'
-import { choicesCard, ficheCard, lieuCard, Verb } from './cards.js'
+import { choiceInputId, choicesCard, ficheCard, lieuCard, Verb } from './cards.js'
 
 /** What the bot keeps per Teams conversation: the engine's conversation (the understanding lives in the engine). */
 type Conversation = DefaultConversationState & { engineId?: string }
@@ -40,7 +40,7 @@ export const maxTextLength = 1000
 export const helpText = [
   'Écrivez la commune et le besoin de l’appelant, en mots simples ou avec ses propres mots. Par exemple :',
   '« Guéret démarches gratuit samedi », « 15000 apprendre tablette », « elle veut qu’on fasse sa déclaration d’impôts, elle habite Aurillac ».',
-  'Sur chaque lieu : « Fiche complète » pour tout lire, « Plus de résultats » pour les suivants.',
+  'Sur chaque lieu : « Fiche » pour tout lire, « Plus » pour les lieux suivants.',
   'Commandes : « aide », « nouvelle recherche ».',
 ].join('\n\n')
 
@@ -86,8 +86,10 @@ export function createTeamsBot(options: TeamsBotOptions): Application<BotState> 
     await context.sendActivity(plain('Nouvelle recherche. Indiquez la commune et le besoin de l’appelant.'))
   })
   app.adaptiveCards.actionSubmit(Verb.More, async (context, state) => lookup(context, state, 'plus de résultats'))
-  app.adaptiveCards.actionSubmit<{ value?: string }>(Verb.Choice, async (context, state, data) =>
-    lookup(context, state, String(data.value ?? '')),
+  // The choice set's value (`choix`); `value` is what the cards sent before it (one button per answer).
+  app.adaptiveCards.actionSubmit<{ [choiceInputId]?: string; value?: string }>(
+    Verb.Choice,
+    async (context, state, data) => lookup(context, state, String(data[choiceInputId] ?? data.value ?? '')),
   )
   app.adaptiveCards.actionSubmit<{ id?: string }>(Verb.Fiche, async (context, _state, data) => {
     const lieu = typeof data.id === 'string' ? options.lieuById(data.id) : undefined
@@ -110,7 +112,7 @@ export function createTeamsBot(options: TeamsBotOptions): Application<BotState> 
     'chercherLieu',
     async (_context, _state, query: Query<Record<string, unknown>>): Promise<MessagingExtensionResult> => {
       const raw = query.parameters.recherche ?? Object.values(query.parameters)[0]
-      const asked = typeof raw === 'string' ? raw.trim() : ''
+      const asked = (typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '').trim()
       if (!asked) return { type: 'message', text: 'Tapez une commune et un besoin, par exemple « Guéret démarches ».' }
       const turn = await options.engine().reply({ text: asked.slice(0, maxTextLength) })
       if (turn.lieux.length === 0) {
@@ -163,7 +165,7 @@ export function activitiesOf(messages: readonly Message[], truncated: boolean): 
         attachmentLayout: 'list',
         attachments: message.lieux.map((lieu) => CardFactory.adaptiveCard(lieuCard(lieu))),
       })
-    // "Et maintenant ?" is on every card already (Plus de résultats); "nouvelle recherche" is a command.
+    // "Et maintenant ?" is on every card already (« Plus »); "nouvelle recherche" is a command.
     if (message.type === 'choices' && message.question !== 'Et maintenant ?')
       activities.push({
         type: ActivityTypes.Message,

@@ -94,13 +94,15 @@ export function lieuCard(lieu: LieuResult, options: { botActions: boolean } = { 
       fact('Données du', frenchDate(lieu.date_maj)),
     ],
     [
-      ...openUrl(`Appeler le ${lieu.telephoneAffichage ?? ''}`.trim(), phoneHref(lieu.telephone)),
+      // Short labels: Teams gives each button an equal share of a narrow card and cuts longer ones (« Appeler le 04… »).
+      // The number is in the card's text, above.
+      ...openUrl('Appeler', phoneHref(lieu.telephone)),
       ...(options.botActions
         ? [
-            { type: 'Action.Submit', title: 'Fiche complète', data: { verb: Verb.Fiche, id: lieu.id } },
-            { type: 'Action.Submit', title: 'Plus de résultats', data: { verb: Verb.More } },
+            { type: 'Action.Submit', title: 'Fiche', data: { verb: Verb.Fiche, id: lieu.id } },
+            { type: 'Action.Submit', title: 'Plus', data: { verb: Verb.More } },
           ]
-        : openUrl('Voir le plan', mapLink(lieu.latitude, lieu.longitude))),
+        : openUrl('Plan', mapLink(lieu.latitude, lieu.longitude))),
     ],
   )
 }
@@ -151,23 +153,37 @@ export function ficheCard(lieu: Lieu, now: Date): AdaptiveCard {
     ],
     [
       ...openUrl('Appeler', phoneHref(lieu.telephone)),
-      ...openUrl('Prendre rendez-vous', webLink(lieu.prise_rdv)),
-      ...openUrl('Site du lieu', webLink(lieu.site_web?.[0])),
+      ...openUrl('Rendez-vous', webLink(lieu.prise_rdv)),
+      ...openUrl('Site', webLink(lieu.site_web?.[0])),
       ...(lieu.latitude !== undefined && lieu.longitude !== undefined
-        ? openUrl('Voir le plan', mapLink(lieu.latitude, lieu.longitude))
+        ? openUrl('Plan', mapLink(lieu.latitude, lieu.longitude))
         : []),
     ],
   )
 }
 
-/** A question with one button per answer (homonym communes, the kind of need). */
+/** The id of the choice set's input: its value comes back in the Action.Submit's data. */
+export const choiceInputId = 'choix'
+
+/**
+ * A question and its answers as a list of radio buttons, one per row, wrapped rather than cut: buttons side by side
+ * read « Sai… » at 400 px, and Saint-Denis (La Réunion) must not be mistaken for Saint-Denis (Seine-Saint-Denis).
+ */
 export function choicesCard(question: string, choices: readonly Choice[]): AdaptiveCard {
   return card(
-    [text([{ text: question, bold: true }])],
-    choices.map((choice) => ({
-      type: 'Action.Submit',
-      title: choice.label,
-      data: { verb: Verb.Choice, value: choice.value, label: choice.label },
-    })),
+    [
+      // The question is the choice set's label (said by screen readers with the choices), not repeated above it.
+      {
+        type: 'Input.ChoiceSet',
+        id: choiceInputId,
+        style: 'expanded',
+        wrap: true,
+        isRequired: true,
+        errorMessage: 'Choisissez une réponse.',
+        label: question,
+        choices: choices.map((choice) => ({ title: choice.label, value: choice.value })),
+      },
+    ],
+    [{ type: 'Action.Submit', title: 'Valider', data: { verb: Verb.Choice } }],
   )
 }

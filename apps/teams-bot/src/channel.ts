@@ -33,7 +33,10 @@ function activityProblem(body: unknown): { detail: string; field: string } | und
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { detail: 'Le corps doit être une activité Bot Framework (un objet JSON).', field: '' }
   const activity = body as Record<string, unknown>
-  const text = (key: string) => typeof activity[key] === 'string' && activity[key].length > 0
+  const text = (key: string) => {
+    const value = activity[key]
+    return typeof value === 'string' && value.length > 0
+  }
   const idOf = (key: string) => typeof (activity[key] as { id?: unknown } | undefined)?.id === 'string'
   if (!text('type')) return { detail: '« type » manque : par exemple « message ».', field: 'type' }
   if (!text('serviceUrl')) return { detail: '« serviceUrl » manque.', field: 'serviceUrl' }

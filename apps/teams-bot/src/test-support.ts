@@ -43,7 +43,6 @@ export async function testBot(now = SATURDAY_10H30) {
   return { bot, adapter, send, store }
 }
 
-// biome-ignore lint: the cards are JSON read freely by the tests
 export type Json = any
 
 /** The Adaptive Cards of the replies, in order. */
@@ -55,13 +54,14 @@ export function cardsOf(activities: Partial<Activity>[]): Json[] {
   )
 }
 
-/** Every text of a card (TextRuns and TextBlocks), joined: what an operator reads. */
+/** Every text of a card (TextRuns, TextBlocks, the choice set's label), joined: what an operator reads. */
 export function cardText(card: Json): string {
   const texts: string[] = []
   const walk = (node: Json) => {
     if (Array.isArray(node)) return node.forEach(walk)
     if (node && typeof node === 'object') {
       if ((node.type === 'TextRun' || node.type === 'TextBlock') && typeof node.text === 'string') texts.push(node.text)
+      if (node.type === 'Input.ChoiceSet' && typeof node.label === 'string') texts.push(node.label)
       for (const value of Object.values(node)) walk(value)
     }
   }
@@ -69,7 +69,7 @@ export function cardText(card: Json): string {
   return texts.join('')
 }
 
-/** The card's title (its first run). */
-export const cardTitle = (card: Json): string => card.body[0].inlines[0].text
+/** The card's title (its first run; a question's label). */
+export const cardTitle = (card: Json): string => card.body[0].inlines?.[0]?.text ?? card.body[0].label
 
 export const textsOf = (activities: Partial<Activity>[]) => activities.flatMap((a) => (a.text ? [a.text] : []))

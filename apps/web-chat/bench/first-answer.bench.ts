@@ -60,9 +60,14 @@ const measure = (text: string) =>
 const cold: number[] = []
 const warm: number[] = []
 const pageReady: number[] = []
+/** Requests to any other server than Aiguillage's (the target is none). */
+const thirdParty: string[] = []
 for (let i = 0; i < RUNS + 2; i++) {
   const context = await browser.newContext()
   const page = await context.newPage()
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) thirdParty.push(request.url())
+  })
   await page.goto(`${server.url}/`)
   await page.waitForFunction(() => document.querySelector('[data-aiguillage]')?.shadowRoot?.querySelector('form'))
   const ready = await page.evaluate(() => performance.now())
@@ -101,6 +106,8 @@ console.log(line('widget on screen (from navigation start)', pageReady))
 console.log(line('cold: sentence → first card (socket opening included)', cold))
 console.log(line('warm: next sentence → first card', warm))
 console.log(line('baseline: POST /v1/chat from Node (same sentence)', baseline))
+console.log(`  third-party requests: ${thirdParty.length}${thirdParty.length ? ` (${thirdParty.join(', ')})` : ''}`)
+console.log(`  first answer p95 < 300 ms: ${pct(cold, 95) < 300 ? 'OK' : 'DÉPASSÉ'}`)
 console.log(
   `  warm answer / baseline: ×${(pct(warm, 50) / pct(baseline, 50)).toFixed(1)} (the socket, botkit and rendering on top of the engine)`,
 )

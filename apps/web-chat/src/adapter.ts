@@ -42,22 +42,22 @@ export class SocketAdapter extends BotAdapter {
     await this.runMiddleware(new TurnContext(this, activity), logic)
   }
 
-  async sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+  sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = []
     for (const activity of activities) {
       const sessionId = activity.conversation?.id
       if (sessionId && activity.type === 'message') this.deliver(sessionId, activity)
       responses.push({ id: randomUUID() })
     }
-    return responses
+    return Promise.resolve(responses)
   }
 
-  async updateActivity(): Promise<ResourceResponse | void> {
-    throw new Error('Le canal web ne modifie pas les messages envoyés.')
+  updateActivity(): Promise<ResourceResponse | void> {
+    return Promise.reject(new Error('Le canal web ne modifie pas les messages envoyés.'))
   }
 
-  async deleteActivity(): Promise<void> {
-    throw new Error('Le canal web ne supprime pas les messages envoyés.')
+  deleteActivity(): Promise<void> {
+    return Promise.reject(new Error('Le canal web ne supprime pas les messages envoyés.'))
   }
 
   async continueConversation(

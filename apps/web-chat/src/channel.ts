@@ -5,7 +5,7 @@ import type { Clock } from '@aiguillage/lieux'
 import { type Channel, type ChannelContext, ExpiringStorage } from '@aiguillage/api'
 import { Botkit, type BotkitMessage, type BotWorker } from 'botkit'
 import type { Logger } from 'pino'
-import { WebSocket, WebSocketServer } from 'ws'
+import { type RawData, WebSocket, WebSocketServer } from 'ws'
 import { SocketAdapter } from './adapter.js'
 import { RateLimits } from './limits.js'
 import { type ClientFrame, parseClientFrame, type ServerFrame } from './protocol.js'
@@ -136,6 +136,8 @@ class WebChat {
   private heartbeat: NodeJS.Timeout | undefined
   private readonly logger: Logger
   private readonly engine: () => Assistant
+  /** Read at each `hello`: a sync may replace the demo data while the server runs. */
+  private readonly isDemo: () => boolean
   private nextConnectionKey = 0
   private readonly clock: Clock
 
@@ -151,6 +153,7 @@ class WebChat {
     this.clock = context.now
     this.logger = context.logger.child({ canal: 'web' })
     this.engine = context.engine
+    this.isDemo = () => context.store.current.source.demo
     this.tokens = new TokenSigner(config.secret)
     this.storage = new ExpiringStorage(config.sessionTtlMs, context.now)
     this.connectionLimits = new RateLimits(config.perConnection.burst, config.perConnection.perMs, context.now)
@@ -243,8 +246,7 @@ class WebChat {
         code: 'malformed',
         message: 'Message illisible : envoyez du texte JSON.',
       })
-    // A text frame arrives as one Buffer (ws's default binaryType); binary frames were refused above.
-    const parsed = parseClientFrame((data as Buffer).toString('utf8'))
+    const parsed = parseClientFrame(textOf(data))
     if (!parsed.ok)
       return this.reject(ws, connection, {
         type: 'error',
@@ -323,6 +325,7 @@ class WebChat {
       resumed,
       expiresInSeconds: Math.round(this.config.sessionTtlMs / 1000),
       ...(missing.length ? { missing } : {}),
+      demo: this.isDemo(),
     })
     for (const frame of again) send(ws, frame)
   }
@@ -393,6 +396,7 @@ class WebChat {
       ...(data.replyTo ? { replyTo: data.replyTo } : {}),
       messages: turn.messages,
       ...(turn.understanding.awaiting ? { awaiting: turn.understanding.awaiting } : {}),
+      ...(turn.understanding.constraints.ouvert_jour ? { jour: turn.understanding.constraints.ouvert_jour } : {}),
     }
     await bot.reply(message, { type: 'message', text: plainText(turn.messages), channelData: { frame } })
   }
@@ -489,4 +493,10 @@ function plainText(messages: Message[]): string {
   return messages
     .map((m) => (m.type === 'text' ? m.text : m.type === 'choices' ? m.question : m.lieux.map((l) => l.nom).join(', ')))
     .join('\n')
+}
+
+/** A websocket frame's text (`ws` gives a Buffer, or its fragments). */
+function textOf(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  return (Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data))).toString('utf8')
 }

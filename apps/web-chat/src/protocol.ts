@@ -15,8 +15,23 @@ export type ClientFrame =
   | { type: 'message'; id?: string; text: string; position?: Point }
 
 export type ServerFrame =
-  | { type: 'ready'; token: string; resumed: boolean; expiresInSeconds: number; missing?: string[] }
-  | { type: 'reply'; replyTo?: string; messages: Message[]; awaiting?: Understanding['awaiting'] }
+  | {
+      type: 'ready'
+      token: string
+      resumed: boolean
+      expiresInSeconds: number
+      missing?: string[]
+      /** The server runs on the demo dataset (invented lieux): the widget says so on screen. */
+      demo: boolean
+    }
+  | {
+      type: 'reply'
+      replyTo?: string
+      messages: Message[]
+      awaiting?: Understanding['awaiting']
+      /** The weekday the person asked about (`Mo`…`Su`, « ouvert samedi ? »): the cards show that day's hours. */
+      jour?: string
+    }
   | { type: 'error'; code: ErrorCode; message: string; field?: string; replyTo?: string }
   | { type: 'bye'; reason: 'idle' | 'replaced' | 'closing' | 'too_many_errors'; message: string }
 

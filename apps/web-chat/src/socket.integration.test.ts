@@ -16,6 +16,8 @@ describe('the web chat over a real websocket', () => {
   it('answers a person with the lieux near Aurillac, through botkit and the same engine as /v1/chat', async () => {
     const { client, ready } = await Client.ready(chat.socketUrl, chat.origin)
     expect(ready.resumed).toBe(false)
+    // The fixtures are real files, not the demo dataset: the widget shows no demo banner.
+    expect(ready.demo).toBe(false)
     const reply = await client.ask('je voudrais apprendre à utiliser ma tablette, j’habite à Aurillac')
     expect(reply.type).toBe('reply')
     expect(lieuxNames(reply)[0]).toBe('Médiathèque Pierre-Mac-Orlan')
@@ -27,6 +29,15 @@ describe('the web chat over a real websocket', () => {
     })
     const body = (await http.json()) as { lieux: { nom: string }[] }
     expect(lieuxNames(reply)).toEqual(body.lieux.map((l) => l.nom))
+    client.close()
+  })
+
+  it('names the weekday asked about in the reply (« ouvert samedi »), for the cards to show that day’s hours', async () => {
+    const { client } = await Client.ready(chat.socketUrl, chat.origin)
+    const reply = await client.ask('tablette à Aurillac, ouvert samedi ?')
+    expect(reply.type === 'reply' && reply.jour).toBe('Sa')
+    const plain = await client.ask('et à Saint-Flour ?')
+    expect(plain.type === 'reply' && plain.jour).toBe('Sa')
     client.close()
   })
 

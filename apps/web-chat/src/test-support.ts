@@ -1,5 +1,7 @@
 // Shared by the web chat's tests: the real server (`startServer`, as `aiguillage serve` runs it) on the Cantal
 // fixtures with the web channel, and a websocket client that reads the frames in order.
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { startServer } from '@aiguillage/api'
 import { runningClock } from '@aiguillage/api/test-support'
@@ -10,13 +12,19 @@ import type { ServerFrame } from './protocol.js'
 
 export const fixtures = path.join(import.meta.dirname, '../fixtures')
 
-export async function startChatServer(config: Partial<WebChatConfig> = {}, api: { corsOrigins?: string[] } = {}) {
+/** The server on the fixtures, or with `demo: true` on the project's demo dataset (as a first `aiguillage serve`). */
+export async function startChatServer(
+  config: Partial<WebChatConfig> = {},
+  api: { corsOrigins?: string[] } = {},
+  data: { demo?: boolean } = {},
+) {
   const channel = webChatChannel(config)
   const server = await startServer({
     port: 0,
     now: runningClock(),
-    lieux: [path.join(fixtures, 'lieux.csv')],
-    communes: path.join(fixtures, 'communes.csv'),
+    ...(data.demo
+      ? { dataDir: mkdtempSync(path.join(os.tmpdir(), 'aiguillage-demo-')) } // no snapshot there: the demo data
+      : { lieux: [path.join(fixtures, 'lieux.csv')], communes: path.join(fixtures, 'communes.csv') }),
     autoSync: false,
     api: { rateLimit: null, ...api },
     logger: pino({ level: 'silent' }),

@@ -62,7 +62,8 @@ header{background:#000091;color:#fff;padding:.75rem 1rem}
 .brand{margin:0;font-weight:700;font-size:1.25rem}
 main{max-width:48rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;line-height:1.25}
-#discussion{height:min(44rem,80vh);margin:1rem 0}
+#discussion{height:min(44rem,calc(100vh - 2rem));margin:1rem 0}
+@media (max-width:40em),(max-height:32em){#discussion{height:auto}}
 .small{font-size:.9375rem}
 a{color:#000091}
 .skip{position:absolute;left:-999px}

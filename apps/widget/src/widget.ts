@@ -1,8 +1,8 @@
 // The Aiguillage chat widget, for the browser. One <script> tag, no dependency, no request to anyone but the
 // Aiguillage server it is configured with. Every text from the server or the data is set with textContent, never
-// parsed as HTML; links are built only from http(s) addresses and phone digits.
+// parsed as HTML; links are built only from http(s) addresses, e-mail addresses and phone digits.
 import type { Choice, LieuResult, Message } from '@aiguillage/assistant'
-import { mapLink, phoneHref, webLink } from '@aiguillage/lieux/links'
+import { directionsLink, mailtoLink, mapLink, phoneHref, webLink } from '@aiguillage/lieux/links'
 import { readableColour } from './colour.js'
 import { widgetCss } from './styles.js'
 
@@ -17,13 +17,22 @@ type Config = {
 type Position = { latitude: number; longitude: number }
 type Outgoing = { id: string; text: string; position?: Position }
 type ServerFrame =
-  | { type: 'ready'; token: string; resumed: boolean; missing?: string[] }
-  | { type: 'reply'; replyTo?: string; messages: Message[] }
+  | { type: 'ready'; token: string; resumed: boolean; missing?: string[]; demo?: boolean }
+  | { type: 'reply'; replyTo?: string; messages: Message[]; jour?: string; demo?: boolean }
   | { type: 'error'; code: string; message: string; replyTo?: string }
   | { type: 'bye'; reason: string; message: string }
 
 const welcome =
-  'Bonjour ! Je vous aide à trouver un lieu près de chez vous pour être aidé avec le numérique : une démarche en ligne, apprendre à utiliser une tablette, imprimer un document… Dites-moi ce dont vous avez besoin et votre commune.'
+  'Bonjour ! Je vous aide à trouver un lieu près de chez vous pour être aidé avec le numérique : une démarche en ligne, apprendre à utiliser une tablette, imprimer un document… Dites-moi ce dont vous avez besoin et votre commune. N’écrivez jamais de mot de passe ni de numéro de sécurité sociale.'
+
+/** Phones, and wide screens at 200 % zoom and more: the chat takes the whole screen. */
+const smallScreen = '(max-width: 40em), (max-height: 32em)'
+/** Short viewports: the message box on one row, so that the conversation keeps the height. */
+const shortScreen = '(max-height: 32em)'
+/** The text sizes of A− / A+ (the panel's font-size), remembered in localStorage. */
+const textSizes = [87.5, 100, 112.5, 125, 150, 175]
+const textSizeKey = 'aiguillage:taille-texte'
+const weekdays = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su']
 
 function readConfig(script: HTMLScriptElement | null): Config {
   const data = script?.dataset ?? {}
@@ -58,6 +67,10 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 const newWindow = () => el('span', { class: 'sr' }, ' (nouvelle fenêtre)')
+const external = (href: string, ...children: Child[]) =>
+  el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, ...children, newWindow())
+const externalButton = (href: string, ...children: Child[]) =>
+  el('a', { class: 'btn secondary', href, target: '_blank', rel: 'noopener noreferrer' }, ...children, newWindow())
 
 function priceText(lieu: LieuResult): string {
   const fees = lieu.frais_a_charge ?? []
@@ -66,13 +79,30 @@ function priceText(lieu: LieuResult): string {
   return fees.join(', ')
 }
 
-function lieuCard(lieu: LieuResult): HTMLLIElement {
+/** "01/08/2024" from "2024-08-01". */
+const frenchDate = (iso: string) => iso.split('-').reverse().join('/')
+
+/**
+ * The hours to show on the card: those of the weekday the person asked about (« ouvert samedi ? »), else today's.
+ * The lines are the engine's ("samedi : 9 h – 12 h"), Monday first.
+ */
+function hoursText(lieu: LieuResult, day: string | undefined): string {
+  const asked = day ? lieu.horairesSemaine?.[weekdays.indexOf(day)] : undefined
+  if (asked && asked !== lieu.horairesAujourdhui) return asked.replace(/^(\S)/, (first) => first.toUpperCase())
+  if (lieu.horairesAujourdhui) return lieu.horairesAujourdhui.replace(/^(\S+) :/, 'Aujourd’hui ($1) :')
+  return 'Horaires non indiqués : appelez avant de venir.'
+}
+
+/** One lieu, to act on: where, open or not, the hours, then « Appeler » and « Itinéraire » first; the rest folded. */
+function lieuCard(lieu: LieuResult, day: string | undefined): HTMLLIElement {
   const place = `${lieu.code_postal} ${lieu.commune}`.trim()
-  const today = lieu.horairesAujourdhui
   const phone = phoneHref(lieu.telephone)
-  const map = mapLink(lieu.latitude, lieu.longitude)
+  const email = lieu.courriels?.[0]
+  const mailto = mailtoLink(email)
   const site = webLink(lieu.site_web?.[0])
   const booking = webLink(lieu.prise_rdv)
+  // Judged by the server, on its clock (the browser's may be wrong).
+  const stale = lieu.aVerifier
   const list = (title: string, items: readonly string[] | undefined) =>
     items?.length ? [el('h4', {}, title), el('ul', {}, ...items.map((item) => el('li', {}, item)))] : []
   return el(
@@ -89,13 +119,27 @@ function lieuCard(lieu: LieuResult): HTMLLIElement {
       { class: lieu.ouvertMaintenant === true ? 'open' : lieu.ouvertMaintenant === false ? 'closed' : '' },
       lieu.ouvertureTexte,
     ),
-    today && el('p', {}, today.replace(/^(\S+) :/, 'Aujourd’hui ($1) :')),
+    el('p', {}, hoursText(lieu, day)),
     el('p', {}, priceText(lieu)),
+    stale && el('p', { class: 'stale' }, `Informations du ${frenchDate(lieu.date_maj)} — à vérifier`),
+    // Never empty: every lieu proposed has coordinates, so « Itinéraire » is always there.
     el(
       'div',
       { class: 'actions' },
-      phone && el('a', { class: 'btn', href: phone }, `Appeler le ${lieu.telephoneAffichage ?? lieu.telephone}`),
+      phone &&
+        el(
+          'a',
+          { class: 'btn call', href: phone },
+          `Appeler le ${lieu.telephoneAffichage ?? lieu.telephone}`,
+          el('span', { class: 'sr' }, ` (${lieu.nom})`),
+        ),
+      externalButton(
+        directionsLink(lieu.latitude, lieu.longitude),
+        'Itinéraire',
+        el('span', { class: 'sr' }, ` vers ${lieu.nom}`),
+      ),
     ),
+    email && el('p', {}, 'Courriel : ', mailto ? el('a', { href: mailto }, email) : email),
     el(
       'details',
       {},
@@ -110,34 +154,10 @@ function lieuCard(lieu: LieuResult): HTMLLIElement {
       ...list('Comment y accéder', lieu.modalites_acces),
       el('h4', {}, 'Y aller'),
       el('p', {}, `${lieu.adresse}, ${place}`),
-      el(
-        'p',
-        {},
-        el(
-          'a',
-          { href: map, target: '_blank', rel: 'noopener noreferrer' },
-          'Voir le plan sur OpenStreetMap',
-          newWindow(),
-        ),
-      ),
-      booking &&
-        el(
-          'p',
-          {},
-          el(
-            'a',
-            { href: booking, target: '_blank', rel: 'noopener noreferrer' },
-            'Prendre rendez-vous en ligne',
-            newWindow(),
-          ),
-        ),
-      site &&
-        el(
-          'p',
-          {},
-          el('a', { href: site, target: '_blank', rel: 'noopener noreferrer' }, 'Site internet du lieu', newWindow()),
-        ),
-      lieu.courriels?.[0] && el('p', {}, `Courriel : ${lieu.courriels[0]}`),
+      el('p', {}, external(mapLink(lieu.latitude, lieu.longitude), 'Voir le plan sur OpenStreetMap')),
+      booking && el('p', {}, external(booking, 'Prendre rendez-vous en ligne')),
+      site && el('p', {}, external(site, 'Site internet du lieu')),
+      el('p', {}, `Informations mises à jour le ${frenchDate(lieu.date_maj)}.`),
     ),
   )
 }
@@ -295,7 +315,13 @@ class Transport {
           ...(message.position ? { position: message.position } : {}),
         }),
       })
-      const body = (await response.json()) as { detail?: string; conversationId?: string; messages: Message[] }
+      const body = (await response.json()) as {
+        detail?: string
+        conversationId?: string
+        messages: Message[]
+        understanding?: { constraints?: { ouvert_jour?: string } }
+        donnees?: { demo?: boolean }
+      }
       if (!response.ok)
         return this.on.frame({
           type: 'error',
@@ -305,7 +331,14 @@ class Transport {
         })
       this.conversationId = body.conversationId
       this.on.status('')
-      this.on.frame({ type: 'reply', replyTo: message.id, messages: body.messages })
+      const jour = body.understanding?.constraints?.ouvert_jour
+      this.on.frame({
+        type: 'reply',
+        replyTo: message.id,
+        messages: body.messages,
+        demo: body.donnees?.demo === true,
+        ...(typeof jour === 'string' ? { jour } : {}),
+      })
     } catch {
       this.outbox.unshift(message)
       this.on.status('Connexion impossible. Votre message partira au retour de la connexion.')
@@ -315,22 +348,31 @@ class Transport {
   }
 }
 
+/** The chat itself: header, conversation, message box. Where it sits (in the page, a panel, the whole screen) is the shell's. */
 class Widget {
+  readonly panel: HTMLElement
   private readonly log: HTMLDivElement
   private readonly status: HTMLParagraphElement
+  private readonly demo: HTMLParagraphElement
   private readonly input: HTMLTextAreaElement
   private readonly consent: HTMLDivElement
+  private readonly closeButton: HTMLButtonElement
+  private readonly smaller: HTMLButtonElement
+  private readonly larger: HTMLButtonElement
   private readonly transport: Transport
   private nextId = 0
   private readonly page = Math.random().toString(36).slice(2, 10)
   private readonly waiting = new Map<string, HTMLElement>()
+  /** The weekday the person asked about, if any: the cards show its hours. */
+  private day: string | undefined
+  private textSize = textSizes.indexOf(100)
+  /** Set by the shell while the panel is a dialog: Échap and « Fermer » call it; Tab stays inside when modal. */
+  private close: (() => void) | undefined
+  private modal = false
 
-  constructor(
-    private readonly config: Config,
-    parent: ParentNode,
-    close?: () => void,
-  ) {
+  constructor(private readonly config: Config) {
     this.status = el('p', { class: 'status', role: 'status' })
+    this.demo = el('p', { class: 'demo', hidden: '' }, 'Démonstration : ces lieux sont inventés. Ne vous y rendez pas.')
     this.log = el('div', {
       class: 'log',
       role: 'log',
@@ -341,15 +383,28 @@ class Widget {
     this.input = el('textarea', {
       id: 'ag-input',
       name: 'message',
-      rows: '2',
+      rows: '1',
       maxlength: '1000',
       autocomplete: 'off',
+      placeholder: 'Ex. : tablette, Guéret',
       'aria-describedby': 'ag-hint',
     })
     const locate = el(
       'button',
       { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'ag-consent' },
       'Me localiser',
+    )
+    this.smaller = el(
+      'button',
+      { type: 'button', class: 'secondary' },
+      'A−',
+      el('span', { class: 'sr' }, ' : texte plus petit'),
+    )
+    this.larger = el(
+      'button',
+      { type: 'button', class: 'secondary' },
+      'A+',
+      el('span', { class: 'sr' }, ' : texte plus grand'),
     )
     this.consent = el(
       'div',
@@ -370,32 +425,31 @@ class Widget {
       'form',
       {},
       el('label', { for: 'ag-input' }, 'Votre message'),
-      this.input,
+      el('div', { class: 'send' }, this.input, el('button', { type: 'submit' }, 'Envoyer')),
       el(
         'p',
         { id: 'ag-hint', class: 'hint' },
         'Écrivez votre besoin et votre commune. N’écrivez jamais de mot de passe ni de numéro de sécurité sociale.',
       ),
-      el('div', { class: 'row' }, locate, el('button', { type: 'submit' }, 'Envoyer')),
+      el('div', { class: 'tools' }, locate, this.smaller, this.larger),
     )
-    const panel = el(
+    this.closeButton = el('button', { type: 'button', hidden: '' }, 'Fermer')
+    this.panel = el(
       'section',
       { class: 'panel', 'aria-labelledby': 'ag-title', lang: 'fr' },
-      el(
-        'header',
-        {},
-        el('h2', { id: 'ag-title' }, config.title),
-        close && el('button', { type: 'button', 'data-close': '' }, 'Fermer'),
-      ),
+      el('header', {}, el('h2', { id: 'ag-title' }, config.title), this.closeButton),
+      this.demo,
       this.status,
       this.log,
       this.consent,
       form,
     )
-    parent.append(panel)
-    panel.querySelector('[data-close]')?.addEventListener('click', () => close?.())
-    panel.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && close) close()
+    this.closeButton.addEventListener('click', () => this.close?.())
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.close) {
+        event.preventDefault()
+        this.close()
+      } else if (event.key === 'Tab' && this.modal) this.trapTab(event)
     })
     form.addEventListener('submit', (event) => {
       event.preventDefault()
@@ -408,6 +462,8 @@ class Widget {
         this.submit()
       }
     })
+    // The box grows with what is written, up to its max-height (then it scrolls).
+    this.input.addEventListener('input', () => this.fitInput())
     locate.addEventListener('click', () => {
       const show = this.consent.hidden
       this.consent.hidden = !show
@@ -422,11 +478,23 @@ class Widget {
       if (answer === 'yes') this.locate()
       locate.focus()
     })
+    this.smaller.addEventListener('click', () => this.setTextSize(this.textSize - 1, true))
+    this.larger.addEventListener('click', () => this.setTextSize(this.textSize + 1, true))
+    let saved: number | undefined
+    try {
+      saved = textSizes.indexOf(Number(localStorage.getItem(textSizeKey)))
+    } catch {
+      // Storage refused (private browsing): the default size.
+    }
+    this.setTextSize(saved !== undefined && saved >= 0 ? saved : this.textSize, false)
     this.add(el('div', { class: 'msg bot' }, welcome))
     this.transport = new Transport(config, {
       frame: (frame) => this.receive(frame),
       status: (text) => (this.status.textContent = text),
     })
+  }
+
+  start(): void {
     this.transport.start()
   }
 
@@ -434,10 +502,68 @@ class Widget {
     this.input.focus()
   }
 
+  /** The shell says how the panel is shown: in the page, a panel that can be closed, or a modal dialog. */
+  setDialog(close: (() => void) | undefined, modal: boolean): void {
+    this.close = close
+    this.modal = modal
+    this.closeButton.hidden = !close
+    if (close) this.panel.setAttribute('role', 'dialog')
+    else this.panel.removeAttribute('role')
+    if (modal) this.panel.setAttribute('aria-modal', 'true')
+    else this.panel.removeAttribute('aria-modal')
+  }
+
+  private setTextSize(index: number, save: boolean): void {
+    this.textSize = Math.max(0, Math.min(textSizes.length - 1, index))
+    const size = textSizes[this.textSize] as number
+    this.panel.style.fontSize = `${size}%`
+    this.smaller.disabled = this.textSize === 0
+    this.larger.disabled = this.textSize === textSizes.length - 1
+    if (save) {
+      try {
+        localStorage.setItem(textSizeKey, String(size))
+      } catch {
+        // Not remembered, still applied.
+      }
+      this.status.textContent = `Taille du texte : ${size} %`
+    }
+    this.fitInput()
+  }
+
+  private fitInput(): void {
+    this.input.style.height = ''
+    // (An empty box keeps its one row, even when the placeholder would wrap.)
+    if (!this.input.value) return
+    if (this.input.scrollHeight > this.input.clientHeight) this.input.style.height = `${this.input.scrollHeight + 2}px`
+  }
+
+  /** Tab and Maj+Tab go round the dialog's controls, never to the inert page behind. */
+  private trapTab(event: KeyboardEvent): void {
+    const focusable = Array.prototype.filter.call(
+      this.panel.querySelectorAll('button, a[href], textarea, summary, [tabindex="0"]'),
+      (node: HTMLElement) => !(node as HTMLButtonElement).disabled && node.getClientRects().length > 0,
+    ) as HTMLElement[]
+    const first = focusable[0]
+    const last = focusable[focusable.length - 1]
+    const active = (this.panel.getRootNode() as ShadowRoot).activeElement
+    if (!first || !last) return
+    if (event.shiftKey && (active === first || !this.panel.contains(active))) {
+      event.preventDefault()
+      last.focus()
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault()
+      first.focus()
+    }
+  }
+
   /** Appends to the conversation. The log scrolls (never the host page) to show the start of what was added. */
   private add(node: HTMLElement, scroll = true): void {
     this.log.append(node)
-    if (scroll) this.log.scrollTop = Math.max(0, node.offsetTop - 8)
+    if (scroll) this.reveal(node)
+  }
+
+  private reveal(node: HTMLElement): void {
+    this.log.scrollTop = Math.max(0, node.offsetTop - 8)
   }
 
   private submit(): void {
@@ -448,6 +574,7 @@ class Widget {
       return
     }
     this.input.value = ''
+    this.fitInput()
     this.say(text, text)
     this.input.focus()
   }
@@ -503,12 +630,15 @@ class Widget {
   }
 
   private receive(frame: ServerFrame): void {
+    if ((frame.type === 'ready' || frame.type === 'reply') && frame.demo !== undefined) this.demo.hidden = !frame.demo
     if (frame.type === 'reply') {
       this.settle(frame.replyTo)
+      this.day = frame.jour
       const first = this.log.childElementCount
       for (const message of frame.messages) this.render(message)
+      // Each answer is shown from its own start (not from the bottom): the first lieu's name and its button.
       const start = this.log.children[first] as HTMLElement | undefined
-      if (start) this.log.scrollTop = Math.max(0, start.offsetTop - 8)
+      if (start) this.reveal(start)
     } else if (frame.type === 'error') {
       this.settle(frame.replyTo)
       this.add(el('div', { class: 'msg error', role: 'alert' }, frame.message))
@@ -527,11 +657,14 @@ class Widget {
 
   private render(message: Message): void {
     if (message.type === 'text') {
-      this.add(el('div', { class: 'msg bot' }, el('span', { class: 'sr' }, 'Aiguillage : '), message.text))
+      this.add(el('div', { class: 'msg bot' }, el('span', { class: 'sr' }, 'Aiguillage : '), message.text), false)
     } else if (message.type === 'lieux') {
       if (message.lieux.length === 0) return
       const label = message.lieux.length === 1 ? '1 lieu proposé' : `${message.lieux.length} lieux proposés`
-      this.add(el('ul', { class: 'cards', 'aria-label': label }, ...message.lieux.map(lieuCard)))
+      this.add(
+        el('ul', { class: 'cards', 'aria-label': label }, ...message.lieux.map((l) => lieuCard(l, this.day))),
+        false,
+      )
     } else {
       this.renderChoices(message.question, message.choices)
     }
@@ -551,7 +684,41 @@ class Widget {
       buttons.append(button)
     }
     group.append(buttons)
-    this.add(group)
+    this.add(group, false)
+  }
+}
+
+/** `matchMedia(…).addEventListener`, or `addListener` on Safari before 14. */
+function onMediaChange(query: MediaQueryList, listener: () => void): void {
+  if ('addEventListener' in query) query.addEventListener('change', listener)
+  else (query as { addListener: (listener: () => void) => void }).addListener(listener)
+}
+
+/**
+ * The page behind a modal dialog: every sibling of the widget's ancestors is made inert (and hidden from screen
+ * readers, for browsers without `inert`); `restore` undoes exactly what was done.
+ */
+function makePageInert(host: Element): () => void {
+  const changed: Element[] = []
+  for (let node: Element | null = host; node && node !== document.documentElement; node = node.parentElement) {
+    const parent: Element | null = node.parentElement
+    if (!parent) break
+    for (const sibling of Array.prototype.slice.call(parent.children) as Element[]) {
+      if (sibling === node || sibling.hasAttribute('inert') || /^(SCRIPT|STYLE|LINK)$/.test(sibling.tagName)) continue
+      sibling.setAttribute('inert', '')
+      sibling.setAttribute('aria-hidden', 'true')
+      changed.push(sibling)
+    }
+  }
+  const root = document.documentElement
+  const overflow = root.style.overflow
+  root.style.overflow = 'hidden'
+  return () => {
+    for (const sibling of changed) {
+      sibling.removeAttribute('inert')
+      sibling.removeAttribute('aria-hidden')
+    }
+    root.style.overflow = overflow
   }
 }
 
@@ -569,38 +736,98 @@ function mount(): void {
     sheet.replaceSync(widgetCss)
     shadow.adoptedStyleSheets = [sheet]
   } else shadow.append(el('style', {}, widgetCss))
-  if (config.container) {
-    config.container.append(host)
-    new Widget(config, shadow)
-    return
-  }
-  // Floating: a button opens the chat; the chat (and its connection) starts on first opening.
-  const wrapper = el('div', { class: 'floating' })
-  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false' }, config.title)
-  wrapper.append(launcher)
-  shadow.append(wrapper)
-  document.body.append(host)
+  const root = el('div')
+  shadow.append(root)
+  const small = matchMedia(smallScreen)
+  const short = matchMedia(shortScreen)
+  const container = config.container
+  // The way in: in the page, on a small screen, a short text and a button; floating, a button at the bottom right.
+  const entry = container
+    ? el('button', { type: 'button', 'aria-haspopup': 'dialog' }, 'Commencer la discussion')
+    : el(
+        'button',
+        { type: 'button', class: 'launcher', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' },
+        config.title,
+      )
+  const intro = el(
+    'div',
+    { class: 'intro' },
+    el('p', { class: 'title' }, config.title),
+    el('p', {}, 'Dites votre besoin et votre commune : je vous indique où trouver de l’aide près de chez vous.'),
+    entry,
+  )
+  const inlineBox = el('div', { class: 'inline' })
+  const layer = el('div')
   let widget: Widget | undefined
-  let panelRoot: HTMLElement | undefined
-  const close = () => {
-    if (panelRoot) panelRoot.hidden = true
-    launcher.hidden = false
-    launcher.setAttribute('aria-expanded', 'false')
-    launcher.focus()
+  let opened = false
+  let shownInline = false
+  let restorePage: (() => void) | undefined
+  const ensureWidget = () => {
+    if (!widget) {
+      widget = new Widget(config)
+      widget.start()
+    }
+    return widget
+  }
+  // The modal follows the visual viewport: the message box stays above the on-screen keyboard.
+  const viewport = window.visualViewport
+  const fitViewport = () => {
+    if (!viewport || !restorePage) return
+    layer.style.top = `${viewport.offsetTop}px`
+    layer.style.height = `${viewport.height}px`
+  }
+  viewport?.addEventListener('resize', fitViewport)
+  viewport?.addEventListener('scroll', fitViewport)
+
+  const layout = () => {
+    const hadFocus = widget ? widget.panel.contains(shadow.activeElement) : false
+    root.className = short.matches ? 'root short' : 'root'
+    // Zoomed in (or the window narrowed) while writing in the page's panel: the chat goes on full screen.
+    if (container && small.matches && hadFocus && shownInline) opened = true
+    const inline = !!container && !small.matches
+    shownInline = inline
+    const modal = opened && small.matches
+    if (modal && !restorePage) restorePage = makePageInert(host)
+    if (!modal && restorePage) {
+      restorePage()
+      restorePage = undefined
+      layer.style.top = layer.style.height = ''
+    }
+    if (inline) {
+      const w = ensureWidget()
+      w.setDialog(undefined, false)
+      inlineBox.replaceChildren(w.panel)
+      root.replaceChildren(inlineBox)
+    } else if (opened) {
+      const w = ensureWidget()
+      w.setDialog(close, modal)
+      layer.className = modal ? 'modal' : 'floating'
+      layer.replaceChildren(w.panel)
+      // (The way in stays in the page only under a panel, not under the modal, where it could take the focus.)
+      root.replaceChildren(...(container && !modal ? [intro, layer] : [layer]))
+      fitViewport()
+    } else root.replaceChildren(container ? intro : entry)
+    entry.setAttribute('aria-expanded', String(opened && !inline))
+    if (hadFocus) widget?.focus()
+  }
+  function close(): void {
+    opened = false
+    layout()
+    entry.focus()
   }
   const open = () => {
-    launcher.hidden = true
-    launcher.setAttribute('aria-expanded', 'true')
-    if (!widget) {
-      panelRoot = el('div')
-      wrapper.append(panelRoot)
-      widget = new Widget(config, panelRoot, close)
-    }
-    if (panelRoot) panelRoot.hidden = false
-    widget.focus()
+    opened = true
+    layout()
+    widget?.focus()
   }
-  launcher.addEventListener('click', open)
-  if (config.open) open()
+  entry.addEventListener('click', open)
+  onMediaChange(small, layout)
+  onMediaChange(short, layout)
+  if (container) container.append(host)
+  else document.body.append(host)
+  // Floating: the chat (and its connection) starts on first opening; in the page, when it is shown.
+  if (config.open && !container) open()
+  else layout()
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount)

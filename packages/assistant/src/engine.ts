@@ -1,5 +1,6 @@
 import {
   type Clock,
+  dataAgeDays,
   describeOpening,
   foldText,
   formatDistance,
@@ -8,6 +9,7 @@ import {
   NationalProgramme,
   parisWallClock,
   Service,
+  staleAfterDays,
   vocabularies,
   weeklyTimetable,
 } from '@aiguillage/lieux'
@@ -63,6 +65,8 @@ export type LieuResult = {
   presentation_resume?: string
   /** When the data of this lieu were last updated (YYYY-MM-DD). */
   date_maj: string
+  /** The data are over a year old at the engine's clock: to be checked with the lieu before going. */
+  aVerifier: boolean
   publics_specifiquement_adresses?: string[]
   prise_en_charge_specifique?: string[]
 }
@@ -662,6 +666,7 @@ export class Assistant {
       ...optional('prise_rdv'),
       ...optional('presentation_resume'),
       date_maj: lieu.date_maj,
+      aVerifier: dataAgeDays(lieu.date_maj, now) > staleAfterDays,
       ...optional('publics_specifiquement_adresses'),
       ...optional('prise_en_charge_specifique'),
     }

@@ -101,4 +101,4 @@ export type {
   VocabularyField,
 } from './vocabularies.js'
 export { dataAgeDays, staleAfterDays } from './freshness.js'
-export { mapLink, webAddress, webLink } from './links.js'
+export { directionsLink, mailtoLink, mapLink, webAddress, webLink } from './links.js'

@@ -16,3 +16,16 @@ export { phoneHref } from './phone.js'
 export function mapLink(latitude: number, longitude: number): string {
   return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`
 }
+
+/** Directions to the lieu on OpenStreetMap, from wherever the person is (she picks the start and the mode there). */
+export function directionsLink(latitude: number, longitude: number): string {
+  return `https://www.openstreetmap.org/directions?route=%3B${latitude}%2C${longitude}#map=16/${latitude}/${longitude}`
+}
+
+/** A `mailto:` link for an address that looks like one (no spaces, one @, a dot in the domain), else nothing. */
+export function mailtoLink(address: string | undefined): string | undefined {
+  const trimmed = address?.trim()
+  return trimmed && /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/.test(trimmed)
+    ? `mailto:${trimmed}`
+    : undefined
+}
