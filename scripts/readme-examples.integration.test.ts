@@ -25,6 +25,7 @@ describe.each(packages)('the README example of @aiguillage/%s', (name) => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/quick-start.ts'], {
       cwd: dir,
       encoding: 'utf8',
+      timeout: 30_000, // an example runs in 1–3 s; spawnSync blocks the test's timer, so it needs its own deadline
     })
     expect(run.stderr).toBe('')
     expect(run.stdout.trim().split('\n')).toEqual(expected)

@@ -5,10 +5,13 @@ import { describe, expect, it } from 'vitest'
 // End to end: the real `aiguillage` command in its own process, as a person or a script runs it.
 const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
 const fixtures = path.resolve(import.meta.dirname, '../fixtures')
+// 30 s per run: tsx and a small file take 1–2 s on an idle two-core machine; the deadline only catches a hang
+// (spawnSync blocks the test's own timer, so it needs one of its own).
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], {
     cwd: fixtures,
     encoding: 'utf8',
+    timeout: 30_000,
     env: { ...process.env, INIT_CWD: fixtures },
   })
 

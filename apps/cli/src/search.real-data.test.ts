@@ -30,7 +30,7 @@ describe.skipIf(!existsSync(sharedData))('aiguillage search on the real data (re
         Service.AdministrativeProcedures,
         '--json',
       ],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 90_000 }, // its own deadline: spawnSync blocks the test's timer
     )
     expect(run.status).toBe(0)
     const answer = JSON.parse(run.stdout)

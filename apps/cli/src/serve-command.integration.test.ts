@@ -15,6 +15,9 @@ const env = (dataDir: string) => ({
   LOG_LEVEL: 'silent',
 })
 
+/** A command that ends by itself (a refusal, a sync from a folder): 30 s catches a hang; spawnSync blocks the test's timer. */
+const spawnDeadlineMs = 30_000
+
 /**
  * Waits until the server says where it answers. 20 s: loading tsx, the official geography and the index takes 2–4 s on
  * an idle two-core machine, up to 5 times that when the machine is busy; an early exit fails at once.
@@ -150,6 +153,7 @@ describe('aiguillage serve (real process)', () => {
     const run = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--lieux', 'x.csv'], {
       env: env('/nonexistent'),
       encoding: 'utf8',
+      timeout: spawnDeadlineMs,
     })
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('Donnez les deux')
@@ -162,12 +166,17 @@ describe('aiguillage sync --from (real process)', () => {
     copyFileSync(path.join(demo, 'lieux-demo.csv'), path.join(from, 'lieux.csv'))
     copyFileSync(path.join(demo, 'communes-demo.csv'), path.join(from, 'communes.csv'))
     const dataDir = mkdtempSync(path.join(tmpdir(), 'data-'))
-    const run = spawnSync(process.execPath, [bin, 'sync', '--from', from], { env: env(dataDir), encoding: 'utf8' })
+    const run = spawnSync(process.execPath, [bin, 'sync', '--from', from], {
+      env: env(dataDir),
+      encoding: 'utf8',
+      timeout: spawnDeadlineMs,
+    })
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('23 lieux valides sur 23')
     const failed = spawnSync(process.execPath, [bin, 'sync', '--from', '/nonexistent'], {
       env: env(dataDir),
       encoding: 'utf8',
+      timeout: spawnDeadlineMs,
     })
     expect(failed.status).toBe(1)
     expect(failed.stderr).toContain('L’instantané précédent, s’il existe, est gardé.')

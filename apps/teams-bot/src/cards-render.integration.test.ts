@@ -89,6 +89,8 @@ describe.skipIf(!browserAvailable)(
       cards = await everyCard()
       browser = await chromium.launch({
         executablePath: chromiumPath,
+        timeout: 30_000, // Chromium starts in 1–3 s on two cores: past 30 s it will not
+
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync'],
       })
     }, 60_000)

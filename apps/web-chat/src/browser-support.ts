@@ -16,6 +16,8 @@ export function launchChromium(): Promise<Browser> {
   mkdirSync(artefacts, { recursive: true })
   return chromium.launch({
     executablePath: chromiumPath,
+    // Chromium starts in 1–3 s on two cores; 30 s means it will not start, and says so instead of hanging.
+    timeout: 30_000,
     args: [
       '--headless',
       '--no-sandbox',
