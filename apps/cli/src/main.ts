@@ -22,11 +22,8 @@ const output = {
 const clock: Clock = () => new Date()
 
 async function main(argv: string[]): Promise<number> {
+  // `--help` and no command are answered by bin/aiguillage.mjs before this file is loaded.
   const [command, ...rest] = argv
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    output.out(HELP)
-    return command === undefined ? ExitCode.Unusable : ExitCode.Valid
-  }
   // pnpm runs root scripts from the repository root; INIT_CWD is where the person typed the command.
   const cwd = process.env.INIT_CWD ?? process.cwd()
   switch (command) {

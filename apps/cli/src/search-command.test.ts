@@ -10,7 +10,7 @@ async function search(...args: string[]) {
   const err: string[] = []
   const code = await runSearch(
     ['--lieux', 'lieux-valides.csv', '--communes', 'communes-extrait.csv', '--instant', MONDAY_10H30, ...args],
-    { cwd: fixtures, now: new Date() },
+    { cwd: fixtures, now: new Date(MONDAY_10H30) },
     {
       out: (t) => out.push(t),
       err: (t) => err.push(t),

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { createAssistant, type Assistant, MemoryConversationStore } from '@aiguillage/assistant'
+import { createAssistant, type Assistant } from '@aiguillage/assistant'
 import { createLieuxIndex } from '@aiguillage/recherche'
 import { createTerritoires, geographyFromDecoupage } from '@aiguillage/territoires'
 import { type Reading, scoreCase, type CaseScore } from './score.js'
@@ -31,13 +31,12 @@ export async function createEngine(): Promise<Assistant> {
     coordinates: new Map(geography.communes.map((c) => [c.code, { latitude: 46.5, longitude: 2.5 }])),
   })
   let next = 0
-  // One fixed instant for the engine and its conversation store alike (a Monday, 10:30 in Paris), so that
+  // One fixed instant (a Monday, 10:30 in Paris), which the engine's own conversation store shares, so that
   // "today", "now" and the store's expiry give the same answers whatever the day the evaluation runs.
   const now = new Date('2026-11-23T09:30:00Z')
   return createAssistant({
     territoires,
     index: createLieuxIndex([]),
-    store: new MemoryConversationStore({ now: () => now, maxConversations: 100_000 }),
     newId: () => `eval-${++next}`,
     now: () => now,
   })
