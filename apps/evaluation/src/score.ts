@@ -4,8 +4,11 @@
  * - per label (an intent, a service, a démarche, a constraint value, "a commune"): true positives, false positives,
  *   false negatives, then precision, recall and F1.
  * Information questions are judged on intent and topic only (naming a programme may rightly set a constraint).
+ * "Do it for me" means the lieux that can act under a mandate: the programmes of `doneForThemProgrammes` are part
+ * of that understanding (the search is restricted to them), so they are expected unless the person named one.
  * A case is fully understood when every field judged is right.
  */
+import { doneForThemProgrammes } from '@aiguillage/orientation'
 import type { Expect } from './types.js'
 
 /** What the engine says it understood (the contract's `understanding`, loosely typed). */
@@ -60,9 +63,13 @@ export function scoreCase(e: Expect, r: Reading): CaseScore {
   } else {
     fields.services = compareSets('service=', e.services ?? [], r.services ?? [], labels)
     fields.demarche = compareSets('demarche=', e.demarche ? [e.demarche] : [], r.demarche ? [r.demarche] : [], labels)
+    const expected =
+      e.intent === 'faire_a_ma_place' && !e.constraints?.dispositif_programmes_nationaux
+        ? { ...e.constraints, dispositif_programmes_nationaux: [...doneForThemProgrammes] }
+        : e.constraints
     fields.constraints = compareSets(
       'constraint.',
-      constraintLabels(e.constraints),
+      constraintLabels(expected),
       constraintLabels(r.constraints),
       labels,
     )

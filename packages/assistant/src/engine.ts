@@ -397,11 +397,11 @@ export class Assistant {
       // is looked for inside it, as in any sentence.
       const whole = territoires.resolve(text)
       if (whole.candidates.length > 0 && whole.unmatched.length === 0) return this.placeOf(whole)
-      const inside = territoires.extractPlace(text, placeOptions)
+      const inside = territoires.extractPlace(reading.placeText, placeOptions)
       if (inside && inside.candidates.length > 0) return this.placeOf(inside)
       return undefined
     }
-    const resolution = territoires.extractPlace(text, placeOptions)
+    const resolution = territoires.extractPlace(reading.placeText, placeOptions)
     return resolution && resolution.candidates.length > 0 ? this.placeOf(resolution) : undefined
   }
 

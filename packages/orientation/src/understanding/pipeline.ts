@@ -1,0 +1,303 @@
+import { type CompiledEntry, type CompiledLexicon, compileLexicon, type CueKind, macros, matchPhrase } from './lexicon.js'
+import { tokenise, type Token } from './normalise.js'
+import { createSpeller, type Speller } from './spelling.js'
+
+/*
+ * One reading of a message, in five steps: normalise and tokenise (normalise.ts) → correct spelling towards the
+ * lexicon's words (spelling.ts) → tag spans with the lexicon, longest first, each word claimed once → decide intent and
+ * slots with an explicit precedence and a confidence. Places are left to @aiguillage/territoires, on the words no
+ * other reader claimed (`placeText`).
+ */
+
+export const Intent = {
+  FindPlace: 'trouver_lieu',
+  DoItForMe: 'faire_a_ma_place',
+  Information: 'information',
+  TalkToSomeone: 'parler_a_quelqu_un',
+  Greeting: 'salutation',
+  Thanks: 'remerciement',
+  OffTopic: 'hors_sujet',
+} as const
+export type Intent = (typeof Intent)[keyof typeof Intent]
+
+/** Constraints with the standard's field names and official values; opening wishes besides. */
+export type Constraints = {
+  frais_a_charge?: string[]
+  prise_en_charge_specifique?: string[]
+  publics_specifiquement_adresses?: string[]
+  modalites_accompagnement?: string[]
+  dispositif_programmes_nationaux?: string[]
+  ouvert_maintenant?: boolean
+  /** OpenStreetMap weekday code: Mo, Tu, We, Th, Fr, Sa, Su. */
+  ouvert_jour?: string
+}
+
+/** A stretch of the message read by one lexicon entry. */
+export type Span = {
+  entry: string
+  domain: string
+  /** Offsets in the message as written. */
+  start: number
+  end: number
+  /** Indices of the tokens it claimed. */
+  tokens: number[]
+}
+
+/** The reading of one message, before it is merged with the conversation. */
+export type TurnReading = {
+  /** Null when the message carries no intent of its own (a commune alone, "c'est gratuit ?"). */
+  intent: Intent | null
+  /** How sure the reading of the intent is, from 0 to 1; below 0.5 the caller should ask rather than act. */
+  confidence: number
+  topic?: string
+  services: string[]
+  demarche?: string
+  constraints: Constraints
+  english: boolean
+  /** The person wants more results of the same search. */
+  more: boolean
+  /** The person wants to start over. */
+  reset: boolean
+  /** Nearer results of the same search ("moins loin ?"). */
+  closer: boolean
+  /** The person writes for someone else (« ma mère voudrait… »). */
+  forSomeoneElse: boolean
+  /** Something that is not about digital help (a plumber, the weather), and no need besides. */
+  outOfScope: boolean
+  /** The spans read, in the order of the message (for explanations and tests). */
+  spans: Span[]
+  /** The message with the claimed words blanked: where a place may still be found. */
+  placeText: string
+}
+
+export type Pipeline = {
+  lexicon: CompiledLexicon
+  speller: Speller
+  read(text: string, today: string): TurnReading
+}
+
+const weekdayCodes = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const
+const englishWords = new Set(macros.english)
+/** Words after "j'habite" that are not yet the place: "j'habite à", "j'habite dans le". */
+const placeLead = new Set([
+  ...(macros.det ?? []),
+  'a',
+  'au',
+  'aux',
+  'en',
+  'dans',
+  'sur',
+  'pres',
+  'vers',
+  'depuis',
+  'avec',
+  'chez',
+  'seul',
+  'seule',
+  'in',
+  'at',
+  'near',
+])
+
+type Candidate = { entry: CompiledEntry; tokens: number[]; literals: number }
+
+/** Tags spans: every phrase that matches, then the longest (most specific) first, each word claimed once. */
+function tag(lexicon: CompiledLexicon, words: readonly string[]): Candidate[] {
+  const candidates: Candidate[] = []
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!
+    const phrases = [
+      ...(lexicon.byFirstWord.get(word) ?? []),
+      ...lexicon.prefixStarts.filter((p) => word.startsWith(p.prefix)).map((p) => p.phrase),
+    ]
+    for (const phrase of phrases) {
+      const used = matchPhrase(phrase, words, i)
+      if (used) candidates.push({ entry: phrase.entry, tokens: used, literals: phrase.literals })
+    }
+  }
+  candidates.sort(
+    (a, b) =>
+      b.tokens.length - a.tokens.length ||
+      b.literals - a.literals ||
+      (a.tokens[0] as number) - (b.tokens[0] as number),
+  )
+  const claimed = new Set<number>()
+  const chosen: Candidate[] = []
+  for (const candidate of candidates) {
+    if (candidate.tokens.some((t) => claimed.has(t))) continue
+    for (const t of candidate.tokens) claimed.add(t)
+    chosen.push(candidate)
+  }
+  return chosen.sort((a, b) => (a.tokens[0] as number) - (b.tokens[0] as number))
+}
+
+function push(list: string[] | undefined, value: string): string[] {
+  const out = list ?? []
+  if (!out.includes(value)) out.push(value)
+  return out
+}
+
+export function createPipeline(lexicon: CompiledLexicon = compileLexicon()): Pipeline {
+  const speller = createSpeller({ vocabulary: lexicon.vocabulary })
+  const correct = (word: string) => speller.correct(word)
+
+  function read(text: string, today: string): TurnReading {
+    const tokens: Token[] = tokenise(text, correct)
+    const words = tokens.map((t) => t.word)
+    let chosen = tag(lexicon, words)
+
+    // "J'habite Job", "je suis à Orange": the word after a residence cue is the place, not a need.
+    for (const span of chosen.filter((c) => c.entry.cue === 'lives_at')) {
+      let next = (span.tokens.at(-1) as number) + 1
+      while (next < words.length && placeLead.has(words[next]!)) next++
+      if (next < words.length)
+        chosen = chosen.filter((c) => !(c.tokens.length === 1 && c.tokens[0] === next && c.entry.cue !== 'lives_at'))
+    }
+    const cues = new Set<CueKind>()
+    for (const c of chosen) if (c.entry.cue) cues.add(c.entry.cue as CueKind)
+    const has = (cue: CueKind) => cues.has(cue)
+
+    // Needs: strong ones first; a device or "internet" only when nothing else is asked.
+    // An entry may override others (a scam told through a mail from « la banque » is a scam, not a tax question).
+    const overridden = new Set(chosen.flatMap((c) => c.entry.overrides ?? []))
+    const needSpans = chosen.filter((c) => c.entry.services !== undefined && !overridden.has(c.entry.id))
+    const strong = needSpans.filter((c) => !c.entry.weak)
+    const used = strong.length > 0 ? strong : needSpans
+    const services: string[] = []
+    for (const c of used) for (const s of c.entry.services ?? []) if (!services.includes(s)) services.push(s)
+    const demarche = used.find((c) => c.entry.demarche)?.entry.demarche
+
+    const english = words.filter((w) => englishWords.has(w)).length >= 3
+
+    // "Surtout pas qu'on le fasse à ma place": a negation just before the wish turns it around.
+    const forMeSpan = chosen.find((c) => c.entry.cue === 'for_me')
+    const negated =
+      forMeSpan !== undefined &&
+      chosen.some(
+        (c) =>
+          c.entry.cue === 'negation' &&
+          (c.tokens.at(-1) as number) < (forMeSpan.tokens[0] as number) &&
+          (forMeSpan.tokens[0] as number) - (c.tokens.at(-1) as number) <= 4,
+      )
+    const forMe = forMeSpan !== undefined && !negated
+
+    const constraints: Constraints = {}
+    for (const c of chosen) {
+      const constraint = c.entry.constraint
+      if (!constraint) continue
+      // A programme named in a question about it is a topic, not yet a search.
+      const key = constraint.key as keyof Constraints
+      ;(constraints as Record<string, unknown>)[key] = push(constraints[key] as string[] | undefined, constraint.value)
+    }
+    if (english)
+      constraints.prise_en_charge_specifique = push(
+        constraints.prise_en_charge_specifique,
+        'Langues étrangères (anglais)',
+      )
+    const openings = chosen.map((c) => c.entry.opening).filter((o): o is string => o !== undefined)
+    const open = openings.includes('open') || openings.includes('now') || openings.includes('now-unless-day')
+    let day: string | undefined
+    for (const o of openings) {
+      if ((weekdayCodes as readonly string[]).includes(o)) day = o
+      else if (o === 'today') day = today
+      else if (o === 'tomorrow' && open) day = weekdayCodes[(weekdayCodes.indexOf(today as 'Mo') + 1) % 7]
+    }
+    if (day) constraints.ouvert_jour = day
+    const nowWord = openings.includes('now-word') || openings.includes('now')
+    if (openings.includes('now') || (openings.includes('now-unless-day') && !day) || (nowWord && open && !day))
+      constraints.ouvert_maintenant = true
+    if (day && constraints.ouvert_maintenant && !nowWord) delete constraints.ouvert_maintenant
+
+    const topicSpan = chosen
+      .filter((c) => c.entry.topic)
+      .sort((a, b) => b.literals - a.literals || (a.tokens[0] as number) - (b.tokens[0] as number))[0]
+    const topic = topicSpan?.entry.topic
+    const hasNeed = services.length > 0
+    const constraintKeys = Object.keys(constraints).filter((k) => k !== 'prise_en_charge_specifique' || !english)
+    const more = has('more') && !hasNeed
+    const reset = has('restart')
+    const closer = has('closer')
+    const unclaimed = words.filter((_, i) => !chosen.some((c) => c.tokens.includes(i)))
+    const onlySmallTalk =
+      chosen.length > 0 &&
+      chosen.every((c) => c.entry.cue === 'greeting' || c.entry.cue === 'thanks' || c.entry.cue === 'politeness') &&
+      unclaimed.length <= 1
+
+    // Precedence, first that applies: a question about a programme; a person asked for; "do it for me"; a need or a
+    // request for help; "where I live"; politeness alone; a programme named; something else entirely.
+    let intent: Intent | null = null
+    let confidence = 0.9
+    if (topic && has('question') && !has('locate') && !has('lives_at') && !hasNeed) intent = Intent.Information
+    else if (topic && has('question') && !has('locate') && !has('lives_at')) {
+      intent = Intent.Information
+      confidence = 0.7
+    } else if (has('human')) intent = Intent.TalkToSomeone
+    else if (forMe) intent = Intent.DoItForMe
+    else if (has('out_of_scope') && !hasNeed && !topic) {
+      intent = Intent.OffTopic
+      confidence = 0.8
+    } else if (hasNeed || (topic && has('locate')) || (topic && constraintKeys.length > 0)) {
+      intent = Intent.FindPlace
+      confidence = hasNeed ? 0.95 : 0.8
+    } else if (has('help') || has('locate')) {
+      intent = Intent.FindPlace
+      confidence = 0.6
+    } else if (has('lives_at')) {
+      intent = Intent.FindPlace
+      confidence = 0.6
+    } else if (has('greeting') && (onlySmallTalk || words.length <= 3)) intent = Intent.Greeting
+    else if (has('thanks') && (onlySmallTalk || !has('question'))) intent = Intent.Thanks
+    else if (topic) {
+      intent = Intent.Information
+      confidence = 0.7
+    } else if (constraintKeys.length === 0 && !more && !reset && !closer) {
+      intent = Intent.OffTopic
+      confidence = words.length === 0 ? 1 : 0.3
+    }
+
+    const spans: Span[] = chosen.map((c) => ({
+      entry: c.entry.id,
+      domain: c.entry.domain,
+      start: tokens[c.tokens[0] as number]!.start,
+      end: tokens[c.tokens.at(-1) as number]!.end,
+      tokens: c.tokens,
+    }))
+    // Blank the words read by the lexicon, keeping offsets, so that « la langue des signes » is not Signes (Var).
+    // A single capitalised word inside a sentence may still be a name: it is left for the gazetteer.
+    const blank = text.split('')
+    for (const c of chosen) {
+      if (c.entry.cue === 'lives_at' || c.entry.cue === 'locate') continue
+      if (c.tokens.length === 1 && tokens[c.tokens[0] as number]!.capital) continue
+      for (const t of c.tokens) {
+        const token = tokens[t]!
+        for (let k = token.start; k < token.end; k++) blank[k] = ' '
+      }
+    }
+
+    return {
+      intent,
+      confidence,
+      ...(topic ? { topic } : {}),
+      services,
+      ...(demarche ? { demarche } : {}),
+      constraints,
+      english,
+      more,
+      reset,
+      closer,
+      forSomeoneElse: has('other_person'),
+      outOfScope: intent === Intent.OffTopic && has('out_of_scope'),
+      spans,
+      placeText: blank.join(''),
+    }
+  }
+
+  return { lexicon, speller, read }
+}
+
+let shared: Pipeline | undefined
+/** The pipeline over the shipped lexicon, built once. */
+export function understandMessage(text: string, today: string): TurnReading {
+  shared ??= createPipeline()
+  return shared.read(text, today)
+}
