@@ -191,19 +191,24 @@ function tokenMatches(matcher: TokenMatcher, word: string): boolean {
  * Where a phrase matches from `start`: the indices of the words it uses (gaps excluded), longest reading first.
  * Backtracking over optional tokens and gaps; phrases are short, so this stays cheap.
  */
-export function matchPhrase(phrase: CompiledPhrase, words: readonly string[], start: number): number[] | undefined {
+export function matchPhrase(
+  phrase: CompiledPhrase,
+  words: readonly string[],
+  start: number,
+  end = words.length,
+): number[] | undefined {
   const tokens = phrase.tokens
   const walk = (t: number, w: number, used: number[]): number[] | undefined => {
     if (t === tokens.length) return used
     const matcher = tokens[t]!
     if (matcher.gap) {
-      for (let skip = 0; skip <= 6 && w + skip <= words.length; skip++) {
+      for (let skip = 0; skip <= 6 && w + skip <= end; skip++) {
         const found = walk(t + 1, w + skip, used)
         if (found) return found
       }
       return undefined
     }
-    if (w < words.length && tokenMatches(matcher, words[w]!)) {
+    if (w < end && tokenMatches(matcher, words[w]!)) {
       const found = walk(t + 1, w + 1, [...used, w])
       if (found) return found
     }

@@ -15,6 +15,8 @@ export type Token = {
   end: number
   /** Written with a capital letter that does not start a sentence. */
   capital: boolean
+  /** Which sentence of the message it is in (split on . ! ? ; : and new lines): phrases do not cross sentences. */
+  sentence: number
 }
 
 /** Words written the SMS way, and the words they stand for. */
@@ -110,10 +112,14 @@ export type Corrector = (word: string) => string
 /** The message as tokens, SMS words spelled out and each word passed to `correct` (which may split it in two). */
 export function tokenise(text: string, correct: Corrector = (w) => w): Token[] {
   const tokens: Token[] = []
+  let sentence = 0
+  let previousEnd = 0
   for (const match of text.matchAll(letters)) {
     const raw = match[0]
     const start = match.index
     const end = start + raw.length
+    if (/[.!?;:\n]/.test(text.slice(previousEnd, start))) sentence++
+    previousEnd = end
     const before = text.slice(0, start).trimEnd()
     const capital = /^\p{Lu}/u.test(raw) && before.length > 0 && !sentenceEnd.test(before)
     const folded = collapseRepeats(fold(raw))
@@ -121,7 +127,7 @@ export function tokenise(text: string, correct: Corrector = (w) => w): Token[] {
       const sms = smsWords[piece]
       const spelled = sms ?? correct(piece)
       for (const word of spelled.split(' ').filter(Boolean))
-        tokens.push({ word, written: piece, start, end, capital })
+        tokens.push({ word, written: piece, start, end, capital, sentence })
     }
   }
   return tokens

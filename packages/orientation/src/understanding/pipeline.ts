@@ -102,16 +102,21 @@ const placeLead = new Set([
 type Candidate = { entry: CompiledEntry; tokens: number[]; literals: number }
 
 /** Tags spans: every phrase that matches, then the longest (most specific) first, each word claimed once. */
-function tag(lexicon: CompiledLexicon, words: readonly string[]): Candidate[] {
+function tag(lexicon: CompiledLexicon, words: readonly string[], sentences: readonly number[]): Candidate[] {
   const candidates: Candidate[] = []
+  let sentenceEnd = 0
   for (let i = 0; i < words.length; i++) {
+    if (i >= sentenceEnd) {
+      sentenceEnd = i + 1
+      while (sentenceEnd < words.length && sentences[sentenceEnd] === sentences[i]) sentenceEnd++
+    }
     const word = words[i]!
     const phrases = [
       ...(lexicon.byFirstWord.get(word) ?? []),
       ...lexicon.prefixStarts.filter((p) => word.startsWith(p.prefix)).map((p) => p.phrase),
     ]
     for (const phrase of phrases) {
-      const used = matchPhrase(phrase, words, i)
+      const used = matchPhrase(phrase, words, i, sentenceEnd)
       if (used) candidates.push({ entry: phrase.entry, tokens: used, literals: phrase.literals })
     }
   }
@@ -144,7 +149,11 @@ export function createPipeline(lexicon: CompiledLexicon = compileLexicon()): Pip
   function read(text: string, today: string): TurnReading {
     const tokens: Token[] = tokenise(text, correct)
     const words = tokens.map((t) => t.word)
-    let chosen = tag(lexicon, words)
+    let chosen = tag(
+      lexicon,
+      words,
+      tokens.map((t) => t.sentence),
+    )
 
     // "J'habite Job", "je suis à Orange": the word after a residence cue is the place, not a need.
     for (const span of chosen.filter((c) => c.entry.cue === 'lives_at')) {
