@@ -13,12 +13,12 @@ import {
   vocabularies,
   weeklyTimetable,
 } from '@aiguillage/lieux'
-import { doneForThemProgrammes, helpline, helpWays, knowledge, type Topic } from '@aiguillage/orientation'
+import { doneForThemProgrammes, helpline, helpWays, knowledge, type Pipeline, type Topic } from '@aiguillage/orientation'
 import type { LieuFilters, LieuxIndex, Relaxation, SearchResult } from '@aiguillage/recherche'
 import type { Commune, Territoires } from '@aiguillage/territoires'
 import { redactSensitive, type SensitiveKind, sensitiveLabels } from './sensitive.js'
 import { type ConversationStore, MemoryConversationStore } from './store.js'
-import { type Constraints, Intent, readTurn, type TurnReading } from './understand.js'
+import { type Constraints, Intent, pipelineFor, type TurnReading } from './understand.js'
 
 export type Point = { latitude: number; longitude: number }
 
@@ -188,11 +188,13 @@ export class Assistant {
   private readonly store: ConversationStore
   private readonly now: Clock
   private readonly mode: 'citizen' | 'operator'
+  private readonly pipeline: Pipeline
 
   constructor(private readonly options: AssistantOptions) {
     this.store = options.store ?? new MemoryConversationStore({ now: options.now })
     this.now = options.now
     this.mode = options.mode ?? 'citizen'
+    this.pipeline = pipelineFor(options.territoires)
   }
 
   /** One turn: reads the message, updates the conversation, answers. Never throws for what a person types. */
@@ -209,7 +211,7 @@ export class Assistant {
     const redaction = redactSensitive(input.text.slice(0, 2000))
     const wall = parisWallClock(now)
     const today = weekdayCodes[new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()] as string
-    const reading = readTurn(redaction.text, today)
+    const reading = this.pipeline.read(redaction.text, today) as TurnReading
     const choiceService = serviceByFolded.get(foldText(redaction.text))
     if (choiceService) {
       reading.services = [choiceService]
@@ -252,7 +254,9 @@ export class Assistant {
       place !== undefined ||
       position !== undefined
     let intent: Intent
-    if (
+    // « Un plombier à Lille » names a place but asks for something no lieu here offers.
+    if (reading.outOfScope) intent = Intent.OffTopic
+    else if (
       reading.intent === Intent.FindPlace ||
       reading.intent === Intent.DoItForMe ||
       reading.intent === Intent.Information ||
@@ -475,7 +479,16 @@ export class Assistant {
       default:
         break
     }
-    // Off topic, or not understood.
+    // Off topic: understood, and said plainly, with what can be done instead.
+    if (reading.outOfScope) {
+      say(
+        'Je ne peux pas vous aider pour cela. Je trouve des lieux où être aidé avec le numérique : démarches en ligne, ordinateur, smartphone…',
+      )
+      messages.push({ type: 'choices', question: 'De quoi avez-vous besoin ?', choices: needChoices })
+      u.awaiting = 'need'
+      return
+    }
+    // Not understood.
     state.misunderstood++
     if (state.misunderstood >= 2) {
       say('Je n’arrive pas à comprendre votre demande, excusez-moi.')
@@ -487,10 +500,9 @@ export class Assistant {
       u.awaiting = 'need'
       return
     }
-    say(
-      'Je ne peux pas vous aider pour cela. Je vous oriente vers un lieu pour être aidé avec le numérique : démarches en ligne, ordinateur, smartphone…',
-    )
-    messages.push({ type: 'choices', question: 'De quoi avez-vous besoin ?', choices: needChoices })
+    // One short question rather than a guess: what to do, in plain words, and the usual needs to choose from.
+    say('Je n’ai pas bien compris. Que voulez-vous faire ? Par exemple : « faire ma carte grise », « apprendre la tablette ».')
+    messages.push({ type: 'choices', question: 'Ou choisissez :', choices: needChoices })
     u.awaiting = 'need'
   }
 

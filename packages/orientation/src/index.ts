@@ -9,4 +9,4 @@ export type { CompiledLexicon, CueKind, LexiconEntry, LexiconFile } from './unde
 export { fold, smsWords, tokenise } from './understanding/normalise.js'
 export type { Token } from './understanding/normalise.js'
 export { createPipeline, Intent, understandMessage } from './understanding/pipeline.js'
-export type { Constraints, Pipeline, Span, TurnReading } from './understanding/pipeline.js'
+export type { Constraints, Pipeline, PipelineOptions, Span, TurnReading } from './understanding/pipeline.js'

@@ -1,3 +1,4 @@
+import englishCommonWords from '@zxcvbn-ts/language-en/src/commonWords.json' with { type: 'json' }
 import { type CompiledEntry, type CompiledLexicon, compileLexicon, type CueKind, macros, matchPhrase } from './lexicon.js'
 import { tokenise, type Token } from './normalise.js'
 import { createSpeller, type Speller } from './spelling.js'
@@ -142,8 +143,26 @@ function push(list: string[] | undefined, value: string): string[] {
   return out
 }
 
-export function createPipeline(lexicon: CompiledLexicon = compileLexicon()): Pipeline {
-  const speller = createSpeller({ vocabulary: lexicon.vocabulary })
+export type PipelineOptions = {
+  lexicon?: CompiledLexicon
+  /** Words of place names (folded): never corrected towards the lexicon ("nevers" is not "needs"). */
+  placeWord?: (word: string) => boolean
+}
+
+/** The 15 000 most frequent English words: people write in English too, and "apply" is not a slip for "appli". */
+let english: ReadonlySet<string> | undefined
+function englishWord(word: string): boolean {
+  english ??= new Set(englishCommonWords.slice(0, 15000).filter((w) => /^[a-z]+$/.test(w)))
+  return english.has(word)
+}
+
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const lexicon = options.lexicon ?? compileLexicon()
+  const placeWord = options.placeWord ?? (() => false)
+  const speller = createSpeller({
+    vocabulary: lexicon.vocabulary,
+    protect: (word) => englishWord(word) || placeWord(word),
+  })
   const correct = (word: string) => speller.correct(word)
 
   function read(text: string, today: string): TurnReading {
