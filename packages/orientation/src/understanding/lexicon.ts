@@ -176,7 +176,8 @@ export function compileLexicon(files: readonly LexiconFile[] = lexiconFiles): Co
   // Misspellings are phrases, not words to correct towards.
   for (const entry of entries)
     for (const wrong of entry.misspellings ?? [])
-      for (const word of wrong.split(' ')) if (!entry.phrases.some((p) => p.split(' ').includes(word))) vocabulary.delete(word)
+      for (const word of wrong.split(' '))
+        if (!entry.phrases.some((p) => p.split(' ').includes(word))) vocabulary.delete(word)
   return { entries, byFirstWord, prefixStarts, vocabulary }
 }
 
@@ -215,4 +216,42 @@ export function matchPhrase(
     return matcher.optional ? walk(t + 1, w, used) : undefined
   }
   return walk(0, start, [])
+}
+
+/** What an entry means, for comparing entries: two entries that mean the same may share a phrase. */
+export function entryEffect(entry: LexiconEntry): string {
+  const { services, demarche, weak, constraint, topic, opening, cue } = entry
+  return JSON.stringify({ services, demarche, weak, constraint, topic, opening, cue })
+}
+
+function phraseKey(phrase: CompiledPhrase): string {
+  return phrase.tokens
+    .map((t) =>
+      t.gap
+        ? '...'
+        : t.any
+          ? '_'
+          : [...[...t.words].sort(), ...t.prefixes.map((p) => `${p}*`).sort()].join('|') + (t.optional ? '?' : ''),
+    )
+    .join(' ')
+}
+
+/**
+ * Phrases claimed by two entries that disagree (the same words, two meanings): the build-time check fails on them,
+ * since which one wins would depend on the order of the files.
+ */
+export function lexiconCollisions(lexicon: CompiledLexicon): string[] {
+  const seen = new Map<string, CompiledPhrase>()
+  const problems: string[] = []
+  const all = [...lexicon.byFirstWord.values()].flat().concat(lexicon.prefixStarts.map((p) => p.phrase))
+  for (const phrase of new Set(all)) {
+    const key = phraseKey(phrase)
+    const other = seen.get(key)
+    if (other && other.entry !== phrase.entry && entryEffect(other.entry) !== entryEffect(phrase.entry))
+      problems.push(
+        `« ${phrase.source} » (${phrase.entry.domain}/${phrase.entry.id}) et « ${other.source} » (${other.entry.domain}/${other.entry.id}) disent la même chose avec deux sens`,
+      )
+    else if (!other) seen.set(key, phrase)
+  }
+  return problems
 }

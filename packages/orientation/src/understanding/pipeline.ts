@@ -1,5 +1,12 @@
 import englishCommonWords from '@zxcvbn-ts/language-en/src/commonWords.json' with { type: 'json' }
-import { type CompiledEntry, type CompiledLexicon, compileLexicon, type CueKind, macros, matchPhrase } from './lexicon.js'
+import {
+  type CompiledEntry,
+  type CompiledLexicon,
+  compileLexicon,
+  type CueKind,
+  macros,
+  matchPhrase,
+} from './lexicon.js'
 import { tokenise, type Token } from './normalise.js'
 import { createSpeller, type Speller } from './spelling.js'
 
@@ -123,9 +130,7 @@ function tag(lexicon: CompiledLexicon, words: readonly string[], sentences: read
   }
   candidates.sort(
     (a, b) =>
-      b.tokens.length - a.tokens.length ||
-      b.literals - a.literals ||
-      (a.tokens[0] as number) - (b.tokens[0] as number),
+      b.tokens.length - a.tokens.length || b.literals - a.literals || (a.tokens[0] as number) - (b.tokens[0] as number),
   )
   const claimed = new Set<number>()
   const chosen: Candidate[] = []
