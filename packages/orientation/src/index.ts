@@ -1,12 +1,21 @@
-export { detectTopic, helpline, knowledge, Topic } from './knowledge.js'
+export { helpline, knowledge, Topic } from './knowledge.js'
 export type { KnowledgeEntry } from './knowledge.js'
-export { Demarche, demarcheTitles, detectNeeds, needRules } from './needs.js'
-export type { DetectedNeed } from './needs.js'
-export { doneForThemProgrammes, helpWays, wantsItDoneForThem } from './rules.js'
-export { foldMessage } from './sms.js'
-export { compileLexicon, cueKinds, lexiconFiles, macros, matchPhrase } from './understanding/lexicon.js'
+export { Demarche, demarcheTitles } from './needs.js'
+export { detectNeeds, detectTopic, foldMessage, wantsItDoneForThem } from './reading.js'
+export type { DetectedNeed } from './reading.js'
+export { doneForThemProgrammes, helpWays } from './rules.js'
+export {
+  compileLexicon,
+  cueKinds,
+  lexiconCollisions,
+  lexiconFiles,
+  macros,
+  matchPhrase,
+} from './understanding/lexicon.js'
 export type { CompiledLexicon, CueKind, LexiconEntry, LexiconFile } from './understanding/lexicon.js'
 export { fold, smsWords, tokenise } from './understanding/normalise.js'
 export type { Token } from './understanding/normalise.js'
 export { createPipeline, Intent, understandMessage } from './understanding/pipeline.js'
 export type { Constraints, Pipeline, PipelineOptions, Span, TurnReading } from './understanding/pipeline.js'
+export { createSpeller } from './understanding/spelling.js'
+export type { Speller, SpellerOptions } from './understanding/spelling.js'

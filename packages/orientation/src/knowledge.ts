@@ -1,5 +1,3 @@
-import { foldMessage } from './sms.js'
-
 /**
  * The national programmes people ask about, in plain short French. Every answer says only what its sources say
  * (the project's reference notes on the programmes, the national data standard); nothing is invented.
@@ -126,34 +124,4 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
     ],
     sources: ['Notes de référence du projet, § Conseiller numérique : structures d’accueil et financement des postes'],
   },
-}
-
-const w = (source: string) => new RegExp(`(?:^| )(?:${source})(?= |$)`)
-
-/** Words that name each programme, most specific first. */
-const topicPatterns: readonly [Topic, RegExp][] = [
-  [
-    'accueillir_conseiller',
-    w(
-      '(?:recruter|recrutement|accueillir|embaucher|embauche|financer|financement|subvention) (?:d |du |de |un |une |des )*(?:conseillers?|conseilleres?) numeriques?|(?:conseillers?|conseilleres?) numeriques?.{0,60}(?:financement|subvention|recruter|cout)',
-    ),
-  ],
-  [
-    'devenir_mediateur',
-    w(
-      'devenir (?:un |une )?(?:conseillers?|conseilleres?|mediateurs?|mediatrices?|aidants?)|formation (?:de |pour devenir )?(?:conseillers?|conseilleres?|mediateurs?)|travailler comme (?:conseillers?|mediateurs?)',
-    ),
-  ],
-  ['solidarite_numerique', w('solidarite numerique|solidarite num|01 70 77 23 72|0170772372')],
-  ['aidants_connect', w('aidants? connect|aidant connect|mandat|habilit\\w*|l aidant|un aidant|les aidants')],
-  ['pass_numerique', w('pass numeriques?|passe numerique|cheques? numeriques?|aptic')],
-  ['conseiller_numerique', w('(?:conseillers?|conseilleres?) numeriques?|cnfs|conum')],
-  ['france_services', w('(?:maisons? )?france services?|msap|maison de services au public')],
-  ['mediation_numerique', w('mediation numerique|mediateurs? numeriques?|lieux? de mediation|inclusion numerique')],
-]
-
-/** The programme a text is about, if any. */
-export function detectTopic(text: string): Topic | undefined {
-  const folded = ` ${foldMessage(text)} `
-  return topicPatterns.find(([, pattern]) => pattern.test(folded))?.[0]
 }

@@ -43,7 +43,8 @@ describe('the lexicon files', () => {
         problems.push(`${where}: sujet « ${entry.topic} »`)
       if (entry.constraint && !officialConstraints[entry.constraint.key]?.includes(entry.constraint.value))
         problems.push(`${where}: contrainte ${entry.constraint.key}=« ${entry.constraint.value} »`)
-      if (entry.cue && !(cueKinds as readonly string[]).includes(entry.cue)) problems.push(`${where}: indice « ${entry.cue} »`)
+      if (entry.cue && !(cueKinds as readonly string[]).includes(entry.cue))
+        problems.push(`${where}: indice « ${entry.cue} »`)
       if (
         entry.opening &&
         !([...openingKinds, 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as string[]).includes(entry.opening)
@@ -103,7 +104,9 @@ describe('the lexicon files', () => {
           (entry.constraint === undefined ||
             JSON.stringify(reading.constraints).includes(JSON.stringify(entry.constraint.value)))
         if (meant !== wanted)
-          problems.push(`${file}/${entry.id}: « ${sentence} » ${wanted ? 'n’est plus lu ainsi' : 'est lu ainsi à tort'}`)
+          problems.push(
+            `${file}/${entry.id}: « ${sentence} » ${wanted ? 'n’est plus lu ainsi' : 'est lu ainsi à tort'}`,
+          )
       }
     }
     expect(problems).toEqual([])

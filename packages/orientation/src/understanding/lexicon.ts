@@ -82,7 +82,7 @@ export type CompiledPhrase = {
   entry: CompiledEntry
   source: string
   tokens: readonly TokenMatcher[]
-  /** Literal words (not classes, not wildcards): how specific the phrase is. */
+  /** How specific the phrase is: a word counts 1, a prefix 0.75, a class of words 0.5 (optional tokens nothing). */
   literals: number
 }
 export type CompiledEntry = LexiconEntry & { domain: string }
@@ -164,7 +164,9 @@ export function compileLexicon(files: readonly LexiconFile[] = lexiconFiles): Co
             entry,
             source,
             tokens,
-            literals: tokens.filter((t) => !t.any && !t.gap && !t.optional).length,
+            literals: tokens
+              .filter((t) => !t.any && !t.gap && !t.optional)
+              .reduce((sum, t) => sum + (t.prefixes.length > 0 ? 0.75 : t.words.size > 1 ? 0.5 : 1), 0),
           }
           const first = tokens[0]
           if (!first || first.optional || first.any || first.gap)

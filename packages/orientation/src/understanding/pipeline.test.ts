@@ -73,9 +73,9 @@ describe('the understanding pipeline', () => {
     expect(read('jsuis a gueret bsoin d aide pr la caf').services).toEqual([Service.AdministrativeProcedures])
     expect(read('declaraton dimpot').demarche).toBe('argent')
     expect(read('merciiii').intent).toBe(Intent.Thanks)
-    expect(read('bonjour je vous appelle parce que je narrive pas a imprimer un document je suis a tulle merci').services).toEqual(
-      [Service.InternetAndEquipmentAccess],
-    )
+    expect(
+      read('bonjour je vous appelle parce que je narrive pas a imprimer un document je suis a tulle merci').services,
+    ).toEqual([Service.InternetAndEquipmentAccess])
   })
 
   it('never corrects a commune name or an English word into a word of need', () => {

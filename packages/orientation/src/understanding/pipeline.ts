@@ -329,8 +329,13 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
 }
 
 let shared: Pipeline | undefined
-/** The pipeline over the shipped lexicon, built once. */
-export function understandMessage(text: string, today: string): TurnReading {
+/** The pipeline over the shipped lexicon, built once, with no gazetteer. */
+export function sharedPipeline(): Pipeline {
   shared ??= createPipeline()
-  return shared.read(text, today)
+  return shared
+}
+
+/** Reads one message with the shared pipeline; `today` is the weekday code (Mo…Su) where the person is. */
+export function understandMessage(text: string, today: string): TurnReading {
+  return sharedPipeline().read(text, today)
 }
