@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   type ClassifierModel,
   featuresOf,
+  featureText,
   fromBase64,
   heads,
   loadClassifier,
+  probeText,
   toBase64,
   trainClassifier,
 } from './classifier.js'
@@ -82,6 +84,12 @@ describe('the committed classifier', () => {
     const again = loadClassifier(model as ClassifierModel)
     expect(heads.map((h) => classifier.predict(h, 'besoin d’aide pour ma retraite'))).toEqual(first)
     expect(heads.map((h) => again.predict(h, 'besoin d’aide pour ma retraite'))).toEqual(first)
+  })
+})
+
+describe('model.json', () => {
+  it('was trained with the current featureText (after changing it: pnpm --filter @aiguillage/evaluation train)', () => {
+    expect(model.features.probe).toBe(featureText(probeText))
   })
 })
 

@@ -39,6 +39,8 @@ export type ClassifierModel = {
     ngrams: [number, number]
     /** Known features: char n-grams as is, word unigrams as `_mot`, bigrams as `_mot_suivant`. */
     vocabulary: string[]
+    /** featureText(probeText) at training time: a changed normalisation shows here until the model is retrained. */
+    probe: string
   }
   heads: Record<Head, HeadModel>
   /** What the model was trained on, to tell a stale model from the corpus it claims to come from. */
@@ -85,20 +87,23 @@ export type TrainingOptions = {
 
 const ngramRange: [number, number] = [3, 5]
 
+/** A message written as people write, to tell whether featureText still folds it as when the model was trained. */
+export const probeText = 'Jsuis a Guéret, bsoin d’aide pr ma declaraton d impot SVP !'
+
 /** The one normalisation of a message, at training and run time: folded text with SMS words spelled out. */
 export function featureText(text: string): string {
   return foldMessage(text)
 }
 
 /** The features of a text (with repeats removed, in first-seen order). */
-export function featuresOf(text: string): string[] {
+export function featuresOf(text: string, ngrams: readonly [number, number] = ngramRange): string[] {
   const words = featureText(text)
     .split(' ')
     .filter((w) => w !== '')
   const seen = new Set<string>()
   for (const word of words) {
     const padded = ` ${word} `
-    for (let n = ngramRange[0]; n <= ngramRange[1]; n++)
+    for (let n = ngrams[0]; n <= ngrams[1]; n++)
       for (let i = 0; i + n <= padded.length; i++) seen.add(padded.slice(i, i + n))
   }
   for (let i = 0; i < words.length; i++) {
@@ -215,7 +220,7 @@ export function loadClassifier(model: ClassifierModel): Classifier {
     predict(head, text) {
       // The four heads usually read the same message in a row: extract its features once.
       if (text !== lastText) {
-        last = encode(featuresOf(text), index)
+        last = encode(featuresOf(text, model.features.ngrams), index)
         lastText = text
       }
       const h = dense[head]
@@ -426,7 +431,7 @@ export function trainClassifier(examples: readonly TrainingExample[], options: T
 
   const model: ClassifierModel = {
     version: 1,
-    features: { ngrams: ngramRange, vocabulary },
+    features: { ngrams: ngramRange, vocabulary, probe: featureText(probeText) },
     heads: {} as Record<Head, HeadModel>,
     trainedOn: { examples: examples.length, digest: examplesDigest(examples) },
   }
