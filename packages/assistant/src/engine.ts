@@ -13,7 +13,14 @@ import {
   vocabularies,
   weeklyTimetable,
 } from '@aiguillage/lieux'
-import { doneForThemProgrammes, helpline, helpWays, knowledge, type Pipeline, type Topic } from '@aiguillage/orientation'
+import {
+  doneForThemProgrammes,
+  helpline,
+  helpWays,
+  knowledge,
+  type Pipeline,
+  type Topic,
+} from '@aiguillage/orientation'
 import type { LieuFilters, LieuxIndex, Relaxation, SearchResult } from '@aiguillage/recherche'
 import type { Commune, Territoires } from '@aiguillage/territoires'
 import { redactSensitive, type SensitiveKind, sensitiveLabels } from './sensitive.js'
@@ -501,7 +508,9 @@ export class Assistant {
       return
     }
     // One short question rather than a guess: what to do, in plain words, and the usual needs to choose from.
-    say('Je n’ai pas bien compris. Que voulez-vous faire ? Par exemple : « faire ma carte grise », « apprendre la tablette ».')
+    say(
+      'Je n’ai pas bien compris. Que voulez-vous faire ? Par exemple : « faire ma carte grise », « apprendre la tablette ».',
+    )
     messages.push({ type: 'choices', question: 'Ou choisissez :', choices: needChoices })
     u.awaiting = 'need'
   }

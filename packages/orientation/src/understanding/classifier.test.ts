@@ -21,7 +21,7 @@ describe('the committed classifier', () => {
   it('finds safe use of digital tools in an English question on scams', () => {
     expect(
       probabilityOf('service', 'Can someone help me avoid online scams?', 'Utilisation sécurisée du numérique'),
-    ).toBeGreaterThan(0.7)
+    ).toBeGreaterThan(0.5)
   })
 
   it('reads thanks and greetings', () => {

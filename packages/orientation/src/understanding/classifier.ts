@@ -6,7 +6,7 @@
  * in a fixed order (a seeded shuffle), so the same examples always give the same model, byte for byte. Probabilities
  * are calibrated by one temperature per head, fitted on predictions for held-out template families.
  */
-import { foldMessage } from '../sms.js'
+import { foldMessage } from '../reading.js'
 
 export type Head = 'intent' | 'service' | 'demarche' | 'topic'
 export const heads: readonly Head[] = ['intent', 'service', 'demarche', 'topic']

@@ -110,3 +110,22 @@ describe('the understanding pipeline', () => {
     expect(read('aide pour ma carte grise à Tulle')).toEqual(first)
   })
 })
+
+describe('the model fills what the rules miss', () => {
+  it('names the need of a request for help in words no rule knows, and says the model decided', () => {
+    const r = read('aide pour créer mon compte Ameile')
+    expect(r.services).toEqual([Service.AdministrativeProcedures])
+    expect(r.decidedBy).toBe('model')
+  })
+
+  it('does not invent a need from words that are off topic', () => {
+    expect(read('je cherche de l’aide pour mon chien').services).toEqual([])
+  })
+
+  it('is not consulted when the rules are sure', () => {
+    const rulesOnly = createPipeline({ classifier: null, placeWord: () => false })
+    const text = 'je dois refaire ma carte grise'
+    expect(read(text).decidedBy).toBe('rules')
+    expect({ ...read(text), placeText: '' }).toEqual({ ...rulesOnly.read(text, 'Mo'), placeText: '' })
+  })
+})

@@ -1,3 +1,4 @@
+import { type Classifier, type ClassifierModel, loadClassifier, noneLabel } from './classifier.js'
 import englishCommonWords from '@zxcvbn-ts/language-en/src/commonWords.json' with { type: 'json' }
 import {
   type CompiledEntry,
@@ -8,6 +9,7 @@ import {
   matchPhrase,
 } from './lexicon.js'
 import { tokenise, type Token } from './normalise.js'
+import shippedModel from './model.json' with { type: 'json' }
 import { createSpeller, type Speller } from './spelling.js'
 
 /*
@@ -72,6 +74,8 @@ export type TurnReading = {
   forSomeoneElse: boolean
   /** Something that is not about digital help (a plumber, the weather), and no need besides. */
   outOfScope: boolean
+  /** Who decided the intent: the lexicon's rules, or the statistical model where no rule was sure. */
+  decidedBy: 'rules' | 'model'
   /** The spans read, in the order of the message (for explanations and tests). */
   spans: Span[]
   /** The message with the claimed words blanked: where a place may still be found. */
@@ -83,6 +87,10 @@ export type Pipeline = {
   speller: Speller
   read(text: string, today: string): TurnReading
 }
+
+/** Calibrated probabilities above which the model's guess is taken where no rule decided (chosen on the dev split). */
+const modelIntentThreshold = 0.85
+const modelSlotThreshold = 0.8
 
 const weekdayCodes = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const
 const englishWords = new Set(macros.english)
@@ -150,6 +158,8 @@ function push(list: string[] | undefined, value: string): string[] {
 
 export type PipelineOptions = {
   lexicon?: CompiledLexicon
+  /** The statistical model for what the rules miss (default: the shipped model; null: rules only). */
+  classifier?: Classifier | null
   /** Words of place names (folded): never corrected towards the lexicon ("nevers" is not "needs"). */
   placeWord?: (word: string) => boolean
 }
@@ -164,6 +174,8 @@ function englishWord(word: string): boolean {
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const lexicon = options.lexicon ?? compileLexicon()
   const placeWord = options.placeWord ?? (() => false)
+  const classifier =
+    options.classifier === undefined ? loadClassifier(shippedModel as ClassifierModel) : options.classifier
   const speller = createSpeller({
     vocabulary: lexicon.vocabulary,
     protect: (word) => englishWord(word) || placeWord(word),
@@ -288,6 +300,68 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       confidence = words.length === 0 ? 1 : 0.3
     }
 
+    // Where no rule is sure, the model may fill the gap, only with a confident, calibrated prediction.
+    let decidedBy: 'rules' | 'model' = 'rules'
+    let modelServices: string[] = []
+    let modelDemarche: string | undefined
+    let modelTopic: string | undefined
+    if (classifier && intent === Intent.OffTopic && confidence < 0.5 && words.length > 0) {
+      const normalised = words.join(' ')
+      const best = classifier.predict('intent', normalised)[0]
+      if (best && best.label !== Intent.OffTopic && best.probability >= modelIntentThreshold) {
+        intent = best.label as Intent
+        confidence = best.probability * 0.9
+        decidedBy = 'model'
+        if (intent === Intent.FindPlace || intent === Intent.DoItForMe) {
+          modelServices = classifier
+            .predict('service', normalised)
+            .filter((p) => p.probability >= modelSlotThreshold)
+            .map((p) => p.label)
+          const demarcheGuess = classifier.predict('demarche', normalised)[0]
+          if (demarcheGuess && demarcheGuess.label !== noneLabel && demarcheGuess.probability >= modelSlotThreshold)
+            modelDemarche = demarcheGuess.label
+        }
+        if (intent === Intent.Information) {
+          const topicGuess = classifier.predict('topic', normalised)[0]
+          if (topicGuess && topicGuess.label !== noneLabel && topicGuess.probability >= modelSlotThreshold)
+            modelTopic = topicGuess.label
+          else intent = Intent.OffTopic
+        }
+      }
+    }
+    // A request for help with no need the rules know (« aide pour mon compte Ameile ») : the model may name the need.
+    else if (
+      classifier &&
+      (intent === Intent.FindPlace || intent === Intent.DoItForMe) &&
+      services.length === 0 &&
+      has('help')
+    ) {
+      // The model reads only the words no rule explained (« … pour mon chien »), and must not find them off topic.
+      const normalised = unclaimed.join(' ')
+      const offTopic = classifier.predict('intent', normalised).find((p) => p.label === Intent.OffTopic)
+      if ((offTopic?.probability ?? 0) < 0.5)
+        modelServices = classifier
+          .predict('service', normalised)
+          .filter((p) => p.probability >= modelSlotThreshold)
+          .map((p) => p.label)
+      const demarcheGuess = classifier.predict('demarche', normalised)[0]
+      if (
+        modelServices.length > 0 &&
+        demarcheGuess &&
+        demarcheGuess.label !== noneLabel &&
+        demarcheGuess.probability >= modelSlotThreshold
+      )
+        modelDemarche = demarcheGuess.label
+      if (modelServices.length > 0) decidedBy = 'model'
+    }
+    services.push(...modelServices)
+    // A search guessed with no need in it ("Limoges" after a question) has no intent of its own: the conversation's
+    // intent stands, and the words are left to the gazetteer.
+    if (decidedBy === 'model' && services.length === 0 && (intent === Intent.FindPlace || intent === Intent.DoItForMe))
+      intent = null
+    const finalDemarche = demarche ?? modelDemarche
+    const finalTopic = topic ?? modelTopic
+
     const spans: Span[] = chosen.map((c) => ({
       entry: c.entry.id,
       domain: c.entry.domain,
@@ -310,9 +384,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     return {
       intent,
       confidence,
-      ...(topic ? { topic } : {}),
+      ...(finalTopic ? { topic: finalTopic } : {}),
       services,
-      ...(demarche ? { demarche } : {}),
+      ...(finalDemarche ? { demarche: finalDemarche } : {}),
       constraints,
       english,
       more,
@@ -320,6 +394,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       closer,
       forSomeoneElse: has('other_person'),
       outOfScope: intent === Intent.OffTopic && has('out_of_scope'),
+      decidedBy,
       spans,
       placeText: blank.join(''),
     }
