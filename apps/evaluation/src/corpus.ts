@@ -6,7 +6,12 @@ import type { EvalCase, Split } from './types.js'
 
 /** Reads the committed corpus files (not regenerated: the files are the data under measurement). */
 export function readSplit(split: Split): EvalCase[] {
-  return readFileSync(corpusFile(split), 'utf8')
+  return readCasesFile(corpusFile(split))
+}
+
+/** Reads labelled cases, one JSON object a line, in the corpus's shape. */
+export function readCasesFile(file: string): EvalCase[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as EvalCase)

@@ -92,11 +92,15 @@ export type CompiledLexicon = {
   /** Phrases by the words that can start them; phrases that start with a prefix are under `prefixStarts`. */
   byFirstWord: ReadonlyMap<string, readonly CompiledPhrase[]>
   prefixStarts: readonly { prefix: string; phrase: CompiledPhrase }[]
+  /** The same, by the first three letters of their prefix: a word looks only at the phrases that can start it. */
+  prefixStartsByHead: ReadonlyMap<string, readonly { prefix: string; phrase: CompiledPhrase }[]>
   /** Every literal word of the lexicon: the vocabulary the speller corrects towards. */
   vocabulary: ReadonlySet<string>
+  /** Every prefix of the lexicon ("scam" of scam*): a word that starts with one is read as written. */
+  prefixes: ReadonlySet<string>
 }
 
-function compileToken(raw: string, vocabulary: Set<string>): TokenMatcher {
+function compileToken(raw: string, vocabulary: Set<string>, allPrefixes: Set<string>): TokenMatcher {
   if (raw === '...') return { words: new Set(), prefixes: [], any: false, optional: true, gap: true }
   const optional = raw.endsWith('?') && raw.length > 1
   const body = optional ? raw.slice(0, -1) : raw
@@ -109,16 +113,20 @@ function compileToken(raw: string, vocabulary: Set<string>): TokenMatcher {
       if (prefix.length < 3) throw new Error(`préfixe trop court « ${word} »`)
       prefixes.push(prefix)
       vocabulary.add(prefix)
+      allPrefixes.add(prefix)
     } else {
       words.add(word)
       vocabulary.add(word)
     }
   }
-  const classes = /^\{(.+)\}$/.exec(body)
-  for (const name of (classes ? classes[1] : body)!.split('|')) {
-    const members = classes ? macros[name] : undefined
-    if (members) for (const member of members) for (const part of member.split(' ')) add(part)
-    else add(name)
+  // Alternatives at the top level ("{device}|internet"), each a word, a prefix or classes ("{det|poss}").
+  for (const alternative of body.match(/\{[^}]*\}|[^|]+/g) ?? []) {
+    const classes = /^\{(.+)\}$/.exec(alternative)
+    for (const name of classes ? classes[1]!.split('|') : [alternative]) {
+      const members = classes ? macros[name] : undefined
+      if (members) for (const member of members) for (const part of member.split(' ')) add(part)
+      else add(name)
+    }
   }
   return { words, prefixes, any: false, optional, gap: false }
 }
@@ -131,16 +139,18 @@ function expandMultiWordClasses(phrase: string): string[] {
     return [tokens[0]!.slice(0, -1) + ' ' + tokens.slice(1).join(' '), tokens.slice(1).join(' ')].flatMap(
       expandMultiWordClasses,
     )
-  const index = tokens.findIndex((t) => {
-    const m = /^\{(.+)\}\??$/.exec(t)
-    return m ? m[1]!.split('|').some((name) => macros[name]?.some((member) => member.includes(' '))) : false
-  })
+  // Each alternative of a token: a class's members, or the word itself.
+  const alternatives = (token: string) =>
+    (token.replace(/\?$/, '').match(/\{[^}]*\}|[^|]+/g) ?? []).flatMap((alternative) => {
+      const m = /^\{(.+)\}$/.exec(alternative)
+      return m ? m[1]!.split('|').flatMap((name) => macros[name] ?? [name]) : [alternative]
+    })
+  const index = tokens.findIndex((t) => t.includes('{') && alternatives(t).some((word) => word.includes(' ')))
   if (index < 0) return [phrase]
   const token = tokens[index]!
   const optional = token.endsWith('?')
-  const names = /^\{(.+)\}/.exec(token)![1]!.split('|')
-  const single = names.flatMap((name) => (macros[name] ?? [name]).filter((m) => !m.includes(' ')))
-  const multi = names.flatMap((name) => (macros[name] ?? []).filter((m) => m.includes(' ')))
+  const single = alternatives(token).filter((word) => !word.includes(' '))
+  const multi = alternatives(token).filter((word) => word.includes(' '))
   const variants = [
     [...tokens.slice(0, index), single.join('|') + (optional ? '?' : ''), ...tokens.slice(index + 1)].join(' '),
     ...multi.map((m) => [...tokens.slice(0, index), m, ...tokens.slice(index + 1)].join(' ')),
@@ -153,13 +163,14 @@ export function compileLexicon(files: readonly LexiconFile[] = lexiconFiles): Co
   const byFirstWord = new Map<string, CompiledPhrase[]>()
   const prefixStarts: { prefix: string; phrase: CompiledPhrase }[] = []
   const vocabulary = new Set<string>()
+  const allPrefixes = new Set<string>()
   for (const file of files)
     for (const raw of file.entries) {
       const entry: CompiledEntry = { ...raw, domain: file.domain }
       entries.push(entry)
       for (const source of [...raw.phrases, ...(raw.misspellings ?? [])])
         for (const variant of expandMultiWordClasses(source)) {
-          const tokens = variant.split(' ').map((t) => compileToken(t, vocabulary))
+          const tokens = variant.split(' ').map((t) => compileToken(t, vocabulary, allPrefixes))
           const phrase: CompiledPhrase = {
             entry,
             source,
@@ -180,7 +191,12 @@ export function compileLexicon(files: readonly LexiconFile[] = lexiconFiles): Co
     for (const wrong of entry.misspellings ?? [])
       for (const word of wrong.split(' '))
         if (!entry.phrases.some((p) => p.split(' ').includes(word))) vocabulary.delete(word)
-  return { entries, byFirstWord, prefixStarts, vocabulary }
+  const prefixStartsByHead = new Map<string, { prefix: string; phrase: CompiledPhrase }[]>()
+  for (const start of prefixStarts) {
+    const head = start.prefix.slice(0, 3)
+    prefixStartsByHead.set(head, [...(prefixStartsByHead.get(head) ?? []), start])
+  }
+  return { entries, byFirstWord, prefixStarts, prefixStartsByHead, vocabulary, prefixes: allPrefixes }
 }
 
 function tokenMatches(matcher: TokenMatcher, word: string): boolean {
@@ -188,6 +204,29 @@ function tokenMatches(matcher: TokenMatcher, word: string): boolean {
   if (matcher.words.has(word)) return true
   for (const prefix of matcher.prefixes) if (word.startsWith(prefix)) return true
   return false
+}
+
+function walk(
+  tokens: readonly TokenMatcher[],
+  words: readonly string[],
+  end: number,
+  t: number,
+  w: number,
+  used: number[],
+): boolean {
+  if (t === tokens.length) return true
+  const matcher = tokens[t]!
+  if (matcher.gap) {
+    for (let skip = 0; skip <= 6 && w + skip <= end; skip++)
+      if (walk(tokens, words, end, t + 1, w + skip, used)) return true
+    return false
+  }
+  if (w < end && tokenMatches(matcher, words[w]!)) {
+    used.push(w)
+    if (walk(tokens, words, end, t + 1, w + 1, used)) return true
+    used.pop()
+  }
+  return matcher.optional ? walk(tokens, words, end, t + 1, w, used) : false
 }
 
 /**
@@ -200,24 +239,9 @@ export function matchPhrase(
   start: number,
   end = words.length,
 ): number[] | undefined {
-  const tokens = phrase.tokens
-  const walk = (t: number, w: number, used: number[]): number[] | undefined => {
-    if (t === tokens.length) return used
-    const matcher = tokens[t]!
-    if (matcher.gap) {
-      for (let skip = 0; skip <= 6 && w + skip <= end; skip++) {
-        const found = walk(t + 1, w + skip, used)
-        if (found) return found
-      }
-      return undefined
-    }
-    if (w < end && tokenMatches(matcher, words[w]!)) {
-      const found = walk(t + 1, w + 1, [...used, w])
-      if (found) return found
-    }
-    return matcher.optional ? walk(t + 1, w, used) : undefined
-  }
-  return walk(0, start, [])
+  // The words used so far, as a stack: pushed when a token matches, popped when that path fails.
+  const used: number[] = []
+  return walk(phrase.tokens, words, end, 0, start, used) ? used : undefined
 }
 
 /** What an entry means, for comparing entries: two entries that mean the same may share a phrase. */

@@ -93,9 +93,9 @@ export const smsWords: ReadonlyMap<string, string> = new Map(
 )
 
 const letters = /[\p{L}\p{N}]+/gu
-const sentenceEnd = /[.!?\n]$/
 
 export function fold(word: string): string {
+  if (/^[a-z0-9]*$/.test(word)) return word
   return word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -117,14 +117,18 @@ export function tokenise(text: string, correct: Corrector = (w) => w): Token[] {
   const tokens: Token[] = []
   let sentence = 0
   let previousEnd = 0
+  let first = true
   for (const match of text.matchAll(letters)) {
     const raw = match[0]
     const start = match.index
     const end = start + raw.length
-    if (/[.!?;:\n]/.test(text.slice(previousEnd, start))) sentence++
+    const between = text.slice(previousEnd, start)
+    const newSentence = /[.!?;:\n]/.test(between)
+    if (newSentence) sentence++
+    // A capital inside a sentence may be a name; at the start of the message or of a sentence it says nothing.
+    const capital = !first && !newSentence && /^\p{Lu}/u.test(raw)
+    first = false
     previousEnd = end
-    const before = text.slice(0, start).trimEnd()
-    const capital = /^\p{Lu}/u.test(raw) && before.length > 0 && !sentenceEnd.test(before)
     const folded = collapseRepeats(fold(raw))
     for (const piece of folded.split(/[^a-z0-9]+/).filter(Boolean)) {
       const sms = smsWords.get(piece)

@@ -3,6 +3,7 @@ import englishCommonWords from '@zxcvbn-ts/language-en/src/commonWords.json' wit
 import {
   type CompiledEntry,
   type CompiledLexicon,
+  type CompiledPhrase,
   compileLexicon,
   type CueKind,
   macros,
@@ -127,14 +128,13 @@ function tag(lexicon: CompiledLexicon, words: readonly string[], sentences: read
       while (sentenceEnd < words.length && sentences[sentenceEnd] === sentences[i]) sentenceEnd++
     }
     const word = words[i]!
-    const phrases = [
-      ...(lexicon.byFirstWord.get(word) ?? []),
-      ...lexicon.prefixStarts.filter((p) => word.startsWith(p.prefix)).map((p) => p.phrase),
-    ]
-    for (const phrase of phrases) {
+    const tryPhrase = (phrase: CompiledPhrase) => {
       const used = matchPhrase(phrase, words, i, sentenceEnd)
       if (used) candidates.push({ entry: phrase.entry, tokens: used, literals: phrase.literals })
     }
+    for (const phrase of lexicon.byFirstWord.get(word) ?? []) tryPhrase(phrase)
+    for (const start of lexicon.prefixStartsByHead.get(word.slice(0, 3)) ?? [])
+      if (word.startsWith(start.prefix)) tryPhrase(start.phrase)
   }
   candidates.sort(
     (a, b) =>
@@ -176,9 +176,14 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const placeWord = options.placeWord ?? (() => false)
   const classifier =
     options.classifier === undefined ? loadClassifier(shippedModel as ClassifierModel) : options.classifier
+  // A word the lexicon reads by its start (« scammer » for scam*) is not a slip of another word.
+  const startsWithPrefix = (word: string) => {
+    for (let length = 3; length < word.length; length++) if (lexicon.prefixes.has(word.slice(0, length))) return true
+    return false
+  }
   const speller = createSpeller({
     vocabulary: lexicon.vocabulary,
-    protect: (word) => englishWord(word) || placeWord(word),
+    protect: (word) => englishWord(word) || placeWord(word) || startsWithPrefix(word),
   })
   const correct = (word: string) => speller.correct(word)
 
@@ -220,16 +225,18 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       forMeSpan !== undefined &&
       chosen.some(
         (c) =>
-          c.entry.cue === 'negation' &&
+          c.entry.id === 'negation' &&
           (c.tokens.at(-1) as number) < (forMeSpan.tokens[0] as number) &&
           (forMeSpan.tokens[0] as number) - (c.tokens.at(-1) as number) <= 4,
       )
     const forMe = forMeSpan !== undefined && !negated
 
     const constraints: Constraints = {}
+    // « Pas en groupe », « sans atelier »: a negation right before a constraint takes it away.
+    const negationEnds = new Set(chosen.filter((c) => c.entry.cue === 'negation').map((c) => c.tokens.at(-1) as number))
     for (const c of chosen) {
       const constraint = c.entry.constraint
-      if (!constraint) continue
+      if (!constraint || negationEnds.has((c.tokens[0] as number) - 1)) continue
       // A programme named in a question about it is a topic, not yet a search.
       const key = constraint.key as keyof Constraints
       ;(constraints as Record<string, unknown>)[key] = push(constraints[key] as string[] | undefined, constraint.value)
@@ -262,7 +269,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     const more = has('more') && !hasNeed
     const reset = has('restart')
     const closer = has('closer')
-    const unclaimed = words.filter((_, i) => !chosen.some((c) => c.tokens.includes(i)))
+    const claimed = new Set(chosen.flatMap((c) => c.tokens))
+    const unclaimed = words.filter((_, i) => !claimed.has(i))
     const onlySmallTalk =
       chosen.length > 0 &&
       chosen.every((c) => c.entry.cue === 'greeting' || c.entry.cue === 'thanks' || c.entry.cue === 'politeness') &&
@@ -270,10 +278,13 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
 
     // Precedence, first that applies: a question about a programme; a person asked for; "do it for me"; a need or a
     // request for help; "where I live"; politeness alone; a programme named; something else entirely.
+    // A question mark asks a question as surely as « c'est quoi ».
+    if (text.includes('?')) cues.add('question')
     let intent: Intent | null = null
     let confidence = 0.9
-    if (topic && has('question') && !has('locate') && !has('lives_at') && !hasNeed) intent = Intent.Information
-    else if (topic && has('question') && !has('locate') && !has('lives_at')) {
+    const asksAbout = topic && has('question') && !has('locate') && !has('lives_at') && !forMe
+    if (asksAbout && !hasNeed) intent = Intent.Information
+    else if (asksAbout) {
       intent = Intent.Information
       confidence = 0.7
     } else if (has('human')) intent = Intent.TalkToSomeone
@@ -290,8 +301,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     } else if (has('lives_at')) {
       intent = Intent.FindPlace
       confidence = 0.6
-    } else if (has('greeting') && (onlySmallTalk || words.length <= 3)) intent = Intent.Greeting
-    else if (has('thanks') && (onlySmallTalk || !has('question'))) intent = Intent.Thanks
+    } else if (has('thanks') && (onlySmallTalk || !has('question'))) intent = Intent.Thanks
+    else if (has('greeting') && (onlySmallTalk || words.length <= 3)) intent = Intent.Greeting
     else if (topic) {
       intent = Intent.Information
       confidence = 0.7
