@@ -119,6 +119,8 @@ const typoCues: ReadonlySet<string> = new Set(['a', 'au', 'aux', 'vers', 'in', '
 /** Who "a" (has) follows: after them, "a" is the verb avoir, not the preposition ("il a eu", "ça n'a aucun sens"). */
 const avoirSubjects: ReadonlySet<string> = new Set([
   'n',
+  'm',
+  't',
   'il',
   'elle',
   'on',
@@ -702,13 +704,16 @@ export class Territoires {
    * or nothing when it is not sure: the spelling within one edit (two from nine letters), words glued or apart alike,
    * and among several names as close, only one far more populous than the others (« Bordeau » is Bordeaux, not Bourdeau).
    */
-  private closeName(query: string): { commune: Commune; distance: number } | undefined {
+  private closeName(query: string): { typo?: { commune: Commune; distance: number }; prefix: boolean } {
     const compact = query.replaceAll(' ', '')
-    if (compact.length < 5) return undefined
+    if (compact.length < 5) return { prefix: false }
     const maxEdits = compact.length <= 8 ? 1 : 2
     let bestDistance = maxEdits + 1
     let closest: Commune[] = []
+    // Whether a name starts with the words typed ("thonon", "evian"): the caller then reads them as a name cut short.
+    let prefix = false
     for (const index of this.shortlist(query)) {
+      if (!prefix && (this.keys[index] as string).startsWith(query)) prefix = true
       const key = (this.keys[index] as string).replaceAll(' ', '')
       if (Math.abs(key.length - compact.length) > Math.min(maxEdits, bestDistance)) continue
       const distance = editDistance(compact, key, maxEdits)
@@ -720,15 +725,15 @@ export class Territoires {
       for (const entry of this.byKey.get(this.keys[index] as string) ?? [])
         if (!closest.includes(entry.commune)) closest.push(entry.commune)
     }
-    if (bestDistance > maxEdits || closest.length === 0) return undefined
+    if (bestDistance > maxEdits || closest.length === 0) return { prefix }
     // A misspelt département is no commune: « à la Reunioon » is not La Réunion in Lot-et-Garonne.
     for (const key of this.departementByKey.keys())
       if (key.length >= 5 && editDistance(compact, key.replaceAll(' ', ''), bestDistance) <= bestDistance)
-        return undefined
+        return { prefix }
     closest.sort(byPopulation)
     const [first, second] = closest as [Commune, ...Commune[]]
-    if (second && first.population < 10 * Math.max(1, second.population)) return undefined
-    return { commune: first, distance: bestDistance }
+    if (second && first.population < 10 * Math.max(1, second.population)) return { prefix }
+    return { typo: { commune: first, distance: bestDistance }, prefix }
   }
 
   /**
@@ -869,7 +874,11 @@ export class Territoires {
         // An everyday word opens a name of several words only (« a pointe a pitr », « a fort de frence »).
         if (!this.rare(head) && !(length >= 2 && this.firstWords.has(head) && this.rare(last))) continue
         const text = words.slice(start, start + length).join(' ')
-        if (first.length >= 5 && head === first) {
+        const cutShort = first.length >= 5 && head === first
+        if (!cutShort && !strong) continue
+        // One pass over the names that share most trigrams: a close spelling, and whether a name starts so.
+        const close = this.closeName(span.join(' '))
+        if (cutShort && close.prefix) {
           const resolution = this.resolve(span.join(' '))
           const best = resolution.candidates[0]
           if (best && resolution.unmatched.length === 0) {
@@ -881,12 +890,12 @@ export class Territoires {
               cut ??= { ...resolution, span: text }
           }
         }
-        const close = strong ? this.closeName(span.join(' ')) : undefined
+        const typo = strong ? close.typo : undefined
         // Beyond a name found as written, only one more typo: « Clermont ferand », not « Avignon et je » (Avignonet).
-        if (close && (!from || close.distance <= 1))
+        if (typo && (!from || typo.distance <= 1))
           return {
             query: text,
-            candidates: [{ commune: close.commune, confidence: 0.9 - close.distance * 0.05, match: 'typo' }],
+            candidates: [{ commune: typo.commune, confidence: 0.9 - typo.distance * 0.05, match: 'typo' }],
             ambiguous: false,
             hints: {},
             unmatched: [],
