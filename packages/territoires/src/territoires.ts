@@ -738,9 +738,10 @@ export class Territoires {
 
   /**
    * Finds a place mentioned in a sentence ("je n'arrive pas à faire ma déclaration caf, j'habite guéret").
-   * A name that is also a common French word (sens, tours, orange, vienne, die, pau…) or a very short one
+   * A name that is also an everyday French word (sens, tours, orange, touche, signes…) or a very short one (Eu, Job)
    * counts only with context: after "à", "sur", "vers", "près de", "habite", "de/d'" + capital letter, when written
-   * with a capital inside the sentence, or next to a postcode or a département. With `leadingName`, a name that opens
+   * with a capital inside the sentence (not at its start), or next to a postcode or a département. Right after a strong
+   * cue, a misspelt name is read when one commune is clearly meant ("à montpelier", "jhabite carcasonne"). With `leadingName`, a name that opens
    * the message counts too (a helpline operator types « Vichy démarches », « Tulle tablette »), unless another name
    * in the sentence is a surer place.
    */
