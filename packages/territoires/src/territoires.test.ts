@@ -241,6 +241,7 @@ describe('extractPlace: a place needs evidence', () => {
     'je suis à la maison',
     'il faut que j’apprenne à envoyer des mails',
     'je ne connais personne dans le quartier',
+    'je suis entre deux rendez-vous, aidez-moi',
   ])('takes no commune named by everyday words without a cue: %j', (sentence) => {
     expect(territoires.extractPlace(sentence)).toBeUndefined()
   })
@@ -266,6 +267,8 @@ describe('extractPlace: a place needs evidence', () => {
     ['une aide au Gosier', '97113'],
     ["j'habite à Saint-Denis de La Réunion", '97411'],
     ['je vis à saint denis 93', '93066'],
+    ["j'habite à Entre-Deux", '97403'],
+    ['je suis à Étang-Salé', '97404'],
   ])('finds overseas communes as any other: %j', (sentence, expected) => {
     expect(code(sentence)).toBe(expected)
   })

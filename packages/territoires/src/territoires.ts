@@ -783,7 +783,12 @@ export class Territoires {
           length === 2 && arrondissementCities[span[0] as string] && ARRONDISSEMENT_NUMBER.test(span[1] as string)
         if (!this.byKey.has(key) && !arrondissementCity) continue
         if (length === 1 && nameStarts.has(key)) continue
-        const common = length === 1 && (this.everydayNames.has(key) || key.length <= 3)
+        // A name made of everyday words only, one ("touche") or several ("entre deux", "pire chance"), needs a cue too.
+        const common =
+          length === 1
+            ? this.everydayNames.has(key) || key.length <= 3
+            : span.every((token) => this.everydayNames.has(token) || frequent.has(token) || fillers.has(token)) &&
+              !span.some((token) => nameStarts.has(token))
         const { before, after } = this.placeContext(
           words,
           tokens,
