@@ -206,6 +206,20 @@ describe('extractPlace', () => {
   })
 })
 
+describe('resolve with a misspelt part', () => {
+  it.each([
+    ['Saint-Pierre en Maritnique', '97225', '972'],
+    ['Saint-Benoit a la Reunioon', '97410', '974'],
+    ['Montreeuil (93)', '93048', '93'],
+    ['Montruil en Seine-Saint-Denis', '93048', '93'],
+  ])('reads %j in its département', (text, code, departement) => {
+    const resolution = territoires.resolve(text)
+    expect(resolution.candidates[0]?.commune.code).toBe(code)
+    expect(resolution.hints.departement?.code).toBe(departement)
+    expect(resolution.unmatched).toEqual([])
+  })
+})
+
 describe('extractPlace: a place needs evidence', () => {
   const code = (sentence: string) => territoires.extractPlace(sentence)?.candidates[0]?.commune.code
   it.each([

@@ -500,6 +500,16 @@ export class Territoires {
 
     // 3. A name: the longest run of words that is a commune name; the other words must be hints.
     let named = this.findName(tokens, codeIndex)
+    if ((!named || named.unmatched.length > 0) && codeIndex < 0) {
+      const inDepartement = this.typoInDepartement(tokens)
+      if (inDepartement) {
+        resolution.hints.departement = inDepartement.departement
+        resolution.candidates = inDepartement.candidates.slice(0, limit)
+        const [first, second] = resolution.candidates
+        resolution.ambiguous = Boolean(first && second && second.confidence >= first.confidence * 0.9)
+        return resolution
+      }
+    }
     if (named && named.unmatched.length > 0) {
       // "Saint-Etiene": "Saint" is a name too, but a close spelling of the whole text explains every word.
       const whole = this.fuzzy(tokens.filter((_, j) => j !== codeIndex).join(' '))
@@ -605,7 +615,7 @@ export class Territoires {
         const entries = this.byKey.get(key)
         if (!entries) continue
         const rest = tokens.filter((_, j) => (j < start || j >= start + length) && j !== codeIndex)
-        const departement = this.departementOfTokens(rest.filter((t) => !fillers.has(t)))
+        const departement = this.departementNear(rest.filter((t) => !fillers.has(t)))
         const unmatched = departement ? [] : rest.filter((t) => !fillers.has(t))
         // Prefer names that leave nothing unexplained, then the longest, then those at the start.
         const score = (unmatched.length === 0 ? 1000 : 0) + length * 10 - start
@@ -638,6 +648,42 @@ export class Territoires {
   private departementOfTokens(tokens: readonly string[]): Departement | undefined {
     if (tokens.length === 0) return undefined
     return this.departementByKey.get(tokens.join(' '))
+  }
+
+  /** The département named by these words, or misspelt by one letter from six ("Maritnique", "la Reunioon"). */
+  private departementNear(tokens: readonly string[]): Departement | undefined {
+    const exact = this.departementOfTokens(tokens)
+    if (exact || tokens.length === 0 || tokens.length > 4) return exact
+    const text = tokens.join(' ')
+    if (text.length < 6 || /\d/.test(text)) return undefined
+    let found: Departement | undefined
+    for (const [key, departement] of this.departementByKey)
+      if (Math.abs(key.length - text.length) <= 1 && editDistance(text, key, 1) <= 1) {
+        if (found && found !== departement) return undefined
+        found = departement
+      }
+    return found
+  }
+
+  /**
+   * A misspelt name followed by its département ("Montreeuil (93)", "Montruil en Seine-Saint-Denis"): the close
+   * spellings of the name in that département only.
+   */
+  private typoInDepartement(
+    tokens: readonly string[],
+  ): { candidates: Candidate[]; departement: Departement } | undefined {
+    for (let split = 1; split < tokens.length; split++) {
+      const departement = this.departementNear(tokens.slice(split).filter((t) => !fillers.has(t)))
+      if (!departement) continue
+      let end = split
+      while (end > 0 && fillers.has(tokens[end - 1] as string)) end--
+      if (end === 0) return undefined
+      const candidates = this.fuzzy(tokens.slice(0, end).join(' ')).filter(
+        (c) => c.commune.departement === departement.code && c.match === 'typo',
+      )
+      return candidates.length > 0 ? { candidates, departement } : undefined
+    }
+    return undefined
   }
 
   private fuzzy(query: string): Candidate[] {
