@@ -294,6 +294,7 @@ export class Territoires {
   private readonly arrondissements = new Map<string, Commune>()
   private readonly largeCities: { key: string; commune: Commune }[]
   private trigramCounts: Uint8Array | undefined
+  private compactDepartements: string[] | undefined
   /**
    * One-word names that are also everyday words ("sens", "touche", "signes"): in a sentence they need a cue. The
    * hand-made list, and the names among the frequent French words, unless the town is large and the word rarer
@@ -759,8 +760,11 @@ export class Territoires {
     // Whether a name starts with the words typed ("thonon", "evian"): the caller then reads them as a name cut short.
     let prefix = false
     for (const index of this.shortlist(query)) {
-      if (!prefix && (this.keys[index] as string).startsWith(query)) prefix = true
-      const key = (this.keys[index] as string).replaceAll(' ', '')
+      const spaced = this.keys[index] as string
+      if (!prefix && spaced.startsWith(query)) prefix = true
+      // Glued and spaced spellings differ by their spaces at most: a length out of reach skips the distance.
+      if (spaced.length - compact.length > Math.min(maxEdits, bestDistance) + 6) continue
+      const key = spaced.replaceAll(' ', '')
       if (Math.abs(key.length - compact.length) > Math.min(maxEdits, bestDistance)) continue
       const distance = editDistance(compact, key, maxEdits)
       if (distance > bestDistance) continue
@@ -773,8 +777,14 @@ export class Territoires {
     }
     if (bestDistance > maxEdits || closest.length === 0) return { prefix }
     // A misspelt département is no commune: « à la Reunioon » is not La Réunion in Lot-et-Garonne.
-    for (const key of this.departementByKey.keys())
-      if (key.length >= 5 && editDistance(compact, key.replaceAll(' ', ''), bestDistance) <= bestDistance)
+    this.compactDepartements ??= [...this.departementByKey.keys()]
+      .filter((key) => key.length >= 5)
+      .map((key) => key.replaceAll(' ', ''))
+    for (const key of this.compactDepartements)
+      if (
+        Math.abs(key.length - compact.length) <= bestDistance &&
+        editDistance(compact, key, bestDistance) <= bestDistance
+      )
         return { prefix }
     closest.sort(byPopulation)
     const [first, second] = closest as [Commune, ...Commune[]]
