@@ -206,6 +206,101 @@ describe('extractPlace', () => {
   })
 })
 
+describe('resolve with a misspelt part', () => {
+  it.each([
+    ['Saint-Pierre en Maritnique', '97225', '972'],
+    ['Saint-Benoit a la Reunioon', '97410', '974'],
+    ['Montreeuil (93)', '93048', '93'],
+    ['Montruil en Seine-Saint-Denis', '93048', '93'],
+  ])('reads %j in its département', (text, code, departement) => {
+    const resolution = territoires.resolve(text)
+    expect(resolution.candidates[0]?.commune.code).toBe(code)
+    expect(resolution.hints.departement?.code).toBe(departement)
+    expect(resolution.unmatched).toEqual([])
+  })
+})
+
+describe('extractPlace: a place needs evidence', () => {
+  const code = (sentence: string) => territoires.extractPlace(sentence)?.candidates[0]?.commune.code
+  it.each([
+    ['Qui peut m’aider à porter plainte en ligne à montpelier ?', '34172'],
+    ['Elle habite à carcasonne.', '11069'],
+    ['svp jhabite le mans', '72181'],
+    ['je suis à montpelier merci', '34172'],
+    ['je vis a st etiene depuis 2 ans', '42218'],
+    ['aide pour la caf a clermont ferand', '63113'],
+    ['je suis a strasbour', '67482'],
+    ['un atelier vers toulouze', '31555'],
+    ['I live in besanson', '25056'],
+    ['jhabite perpigan', '66136'],
+    ['sur internet a Bordeau ?', '33063'],
+    ['je suis à Toullon', '83137'],
+  ])('reads a misspelt commune after a strong cue, sure of it: %j', (sentence, expected) => {
+    const place = territoires.extractPlace(sentence)
+    expect(place?.candidates[0]?.commune.code).toBe(expected)
+    // One commune, far more likely than the few as close (Bordeaux, not Bourdeau; Toulon, not Touillon).
+    expect(place?.ambiguous).toBe(false)
+  })
+  it.each([
+    'Ça n’a aucun sens, je n’arrive pas à envoyer des mails.',
+    'La touche entrée de mon clavier, je sais pas m’en servir',
+    'Je ne trouve pas la touche pour imprimer',
+    'Mon ordinateur montre des signes bizarres',
+    'Ma tablette me fait des signes que je comprends pas',
+    'mon mari a eu un AVC',
+    'je touche pas',
+    'je n’ai jamais été bon à l’école',
+    'je cherche un job',
+    'au bar du coin',
+    'je suis à la maison',
+    'il faut que j’apprenne à envoyer des mails',
+    'je ne connais personne dans le quartier',
+    'je suis entre deux rendez-vous, aidez-moi',
+  ])('takes no commune named by everyday words without a cue: %j', (sentence) => {
+    expect(territoires.extractPlace(sentence)).toBeUndefined()
+  })
+  it.each([
+    ['je suis à Sens', '89387'],
+    ["j'habite Signes", '83127'],
+    ["j'habite à Eu", '76255'],
+    ["j'habite La Touche", '26352'],
+    ['je suis à Job', '63179'],
+    ['aide pour ma carte grise au Mans', '72181'],
+    ['Ma tablette me fait des signes, j’habite à Signes', '83127'],
+  ])('takes a commune named by an everyday word with its cue: %j', (sentence, expected) => {
+    expect(code(sentence)).toBe(expected)
+  })
+  it.each([
+    ['procuration vote a fort-de-france ki peut maider', '97209'],
+    ['procuration a for de france', '97209'],
+    ['recherche emploi a pointe a pitr', '97120'],
+    ['titre de sejour a pointapitre ki peut maider', '97120'],
+    ['controle parental a mamoudzu', '97611'],
+    ['passeport a cayene svp', '97302'],
+    ['j’habite Schoelcher', '97229'],
+    ['une aide au Gosier', '97113'],
+    ["j'habite à Saint-Denis de La Réunion", '97411'],
+    ['je vis à saint denis 93', '93066'],
+    ["j'habite à Entre-Deux", '97403'],
+    ['je suis à Étang-Salé', '97404'],
+  ])('finds overseas communes as any other: %j', (sentence, expected) => {
+    expect(code(sentence)).toBe(expected)
+  })
+  it.each([
+    ['je suis à Évian', '74119'],
+    ['je suis à Saint-Erme', '02676'],
+    ['une France Services à Charleville ?', '08105'],
+  ])('knows the usual short names: %j', (sentence, expected) => {
+    expect(code(sentence)).toBe(expected)
+  })
+  it('keeps a misspelt name inside its sentence and to the name written', () => {
+    expect(code('Elle vit à Albi. Je vous remercie')).toBe('81004')
+    expect(code('J’habite à Avignon et je voudrais un ordinateur')).toBe('84007')
+    // A misspelt département is not the commune of that name (La Réunion, Lot-et-Garonne).
+    expect(code('Saint-Benoît à la Reunioon')).not.toBe('47222')
+  })
+})
+
 describe('normalisation', () => {
   it('folds accents, case and punctuation, and expands st/ste', () => {
     expect(foldPlace('Saint-Étienne-du-Rouvray')).toBe('saint etienne du rouvray')

@@ -1,4 +1,5 @@
 import { commonWordNames } from './common-words.js'
+import { frequentWords } from './frequent-words.js'
 import type { CommuneCoordinates, CoordinateTable } from './coordinates.js'
 import type { CogCommune, Departement, Geography, Region } from './geography.js'
 import { editDistance, foldPlace, nameKeys, placeTokens, trigrams } from './normalise.js'
@@ -94,9 +95,14 @@ const determiners: ReadonlySet<string> = new Set([
   'ces',
 ])
 /** Words after which a place is expected ("à Thonon", "sur Clermont"); after the residence ones, even in lower case. */
-const placeCues: ReadonlySet<string> = new Set(['a', 'au', 'sur', 'vers', 'in', 'at', 'near'])
+const placeCues: ReadonlySet<string> = new Set(['a', 'au', 'aux', 'sur', 'vers', 'dans', 'in', 'at', 'near'])
 const residenceCues: ReadonlySet<string> = new Set([
   'habite',
+  'jhabite',
+  'jabite',
+  'abite',
+  'habbite',
+  'habites',
   'habitons',
   'habitez',
   'habitent',
@@ -108,6 +114,48 @@ const residenceCues: ReadonlySet<string> = new Set([
 ])
 const isPlaceCue = (token: string | undefined): boolean =>
   token !== undefined && (placeCues.has(token) || residenceCues.has(token))
+/** The cues strong enough to read the words after them as a misspelt commune ("à montpelier", "jhabite carcasonne"). */
+const typoCues: ReadonlySet<string> = new Set(['a', 'au', 'aux', 'vers', 'in', 'near', ...residenceCues])
+/** Who "a" (has) follows: after them, "a" is the verb avoir, not the preposition ("il a eu", "ça n'a aucun sens"). */
+const avoirSubjects: ReadonlySet<string> = new Set([
+  'n',
+  'm',
+  't',
+  'il',
+  'elle',
+  'on',
+  'qui',
+  'ca',
+  'y',
+  'cela',
+  'ceci',
+  'lui',
+  'tout',
+  'personne',
+])
+/** Past participles that follow the verb "a" ("mon mari a eu un AVC"): a town only after "à" written with its accent. */
+const afterAvoir: ReadonlySet<string> = new Set(['eu', 'ete', 'fait', 'pu', 'vu', 'su', 'dit', 'mis', 'pris', 'du'])
+const articles: ReadonlySet<string> = new Set(['le', 'la', 'les', 'l'])
+/** Words that are in no commune's name: a span with one of them is no misspelt name. */
+const pronouns: ReadonlySet<string> = new Set([
+  'je',
+  'j',
+  'tu',
+  'il',
+  'elle',
+  'on',
+  'nous',
+  'vous',
+  'ils',
+  'elles',
+  'me',
+  'ne',
+  'n',
+])
+/** Names never taken alone inside a sentence: the first word of thousands of names. */
+const nameStarts: ReadonlySet<string> = new Set(['saint', 'sainte', 'saints', 'saintes'])
+/** The most frequent words of everyday French ("maison", "envoyer"): the words after a cue are not a misspelt commune. */
+const frequent: ReadonlySet<string> = new Set(frequentWords)
 const fillers: ReadonlySet<string> = new Set([
   'a',
   'au',
@@ -183,6 +231,8 @@ const notAPlaceAfterA: ReadonlySet<string> = new Set([
   'vol',
   'force',
   'cheval',
+  'aucun',
+  'aucune',
 ])
 /** Everyday words that begin commune names ("grand", "saint…" aside): after "à" they are not a place cut short. */
 const notAPlaceAfterCue: ReadonlySet<string> = new Set([
@@ -244,6 +294,15 @@ export class Territoires {
   private readonly arrondissements = new Map<string, Commune>()
   private readonly largeCities: { key: string; commune: Commune }[]
   private trigramCounts: Uint8Array | undefined
+  private compactDepartements: string[] | undefined
+  /**
+   * One-word names that are also everyday words ("sens", "touche", "signes"): in a sentence they need a cue. The
+   * hand-made list, and the names among the frequent French words, unless the town is large and the word rarer
+   * ("Plaisir" needs a cue, "Robert" for Le Robert does not).
+   */
+  private readonly everydayNames = new Set<string>(commonWordNames)
+  /** The first words of names of several words ("pointe", "fort", "saint"): everyday words that may open a misspelt name. */
+  private readonly firstWords = new Set<string>()
 
   constructor(geography: Geography, coordinates: ReadonlyMap<string, CommuneCoordinates>) {
     const departementNames = new Map(geography.departements.map((d) => [d.code, d.nom]))
@@ -299,6 +358,13 @@ export class Territoires {
       .map((commune) => ({ key: placeTokens(commune.nom).join(' '), commune }))
     for (const list of this.byPostcodeMap.values()) list.sort(byPopulation)
     for (const list of this.byKey.values()) list.sort((a, b) => byPopulation(a.commune, b.commune))
+    const frequentRank = new Map(frequentWords.map((word, rank) => [word, rank]))
+    for (const [key, list] of this.byKey) {
+      const space = key.indexOf(' ')
+      if (space > 0) this.firstWords.add(key.slice(0, space))
+      const rank = frequentRank.get(key)
+      if (rank !== undefined && (rank < 800 || (list[0]?.commune.population ?? 0) < 10_000)) this.everydayNames.add(key)
+    }
 
     // The short names people use for some towns ("le Puy", "Brive", "Cherbourg"): the town, beside any small commune of
     // that exact name, which population ranking then puts after it.
@@ -435,6 +501,16 @@ export class Territoires {
 
     // 3. A name: the longest run of words that is a commune name; the other words must be hints.
     let named = this.findName(tokens, codeIndex)
+    if ((!named || named.unmatched.length > 0) && codeIndex < 0) {
+      const inDepartement = this.typoInDepartement(tokens)
+      if (inDepartement) {
+        resolution.hints.departement = inDepartement.departement
+        resolution.candidates = inDepartement.candidates.slice(0, limit)
+        const [first, second] = resolution.candidates
+        resolution.ambiguous = Boolean(first && second && second.confidence >= first.confidence * 0.9)
+        return resolution
+      }
+    }
     if (named && named.unmatched.length > 0) {
       // "Saint-Etiene": "Saint" is a name too, but a close spelling of the whole text explains every word.
       const whole = this.fuzzy(tokens.filter((_, j) => j !== codeIndex).join(' '))
@@ -540,7 +616,7 @@ export class Territoires {
         const entries = this.byKey.get(key)
         if (!entries) continue
         const rest = tokens.filter((_, j) => (j < start || j >= start + length) && j !== codeIndex)
-        const departement = this.departementOfTokens(rest.filter((t) => !fillers.has(t)))
+        const departement = this.departementNear(rest.filter((t) => !fillers.has(t)))
         const unmatched = departement ? [] : rest.filter((t) => !fillers.has(t))
         // Prefer names that leave nothing unexplained, then the longest, then those at the start.
         const score = (unmatched.length === 0 ? 1000 : 0) + length * 10 - start
@@ -575,6 +651,42 @@ export class Territoires {
     return this.departementByKey.get(tokens.join(' '))
   }
 
+  /** The département named by these words, or misspelt by one letter from six ("Maritnique", "la Reunioon"). */
+  private departementNear(tokens: readonly string[]): Departement | undefined {
+    const exact = this.departementOfTokens(tokens)
+    if (exact || tokens.length === 0 || tokens.length > 4) return exact
+    const text = tokens.join(' ')
+    if (text.length < 6 || /\d/.test(text)) return undefined
+    let found: Departement | undefined
+    for (const [key, departement] of this.departementByKey)
+      if (Math.abs(key.length - text.length) <= 1 && editDistance(text, key, 1) <= 1) {
+        if (found && found !== departement) return undefined
+        found = departement
+      }
+    return found
+  }
+
+  /**
+   * A misspelt name followed by its département ("Montreeuil (93)", "Montruil en Seine-Saint-Denis"): the close
+   * spellings of the name in that département only.
+   */
+  private typoInDepartement(
+    tokens: readonly string[],
+  ): { candidates: Candidate[]; departement: Departement } | undefined {
+    for (let split = 1; split < tokens.length; split++) {
+      const departement = this.departementNear(tokens.slice(split).filter((t) => !fillers.has(t)))
+      if (!departement) continue
+      let end = split
+      while (end > 0 && fillers.has(tokens[end - 1] as string)) end--
+      if (end === 0) return undefined
+      const candidates = this.fuzzy(tokens.slice(0, end).join(' ')).filter(
+        (c) => c.commune.departement === departement.code && c.match === 'typo',
+      )
+      return candidates.length > 0 ? { candidates, departement } : undefined
+    }
+    return undefined
+  }
+
   private fuzzy(query: string): Candidate[] {
     if (query.length < 3) return []
     const found = new Map<string, Candidate>()
@@ -590,6 +702,23 @@ export class Territoires {
         })
       }
     }
+    const maxEdits = query.length <= 5 ? 1 : query.length <= 12 ? 2 : 3
+    for (const index of this.shortlist(query)) {
+      const key = this.keys[index] as string
+      // "thonon" for Thonon-les-Bains: a whole first word is worth more than a close spelling.
+      if (query.length >= 4 && key.startsWith(`${query} `)) add(key, 'prefix', 0.8)
+      else if (query.length >= 4 && key.startsWith(query))
+        add(key, 'prefix', 0.75 - Math.min(0.25, (key.length - query.length) / 40))
+      // Lengths further apart than the edits allowed cannot be within reach: skip the costly distance.
+      if (Math.abs(key.length - query.length) > maxEdits) continue
+      const distance = editDistance(query, key, maxEdits)
+      if (distance <= maxEdits) add(key, 'typo', 0.8 - distance * 0.1)
+    }
+    return [...found.values()].sort((a, b) => b.confidence - a.confidence || byPopulation(a.commune, b.commune))
+  }
+
+  /** The names (indexes in `keys`) that share most of the query's trigrams: the few worth an edit distance. */
+  private shortlist(query: string): number[] {
     // Shared trigrams first (cheap), then the real edit distance on the best few.
     const counts = (this.trigramCounts ??= new Uint8Array(this.keys.length))
     const touched: number[] = []
@@ -614,26 +743,61 @@ export class Territoires {
       if ((counts[index] as number) >= needed) shortlist.push(index)
       counts[index] = 0
     }
-    const maxEdits = query.length <= 5 ? 1 : query.length <= 12 ? 2 : 3
-    for (const index of shortlist) {
-      const key = this.keys[index] as string
-      // "thonon" for Thonon-les-Bains: a whole first word is worth more than a close spelling.
-      if (query.length >= 4 && key.startsWith(`${query} `)) add(key, 'prefix', 0.8)
-      else if (query.length >= 4 && key.startsWith(query))
-        add(key, 'prefix', 0.75 - Math.min(0.25, (key.length - query.length) / 40))
-      // Lengths further apart than the edits allowed cannot be within reach: skip the costly distance.
-      if (Math.abs(key.length - query.length) > maxEdits) continue
-      const distance = editDistance(query, key, maxEdits)
-      if (distance <= maxEdits) add(key, 'typo', 0.8 - distance * 0.1)
+    return shortlist
+  }
+
+  /**
+   * The one commune a misspelt name after a cue means ("montpelier", "clermont ferand", "pointapitre", "for de france"),
+   * or nothing when it is not sure: the spelling within one edit (two from nine letters), words glued or apart alike,
+   * and among several names as close, only one far more populous than the others (« Bordeau » is Bordeaux, not Bourdeau).
+   */
+  private closeName(query: string): { typo?: { commune: Commune; distance: number }; prefix: boolean } {
+    const compact = query.replaceAll(' ', '')
+    if (compact.length < 5) return { prefix: false }
+    const maxEdits = compact.length <= 8 ? 1 : 2
+    let bestDistance = maxEdits + 1
+    let closest: Commune[] = []
+    // Whether a name starts with the words typed ("thonon", "evian"): the caller then reads them as a name cut short.
+    let prefix = false
+    for (const index of this.shortlist(query)) {
+      const spaced = this.keys[index] as string
+      if (!prefix && spaced.startsWith(query)) prefix = true
+      // Glued and spaced spellings differ by their spaces at most: a length out of reach skips the distance.
+      if (spaced.length - compact.length > Math.min(maxEdits, bestDistance) + 6) continue
+      const key = spaced.replaceAll(' ', '')
+      if (Math.abs(key.length - compact.length) > Math.min(maxEdits, bestDistance)) continue
+      const distance = editDistance(compact, key, maxEdits)
+      if (distance > bestDistance) continue
+      if (distance < bestDistance) {
+        bestDistance = distance
+        closest = []
+      }
+      for (const entry of this.byKey.get(this.keys[index] as string) ?? [])
+        if (!closest.includes(entry.commune)) closest.push(entry.commune)
     }
-    return [...found.values()].sort((a, b) => b.confidence - a.confidence || byPopulation(a.commune, b.commune))
+    if (bestDistance > maxEdits || closest.length === 0) return { prefix }
+    // A misspelt département is no commune: « à la Reunioon » is not La Réunion in Lot-et-Garonne.
+    this.compactDepartements ??= [...this.departementByKey.keys()]
+      .filter((key) => key.length >= 5)
+      .map((key) => key.replaceAll(' ', ''))
+    for (const key of this.compactDepartements)
+      if (
+        Math.abs(key.length - compact.length) <= bestDistance &&
+        editDistance(compact, key, bestDistance) <= bestDistance
+      )
+        return { prefix }
+    closest.sort(byPopulation)
+    const [first, second] = closest as [Commune, ...Commune[]]
+    if (second && first.population < 10 * Math.max(1, second.population)) return { prefix }
+    return { typo: { commune: first, distance: bestDistance }, prefix }
   }
 
   /**
    * Finds a place mentioned in a sentence ("je n'arrive pas à faire ma déclaration caf, j'habite guéret").
-   * A name that is also a common French word (sens, tours, orange, vienne, die, pau…) or a very short one
+   * A name that is also an everyday French word (sens, tours, orange, touche, signes…) or a very short one (Eu, Job)
    * counts only with context: after "à", "sur", "vers", "près de", "habite", "de/d'" + capital letter, when written
-   * with a capital inside the sentence, or next to a postcode or a département. With `leadingName`, a name that opens
+   * with a capital inside the sentence (not at its start), or next to a postcode or a département. Right after a strong
+   * cue, a misspelt name is read when one commune is clearly meant ("à montpelier", "jhabite carcasonne"). With `leadingName`, a name that opens
    * the message counts too (a helpline operator types « Vichy démarches », « Tulle tablette »), unless another name
    * in the sentence is a surer place.
    */
@@ -663,18 +827,34 @@ export class Territoires {
       sentence.includes(',') && lastPart.length > 0 && lastPart.length <= 3 ? words.length - lastPart.length : -1
     // Every name found is a candidate; the best explained one wins (longer, with a preposition or a hint before it,
     // not a common word), and the last one on equal terms: people end with where they live.
-    let best: { start: number; end: number; score: number } | undefined
+    let best: { start: number; end: number; score: number; cued: boolean } | undefined
     for (let length = Math.min(6, tokens.length); length >= 1; length--) {
       for (let start = 0; start + length <= tokens.length; start++) {
         const span = tokens.slice(start, start + length)
-        if (fillers.has(span[0] as string) || fillers.has(span[span.length - 1] as string)) continue
+        const last = span[span.length - 1] as string
+        // An article or a preposition opens no name here (the context reads them), nor ends one, but Fort-de-France.
+        if (fillers.has(span[0] as string) || (fillers.has(last) && (length === 1 || last !== 'france'))) continue
         const key = span.join(' ')
         const arrondissementCity =
           length === 2 && arrondissementCities[span[0] as string] && ARRONDISSEMENT_NUMBER.test(span[1] as string)
         if (!this.byKey.has(key) && !arrondissementCity) continue
-        const { before, after } = this.placeContext(words, tokens, sentenceStart, start, start + length, lastAfterComma)
+        if (length === 1 && nameStarts.has(key)) continue
+        // A name made of everyday words only, one ("touche") or several ("entre deux", "pire chance"), needs a cue too.
+        const common =
+          length === 1
+            ? this.everydayNames.has(key) || key.length <= 3
+            : span.every((token) => this.everydayNames.has(token) || frequent.has(token) || fillers.has(token)) &&
+              !span.some((token) => nameStarts.has(token))
+        const { before, after } = this.placeContext(
+          words,
+          tokens,
+          sentenceStart,
+          start,
+          start + length,
+          lastAfterComma,
+          common,
+        )
         const context = before + after
-        const common = length === 1 && (commonWordNames.has(key) || key.length <= 3)
         // A common word needs a preposition before it ("à Orange") or to end the message after a comma ("…, tours"),
         // or, for an operator, to open the message (not « aide », which asks for help).
         const leading = options.leadingName === true && start === 0 && key.length >= 4 && !needWords.has(key)
@@ -692,10 +872,16 @@ export class Territoires {
           }
         }
         const score = length * 10 + context + (common ? 0 : 10) + (end > start + length ? 20 : 0) + start / 100
-        if (!best || score > best.score) best = { start, end, score }
+        if (!best || score > best.score) best = { start, end, score, cued: context >= 15 }
       }
     }
     if (best) {
+      // A misspelt name longer than the one found, right after the cue: « à Clermont ferand » is Clermont-Ferrand.
+      const longer = this.placeAfterCue(words, tokens, sentenceStart, { start: best.start, beyond: best.end })
+      if (longer) return longer
+      // A name with no cue is weaker than a misspelt one after « j'habite »: « J'habite à carcasonne depuis des mois ».
+      const afterCue = best.cued || postcodeAt >= 0 ? undefined : this.placeAfterCue(words, tokens, sentenceStart)
+      if (afterCue) return afterCue
       const text = words.slice(best.start, best.end).join(' ')
       const withPostcode =
         postcodeAt >= 0 && (postcodeAt < best.start || postcodeAt >= best.end) ? `${text} ${tokens[postcodeAt]}` : text
@@ -705,48 +891,95 @@ export class Territoires {
         return { ...resolution, span: text }
     }
     if (postcodeAt >= 0) return { ...this.resolve(tokens[postcodeAt] as string), span: words[postcodeAt] as string }
-    return this.placeAfterCue(words, tokens)
+    return this.placeAfterCue(words, tokens, sentenceStart)
   }
 
   /**
    * No name found as written: the words right after "à", "sur", "j'habite"… may be a name cut short ("je suis à Thonon",
-   * "Bourgoin") or misspelt ("j'habite grenobl"). Only a close match is taken: the first word of the name, or one typo in
-   * a word written with its capital (or after "j'habite", "je vis"), never a common word.
+   * "Bourgoin", "Évian") or misspelt ("j'habite grenobl", "à montpelier", "jhabite carcasonne", "a for de france"). Only
+   * a close match is taken: the first words of the name, or the one commune within a typo or two after a strong cue,
+   * never words of everyday French. With `from`, only the words after the cue before `from.start` that reach past
+   * `from.beyond`.
    */
   private placeAfterCue(
     words: readonly string[],
     tokens: readonly string[],
+    sentenceStart: readonly boolean[],
+    from?: { start: number; beyond: number },
   ): (Resolution & { span: string }) | undefined {
-    for (let start = tokens.length - 1; start >= 1; start--) {
+    for (let start = from ? from.start : tokens.length - 1; start >= 1; start--) {
       const cue = tokens[start - 1] as string
+      const nearCue = cue === 'de' && tokens[start - 2] === 'pres'
+      if (!isCueAt(words, tokens, start - 1) && !nearCue) {
+        if (from) return undefined
+        continue
+      }
       const residence = residenceCues.has(cue)
-      if (!isPlaceCue(cue) && !(cue === 'de' && tokens[start - 2] === 'pres')) continue
-      for (let length = Math.min(3, tokens.length - start); length >= 1; length--) {
+      const strong = nearCue || typoCues.has(cue)
+      let cut: (Resolution & { span: string }) | undefined
+      const shortest = from ? from.beyond - start + 1 : 1
+      // A name stays inside its sentence: « Elle vit à Albi. Je… » is not Albine.
+      let room = 1
+      while (room < 4 && start + room < tokens.length && !sentenceStart[start + room]) room++
+      for (let length = room; length >= shortest; length--) {
         const span = tokens.slice(start, start + length)
         const first = span[0] as string
-        if (
-          first.length < 5 ||
-          fillers.has(first) ||
-          commonWordNames.has(first) ||
-          notAPlaceAfterA.has(first) ||
-          notAPlaceAfterCue.has(first)
-        )
-          continue
-        const resolution = this.resolve(span.join(' '))
-        const best = resolution.candidates[0]
-        if (!best || resolution.unmatched.length > 0) continue
-        const capitalised = /^\p{Lu}/u.test(words[start] as string) && !/^\p{Lu}+$/u.test(words.join(''))
-        // A cut name is likely after a residence cue or with its capital; a typo only with its capital ("je vis seule").
-        const close =
-          best.match === 'prefix'
-            ? best.confidence >= 0.7 && (capitalised || residence || best.confidence >= 0.8)
-            : best.match === 'typo'
-              ? best.confidence >= 0.7 && capitalised
-              : false
-        if (close) return { ...resolution, span: words.slice(start, start + length).join(' ') }
+        const last = span[span.length - 1] as string
+        // « à la Rochel », « au Lamentin »: an article may open the name, never end it.
+        const head = articles.has(first) && length >= 2 ? (span[1] as string) : first
+        // The last word may be an everyday one in a long name only (« a for de france »).
+        const lastWord =
+          (length === 1 || last.length >= 3) &&
+          (length >= 3 ? !articles.has(last) : !fillers.has(last) && !frequent.has(last)) &&
+          !span.some((token) => pronouns.has(token))
+        if (!lastWord || (fillers.has(first) && head === first)) continue
+        // An everyday word opens a name of several words only (« a pointe a pitr », « a fort de frence »).
+        if (!this.rare(head) && !(length >= 2 && this.firstWords.has(head) && this.rare(last))) continue
+        const text = words.slice(start, start + length).join(' ')
+        const cutShort = first.length >= 5 && head === first
+        if (!cutShort && !strong) continue
+        // One pass over the names that share most trigrams: a close spelling, and whether a name starts so.
+        const close = this.closeName(span.join(' '))
+        if (cutShort && close.prefix) {
+          const resolution = this.resolve(span.join(' '))
+          const best = resolution.candidates[0]
+          if (best && resolution.unmatched.length === 0) {
+            const capitalised = /^\p{Lu}/u.test(words[start] as string) && !/^\p{Lu}+$/u.test(words.join(''))
+            // The whole first words of a name ("Évian", "Saint Erme").
+            if (best.match === 'prefix' && best.confidence >= 0.8) return { ...resolution, span: text }
+            // A name cut short after a residence cue or with its capital, unless a close spelling says which.
+            if (best.match === 'prefix' && best.confidence >= 0.7 && (capitalised || residence))
+              cut ??= { ...resolution, span: text }
+          }
+        }
+        const typo = strong ? close.typo : undefined
+        // Beyond a name found as written, only one more typo: « Clermont ferand », not « Avignon et je » (Avignonet).
+        if (typo && (!from || typo.distance <= 1))
+          return {
+            query: text,
+            candidates: [{ commune: typo.commune, confidence: 0.9 - typo.distance * 0.05, match: 'typo' }],
+            ambiguous: false,
+            hints: {},
+            unmatched: [],
+            span: text,
+          }
       }
+      if (cut) return cut
+      if (from) return undefined
     }
     return undefined
+  }
+
+  /** A word that may start a commune's name after a cue: not a filler, nor a word of everyday French. */
+  private rare(token: string): boolean {
+    return !(
+      token.length < 3 ||
+      fillers.has(token) ||
+      this.everydayNames.has(token) ||
+      frequent.has(token) ||
+      notAPlaceAfterA.has(token) ||
+      notAPlaceAfterCue.has(token)
+    )
   }
 
   /** How much the words around a name say it is a place: a preposition, "j'habite", a capital inside a sentence, a hint after it. */
@@ -757,17 +990,28 @@ export class Territoires {
     start: number,
     end: number,
     lastAfterComma = -1,
+    common = false,
   ): { before: number; after: number } {
     let before = 0
     if (start === lastAfterComma && end === words.length) before += 15
     const previous = tokens[start - 1]
     const previousTwo = tokens[start - 2]
+    const key = tokens.slice(start, end).join(' ')
     if (previous === 'a' && notAPlaceAfterA.has(tokens[start] as string)) return { before: 0, after: 0 }
-    if (isPlaceCue(previous) || previous === 'ville') before += 20
+    // "mon mari a eu un AVC": "a" without its accent before a past participle is the verb.
+    if (words[start - 1] === 'a' && afterAvoir.has(key) && !/^\p{Lu}/u.test(words[start] as string))
+      return { before: 0, after: 0 }
+    if (isCueAt(words, tokens, start - 1)) {
+      // A word needs the article of its own name: "au Mans" is Le Mans, "au bar" is no place, nor "dans le sens".
+      const article = previous === 'au' ? 'le' : previous === 'aux' ? 'les' : undefined
+      if (!common || (previous !== 'dans' && (!article || this.byKey.has(`${article} ${key}`)))) before += 20
+    } else if (previous === 'ville') before += 20
     else if (previous === 'de' && previousTwo === 'pres') before += 20
-    // "j'habite Le Puy", "je suis à La Rochelle": the article belongs to the name.
-    else if (previous && ['le', 'la', 'les', 'l'].includes(previous) && isPlaceCue(previousTwo)) before += 20
-    else if (previous && ['de', 'd'].includes(previous) && /^\p{Lu}/u.test(words[start] as string)) before += 10
+    // "j'habite Le Puy", "je suis à La Rochelle": the article belongs to the name; with a word, only its own article
+    // ("à l'école" is no place, "j'habite La Touche" is); not after "dans" ("dans le quartier", "dans le Puy-de-Dôme").
+    else if (previous && articles.has(previous) && previousTwo !== 'dans' && isCueAt(words, tokens, start - 2)) {
+      if (!common || this.byKey.has(`${previous} ${key}`)) before += 20
+    } else if (previous && ['de', 'd'].includes(previous) && /^\p{Lu}/u.test(words[start] as string)) before += 10
     if (/^\p{Lu}/u.test(words[start] as string) && !sentenceStart[start] && !/^\p{Lu}+$/u.test(words.join(''))) {
       before += 5
       // A capitalised name ending the message is where the person is ("aide impôts Tulle"), unless an article makes it
@@ -784,6 +1028,13 @@ export class Territoires {
         : 0
     return { before, after }
   }
+}
+
+/** Whether the word at `index` says a place follows: a cue, except "a" as the verb ("il a", "ça n'a"). */
+function isCueAt(words: readonly string[], tokens: readonly string[], index: number): boolean {
+  const token = tokens[index]
+  if (!isPlaceCue(token)) return false
+  return !(token === 'a' && /^a$/i.test(words[index] ?? '') && avoirSubjects.has(tokens[index - 1] ?? ''))
 }
 
 function inverse(record: Readonly<Record<string, string>>): Record<string, string> {
