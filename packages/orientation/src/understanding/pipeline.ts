@@ -95,6 +95,8 @@ const modelSlotThreshold = 0.8
 
 const weekdayCodes = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const
 const englishWords = new Set(macros.english)
+/** Words that put a place after them. */
+const placePrepositions = new Set(['a', 'au', 'aux', 'vers', 'sur', 'pres', 'habite', 'in', 'near'])
 /** Words after "j'habite" that are not yet the place: "j'habite à", "j'habite dans le". */
 const placeLead = new Set([
   ...(macros.det ?? []),
@@ -203,6 +205,13 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       if (next < words.length)
         chosen = chosen.filter((c) => !(c.tokens.length === 1 && c.tokens[0] === next && c.entry.cue !== 'lives_at'))
     }
+    // « Pour les seniors à Mâcon »: a commune's name after « à » is the place, even when it is also a word of the
+    // lexicon that says little on its own (a weak need, an out-of-scope trade).
+    chosen = chosen.filter((c) => {
+      if (c.tokens.length !== 1 || !(c.entry.weak || c.entry.cue === 'out_of_scope')) return true
+      const at = c.tokens[0] as number
+      return !(at > 0 && placePrepositions.has(words[at - 1]!) && placeWord(words[at]!))
+    })
     const cues = new Set<CueKind>()
     for (const c of chosen) if (c.entry.cue) cues.add(c.entry.cue as CueKind)
     const has = (cue: CueKind) => cues.has(cue)
@@ -241,11 +250,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       const key = constraint.key as keyof Constraints
       ;(constraints as Record<string, unknown>)[key] = push(constraints[key] as string[] | undefined, constraint.value)
     }
-    if (english)
-      constraints.prise_en_charge_specifique = push(
-        constraints.prise_en_charge_specifique,
-        'Langues étrangères (anglais)',
-      )
+
     const openings = chosen.map((c) => c.entry.opening).filter((o): o is string => o !== undefined)
     const open = openings.includes('open') || openings.includes('now') || openings.includes('now-unless-day')
     let day: string | undefined
@@ -310,6 +315,16 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       intent = Intent.OffTopic
       confidence = words.length === 0 ? 1 : 0.3
     }
+
+    // What narrows a search belongs to a search: English spoken, or nothing at all for an out-of-scope request
+    // (« quel temps fera-t-il ce week-end ? » does not ask for Saturday openings).
+    if (english && intent !== Intent.TalkToSomeone && intent !== Intent.Greeting && intent !== Intent.Thanks)
+      constraints.prise_en_charge_specifique = push(
+        constraints.prise_en_charge_specifique,
+        'Langues étrangères (anglais)',
+      )
+    if (intent === Intent.OffTopic && has('out_of_scope'))
+      for (const key of Object.keys(constraints)) delete constraints[key as keyof Constraints]
 
     // Where no rule is sure, the model may fill the gap, only with a confident, calibrated prediction.
     let decidedBy: 'rules' | 'model' = 'rules'
