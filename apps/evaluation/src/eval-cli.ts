@@ -46,8 +46,9 @@ if (!wanted.every((s) => splits.includes(s))) {
   process.exit(2)
 }
 // --kind story: only the families of one kind, to work on it (such a run has no baseline).
-const cases: EvalCase[] = (values.cases ? readCasesFile(values.cases) : wanted.flatMap((s) => readSplit(s)))
-  .filter((c) => !values.kind || kindOfFamily.get(c.family) === values.kind)
+const cases: EvalCase[] = (values.cases ? readCasesFile(values.cases) : wanted.flatMap((s) => readSplit(s))).filter(
+  (c) => !values.kind || kindOfFamily.get(c.family) === values.kind,
+)
 if ((values.kind || values.cases) && values['update-baseline']) {
   console.error('eval: the baseline keeps whole splits; --kind cannot be recorded')
   process.exit(2)

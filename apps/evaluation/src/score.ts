@@ -67,12 +67,7 @@ export function scoreCase(e: Expect, r: Reading): CaseScore {
       e.intent === 'faire_a_ma_place' && !e.constraints?.dispositif_programmes_nationaux
         ? { ...e.constraints, dispositif_programmes_nationaux: [...doneForThemProgrammes] }
         : e.constraints
-    fields.constraints = compareSets(
-      'constraint.',
-      constraintLabels(expected),
-      constraintLabels(r.constraints),
-      labels,
-    )
+    fields.constraints = compareSets('constraint.', constraintLabels(expected), constraintLabels(r.constraints), labels)
     fields.location = scoreLocation(e, r, labels)
     if (e.awaiting) fields.awaiting = compareSets('awaiting=', [e.awaiting], r.awaiting ? [r.awaiting] : [], labels)
   }
