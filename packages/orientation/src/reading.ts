@@ -40,8 +40,8 @@ export function wantsItDoneForThem(text: string): boolean {
 
 /** The message as the pipeline reads it: folded words, SMS words spelled out, slips corrected. */
 export function foldMessage(text: string): string {
-  const { speller } = sharedPipeline()
-  return tokenise(text, (word) => speller.correct(word))
+  const { correct } = sharedPipeline()
+  return tokenise(text, correct)
     .map((t) => t.word)
     .join(' ')
 }

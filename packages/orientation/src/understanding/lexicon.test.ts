@@ -63,6 +63,11 @@ describe('the lexicon files', () => {
       [...entry.phrases, ...(entry.misspellings ?? [])].filter((p) => /[^a-z0-9 |*?{}_.]/.test(p)),
     )
     expect(unfolded).toEqual([])
+    // An alternative is one word: « a|b c » is « (a or b) then c »; an empty alternative is a slip of the pen.
+    const broken = entries.flatMap(({ entry }) =>
+      [...entry.phrases, ...(entry.misspellings ?? [])].filter((p) => /(^|\s)\||\|(\s|$)|\|\||\|\?/.test(p)),
+    )
+    expect(broken).toEqual([])
   })
 
   it('claim no phrase twice with two meanings', () => {

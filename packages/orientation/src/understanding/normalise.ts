@@ -89,6 +89,11 @@ export const smsWords: ReadonlyMap<string, string> = new Map(
     dont: 'don t',
     cant: 'can t',
     slt: 'salut',
+    quon: 'qu on',
+    quil: 'qu il',
+    quils: 'qu ils',
+    jpeux: 'je peux',
+    jdois: 'je dois',
   }),
 )
 

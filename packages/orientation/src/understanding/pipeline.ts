@@ -86,6 +86,8 @@ export type TurnReading = {
 export type Pipeline = {
   lexicon: CompiledLexicon
   speller: Speller
+  /** One folded word as the pipeline reads it: SMS words aside, its spelling corrected (maybe into two words). */
+  correct(word: string): string
   read(text: string, today: string): TurnReading
 }
 
@@ -178,16 +180,25 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const placeWord = options.placeWord ?? (() => false)
   const classifier =
     options.classifier === undefined ? loadClassifier(shippedModel as ClassifierModel) : options.classifier
-  // A word the lexicon reads by its start (« scammer » for scam*) is not a slip of another word.
-  const startsWithPrefix = (word: string) => {
-    for (let length = 3; length < word.length; length++) if (lexicon.prefixes.has(word.slice(0, length))) return true
-    return false
-  }
   const speller = createSpeller({
     vocabulary: lexicon.vocabulary,
-    protect: (word) => englishWord(word) || placeWord(word) || startsWithPrefix(word),
+    protect: (word) => englishWord(word) || placeWord(word),
   })
-  const correct = (word: string) => speller.correct(word)
+  // A word the lexicon reads by its start (« scammer » for scam*) is not a slip of another word, unless the
+  // correction keeps that start (« declaraton » → « declaration », both declar*).
+  const prefixOf = (word: string) => {
+    for (let length = 3; length < word.length; length++) {
+      const prefix = word.slice(0, length)
+      if (lexicon.prefixes.has(prefix)) return prefix
+    }
+    return undefined
+  }
+  const correct = (word: string) => {
+    const corrected = speller.correct(word)
+    if (corrected === word) return word
+    const prefix = prefixOf(word)
+    return prefix && !corrected.startsWith(prefix) ? word : corrected
+  }
 
   function read(text: string, today: string): TurnReading {
     const tokens: Token[] = tokenise(text, correct)
@@ -426,7 +437,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     }
   }
 
-  return { lexicon, speller, read }
+  return { lexicon, speller, correct, read }
 }
 
 let shared: Pipeline | undefined
