@@ -40,8 +40,8 @@ export function wantsItDoneForThem(text: string): boolean {
 
 /** The message as the pipeline reads it: folded words, SMS words spelled out, slips corrected. */
 export function foldMessage(text: string): string {
-  const { correct } = sharedPipeline()
-  return tokenise(text, correct)
+  const pipeline = sharedPipeline()
+  return tokenise(text, (word) => pipeline.correct(word))
     .map((t) => t.word)
     .join(' ')
 }
