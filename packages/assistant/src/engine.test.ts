@@ -396,3 +396,42 @@ describe('ofPlace: French elision before a commune name', () => {
     expect(ofPlace(name)).toBe(expected)
   })
 })
+
+describe('understanding where words mislead (the pipeline’s readings, in a conversation)', () => {
+  it('takes the département not negated in a correction: « non pas celui de la Réunion, celui du 93 »', async () => {
+    for (const answer of ['non pas celui de la Réunion, celui du 93', 'celui du 93, pas la Réunion']) {
+      const [, , chosen] = await talk(['aide pour mes papiers', 'Saint-Denis', answer])
+      expect(chosen?.understanding.location?.codeInsee, answer).toBe('93066')
+    }
+    const [, , reunion] = await talk(['aide pour mes papiers', 'Saint-Denis', 'la Réunion'])
+    expect(reunion?.understanding.location?.codeInsee).toBe('97411')
+  })
+
+  it('does not take everyday words for communes: sign language is deafness, « a eu » is a verb, Job after « j’habite » is a place', async () => {
+    const [signs] = await talk(['Je suis sourde, je cherche quelqu’un qui connaît la langue des signes à Annecy'])
+    expect(signs?.understanding).toMatchObject({
+      location: { codeInsee: '74010' },
+      constraints: { prise_en_charge_specifique: ['Surdité'] },
+    })
+    const [stroke] = await talk(['mon mari a eu un AVC, il faut refaire sa carte vitale, on habite à Guéret'])
+    expect(stroke?.understanding.location?.codeInsee).toBe('23096')
+    const [job] = await talk(['j’habite Job, besoin d’aide pour la CAF'])
+    expect(job?.understanding).toMatchObject({
+      services: ['Aide aux démarches administratives'],
+      location: { codeInsee: '63179' },
+    })
+  })
+
+  it('says plainly that a plumber is out of its reach, and offers what it does', async () => {
+    const [turn] = await talk(['je cherche un plombier à Guéret'])
+    expect(turn?.understanding.intent).toBe('hors_sujet')
+    expect(texts(turn?.messages ?? [])[0]).toMatch(/^Je ne peux pas vous aider pour cela/)
+    expect(turn?.lieux).toEqual([])
+  })
+
+  it('asks one short question when nothing is understood', async () => {
+    const [turn] = await talk(['blablabla truc machin'])
+    expect(texts(turn?.messages ?? [])[0]).toMatch(/^Je n’ai pas bien compris\. Que voulez-vous faire \?/)
+    expect(turn?.understanding.awaiting).toBe('need')
+  })
+})

@@ -368,12 +368,21 @@ export class Assistant {
         'troisieme',
       ].indexOf(folded)
       const byOrdinal = ordinal >= 0 ? state.candidates[ordinal < 5 ? 0 : ordinal < 11 ? 1 : 2] : undefined
-      const byDepartement = state.candidates.find(
-        (c) =>
-          folded === c.departement.toLowerCase() ||
-          folded.includes(foldText(c.departementNom)) ||
-          foldText(c.label) === folded,
-      )
+      // « Non pas celui de la Réunion, celui du 93 »: a département named just after a negation is the one not meant;
+      // the last one named otherwise is.
+      const padded = ` ${folded} `
+      const mentionedAt = (c: { departement: string; departementNom: string }) =>
+        Math.max(
+          padded.lastIndexOf(` ${c.departement.toLowerCase()} `),
+          padded.lastIndexOf(` ${foldText(c.departementNom)} `),
+        )
+      const negatedAt = (at: number) => / (?:pas|non|plutot que|et non) (?:\S+ ){0,3}$/.test(padded.slice(0, at + 1))
+      const byDepartement =
+        state.candidates.find((c) => folded === c.departement.toLowerCase() || foldText(c.label) === folded) ??
+        state.candidates
+          .map((c) => ({ c, at: mentionedAt(c) }))
+          .filter(({ at }) => at >= 0 && !negatedAt(at))
+          .sort((a, b) => b.at - a.at)[0]?.c
       const chosen = byCode ?? byOrdinal ?? byDepartement
       const commune = chosen ? territoires.byCode(chosen.code) : undefined
       if (commune) return { commune }
