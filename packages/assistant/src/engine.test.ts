@@ -225,11 +225,11 @@ describe('a conversation over several turns', () => {
     })
     expect(last?.understanding.demarche).toBeUndefined()
   })
-  it('hands over to a human after two misunderstandings', async () => {
+  it('hands over to a human after two misunderstandings, without the paused helpline', async () => {
     const [, second] = await talk(['zzz', 'qwerty'])
-    expect(texts(second?.messages ?? []).join(' ')).toMatch(
-      /Je n’arrive pas à comprendre.*mairie ou une France Services.*Solidarité Numérique est suspendue depuis 2022/,
-    )
+    const said = texts(second?.messages ?? []).join(' ')
+    expect(said).toMatch(/Je n’arrive pas à comprendre.*mairie ou une France Services/)
+    expect(said).not.toMatch(/Solidarité Numérique/)
   })
   it('hands over to the nearest lieu with a phone when the commune is known', async () => {
     const [, , third] = await talk(['aide démarches à Guéret', 'zzz', 'qwerty'])
@@ -240,11 +240,50 @@ describe('a conversation over several turns', () => {
     expect(said).not.toContain('mairie')
     expect(third?.lieux.map((l) => l.id)).toEqual(['fs'])
   })
-  it('gives the nearest lieu’s phone to someone who wants to talk to a person, and the helpline’s real status', async () => {
+  it('gives a person who asks for one the phone of a lieu near her, open now, with its hours; the paused helpline only when asked about', async () => {
+    // Monday 10:30: the France Services of Guéret is open (Mo-Fr 09:00-12:00).
     const [, turn] = await talk(['je voudrais parler à quelqu’un', 'Guéret'])
     const said = texts(turn?.messages ?? []).join(' ')
-    expect(said).toContain('01 70 772 372) est suspendue depuis 2022')
     expect(said).toContain('au 05 36 49 01 01')
+    expect(said).not.toMatch(/Solidarité Numérique|01 70 772 372/)
+    expect(turn?.lieux[0]).toMatchObject({ id: 'fs', ouvertMaintenant: true })
+    const [asked] = await talk(['je voudrais parler à quelqu’un de Solidarité Numérique'])
+    expect(texts(asked?.messages ?? []).join(' ')).toContain('01 70 772 372) est suspendue depuis 2022')
+  })
+  it('calls first the lieu that is open, even a little farther, when the nearest with a phone is closed', async () => {
+    // Saturday 10:30: the France Services (weekdays) is closed; a lieu open on Saturday, 1 km farther, answers.
+    const saturday = new Date('2026-11-28T09:30:00Z')
+    const open = lieu('samedi', {
+      nom: 'Médiathèque ouverte le samedi',
+      longitude: 1.89,
+      services: 'Maîtrise des outils numériques du quotidien',
+      telephone: '+33536490109',
+      horaires: 'Sa 09:00-17:00',
+    })
+    const assistant = createAssistant({
+      territoires,
+      index: createLieuxIndex([...lieux, open]),
+      newId: () => 'sat',
+      now: () => saturday,
+    })
+    const [, turn] = await talk(['je voudrais parler à quelqu’un', 'Guéret'], assistant)
+    const said = texts(turn?.messages ?? []).join(' ')
+    expect(said).toContain('Médiathèque ouverte le samedi, au 05 36 49 01 09 : il est ouvert en ce moment')
+    expect(turn?.lieux[0]).toMatchObject({ id: 'samedi', ouvertMaintenant: true })
+  })
+  it('gives safety advice before anything else to someone a scammer is working on', async () => {
+    const [turn] = await talk(['un faux conseiller bancaire me demande le code reçu par SMS, je suis à Guéret'])
+    const said = texts(turn?.messages ?? [])
+    expect(said[0]).toMatch(/arnaque/)
+    expect(said.join(' ')).toMatch(/ne vous demandent jamais un code reçu par SMS/)
+    expect(said.join(' ')).toMatch(/33700/)
+    expect(turn?.understanding).toMatchObject({ services: ['Utilisation sécurisée du numérique'] })
+    const [hacked] = await talk(['mon compte Facebook a été piraté'])
+    expect(texts(hacked?.messages ?? [])[0]).toMatch(/changez tout de suite le mot de passe/)
+    const [harassed] = await talk(['on me harcèle sur internet, je reçois des menaces'])
+    expect(texts(harassed?.messages ?? []).join(' ')).toMatch(/3018/)
+    const [plain] = await talk(['aide pour ma carte grise à Guéret'])
+    expect(texts(plain?.messages ?? []).join(' ')).not.toMatch(/arnaque|33700/)
   })
   it('uses the browser’s position when no commune is named', async () => {
     const assistant = newAssistant()

@@ -19,6 +19,7 @@ import {
   helpWays,
   knowledge,
   type Pipeline,
+  safetyLines,
   type Topic,
 } from '@aiguillage/orientation'
 import type { LieuFilters, LieuxIndex, Relaxation, SearchResult } from '@aiguillage/recherche'
@@ -231,6 +232,9 @@ export class Assistant {
         type: 'text',
         text: `Attention : vous avez écrit ${redaction.kinds.map((k) => sensitiveLabels[k]).join(' et ')}. Ne le donnez jamais, ni à moi ni à personne par message. Je ne l’ai pas gardé.`,
       })
+
+    // A scam, a hacked account, harassment: what to do at once comes before anything else, places included.
+    if (reading.safety) for (const text of safetyLines(reading.safety)) messages.push({ type: 'text', text })
 
     const understanding = this.merge(state, reading, redaction.text, input.position)
     const lieux: LieuResult[] = []
@@ -479,7 +483,9 @@ export class Assistant {
         return
       }
       case Intent.TalkToSomeone:
-        say(`La ligne ${helpline.name} (${helpline.phone}) est ${helplineState()} : elle ne répond plus.`)
+        // The paused helpline is said only to someone who asks for it: a person needs a number that answers.
+        if (reading.topic === 'solidarite_numerique')
+          say(`La ligne ${helpline.name} (${helpline.phone}) est ${helplineState()} : elle ne répond plus.`)
         if (u.location) {
           if (!this.callNearest(u, position, now, messages, lieux))
             say('Le plus simple est d’appeler votre mairie : elle connaît les lieux d’aide près de chez vous.')
@@ -511,7 +517,6 @@ export class Assistant {
       // A person, then: the nearest lieu that has a phone when the commune is known, the mairie otherwise.
       if (!u.location || !this.callNearest(u, position, now, messages, lieux))
         say('Vous pouvez appeler votre mairie ou une France Services : un agent vous orientera.')
-      say(`(La ligne ${helpline.name} est ${helplineState()}.)`)
       messages.push({ type: 'choices', question: 'Ou choisissez ce dont vous avez besoin :', choices: needChoices })
       u.awaiting = 'need'
       return
@@ -532,13 +537,27 @@ export class Assistant {
     messages: Message[],
     lieux: LieuResult[],
   ): boolean {
-    const withPhone = this.search(u, { services: [] }, now, position, 5).results.find((result) => result.lieu.telephone)
+    // Among the five nearest with a phone: one open now first, then the one that opens soonest, then the nearest.
+    const phones = this.search(u, { services: [] }, now, position, 5).results.filter((result) => result.lieu.telephone)
+    const rank = (result: (typeof phones)[number]) =>
+      result.opening.state === 'open'
+        ? 0
+        : result.opening.nextOpening
+          ? result.opening.nextOpening.getTime() - now.getTime()
+          : Number.POSITIVE_INFINITY
+    const withPhone = [...phones].sort((a, b) => rank(a) - rank(b))[0]
     if (!withPhone?.lieu.telephone) return false
+    const card = this.lieuResult(withPhone, now)
+    const phone = formatPhone(withPhone.lieu.telephone)
     messages.push({
       type: 'text',
-      text: `Le plus simple est d’appeler le lieu le plus proche : ${withPhone.lieu.nom}, au ${formatPhone(withPhone.lieu.telephone)}.`,
+      text:
+        withPhone === phones[0]
+          ? `Le plus simple est d’appeler le lieu le plus proche : ${withPhone.lieu.nom}, au ${phone}.`
+          : `Le plus simple est d’appeler ${withPhone.lieu.nom}, au ${phone} : ${withPhone.opening.state === 'open' ? 'il est ouvert en ce moment' : 'c’est le lieu proche qui ouvre le plus tôt'}.`,
     })
-    lieux.push(this.lieuResult(withPhone, now))
+    messages.push({ type: 'text', text: card.ouvertureTexte })
+    lieux.push(card)
     messages.push({ type: 'lieux', lieux: [...lieux] })
     return true
   }

@@ -4,6 +4,8 @@ export { Demarche, demarcheTitles } from './needs.js'
 export { detectNeeds, detectTopic, foldMessage, wantsItDoneForThem } from './reading.js'
 export type { DetectedNeed } from './reading.js'
 export { doneForThemProgrammes, helpWays } from './rules.js'
+export { safety, safetyLines, SafetySituation } from './safety.js'
+export type { SafetyEntry, SafetyResource } from './safety.js'
 export {
   compileLexicon,
   cueKinds,

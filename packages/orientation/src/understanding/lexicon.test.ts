@@ -2,6 +2,7 @@ import { NationalProgramme, Service, SpecificSupport, SupportMode, TargetPublic 
 import { describe, expect, it } from 'vitest'
 import { Demarche } from '../needs.js'
 import { Topic } from '../knowledge.js'
+import { SafetySituation } from '../safety.js'
 import {
   compileLexicon,
   cueKinds,
@@ -50,6 +51,8 @@ describe('the lexicon files', () => {
         !([...openingKinds, 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as string[]).includes(entry.opening)
       )
         problems.push(`${where}: ouverture « ${entry.opening} »`)
+      if (entry.safety && !(Object.values(SafetySituation) as string[]).includes(entry.safety))
+        problems.push(`${where}: situation « ${entry.safety} »`)
       for (const id of entry.overrides ?? [])
         if (!entries.some((e) => e.entry.id === id)) problems.push(`${where}: remplace une entrée inconnue « ${id} »`)
     }

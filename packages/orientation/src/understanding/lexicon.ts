@@ -52,6 +52,8 @@ export type LexiconEntry = {
   weak?: boolean
   /** Entries whose needs this one replaces when both are read (ids). */
   overrides?: string[]
+  /** A situation that needs safety advice before any place (arnaque, piratage, harcelement). */
+  safety?: string
   constraint?: { key: string; value: string }
   topic?: string
   opening?: string
@@ -246,8 +248,8 @@ export function matchPhrase(
 
 /** What an entry means, for comparing entries: two entries that mean the same may share a phrase. */
 export function entryEffect(entry: LexiconEntry): string {
-  const { services, demarche, weak, constraint, topic, opening, cue } = entry
-  return JSON.stringify({ services, demarche, weak, constraint, topic, opening, cue })
+  const { services, demarche, weak, constraint, topic, opening, cue, safety } = entry
+  return JSON.stringify({ services, demarche, weak, constraint, topic, opening, cue, safety })
 }
 
 function phraseKey(phrase: CompiledPhrase): string {

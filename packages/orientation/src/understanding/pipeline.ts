@@ -10,6 +10,7 @@ import {
   matchPhrase,
 } from './lexicon.js'
 import { tokenise, type Token } from './normalise.js'
+import type { SafetySituation } from '../safety.js'
 import shippedModel from './model.json' with { type: 'json' }
 import { createSpeller, type Speller } from './spelling.js'
 
@@ -77,6 +78,8 @@ export type TurnReading = {
   outOfScope: boolean
   /** Who decided the intent: the lexicon's rules, or the statistical model where no rule was sure. */
   decidedBy: 'rules' | 'model'
+  /** A scam, a hacked account or harassment: safety advice comes before any place. */
+  safety?: SafetySituation
   /** The spans read, in the order of the message (for explanations and tests). */
   spans: Span[]
   /** The message with the claimed words blanked: where a place may still be found. */
@@ -418,9 +421,11 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       }
     }
 
+    const safetySpan = chosen.find((c) => c.entry.safety !== undefined)
     return {
       intent,
       confidence,
+      ...(safetySpan ? { safety: safetySpan.entry.safety as SafetySituation } : {}),
       ...(finalTopic ? { topic: finalTopic } : {}),
       services,
       ...(finalDemarche ? { demarche: finalDemarche } : {}),

@@ -1,0 +1,87 @@
+/*
+ * What to do at once after a scam, a hacked account or online harassment: plain advice first, then where to report.
+ * Facts from the services' own descriptions (the project's reference notes on safety resources), dated: numbers and
+ * sites of public services change, check them again before a release.
+ */
+
+export const SafetySituation = {
+  Scam: 'arnaque',
+  HackedAccount: 'piratage',
+  Harassment: 'harcelement',
+} as const
+export type SafetySituation = (typeof SafetySituation)[keyof typeof SafetySituation]
+
+export type SafetyResource = { name: string; contact: string; what: string }
+
+export type SafetyEntry = {
+  /** Short sentences to say first, before any place. */
+  advice: string[]
+  /** Where to turn, official services only. */
+  resources: SafetyResource[]
+  lastChecked: string
+  sources: string[]
+}
+
+const source = 'Notes de référence du projet, « Official help for scams, hacked accounts and online harassment »'
+const cybermalveillance: SafetyResource = {
+  name: 'Cybermalveillance.gouv.fr',
+  contact: 'cybermalveillance.gouv.fr',
+  what: 'un diagnostic et des conseils pour les victimes',
+}
+
+export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
+  arnaque: {
+    advice: [
+      'Attention, cela ressemble à une arnaque.',
+      'Votre banque, la CAF, Ameli, les impôts ou la police ne vous demandent jamais un code reçu par SMS ni un mot de passe.',
+      'Ne donnez rien. Raccrochez, et rappelez votre banque au numéro écrit au dos de votre carte.',
+      'Si vous avez donné un code ou votre carte : faites opposition tout de suite auprès de votre banque, et gardez les messages.',
+    ],
+    resources: [
+      { name: '33700', contact: '33700', what: 'transférez-y gratuitement un SMS ou un appel suspect' },
+      { name: 'Info Escroqueries', contact: '0 805 805 817', what: 'appel gratuit en semaine, pour un conseil' },
+      cybermalveillance,
+    ],
+    lastChecked: '2026-11-29',
+    sources: [source],
+  },
+  piratage: {
+    advice: [
+      'Si votre compte a été piraté : changez tout de suite le mot de passe, depuis un appareil sûr.',
+      'Changez-le aussi partout où vous utilisiez le même. Ne cliquez pas sur les liens reçus pour « débloquer » le compte.',
+    ],
+    resources: [
+      cybermalveillance,
+      { name: '17Cyber', contact: '17cyber.gouv.fr', what: 'pour parler à un policier ou un gendarme en ligne' },
+    ],
+    lastChecked: '2026-11-29',
+    sources: [source],
+  },
+  harcelement: {
+    advice: [
+      'Personne n’a le droit de vous harceler ou de vous menacer, en ligne non plus.',
+      'Ne répondez pas, gardez les messages (faites des captures d’écran), et bloquez la personne.',
+      'En cas de danger immédiat, appelez le 17.',
+    ],
+    resources: [
+      {
+        name: '3018',
+        contact: '3018',
+        what: 'gratuit et anonyme, par téléphone, chat ou application (jeunes et parents)',
+      },
+      { name: '17Cyber', contact: '17cyber.gouv.fr', what: 'pour parler à un policier ou un gendarme en ligne' },
+      { name: 'PHAROS', contact: 'internet-signalement.gouv.fr', what: 'pour signaler un contenu illégal' },
+    ],
+    lastChecked: '2026-11-29',
+    sources: [source],
+  },
+}
+
+/** The advice and where to turn, as short lines to show before anything else. */
+export function safetyLines(situation: SafetySituation): string[] {
+  const entry = safety[situation]
+  return [
+    ...entry.advice,
+    `Où vous adresser : ${entry.resources.map((r) => `${r.name === r.contact ? r.name : `${r.name} (${r.contact})`}, ${r.what}`).join(' ; ')}.`,
+  ]
+}
