@@ -56,7 +56,7 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
       'lundi : 9 h – 12 h 30, 13 h 30 – 17 h',
       'samedi : fermé',
       'Publics : Seniors',
-      'Handicaps pris en charge : Surdité',
+      'Accueil adapté (handicaps, langues, lecture) : Surdité',
       'Dispositifs : France Services, Aidants Connect',
       'Accès : Se présenter, Téléphoner',
       'Mises à jour le : 15/10/2026',

@@ -137,7 +137,7 @@ export function ficheCard(lieu: Lieu, now: Date): AdaptiveCard {
       text([{ text: 'Ce que le lieu propose', bold: true }], { spacing: 'Medium' }),
       ...list('Services', lieu.services),
       ...list('Publics', lieu.publics_specifiquement_adresses),
-      ...list('Handicaps pris en charge', lieu.prise_en_charge_specifique),
+      ...list('Accueil adapté (handicaps, langues, lecture)', lieu.prise_en_charge_specifique),
       ...list('Accompagnement', lieu.modalites_accompagnement),
       ...list('Accès', lieu.modalites_acces),
       fact('Tarif', priceText(lieu.frais_a_charge)),

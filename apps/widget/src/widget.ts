@@ -150,7 +150,7 @@ function lieuCard(lieu: LieuResult, day: string | undefined): HTMLLIElement {
       ...list('Services', lieu.services),
       ...list('Accompagnement', lieu.modalites_accompagnement),
       ...list('Publics accueillis en particulier', lieu.publics_specifiquement_adresses),
-      ...list('Handicaps pris en charge', lieu.prise_en_charge_specifique),
+      ...list('Accueil adapté (handicaps, langues, lecture)', lieu.prise_en_charge_specifique),
       ...list('Comment y accéder', lieu.modalites_acces),
       el('h4', {}, 'Y aller'),
       el('p', {}, `${lieu.adresse}, ${place}`),
