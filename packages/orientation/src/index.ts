@@ -15,7 +15,7 @@ export {
   matchPhrase,
 } from './understanding/lexicon.js'
 export type { CompiledLexicon, CueKind, LexiconEntry, LexiconFile } from './understanding/lexicon.js'
-export { fold, smsWords, tokenise } from './understanding/normalise.js'
+export { smsWords, tokenise } from './understanding/normalise.js'
 export type { Token } from './understanding/normalise.js'
 export { createPipeline, Intent, understandMessage } from './understanding/pipeline.js'
 export type { Constraints, Pipeline, PipelineOptions, Span, TurnReading } from './understanding/pipeline.js'

@@ -1,3 +1,5 @@
+import { foldText } from '@aiguillage/lieux'
+
 /*
  * Step 1 of the pipeline: a message becomes folded words that keep where they were written. Folding: lower case,
  * no accents, œ → oe, apostrophes and hyphens split words ("l'ENT" → l, ent). Then the ways people type: letters
@@ -99,17 +101,6 @@ export const smsWords: ReadonlyMap<string, string> = new Map(
 
 const letters = /[\p{L}\p{N}]+/gu
 
-export function fold(word: string): string {
-  if (/^[a-z0-9]*$/.test(word)) return word
-  return word
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-}
-
 /** "merciiii" → "merci", "biiien" → "bien": a letter held down three times or more is one letter. */
 export function collapseRepeats(word: string): string {
   return /(\p{L})\1\1/u.test(word) ? word.replace(/(\p{L})\1{2,}/gu, '$1') : word
@@ -134,7 +125,8 @@ export function tokenise(text: string, correct: Corrector = (w) => w): Token[] {
     const capital = !first && !newSentence && /^\p{Lu}/u.test(raw)
     first = false
     previousEnd = end
-    const folded = collapseRepeats(fold(raw))
+    // Most words are already plain ASCII lower case: only the others go through the shared folding.
+    const folded = collapseRepeats(/^[a-z0-9]+$/.test(raw) ? raw : foldText(raw))
     for (const piece of folded.split(/[^a-z0-9]+/).filter(Boolean)) {
       const sms = smsWords.get(piece)
       const spelled = sms ?? correct(piece)
