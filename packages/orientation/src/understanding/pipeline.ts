@@ -98,6 +98,20 @@ export type Pipeline = {
 const modelIntentThreshold = 0.85
 const modelSlotThreshold = 0.8
 
+/** The services the model is sure of (multi-label). */
+function confidentServices(classifier: Classifier, text: string): string[] {
+  return classifier
+    .predict('service', text)
+    .filter((p) => p.probability >= modelSlotThreshold)
+    .map((p) => p.label)
+}
+
+/** The most probable label of a multiclass head, when the model is sure of it and it is not « none ». */
+function confidentLabel(classifier: Classifier, head: 'demarche' | 'topic', text: string): string | undefined {
+  const best = classifier.predict(head, text)[0]
+  return best && best.label !== noneLabel && best.probability >= modelSlotThreshold ? best.label : undefined
+}
+
 const weekdayCodes = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const
 const englishWords = new Set(macros.english)
 /** Words that put a place after them. */
@@ -353,19 +367,12 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         confidence = best.probability * 0.9
         decidedBy = 'model'
         if (intent === Intent.FindPlace || intent === Intent.DoItForMe) {
-          modelServices = classifier
-            .predict('service', normalised)
-            .filter((p) => p.probability >= modelSlotThreshold)
-            .map((p) => p.label)
-          const demarcheGuess = classifier.predict('demarche', normalised)[0]
-          if (demarcheGuess && demarcheGuess.label !== noneLabel && demarcheGuess.probability >= modelSlotThreshold)
-            modelDemarche = demarcheGuess.label
+          modelServices = confidentServices(classifier, normalised)
+          modelDemarche = confidentLabel(classifier, 'demarche', normalised)
         }
         if (intent === Intent.Information) {
-          const topicGuess = classifier.predict('topic', normalised)[0]
-          if (topicGuess && topicGuess.label !== noneLabel && topicGuess.probability >= modelSlotThreshold)
-            modelTopic = topicGuess.label
-          else intent = Intent.OffTopic
+          modelTopic = confidentLabel(classifier, 'topic', normalised)
+          if (!modelTopic) intent = Intent.OffTopic
         }
       }
     }
@@ -379,20 +386,11 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       // The model reads only the words no rule explained (« … pour mon chien »), and must not find them off topic.
       const normalised = unclaimed.join(' ')
       const offTopic = classifier.predict('intent', normalised).find((p) => p.label === Intent.OffTopic)
-      if ((offTopic?.probability ?? 0) < 0.5)
-        modelServices = classifier
-          .predict('service', normalised)
-          .filter((p) => p.probability >= modelSlotThreshold)
-          .map((p) => p.label)
-      const demarcheGuess = classifier.predict('demarche', normalised)[0]
-      if (
-        modelServices.length > 0 &&
-        demarcheGuess &&
-        demarcheGuess.label !== noneLabel &&
-        demarcheGuess.probability >= modelSlotThreshold
-      )
-        modelDemarche = demarcheGuess.label
-      if (modelServices.length > 0) decidedBy = 'model'
+      if ((offTopic?.probability ?? 0) < 0.5) modelServices = confidentServices(classifier, normalised)
+      if (modelServices.length > 0) {
+        modelDemarche = confidentLabel(classifier, 'demarche', normalised)
+        decidedBy = 'model'
+      }
     }
     services.push(...modelServices)
     // A search guessed with no need in it ("Limoges" after a question) has no intent of its own: the conversation's
