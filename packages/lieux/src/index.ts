@@ -50,6 +50,8 @@ export type {
   SchemaVersion,
   UnusableFile,
 } from './read.js'
+export { plainCriterion, plainLabel, plainLabelFields } from './plain-labels.js'
+export type { PlainLabelField, PlainLanguage } from './plain-labels.js'
 export { toCsv, toJson, toStandardRecord } from './serialise.js'
 export { closestValue, foldText } from './text.js'
 export {
