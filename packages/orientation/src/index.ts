@@ -1,9 +1,9 @@
-export { helpline, knowledge, Topic } from './knowledge.js'
-export type { KnowledgeEntry } from './knowledge.js'
+export { helpline, knowledge, knowledgeFor, Topic } from './knowledge.js'
+export type { KnowledgeEntry, KnowledgeText } from './knowledge.js'
 export { Demarche, demarcheTitles } from './needs.js'
 export { detectNeeds, detectTopic, foldMessage, wantsItDoneForThem } from './reading.js'
 export type { DetectedNeed } from './reading.js'
-export { doneForThemProgrammes, helpWays } from './rules.js'
+export { doneForThemProgrammes, helpWays, helpWaysEn } from './rules.js'
 export { safety, safetyLines, SafetySituation } from './safety.js'
 export type { SafetyEntry, SafetyResource } from './safety.js'
 export {

@@ -22,7 +22,12 @@ export type KnowledgeEntry = {
   sources: string[]
   /** A search the person may want next ("trouver un conseiller numérique près de chez moi"). */
   nextStep?: string
+  /** The same, in plain English for English speakers: a faithful translation, nothing added. */
+  en: KnowledgeText
 }
+
+/** What is shown or read aloud of an entry, in one language. */
+export type KnowledgeText = { title: string; answer: string[]; nextStep?: string }
 
 /** The state of the Solidarité Numérique helpline, as data: check it again before saying it has reopened. */
 export const helpline = {
@@ -49,6 +54,17 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
       'Standard des lieux de médiation numérique : dispositif « Conseillers numériques »',
     ],
     nextStep: 'Je peux chercher un conseiller numérique près de chez vous. Dites-moi votre commune.',
+    en: {
+      title: 'Conseillers numériques France Services (digital advisers)',
+      answer: [
+        'A conseiller numérique teaches you to use digital tools: computer, smartphone, email, online procedures.',
+        'It is free.',
+        'They see you on your own or in a small group, in a town hall, a library, an association or a France Services centre.',
+        'They teach you to do it yourself. For someone to do a procedure for you, you need an authorised Aidants Connect helper.',
+        'The State has funded about 4,000 posts since 2021 (recovery plan), and renewed them in 2023.',
+      ],
+      nextStep: 'I can look for a conseiller numérique near you. Tell me your town.',
+    },
   },
   aidants_connect: {
     title: 'Aidants Connect',
@@ -60,6 +76,16 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
     ],
     sources: ['Notes de référence du projet, § Aidants Connect (mandats, durées, FranceConnect)'],
     nextStep: 'Je peux chercher un lieu avec des aidants Aidants Connect près de chez vous. Dites-moi votre commune.',
+    en: {
+      title: 'Aidants Connect',
+      answer: [
+        'Aidants Connect lets an authorised helper do an online procedure for you, safely.',
+        'First you sign a mandate: it says which procedures the helper may do, and for how long (1 day, 1 month, 6 months or 1 year).',
+        'You log in with FranceConnect. You never give your passwords or login details to the helper.',
+        'You can end the mandate whenever you want.',
+      ],
+      nextStep: 'I can look for a place with Aidants Connect helpers near you. Tell me your town.',
+    },
   },
   pass_numerique: {
     title: 'Le Pass numérique',
@@ -71,6 +97,16 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
     ],
     sources: ['Notes de référence du projet, § Pass numérique (APTIC)'],
     nextStep: 'Pour savoir où l’utiliser, je peux chercher les lieux près de chez vous. Dites-moi votre commune.',
+    en: {
+      title: 'The Pass numérique',
+      answer: [
+        'The Pass numérique is a book of €10 vouchers to pay for digital skills workshops.',
+        'It is given by a town hall, a département, the CAF or a social worker, depending on the area.',
+        'You use it in the places that accept it: public digital spaces, libraries, associations.',
+        'Each voucher has an expiry date: it is written on it.',
+      ],
+      nextStep: 'To find out where to use it, I can look for places near you. Tell me your town.',
+    },
   },
   france_services: {
     title: 'France Services',
@@ -82,6 +118,16 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
     ],
     sources: ['Liste nationale des France Services (ANCT, août 2024 : 2 845 lieux)', 'Notes de référence du projet'],
     nextStep: 'Je peux vous donner la France Services la plus proche. Dites-moi votre commune.',
+    en: {
+      title: 'France Services',
+      answer: [
+        'A France Services centre is an office near you for your procedures: taxes, CAF, pension, vehicle registration, Assurance maladie, France Travail.',
+        'Staff see you, help you, and can do it with you.',
+        'It is free.',
+        'There are more than 2,800 in France, including buses that travel around.',
+      ],
+      nextStep: 'I can give you the nearest France Services centre. Tell me your town.',
+    },
   },
   solidarite_numerique: {
     title: 'Solidarité Numérique',
@@ -93,6 +139,16 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
     ],
     sources: ['Notes de référence du projet, § Solidarité Numérique (état vérifié le 22 novembre 2026)'],
     nextStep: 'Dites-moi votre commune : je vous donne le lieu le plus proche et son numéro.',
+    en: {
+      title: 'Solidarité Numérique',
+      answer: [
+        'Solidarité Numérique was a free telephone helpline, 01 70 772 372, opened in March 2020.',
+        'Volunteer mediators helped people with their procedures and with using digital tools.',
+        'The line has been suspended since early 2022.',
+        'To get help by phone today, the simplest way is to call a place near you.',
+      ],
+      nextStep: 'Tell me your town: I will give you the nearest place and its number.',
+    },
   },
   mediation_numerique: {
     title: 'Les lieux de médiation numérique',
@@ -104,6 +160,16 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
     ],
     sources: ['Standard national des lieux de médiation numérique v1.0.2'],
     nextStep: 'Je peux chercher les lieux près de chez vous. Dites-moi votre commune.',
+    en: {
+      title: 'Digital help places (lieux de médiation numérique)',
+      answer: [
+        'A lieu de médiation numérique helps you use digital tools: library, public digital space, association, France Services…',
+        'You can learn there, use a computer, get help with a procedure.',
+        'Many are free.',
+        'They are listed in a national file, published as open data.',
+      ],
+      nextStep: 'I can look for places near you. Tell me your town.',
+    },
   },
   devenir_mediateur: {
     title: 'Devenir conseiller numérique ou médiateur numérique',
@@ -113,6 +179,14 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
       'Les offres de poste sont publiées par ces structures ; renseignez-vous auprès de votre mairie ou de votre département.',
     ],
     sources: ['Notes de référence du projet, § Conseiller numérique (formation, structures d’accueil)'],
+    en: {
+      title: 'Becoming a conseiller numérique or a digital mediator',
+      answer: [
+        'Conseillers numériques France Services follow a certified training course of about 350 hours.',
+        'They are recruited by a host organisation: local authority, association, France Services.',
+        'Job offers are published by these organisations; ask your town hall or your département.',
+      ],
+    },
   },
   accueillir_conseiller: {
     title: 'Accueillir un conseiller numérique',
@@ -123,5 +197,23 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
       'La structure signe une convention avec l’État ; la préfecture donne son avis.',
     ],
     sources: ['Notes de référence du projet, § Conseiller numérique : structures d’accueil et financement des postes'],
+    en: {
+      title: 'Hosting a conseiller numérique',
+      answer: [
+        'A local authority, a group of municipalities or an association can host a conseiller numérique.',
+        'The State has funded the posts: about €50,000 per post and per period, plus €7,500 in priority areas.',
+        'A first round of funding came from the France Relance plan (2020); a second renewed the posts in 2023.',
+        'The organisation signs an agreement with the State; the préfecture gives its opinion.',
+      ],
+    },
   },
+}
+
+/** The title, the answer and the next step of a topic, in French (the default) or in English. */
+export function knowledgeFor(topic: Topic, lang: 'fr' | 'en' = 'fr'): KnowledgeText {
+  const entry = knowledge[topic]
+  if (lang === 'en') return entry.en
+  return entry.nextStep === undefined
+    ? { title: entry.title, answer: entry.answer }
+    : { title: entry.title, answer: entry.answer, nextStep: entry.nextStep }
 }

@@ -15,3 +15,10 @@ export const helpWays = {
   doneForThem:
     'Pour qu’une personne le fasse à votre place, allez dans une France Services ou un lieu Aidants Connect : un aidant habilité peut le faire avec un mandat. Ne donnez jamais vos mots de passe.',
 } as const
+
+/** The same sentences as {@link helpWays}, in plain English. */
+export const helpWaysEn: Readonly<Record<keyof typeof helpWays, string>> = {
+  learn: 'A conseiller numérique or a mediator teaches you to do it yourself, step by step.',
+  doneForThem:
+    'For someone to do it for you, go to a France Services centre or an Aidants Connect place: an authorised helper can do it under a mandate. Never give your passwords.',
+}

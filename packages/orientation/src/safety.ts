@@ -11,7 +11,13 @@ export const SafetySituation = {
 } as const
 export type SafetySituation = (typeof SafetySituation)[keyof typeof SafetySituation]
 
-export type SafetyResource = { name: string; contact: string; what: string }
+export type SafetyResource = {
+  name: string
+  contact: string
+  what: string
+  /** `what`, in plain English. */
+  whatEn: string
+}
 
 export type SafetyEntry = {
   /** Short sentences to say first, before any place. */
@@ -20,6 +26,8 @@ export type SafetyEntry = {
   resources: SafetyResource[]
   lastChecked: string
   sources: string[]
+  /** The advice in plain English, sentence for sentence. */
+  en: { advice: string[] }
 }
 
 const source = 'Notes de référence du projet, « Official help for scams, hacked accounts and online harassment »'
@@ -27,6 +35,7 @@ const cybermalveillance: SafetyResource = {
   name: 'Cybermalveillance.gouv.fr',
   contact: 'cybermalveillance.gouv.fr',
   what: 'un diagnostic et des conseils pour les victimes',
+  whatEn: 'a diagnosis and advice for victims',
 }
 
 export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
@@ -38,10 +47,28 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
       'Si vous avez donné un code ou votre carte : faites opposition tout de suite auprès de votre banque, et gardez les messages.',
     ],
     resources: [
-      { name: '33700', contact: '33700', what: 'transférez-y gratuitement un SMS ou un appel suspect' },
-      { name: 'Info Escroqueries', contact: '0 805 805 817', what: 'appel gratuit en semaine, pour un conseil' },
+      {
+        name: '33700',
+        contact: '33700',
+        what: 'transférez-y gratuitement un SMS ou un appel suspect',
+        whatEn: 'forward a suspicious text or call there, free of charge',
+      },
+      {
+        name: 'Info Escroqueries',
+        contact: '0 805 805 817',
+        what: 'appel gratuit en semaine, pour un conseil',
+        whatEn: 'free call on weekdays, for advice',
+      },
       cybermalveillance,
     ],
+    en: {
+      advice: [
+        'Careful, this looks like a scam.',
+        'Your bank, the CAF, Ameli, the tax office or the police never ask you for a code received by text message or for a password.',
+        'Give nothing. Hang up, and call your bank back on the number written on the back of your card.',
+        'If you gave a code or your card: block your card with your bank straight away, and keep the messages.',
+      ],
+    },
     lastChecked: '2026-11-29',
     sources: [source],
   },
@@ -52,8 +79,19 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
     ],
     resources: [
       cybermalveillance,
-      { name: '17Cyber', contact: '17cyber.gouv.fr', what: 'pour parler à un policier ou un gendarme en ligne' },
+      {
+        name: '17Cyber',
+        contact: '17cyber.gouv.fr',
+        what: 'pour parler à un policier ou un gendarme en ligne',
+        whatEn: 'to talk to a police officer or gendarme online',
+      },
     ],
+    en: {
+      advice: [
+        'If your account has been hacked: change the password straight away, from a safe device.',
+        'Also change it everywhere you used the same one. Do not click on links you receive to “unlock” the account.',
+      ],
+    },
     lastChecked: '2026-11-29',
     sources: [source],
   },
@@ -68,20 +106,39 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
         name: '3018',
         contact: '3018',
         what: 'gratuit et anonyme, par téléphone, chat ou application (jeunes et parents)',
+        whatEn: 'free and anonymous, by phone, chat or app (young people and parents)',
       },
-      { name: '17Cyber', contact: '17cyber.gouv.fr', what: 'pour parler à un policier ou un gendarme en ligne' },
-      { name: 'PHAROS', contact: 'internet-signalement.gouv.fr', what: 'pour signaler un contenu illégal' },
+      {
+        name: '17Cyber',
+        contact: '17cyber.gouv.fr',
+        what: 'pour parler à un policier ou un gendarme en ligne',
+        whatEn: 'to talk to a police officer or gendarme online',
+      },
+      {
+        name: 'PHAROS',
+        contact: 'internet-signalement.gouv.fr',
+        what: 'pour signaler un contenu illégal',
+        whatEn: 'to report illegal content',
+      },
     ],
+    en: {
+      advice: [
+        'Nobody has the right to harass or threaten you, online either.',
+        'Do not reply, keep the messages (take screenshots), and block the person.',
+        'If you are in immediate danger, call 17.',
+      ],
+    },
     lastChecked: '2026-11-29',
     sources: [source],
   },
 }
 
-/** The advice and where to turn, as short lines to show before anything else. */
-export function safetyLines(situation: SafetySituation): string[] {
+/** The advice and where to turn, as short lines to show before anything else, in French (the default) or in English. */
+export function safetyLines(situation: SafetySituation, lang: 'fr' | 'en' = 'fr'): string[] {
   const entry = safety[situation]
-  return [
-    ...entry.advice,
-    `Où vous adresser : ${entry.resources.map((r) => `${r.name === r.contact ? r.name : `${r.name} (${r.contact})`}, ${r.what}`).join(' ; ')}.`,
-  ]
+  const en = lang === 'en'
+  const where = entry.resources
+    .map((r) => `${r.name === r.contact ? r.name : `${r.name} (${r.contact})`}, ${en ? r.whatEn : r.what}`)
+    .join(en ? '; ' : ' ; ')
+  return en ? [...entry.en.advice, `Where to turn: ${where}.`] : [...entry.advice, `Où vous adresser : ${where}.`]
 }
