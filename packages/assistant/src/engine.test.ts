@@ -161,10 +161,15 @@ describe('a conversation over several turns', () => {
     })
     expect(first?.understanding.awaiting).toBe('location')
   })
-  it('refines the same search ("c’est gratuit ?") and shows more results', async () => {
-    const [, refined] = await talk(['aide pour mes démarches à Guéret', 'c’est gratuit ?'])
-    expect(refined?.understanding.constraints.frais_a_charge).toEqual(['Gratuit'])
-    expect(refined?.lieux.map((l) => l.id)).toEqual(['fs'])
+  it('answers « c’est gratuit ? » about the lieux shown, then keeps only free ones when asked', async () => {
+    const [, price, free] = await talk(['aide pour mes démarches à Guéret', 'c’est gratuit ?', 'gratuit'])
+    expect(texts(price?.messages ?? [])).toEqual(
+      expect.arrayContaining(['France services de Guéret : gratuit.', 'EPN de Guéret : payant.']),
+    )
+    expect(price?.lieux).toEqual([])
+    expect(price?.understanding.constraints.frais_a_charge).toBeUndefined()
+    expect(free?.understanding.constraints.frais_a_charge).toEqual(['Gratuit'])
+    expect(free?.lieux.map((l) => l.id)).toEqual(['fs'])
     const assistant = newAssistant({ mode: 'citizen' })
     const [page1, page2] = await talk(['apprendre l’informatique à Guéret', 'plus de résultats'], assistant)
     expect(page1?.lieux.map((l) => l.id)).toEqual(['epn', 'atelier', 'loin'])
@@ -184,15 +189,20 @@ describe('a conversation over several turns', () => {
     expect(page2?.lieux.map((l) => l.id)).toEqual(['loin'])
     expect(texts(page2?.messages ?? [])[0]).toMatch(/^Voici d’autres lieux/)
   })
-  it('asks about Saturday, not about now, on « c’est ouvert le samedi ? »', async () => {
+  it('asks about Saturday, not about now, on « c’est ouvert le samedi ? », about the lieux shown', async () => {
     const [, saturday] = await talk(['aide pour mes démarches à Guéret', 'c’est ouvert le samedi ?'])
-    expect(saturday?.understanding.constraints).toEqual({ ouvert_jour: 'Sa' })
+    expect(texts(saturday?.messages ?? [])[0]).toBe('Aucun de ces lieux n’ouvre le samedi.')
+    expect(saturday?.understanding.constraints).toEqual({})
   })
-  it('keeps the same search on « moins loin ? »', async () => {
+  it('keeps the same search on « moins loin ? », and says how to look nearer', async () => {
     const [first, closer] = await talk(['aide pour mes démarches à Guéret', 'moins loin ?'])
     expect(closer?.understanding.intent).toBe('trouver_lieu')
     expect(first?.lieux.map((l) => l.id)).toEqual(['fs', 'epn'])
-    expect(closer?.lieux.map((l) => l.id)).toEqual(first?.lieux.map((l) => l.id))
+    expect(texts(closer?.messages ?? [])[0]).toBe(
+      'Ce sont les lieux les plus proches du centre de Guéret que je connaisse.',
+    )
+    expect(texts(closer?.messages ?? [])[1]).toMatch(/code postal/)
+    expect(closer?.lieux).toEqual([])
   })
   it('reads inflected words as written: « retraités » are seniors, « téléphoner à quelqu’un » is a person', async () => {
     const [seniors] = await talk(['cours d’informatique gratuits pour retraités à Guéret ?'])
@@ -207,10 +217,13 @@ describe('a conversation over several turns', () => {
     const [, gueret, same] = await talk(['aide pour mes démarches', 'Guéret', 'dans la Creuse'])
     expect(same?.understanding.location?.codeInsee).toBe(gueret?.understanding.location?.codeInsee)
   })
-  it('does not take « aide » said again for a commune', async () => {
-    const [, , third] = await talk(['aide', 'aide', 'aide'])
+  it('does not take « aide » said again for a commune, and never asks the same way twice', async () => {
+    const [first, second, third] = await talk(['aide', 'aide', 'aide'])
     expect(third?.understanding.location).toBeUndefined()
-    expect(third?.understanding.awaiting).toBe('location')
+    expect(third?.understanding.awaiting).toBe('need')
+    const question = (turn: TurnResult | undefined) => turn?.messages.find((m) => m.type === 'choices')
+    expect(question(first)).toMatchObject({ question: 'Je suis là pour vous aider. De quoi avez-vous besoin ?' })
+    expect(question(second)).not.toEqual(question(first))
   })
   it('answers « is it free? » about a programme from the knowledge base', async () => {
     const [turn] = await talk(['je voudrais savoir si c’est payant, le conseiller numérique'])
@@ -356,7 +369,7 @@ describe('a conversation over several turns', () => {
     expect(texts(info?.messages ?? [])[0]).toContain('aidant habilité')
   })
   it('names the day it could not find open', async () => {
-    const [, saturday] = await talk(['atelier tablette a gueret', 'ouvert le samedi ?'])
+    const [saturday] = await talk(['atelier tablette ouvert le samedi a gueret'])
     expect(texts(saturday?.messages ?? [])[0]).toBe(
       'Je n’ai pas trouvé de lieu ouvert le samedi. Voici les plus proches.',
     )

@@ -6,8 +6,11 @@ import {
   formatDistance,
   formatPhone,
   type Lieu,
+  nextOpening,
+  openingStatus,
   NationalProgramme,
   parisWallClock,
+  plainCriterion,
   Service,
   staleAfterDays,
   vocabularies,
@@ -17,14 +20,24 @@ import {
   doneForThemProgrammes,
   helpline,
   helpWays,
-  knowledge,
+  helpWaysEn,
+  knowledgeFor,
   type Pipeline,
   safetyLines,
   type Topic,
+  whyThisPlace,
 } from '@aiguillage/orientation'
-import type { LieuFilters, LieuxIndex, Relaxation, SearchResult } from '@aiguillage/recherche'
+import {
+  haversineKm,
+  type LieuFilters,
+  type LieuxIndex,
+  type Relaxation,
+  type SearchResult,
+} from '@aiguillage/recherche'
+import { answerFollowUp } from './followups.js'
+import { type Language, type Phrases, phrases } from './phrases.js'
 import type { Commune, Territoires } from '@aiguillage/territoires'
-import { redactSensitive, type SensitiveKind, sensitiveLabels } from './sensitive.js'
+import { redactSensitive, type SensitiveKind } from './sensitive.js'
 import { type ConversationStore, MemoryConversationStore } from './store.js'
 import { type Constraints, Intent, pipelineFor, type TurnReading } from './understand.js'
 
@@ -39,6 +52,10 @@ export type Understanding = {
   location?: { codeInsee?: string; nom: string; latitude?: number; longitude?: number }
   constraints: Constraints
   awaiting?: 'location' | 'need' | 'commune_choice'
+  /** The person writes for someone else (« pour ma mère »): kept until a new search. */
+  forSomeoneElse?: boolean
+  /** The language of the answers: English when the person writes in English. */
+  language?: Language
 }
 
 /** A lieu as every channel shows it: the data's own contact and hours, plus distance and opening state. */
@@ -71,6 +88,8 @@ export type LieuResult = {
   dispositif_programmes_nationaux?: string[]
   prise_rdv?: string
   presentation_resume?: string
+  /** Why this lieu, in one short sentence from its data (programme, price, walk-in). */
+  pourquoi: string
   /** When the data of this lieu were last updated (YYYY-MM-DD). */
   date_maj: string
   /** The data are over a year old at the engine's clock: to be checked with the lieu before going. */
@@ -104,6 +123,10 @@ export type ConversationState = {
   misunderstood: number
   /** Results already shown for the current search ("plus de résultats"). */
   shown: number
+  /** The lieux of the last answer, in order: what « leur numéro ? » or « le deuxième » is about. */
+  shownIds?: string[]
+  /** The last question asked and how many times in a row: the same question is never asked the same way twice. */
+  asked?: { key: string; times: number }
   updatedAt: number
 }
 
@@ -122,40 +145,10 @@ export type AssistantOptions = {
 export type TurnInput = { conversationId?: string; text: string; position?: Point }
 
 const weekdayCodes = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] as const
-const weekdayNames: Record<string, string> = {
-  Mo: 'le lundi',
-  Tu: 'le mardi',
-  We: 'le mercredi',
-  Th: 'le jeudi',
-  Fr: 'le vendredi',
-  Sa: 'le samedi',
-  Su: 'le dimanche',
-}
 /** A service value sent back as is (a choice button): folded once, looked up by the folded text. */
 const serviceByFolded: ReadonlyMap<string, string> = new Map(
   vocabularies.services.map((value: string) => [foldText(value), value]),
 )
-
-/** Plain words for each service, to say what is being looked for. */
-const serviceWords: Record<string, string> = {
-  [Service.AdministrativeProcedures]: 'vos démarches administratives',
-  [Service.EverydayDigitalTools]: 'apprendre à utiliser le numérique',
-  [Service.EmploymentThroughDigital]: 'chercher un emploi avec le numérique',
-  [Service.SafeDigitalUse]: 'la sécurité sur internet',
-  [Service.ParentingAndEducation]: 'l’école et les écrans des enfants',
-  [Service.LeisureAndCreation]: 'créer et vous divertir avec le numérique',
-  [Service.UnderstandingDigitalWorld]: 'comprendre le numérique',
-  [Service.InternetAndEquipmentAccess]: 'accéder à un ordinateur, une imprimante ou internet',
-  [Service.AffordableEquipment]: 'acheter du matériel à petit prix',
-}
-
-const needChoices: Choice[] = [
-  { label: 'Faire une démarche en ligne (CAF, impôts, retraite…)', value: Service.AdministrativeProcedures },
-  { label: 'Apprendre à utiliser un ordinateur, une tablette, un smartphone', value: Service.EverydayDigitalTools },
-  { label: 'Utiliser un ordinateur, une imprimante, internet', value: Service.InternetAndEquipmentAccess },
-  { label: 'Chercher un emploi, faire un CV', value: Service.EmploymentThroughDigital },
-  { label: 'Acheter un ordinateur à petit prix', value: Service.AffordableEquipment },
-]
 
 /** A programme people ask about, and the lieux that carry it, for a search that follows an explanation. */
 const topicProgramme: Partial<Record<Topic, string>> = {
@@ -163,30 +156,36 @@ const topicProgramme: Partial<Record<Topic, string>> = {
   aidants_connect: NationalProgramme.AidantsConnect,
   france_services: NationalProgramme.FranceServices,
 }
-
-/** "suspendue depuis 2022", from the helpline's status as data. */
-function helplineState(): string {
-  return `${helpline.status} depuis ${helpline.since.slice(0, 4)}`
+/**
+ * A question whose search has no programme in the data: the Pass numérique is spent in ateliers, and the standard v1
+ * does not say which lieux accept it (so the answer says to ask).
+ */
+const topicServices: Partial<Record<Topic, string[]>> = {
+  pass_numerique: [Service.EverydayDigitalTools],
 }
 
 /** "de Guéret", "d’Aurillac", "du Puy-en-Velay", "des Sables-d’Olonne": French elision and contraction before a name. */
-export function ofPlace(name: string): string {
+export function ofPlace(name: string, language: Language = 'fr'): string {
+  if (language === 'en') return name
   if (/^Le /.test(name)) return `du ${name.slice(3)}`
   if (/^Les /.test(name)) return `des ${name.slice(4)}`
   if (/^[AEIOUYÉÈÊÂÎÔÛH]/i.test(name) && !/^H[aeo]/.test(name)) return `d’${name}`
   return `de ${name}`
 }
 
-function relaxationText(relaxed: readonly Relaxation[], day: string | undefined): string {
+/** What was given up to find something, in plain words: « ouvert le samedi, où l’on parle anglais ». */
+function relaxationText(relaxed: readonly Relaxation[], day: string | undefined, p: Phrases, language: Language) {
   const parts = relaxed.map((r) => {
-    if (r.constraint === 'ouvert_a') return 'ouvert maintenant'
-    if (r.constraint === 'ouvert_le') return `ouvert ${(day && weekdayNames[day]) ?? 'ce jour-là'}`
-    if (r.constraint === 'q') return 'avec ce nom'
-    if (r.constraint === 'rayon_km') return `à moins de ${r.from} km`
+    if (r.constraint === 'ouvert_a') return language === 'en' ? 'open now' : 'ouvert maintenant'
+    if (r.constraint === 'ouvert_le') {
+      const index = day ? (weekdayCodes.indexOf(day as (typeof weekdayCodes)[number]) + 6) % 7 : -1
+      return `${language === 'en' ? 'open' : 'ouvert'} ${p.weekdays[index] ?? (language === 'en' ? 'that day' : 'ce jour-là')}`
+    }
+    if (r.constraint === 'q') return language === 'en' ? 'with this name' : 'avec ce nom'
+    if (r.constraint === 'rayon_km') return language === 'en' ? `within ${r.from} km` : `à moins de ${r.from} km`
     if (r.constraint !== 'filtre') return ''
-    if (r.field === 'frais_a_charge') return 'gratuit'
-    if (r.field === 'services') return 'pour ce besoin précis'
-    return `avec ce critère (${r.values.join(', ')})`
+    if (r.field === 'services') return language === 'en' ? 'for this exact need' : 'pour ce besoin précis'
+    return r.values.map((value) => plainCriterion(String(r.field), String(value), language)).join(', ')
   })
   return [...new Set(parts)].join(', ')
 }
@@ -225,20 +224,28 @@ export class Assistant {
       reading.services = [choiceService]
       reading.intent = Intent.FindPlace
     }
+    // English when the person writes English; back to French on a French sentence; a short answer (« Paris ») keeps
+    // the language of the conversation.
+    const words = redaction.text.trim().split(/\s+/).filter(Boolean).length
+    const language: Language = reading.english ? 'en' : words >= 4 ? 'fr' : (state.understanding?.language ?? 'fr')
+    const p = phrases[language]
 
     const messages: Message[] = []
     if (redaction.kinds.length > 0)
       messages.push({
         type: 'text',
-        text: `Attention : vous avez écrit ${redaction.kinds.map((k) => sensitiveLabels[k]).join(' et ')}. Ne le donnez jamais, ni à moi ni à personne par message. Je ne l’ai pas gardé.`,
+        text: p.secretWarning(redaction.kinds.map((k) => p.secretLabels[k]).join(p.and)),
       })
 
     // A scam, a hacked account, harassment: what to do at once comes before anything else, places included.
-    if (reading.safety) for (const text of safetyLines(reading.safety)) messages.push({ type: 'text', text })
+    if (reading.safety) for (const text of safetyLines(reading.safety, language)) messages.push({ type: 'text', text })
 
-    const understanding = this.merge(state, reading, redaction.text, input.position)
+    const { understanding, followUp } = this.merge(state, reading, redaction.text, input.position)
+    if (language === 'en') understanding.language = 'en'
+    else delete understanding.language
     const lieux: LieuResult[] = []
-    this.answer(state, understanding, reading, input.position, now, messages, lieux)
+    if (followUp) this.followUp(state, understanding, reading, input.position, now, messages, lieux)
+    else this.answer(state, understanding, reading, input.position, now, messages, lieux)
     state.understanding = understanding
     state.updatedAt = now.getTime()
     await this.store.set(state)
@@ -251,13 +258,45 @@ export class Assistant {
     reading: TurnReading,
     text: string,
     position: Point | undefined,
-  ): Understanding {
+  ): { understanding: Understanding; followUp: boolean } {
     const previous: Understanding | null = reading.reset ? null : state.understanding
     if (reading.reset) {
       state.candidates = undefined
       state.shown = 0
+      state.shownIds = undefined
     }
     const place = this.readPlace(state, previous, reading, text)
+    // A question about the lieux just shown (« leur numéro ? », « et samedi ? », « le deuxième ») is answered from
+    // them: what it asks does not change the search.
+    const openingOnly = Object.keys(reading.constraints).every(
+      (key) =>
+        key === 'ouvert_jour' ||
+        key === 'ouvert_maintenant' ||
+        (key === 'frais_a_charge' && reading.asks.includes('price')),
+    )
+    const asksAboutShown =
+      reading.asks.length > 0 ||
+      reading.pick !== undefined ||
+      reading.closer ||
+      (Object.keys(reading.constraints).length > 0 && openingOnly)
+    const followUp =
+      (state.shownIds?.length ?? 0) > 0 &&
+      previous !== null &&
+      asksAboutShown &&
+      openingOnly &&
+      reading.services.length === 0 &&
+      place === undefined &&
+      position === undefined &&
+      !reading.more &&
+      !reading.somethingElse &&
+      reading.safety === undefined &&
+      (reading.intent === null || (reading.intent === Intent.FindPlace && reading.confidence < 0.9))
+    if (followUp && previous) {
+      const understanding: Understanding = { ...previous, constraints: { ...previous.constraints } }
+      delete understanding.awaiting
+      return { understanding, followUp }
+    }
+
     // A position shared by the browser ("Me localiser") answers "where?" as a commune would.
     const content =
       reading.services.length > 0 ||
@@ -275,7 +314,7 @@ export class Assistant {
     )
       intent =
         reading.intent === Intent.FindPlace && previous?.intent === Intent.DoItForMe ? Intent.DoItForMe : reading.intent
-    else if (content || reading.more)
+    else if (content || reading.more || reading.somethingElse)
       intent =
         previous &&
         previous.intent !== Intent.Information &&
@@ -284,6 +323,7 @@ export class Assistant {
         previous.intent !== Intent.Thanks
           ? previous.intent
           : Intent.FindPlace
+    else if (reading.dontKnow || reading.forSomeoneElse) intent = previous?.intent ?? Intent.FindPlace
     else intent = reading.intent ?? previous?.intent ?? Intent.OffTopic
 
     const understanding: Understanding = {
@@ -291,6 +331,18 @@ export class Assistant {
       services: reading.services.length > 0 ? reading.services : (previous?.services ?? []),
       constraints: { ...(previous?.constraints ?? {}) },
     }
+    // « Autre chose »: a new need, in the same place.
+    if (reading.somethingElse) {
+      understanding.services = []
+      understanding.constraints = {}
+      state.shownIds = undefined
+    }
+    // Someone helped by the person writing (« pour ma mère ») stays known until a new search.
+    if (reading.forSomeoneElse || previous?.forSomeoneElse) understanding.forSomeoneElse = true
+    if (previous?.language) understanding.language = previous.language
+    // A programme asked about stays the subject when the commune comes (« le Pass numérique ? » then « Guéret »).
+    const topic = reading.topic ?? (reading.services.length === 0 ? previous?.topic : undefined)
+    if (topic && (intent === Intent.Information || intent === Intent.FindPlace)) understanding.topic = topic
     // After an explanation of a programme, a commune means: find its lieux.
     if (
       previous?.intent === Intent.Information &&
@@ -303,14 +355,23 @@ export class Assistant {
       if (programme) understanding.constraints.dispositif_programmes_nationaux = [programme]
     }
     const demarche = reading.services.length > 0 ? reading.demarche : (reading.demarche ?? previous?.demarche)
-    if (demarche) understanding.demarche = demarche
-    if (intent === Intent.Information && reading.topic) understanding.topic = reading.topic
+    if (demarche && !reading.somethingElse) understanding.demarche = demarche
     for (const [key, value] of Object.entries(reading.constraints)) {
       if (Array.isArray(value)) {
         const merged = [...((understanding.constraints[key as keyof Constraints] as string[] | undefined) ?? [])]
         for (const v of value) if (!merged.includes(v)) merged.push(v)
         ;(understanding.constraints as Record<string, unknown>)[key] = merged
       } else (understanding.constraints as Record<string, unknown>)[key] = value
+    }
+    // « Pas forcément gratuit »: a constraint taken back is removed from the search.
+    for (const [key, values] of Object.entries(reading.withdrawn)) {
+      const k = key as keyof Constraints
+      const kept = ((understanding.constraints[k] as string[] | undefined) ?? []).filter(
+        (v) => !(values as string[]).includes(v),
+      )
+      if (kept.length > 0) (understanding.constraints as Record<string, unknown>)[k] = kept
+      else delete understanding.constraints[k]
+      state.shown = 0
     }
     if (intent === Intent.DoItForMe) {
       if (understanding.services.length === 0) understanding.services = [Service.AdministrativeProcedures]
@@ -341,7 +402,7 @@ export class Assistant {
       state.shown = 0
     } else if (previous?.location) understanding.location = previous.location
     if (reading.services.length > 0 || Object.keys(reading.constraints).length > 0) state.shown = 0
-    return understanding
+    return { understanding, followUp: false }
   }
 
   /** The commune of the message: an answer to a choice, a commune alone, or a place inside a sentence. */
@@ -413,6 +474,11 @@ export class Assistant {
       words.length > 0 &&
       words.length <= 5 &&
       reading.services.length === 0 &&
+      // « gratuit », « je sais pas », « leur numéro » are answers of their own, not a fuzzy commune (Gratot).
+      Object.keys(reading.constraints).length === 0 &&
+      reading.asks.length === 0 &&
+      !reading.dontKnow &&
+      !reading.somethingElse &&
       reading.intent !== Intent.Greeting &&
       reading.intent !== Intent.Thanks &&
       reading.intent !== Intent.FindPlace
@@ -454,26 +520,36 @@ export class Assistant {
     messages: Message[],
     lieux: LieuResult[],
   ): void {
+    const p = phrases[u.language ?? 'fr']
     const say = (text: string) => messages.push({ type: 'text', text })
     const operator = this.mode === 'operator'
+    const asked = state.understanding?.awaiting
     delete u.awaiting
     if (u.intent !== Intent.OffTopic) state.misunderstood = 0
 
+    // « Je ne sais pas » answers the last question: help with that question rather than a dead end.
+    if (reading.dontKnow && reading.services.length === 0 && !reading.safety) {
+      if (asked === 'location' || asked === 'commune_choice') {
+        say(p.dontKnowPlace)
+        u.awaiting = 'location'
+      } else if (asked === 'need' || !u.location) {
+        messages.push({ type: 'choices', question: p.dontKnowNeed, choices: [...p.needs] })
+        u.awaiting = 'need'
+      } else if (!this.callNearest(state, u, position, now, messages, lieux)) say(p.dontKnowOther)
+      return
+    }
+
     switch (u.intent) {
       case Intent.Greeting:
-        say(
-          operator
-            ? 'Indiquez la commune et le besoin de la personne.'
-            : 'Bonjour ! Je vous aide à trouver un lieu près de chez vous pour être aidé avec le numérique.',
-        )
-        if (!operator) say('Dites-moi ce dont vous avez besoin, et dans quelle commune vous habitez.')
+        say(operator ? p.operatorGreeting : p.greeting)
+        if (!operator) say(p.greetingAsk)
         u.awaiting = 'need'
         return
       case Intent.Thanks:
-        say(operator ? 'Bien noté.' : 'Avec plaisir. Bonne journée !')
+        say(operator ? p.operatorThanks : p.thanks)
         return
       case Intent.Information: {
-        const entry = u.topic ? knowledge[u.topic] : undefined
+        const entry = u.topic ? knowledgeFor(u.topic, u.language ?? 'fr') : undefined
         if (!entry) break
         for (const line of entry.answer) say(line)
         if (entry.nextStep) {
@@ -485,17 +561,21 @@ export class Assistant {
       case Intent.TalkToSomeone:
         // The paused helpline is said only to someone who asks for it: a person needs a number that answers.
         if (reading.topic === 'solidarite_numerique')
-          say(`La ligne ${helpline.name} (${helpline.phone}) est ${helplineState()} : elle ne répond plus.`)
+          say(p.helplinePaused(helpline.name, helpline.phone, helpline.since.slice(0, 4)))
         if (u.location) {
-          if (!this.callNearest(u, position, now, messages, lieux))
-            say('Le plus simple est d’appeler votre mairie : elle connaît les lieux d’aide près de chez vous.')
+          if (!this.callNearest(state, u, position, now, messages, lieux)) say(p.callMairie)
         } else {
-          say('Je peux vous donner le numéro du lieu d’aide le plus proche. Dans quelle commune habitez-vous ?')
+          say(p.askCommuneForPhone)
           u.awaiting = 'location'
         }
         return
       case Intent.FindPlace:
       case Intent.DoItForMe:
+        if (reading.somethingElse) {
+          messages.push({ type: 'choices', question: p.somethingElse, choices: [...p.needs] })
+          u.awaiting = 'need'
+          return
+        }
         this.findPlace(state, u, reading, position, now, messages, lieux)
         return
       default:
@@ -503,40 +583,155 @@ export class Assistant {
     }
     // Off topic: understood, and said plainly, with what can be done instead.
     if (reading.outOfScope) {
-      say(
-        'Je ne peux pas vous aider pour cela. Je trouve des lieux où être aidé avec le numérique : démarches en ligne, ordinateur, smartphone…',
-      )
-      messages.push({ type: 'choices', question: 'De quoi avez-vous besoin ?', choices: needChoices })
+      say(p.outOfScope)
+      messages.push({ type: 'choices', question: p.whatNeed, choices: [...p.needs] })
       u.awaiting = 'need'
       return
     }
     // Not understood.
     state.misunderstood++
     if (state.misunderstood >= 2) {
-      say('Je n’arrive pas à comprendre votre demande, excusez-moi.')
+      say(p.notUnderstoodTwice)
       // A person, then: the nearest lieu that has a phone when the commune is known, the mairie otherwise.
-      if (!u.location || !this.callNearest(u, position, now, messages, lieux))
-        say('Vous pouvez appeler votre mairie ou une France Services : un agent vous orientera.')
-      messages.push({ type: 'choices', question: 'Ou choisissez ce dont vous avez besoin :', choices: needChoices })
+      if (!u.location || !this.callNearest(state, u, position, now, messages, lieux)) say(p.mairieOrFranceServices)
+      messages.push({ type: 'choices', question: p.orChooseNeed, choices: [...p.needs] })
       u.awaiting = 'need'
       return
     }
     // One short question rather than a guess: what to do, in plain words, and the usual needs to choose from.
-    say(
-      'Je n’ai pas bien compris. Que voulez-vous faire ? Par exemple : « faire ma carte grise », « apprendre la tablette ».',
-    )
-    messages.push({ type: 'choices', question: 'Ou choisissez :', choices: needChoices })
+    say(p.notUnderstood)
+    messages.push({ type: 'choices', question: p.orChoose, choices: [...p.needs] })
     u.awaiting = 'need'
+  }
+
+  /** The lieux of the last answer, as cards again (distance from the same place, opening at this instant). */
+  private shownLieux(state: ConversationState, u: Understanding, now: Date): LieuResult[] {
+    const near = this.near(u, undefined)
+    const cards: LieuResult[] = []
+    for (const id of state.shownIds ?? []) {
+      const lieu = this.options.index.byId(id)
+      if (!lieu || lieu.latitude === undefined || lieu.longitude === undefined) continue
+      const distanceKm = near ? haversineKm(near.latitude, near.longitude, lieu.latitude, lieu.longitude) : 0
+      const status = openingStatus(lieu.horaires, now)
+      const next = status.state === 'closed' ? nextOpening(lieu.horaires, now) : undefined
+      const opening = next ? { ...status, nextOpening: next } : status
+      cards.push(this.lieuResult({ lieu, distanceKm, opening }, now, u.language))
+    }
+    return cards
+  }
+
+  /** A question about the lieux just shown: only what was asked, without the list again. */
+  private followUp(
+    state: ConversationState,
+    u: Understanding,
+    reading: TurnReading,
+    position: Point | undefined,
+    now: Date,
+    messages: Message[],
+    lieux: LieuResult[],
+  ): void {
+    const language = u.language ?? 'fr'
+    const p = phrases[language]
+    const say = (text: string) => messages.push({ type: 'text', text })
+    const shown = this.shownLieux(state, u, now)
+    const pick = reading.pick === undefined ? undefined : reading.pick < 0 ? shown.length - 1 : reading.pick - 1
+    const about = pick !== undefined && shown[pick] ? [shown[pick]] : shown
+    const from =
+      u.location && (u.location.codeInsee || u.location.nom !== 'votre position')
+        ? p.fromCentre(ofPlace(u.location.nom, language))
+        : p.fromPosition
+    const day = reading.constraints.ouvert_jour
+    const dayDate = nextWeekday(now, day ?? weekdayCodes[new Date(now).getUTCDay()] ?? 'Mo')
+    const search = { services: u.services }
+    const nearestWith = (extra: Constraints) => {
+      const found = this.search(
+        { ...u, constraints: { ...u.constraints, ...extra } },
+        search,
+        now,
+        position,
+        1,
+        0,
+        false,
+      )
+      const first = found.results[0]
+      return first && !shown.some((s) => s.id === first.lieu.id) ? this.lieuResult(first, now, language) : undefined
+    }
+    const answer = answerFollowUp(
+      { asks: reading.asks, ...(day ? { day } : {}), openNow: reading.constraints.ouvert_maintenant === true },
+      {
+        phrases: p,
+        language,
+        lieux: about,
+        from,
+        dayDate,
+        ...(day ? { nearestOnDay: () => nearestWith({ ouvert_jour: day }) } : {}),
+        nearestOpenNow: () => nearestWith({ ouvert_maintenant: true }),
+      },
+    )
+    for (const text of answer.texts) say(text)
+    if (reading.closer) this.closer(u, shown, position, now, from, p, language, messages, lieux)
+    // « Le deuxième », and nothing else asked: that lieu's card again, with why it was chosen.
+    if (answer.texts.length === 0 && !reading.closer && about.length > 0) {
+      for (const lieu of about) say(p.whyOf(lieu.nom, lieu.pourquoi))
+      lieux.push(...about)
+      messages.push({ type: 'lieux', lieux: [...about] })
+    } else if (answer.lieux.length > 0) {
+      lieux.push(...answer.lieux)
+      messages.push({ type: 'lieux', lieux: [...answer.lieux] })
+      state.shownIds = answer.lieux.map((l) => l.id)
+    }
+    if (messages.length === 0) say(p.notUnderstood)
+  }
+
+  /** « Plus près »: the shown lieux are the nearest that meet the search; say so, and what is nearer without a wish. */
+  private closer(
+    u: Understanding,
+    shown: readonly LieuResult[],
+    position: Point | undefined,
+    now: Date,
+    from: string,
+    p: Phrases,
+    language: Language,
+    messages: Message[],
+    lieux: LieuResult[],
+  ): void {
+    messages.push({ type: 'text', text: p.closest(from) })
+    const nearestShown = Math.min(...shown.map((s) => s.distanceKm))
+    const wishes = Object.keys(u.constraints).filter((k) => k !== 'dispositif_programmes_nationaux')
+    if (wishes.length > 0) {
+      const found = this.search({ ...u, constraints: {} }, { services: u.services }, now, position, 1, 0, false)
+      const first = found.results[0]
+      if (first && first.distanceKm < nearestShown - 0.1) {
+        const card = this.lieuResult(first, now, language)
+        const what = wishes
+          .flatMap((key) => {
+            const value = u.constraints[key as keyof Constraints]
+            if (key === 'ouvert_jour') return [language === 'en' ? 'not open that day' : 'pas ouvert ce jour-là']
+            if (key === 'ouvert_maintenant') return [language === 'en' ? 'not open now' : 'pas ouvert maintenant']
+            return Array.isArray(value)
+              ? value.map((v) => `${language === 'en' ? 'not' : 'pas'} ${plainCriterion(key, v, language)}`)
+              : []
+          })
+          .join(', ')
+        messages.push({ type: 'text', text: p.closerWithout(what, card.nom, card.distanceTexte) })
+        lieux.push(card)
+        messages.push({ type: 'lieux', lieux: [card] })
+        return
+      }
+    }
+    messages.push({ type: 'text', text: p.shareFinerPlace })
   }
 
   /** Says the phone of the nearest lieu that has one (among the five nearest) and shows it; false if none. */
   private callNearest(
+    state: ConversationState,
     u: Understanding,
     position: Point | undefined,
     now: Date,
     messages: Message[],
     lieux: LieuResult[],
   ): boolean {
+    const p = phrases[u.language ?? 'fr']
     // Among the five nearest with a phone: one open now first, then the one that opens soonest, then the nearest.
     const phones = this.search(u, { services: [] }, now, position, 5).results.filter((result) => result.lieu.telephone)
     const rank = (result: (typeof phones)[number]) =>
@@ -547,19 +742,35 @@ export class Assistant {
           : Number.POSITIVE_INFINITY
     const withPhone = [...phones].sort((a, b) => rank(a) - rank(b))[0]
     if (!withPhone?.lieu.telephone) return false
-    const card = this.lieuResult(withPhone, now)
+    const card = this.lieuResult(withPhone, now, u.language)
     const phone = formatPhone(withPhone.lieu.telephone)
     messages.push({
       type: 'text',
       text:
         withPhone === phones[0]
-          ? `Le plus simple est d’appeler le lieu le plus proche : ${withPhone.lieu.nom}, au ${phone}.`
-          : `Le plus simple est d’appeler ${withPhone.lieu.nom}, au ${phone} : ${withPhone.opening.state === 'open' ? 'il est ouvert en ce moment' : 'c’est le lieu proche qui ouvre le plus tôt'}.`,
+          ? p.callNearest(withPhone.lieu.nom, phone)
+          : p.callSoonest(withPhone.lieu.nom, phone, withPhone.opening.state === 'open'),
     })
     messages.push({ type: 'text', text: card.ouvertureTexte })
     lieux.push(card)
     messages.push({ type: 'lieux', lieux: [...lieux] })
+    state.shownIds = [card.id]
     return true
+  }
+
+  /** Asks a question; the same question again is asked another way, with more help. */
+  private ask(
+    state: ConversationState,
+    u: Understanding,
+    key: 'location' | 'need',
+    messages: Message[],
+    first: () => void,
+    again: () => void,
+  ): void {
+    const repeated = state.understanding?.awaiting === key
+    if (repeated) again()
+    else first()
+    u.awaiting = key
   }
 
   private findPlace(
@@ -571,79 +782,102 @@ export class Assistant {
     messages: Message[],
     lieux: LieuResult[],
   ): void {
+    const language = u.language ?? 'fr'
+    const p = phrases[language]
     const say = (text: string) => messages.push({ type: 'text', text })
     if (state.candidates?.length) {
       messages.push({
         type: 'choices',
-        question: 'Plusieurs communes portent ce nom. Laquelle ?',
+        question: p.severalCommunes,
         choices: state.candidates.map((c) => ({ label: c.label, value: c.code })),
       })
       u.awaiting = 'commune_choice'
       return
     }
+    const services = u.services.length > 0 ? u.services : ((u.topic && topicServices[u.topic]) ?? [])
+    const hasConstraint = Object.keys(u.constraints).length > 0
+    const knowsWhat = services.length > 0 || hasConstraint || u.topic !== undefined
     if (!u.location) {
-      say(
-        position
-          ? 'Je n’ai pas pu utiliser votre position.'
-          : 'Dans quelle commune habitez-vous ? Vous pouvez aussi donner votre code postal.',
-      )
-      u.awaiting = 'location'
+      if (position) say(p.positionUnusable)
+      else if (!knowsWhat && this.mode === 'citizen')
+        // « Aide », and nothing else: what the person needs first, with the usual needs to choose from.
+        this.ask(
+          state,
+          u,
+          'need',
+          messages,
+          () => messages.push({ type: 'choices', question: p.askNeed, choices: [...p.needs] }),
+          () => messages.push({ type: 'choices', question: p.askNeedAgain, choices: [...p.needs] }),
+        )
+      else
+        this.ask(
+          state,
+          u,
+          'location',
+          messages,
+          () => say(p.askCommune(u.forSomeoneElse === true)),
+          () => say(p.dontKnowPlace),
+        )
+      u.awaiting ??= 'location'
       return
     }
     if (u.location.latitude === undefined || u.location.longitude === undefined) {
-      say(
-        `Je ne sais pas situer ${u.location.nom} sur la carte. Pouvez-vous me donner une commune voisine ou votre code postal ?`,
-      )
+      say(p.cannotLocate(u.location.nom))
       u.awaiting = 'location'
       return
     }
-    const hasConstraint = Object.keys(u.constraints).length > 0
-    if (u.services.length === 0 && !hasConstraint) {
-      messages.push({
-        type: 'choices',
-        question: `Bien noté : ${u.location.nom}. De quoi avez-vous besoin ?`,
-        choices: needChoices,
-      })
-      u.awaiting = 'need'
+    if (!knowsWhat) {
+      this.ask(
+        state,
+        u,
+        'need',
+        messages,
+        () =>
+          messages.push({ type: 'choices', question: p.notedAskNeed(u.location?.nom ?? ''), choices: [...p.needs] }),
+        () => messages.push({ type: 'choices', question: p.askNeedAgain, choices: [...p.needs] }),
+      )
       return
     }
     const limit = this.mode === 'operator' ? 5 : 3
     const offset = reading.more ? state.shown : 0
-    const response = this.search(u, { services: u.services }, now, position, limit, offset)
+    const response = this.search(u, { services }, now, position, limit, offset)
     state.shown = offset + response.results.length
-    for (const result of response.results) lieux.push(this.lieuResult(result, now))
-    const need = u.services[0] ? serviceWords[u.services[0]] : undefined
+    for (const result of response.results) lieux.push(this.lieuResult(result, now, language))
+    const need = services[0] ? p.serviceWords[services[0]] : undefined
+    const where = ofPlace(u.location.nom, language)
     if (lieux.length === 0) {
-      say(
-        offset > 0
-          ? 'Je n’ai pas d’autre lieu à vous proposer.'
-          : `Je n’ai trouvé aucun lieu près ${ofPlace(u.location.nom)}.`,
-      )
-      say('Votre mairie peut vous indiquer où être aidé près de chez vous.')
+      say(offset > 0 ? p.noOther : p.noneNear(where))
+      say(p.mairieCanHelp)
       return
     }
+    state.shownIds = lieux.map((l) => l.id)
     if (response.relaxed.length > 0)
-      say(
-        `Je n’ai pas trouvé de lieu ${relaxationText(response.relaxed, u.constraints.ouvert_jour)}. Voici les plus proches.`,
-      )
-    else
-      say(
-        `${offset > 0 ? 'Voici d’autres lieux' : lieux.length === 1 ? 'Voici le lieu le plus proche' : `Voici les ${lieux.length} lieux les plus proches`} ${ofPlace(u.location.nom)}${need ? ` pour ${need}` : ''}.`,
-      )
+      say(p.relaxed(relaxationText(response.relaxed, u.constraints.ouvert_jour, p, language)))
+    else say(p.header(offset > 0, lieux.length, where, need))
     messages.push({ type: 'lieux', lieux: [...lieux] })
-    if (this.mode === 'citizen') {
-      if (u.intent === Intent.DoItForMe) say(helpWays.doneForThem)
-      else if (u.services[0] === Service.AdministrativeProcedures) say(`${helpWays.learn} ${helpWays.doneForThem}`)
-      say('Appelez avant de vous déplacer : les horaires peuvent changer.')
+    // What is said once per search is not said again with the next results.
+    if (this.mode === 'citizen' && offset === 0) {
+      const ways = language === 'en' ? helpWaysEn : helpWays
+      if (u.intent === Intent.DoItForMe) say(ways.doneForThem)
+      else if (services[0] === Service.AdministrativeProcedures) say(`${ways.learn} ${ways.doneForThem}`)
+      if (u.topic === 'pass_numerique') say(p.passNumeriqueCaveat)
+      say(p.callBefore)
     }
     messages.push({
       type: 'choices',
-      question: 'Et maintenant ?',
+      question: p.next,
       choices: [
-        { label: 'Voir d’autres lieux', value: 'plus de résultats' },
-        { label: 'Nouvelle recherche', value: 'nouvelle recherche' },
+        { label: p.seeMore, value: 'plus de résultats' },
+        { label: p.newSearch, value: 'nouvelle recherche' },
       ],
     })
+  }
+
+  /** Where the search is around: the commune's centre, else the position shared. */
+  private near(u: Understanding, position: Point | undefined): Point | undefined {
+    return u.location?.latitude !== undefined && u.location.longitude !== undefined
+      ? { latitude: u.location.latitude, longitude: u.location.longitude }
+      : position
   }
 
   private search(
@@ -653,11 +887,9 @@ export class Assistant {
     position: Point | undefined,
     limit: number,
     offset = 0,
+    relax = offset === 0,
   ) {
-    const near =
-      u.location?.latitude !== undefined && u.location.longitude !== undefined
-        ? { latitude: u.location.latitude, longitude: u.location.longitude }
-        : position
+    const near = this.near(u, position)
     if (!near) return { results: [] as SearchResult[], relaxed: [] as Relaxation[] }
     const c = u.constraints
     const filters: LieuFilters = {}
@@ -680,12 +912,12 @@ export class Assistant {
       limit,
       offset,
       // More of the same search: no widening, the person asked for the next ones.
-      relax: offset === 0,
+      relax,
       now,
     })
   }
 
-  private lieuResult(result: SearchResult, now: Date): LieuResult {
+  private lieuResult(result: SearchResult, now: Date, language: Language = 'fr'): LieuResult {
     const lieu: Lieu = result.lieu
     const opening = result.opening
     const optional = <K extends keyof Lieu>(key: K) => (lieu[key] === undefined ? {} : { [key]: lieu[key] })
@@ -714,6 +946,7 @@ export class Assistant {
       ...optional('dispositif_programmes_nationaux'),
       ...optional('prise_rdv'),
       ...optional('presentation_resume'),
+      pourquoi: whyThisPlace(lieu, language),
       date_maj: lieu.date_maj,
       aVerifier: dataAgeDays(lieu.date_maj, now) > staleAfterDays,
       ...optional('publics_specifiquement_adresses'),
@@ -737,10 +970,6 @@ export function nextWeekday(now: Date, code: string): Date {
   const todayIndex = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay()
   const days = (target - todayIndex + 7) % 7
   return new Date(Date.UTC(today.year, today.month - 1, today.day + days, 11))
-}
-
-export function describeOpenDay(code: string): string {
-  return weekdayNames[code] ?? code
 }
 
 /** Builds the engine. */

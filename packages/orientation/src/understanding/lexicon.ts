@@ -1,5 +1,6 @@
 import common from '../lexicon/common.json' with { type: 'json' }
 import constraints from '../lexicon/constraints.json' with { type: 'json' }
+import followups from '../lexicon/followups.json' with { type: 'json' }
 import intents from '../lexicon/intents.json' with { type: 'json' }
 import needs from '../lexicon/needs.json' with { type: 'json' }
 import outOfScope from '../lexicon/out-of-scope.json' with { type: 'json' }
@@ -35,6 +36,15 @@ export const cueKinds = [
   'thanks',
   'politeness',
   'out_of_scope',
+  'ask_phone',
+  'ask_address',
+  'ask_price',
+  'ask_distance',
+  'ask_hours',
+  'ask_why',
+  'pick',
+  'something_else',
+  'dont_know',
 ] as const
 export type CueKind = (typeof cueKinds)[number]
 
@@ -58,6 +68,8 @@ export type LexiconEntry = {
   topic?: string
   opening?: string
   cue?: string
+  /** Which of the lieux just shown a follow-up is about: 1, 2, 3…, or -1 for the last. */
+  pick?: number
   examples?: { positive?: string[]; negative?: string[] }
 }
 export type LexiconFile = { domain: string; description: string; entries: LexiconEntry[] }
@@ -70,6 +82,7 @@ export const lexiconFiles: readonly LexiconFile[] = [
   intents,
   smalltalk,
   outOfScope,
+  followups,
 ] as LexiconFile[]
 export const macros: Readonly<Record<string, readonly string[]>> = common.macros
 
@@ -248,8 +261,8 @@ export function matchPhrase(
 
 /** What an entry means, for comparing entries: two entries that mean the same may share a phrase. */
 export function entryEffect(entry: LexiconEntry): string {
-  const { services, demarche, weak, constraint, topic, opening, cue, safety } = entry
-  return JSON.stringify({ services, demarche, weak, constraint, topic, opening, cue, safety })
+  const { services, demarche, weak, constraint, topic, opening, cue, safety, pick } = entry
+  return JSON.stringify({ services, demarche, weak, constraint, topic, opening, cue, safety, pick })
 }
 
 function phraseKey(phrase: CompiledPhrase): string {

@@ -44,6 +44,17 @@ export type Constraints = {
   ouvert_jour?: string
 }
 
+/** What a follow-up asks about the lieux just shown. */
+export type Ask = 'phone' | 'address' | 'price' | 'distance' | 'hours' | 'why'
+const askCues: Readonly<Record<string, Ask>> = {
+  ask_phone: 'phone',
+  ask_address: 'address',
+  ask_price: 'price',
+  ask_distance: 'distance',
+  ask_hours: 'hours',
+  ask_why: 'why',
+}
+
 /** A stretch of the message read by one lexicon entry. */
 export type Span = {
   entry: string
@@ -74,6 +85,16 @@ export type TurnReading = {
   closer: boolean
   /** The person writes for someone else (« ma mère voudrait… »). */
   forSomeoneElse: boolean
+  /** What a follow-up asks about the lieux just shown (« leur numéro ? », « c'est loin ? »), in the message's order. */
+  asks: Ask[]
+  /** Which of the lieux just shown (1-based; -1 the last), when the message names one (« le deuxième »). */
+  pick?: number
+  /** « Autre chose »: a new need, in the same place. */
+  somethingElse: boolean
+  /** « Je ne sais pas »: an answer that needs help, not a request. */
+  dontKnow: boolean
+  /** Constraints the person takes back (« pas forcément gratuit »): to remove from the conversation. */
+  withdrawn: Constraints
   /** Something that is not about digital help (a plumber, the weather), and no need besides. */
   outOfScope: boolean
   /** Who decided the intent: the lexicon's rules, or the statistical model where no rule was sure. */
@@ -269,11 +290,17 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     const forMe = forMeSpan !== undefined && !negated
 
     const constraints: Constraints = {}
+    const withdrawn: Constraints = {}
     // « Pas en groupe », « sans atelier »: a negation right before a constraint takes it away.
     const negationEnds = new Set(chosen.filter((c) => c.entry.cue === 'negation').map((c) => c.tokens.at(-1) as number))
     for (const c of chosen) {
       const constraint = c.entry.constraint
-      if (!constraint || negationEnds.has((c.tokens[0] as number) - 1)) continue
+      if (constraint && negationEnds.has((c.tokens[0] as number) - 1)) {
+        const key = constraint.key as keyof Constraints
+        ;(withdrawn as Record<string, unknown>)[key] = push(withdrawn[key] as string[] | undefined, constraint.value)
+        continue
+      }
+      if (!constraint) continue
       // A programme named in a question about it is a topic, not yet a search.
       const key = constraint.key as keyof Constraints
       ;(constraints as Record<string, unknown>)[key] = push(constraints[key] as string[] | undefined, constraint.value)
@@ -313,6 +340,15 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     // request for help; "where I live"; politeness alone; a programme named; something else entirely.
     // A question mark asks a question as surely as « c'est quoi ».
     if (text.includes('?')) cues.add('question')
+    // A question about the lieux shown is a question too (« pourquoi France Services ? » asks about a programme).
+    const asks: Ask[] = []
+    for (const c of chosen) {
+      const ask = c.entry.cue ? askCues[c.entry.cue] : undefined
+      if (ask && !asks.includes(ask)) asks.push(ask)
+    }
+    if (asks.length > 0) cues.add('question')
+    const pick = chosen.find((c) => c.entry.pick !== undefined)?.entry.pick
+    const followUp = asks.length > 0 || pick !== undefined || has('something_else') || has('dont_know')
     let intent: Intent | null = null
     let confidence = 0.9
     const asksAbout = topic && has('question') && !has('locate') && !has('lives_at') && !forMe
@@ -339,7 +375,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     else if (topic) {
       intent = Intent.Information
       confidence = 0.7
-    } else if (constraintKeys.length === 0 && !more && !reset && !closer) {
+    } else if (constraintKeys.length === 0 && !more && !reset && !closer && !followUp && !has('other_person')) {
       intent = Intent.OffTopic
       confidence = words.length === 0 ? 1 : 0.3
     }
@@ -411,7 +447,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     // A single capitalised word inside a sentence may still be a name: it is left for the gazetteer.
     const blank = text.split('')
     for (const c of chosen) {
-      if (c.entry.cue === 'lives_at' || c.entry.cue === 'locate') continue
+      if (c.entry.cue === 'lives_at' || c.entry.cue === 'locate' || c.entry.cue === 'pick') continue
       if (c.tokens.length === 1 && tokens[c.tokens[0] as number]!.capital) continue
       for (const t of c.tokens) {
         const token = tokens[t]!
@@ -433,6 +469,11 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       reset,
       closer,
       forSomeoneElse: has('other_person'),
+      asks,
+      ...(pick === undefined ? {} : { pick }),
+      somethingElse: has('something_else'),
+      dontKnow: has('dont_know') && !hasNeed,
+      withdrawn,
       outOfScope: intent === Intent.OffTopic && has('out_of_scope'),
       decidedBy,
       spans,
