@@ -77,6 +77,7 @@ export function lieuCard(lieu: LieuResult, options: { botActions: boolean } = { 
     [
       text([{ text: lieu.nom, bold: true }], { size: 'Medium' }),
       text([`${lieu.distanceTexte} · ${address}`], { spacing: 'None' }),
+      ...(lieu.pourquoi ? [text([lieu.pourquoi], { spacing: 'None' })] : []),
       fact('Téléphone', lieu.telephoneAffichage ?? 'non indiqué'),
       text(
         [

@@ -109,6 +109,8 @@ function lieuCard(lieu: LieuResult, day: string | undefined): HTMLLIElement {
     'li',
     { class: 'card' },
     el('h3', {}, lieu.nom),
+    // Why this lieu, in one sentence from its data (programme, price, walk-in).
+    lieu.pourquoi && el('p', { class: 'why' }, lieu.pourquoi),
     el(
       'p',
       {},

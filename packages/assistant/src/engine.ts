@@ -150,6 +150,13 @@ const serviceByFolded: ReadonlyMap<string, string> = new Map(
   vocabularies.services.map((value: string) => [foldText(value), value]),
 )
 
+/** Beyond this distance a lieu is far: shown only when nothing nearer helps. */
+const nearbyKm = 50
+
+/** Small French words: a message with one of them is French, even in a conversation held in English. */
+const frenchWords =
+  / (je|j|de|du|des|le|la|les|pour|est|c|un|une|mon|ma|mes|et|pas|vous|suis|ai|au|en|qui|que|quel|quelle|leur|leurs|ou|oui|non|merci|bonjour)(?= )/
+
 /** A programme people ask about, and the lieux that carry it, for a search that follows an explanation. */
 const topicProgramme: Partial<Record<Topic, string>> = {
   conseiller_numerique: NationalProgramme.ConseillersNumeriques,
@@ -175,7 +182,12 @@ export function ofPlace(name: string, language: Language = 'fr'): string {
 
 /** What was given up to find something, in plain words: « ouvert le samedi, où l’on parle anglais ». */
 function relaxationText(relaxed: readonly Relaxation[], day: string | undefined, p: Phrases, language: Language) {
-  const parts = relaxed.map((r) => {
+  // The radius is widened step by step: say the first distance once, and not at all when the need itself was given
+  // up (the lieux shown are then near again).
+  const needDropped = relaxed.some((r) => r.constraint === 'filtre' && r.field === 'services')
+  const firstRadius = relaxed.find((r) => r.constraint === 'rayon_km')
+  const said = relaxed.filter((r) => r.constraint !== 'rayon_km' || (!needDropped && r === firstRadius))
+  const parts = said.map((r) => {
     if (r.constraint === 'ouvert_a') return language === 'en' ? 'open now' : 'ouvert maintenant'
     if (r.constraint === 'ouvert_le') {
       const index = day ? (weekdayCodes.indexOf(day as (typeof weekdayCodes)[number]) + 6) % 7 : -1
@@ -226,8 +238,10 @@ export class Assistant {
     }
     // English when the person writes English; back to French on a French sentence; a short answer (« Paris ») keeps
     // the language of the conversation.
-    const words = redaction.text.trim().split(/\s+/).filter(Boolean).length
-    const language: Language = reading.english ? 'en' : words >= 4 ? 'fr' : (state.understanding?.language ?? 'fr')
+    const language: Language =
+      reading.english || (state.understanding?.language === 'en' && !frenchWords.test(` ${foldText(redaction.text)} `))
+        ? 'en'
+        : 'fr'
     const p = phrases[language]
 
     const messages: Message[] = []
@@ -301,6 +315,7 @@ export class Assistant {
     const content =
       reading.services.length > 0 ||
       Object.keys(reading.constraints).length > 0 ||
+      Object.keys(reading.withdrawn).length > 0 ||
       place !== undefined ||
       position !== undefined
     let intent: Intent
@@ -479,6 +494,11 @@ export class Assistant {
       reading.asks.length === 0 &&
       !reading.dontKnow &&
       !reading.somethingElse &&
+      !reading.closer &&
+      !reading.more &&
+      !reading.reset &&
+      reading.pick === undefined &&
+      Object.keys(reading.withdrawn).length === 0 &&
       reading.intent !== Intent.Greeting &&
       reading.intent !== Intent.Thanks &&
       reading.intent !== Intent.FindPlace
@@ -642,19 +662,19 @@ export class Assistant {
         : p.fromPosition
     const day = reading.constraints.ouvert_jour
     const dayDate = nextWeekday(now, day ?? weekdayCodes[new Date(now).getUTCDay()] ?? 'Mo')
-    const search = { services: u.services }
+    // The nearest lieu of the same search that meets the wish; failing that, the nearest lieu that helps at all (said so).
     const nearestWith = (extra: Constraints) => {
-      const found = this.search(
-        { ...u, constraints: { ...u.constraints, ...extra } },
-        search,
-        now,
-        position,
-        1,
-        0,
-        false,
-      )
-      const first = found.results[0]
-      return first && !shown.some((s) => s.id === first.lieu.id) ? this.lieuResult(first, now, language) : undefined
+      for (const services of [u.services, []]) {
+        const query = { ...u, constraints: { ...u.constraints, ...extra } }
+        const first = this.search(query, { services }, now, position, 1, 0, false).results[0]
+        if (first && !shown.some((s) => s.id === first.lieu.id))
+          return {
+            lieu: this.lieuResult(first, now, language),
+            otherNeed: services.length === 0 && u.services.length > 0,
+          }
+        if (services.length === 0) break
+      }
+      return undefined
     }
     const answer = answerFollowUp(
       { asks: reading.asks, ...(day ? { day } : {}), openNow: reading.constraints.ouvert_maintenant === true },
@@ -665,7 +685,7 @@ export class Assistant {
         from,
         dayDate,
         ...(day ? { nearestOnDay: () => nearestWith({ ouvert_jour: day }) } : {}),
-        nearestOpenNow: () => nearestWith({ ouvert_maintenant: true }),
+        nearestOpenNow: () => nearestWith({ ouvert_maintenant: true })?.lieu,
       },
     )
     for (const text of answer.texts) say(text)
@@ -675,6 +695,8 @@ export class Assistant {
       for (const lieu of about) say(p.whyOf(lieu.nom, lieu.pourquoi))
       lieux.push(...about)
       messages.push({ type: 'lieux', lieux: [...about] })
+      // What follows (« leur numéro ? », « c'est loin ? ») is about the lieu picked.
+      state.shownIds = about.map((l) => l.id)
     } else if (answer.lieux.length > 0) {
       lieux.push(...answer.lieux)
       messages.push({ type: 'lieux', lieux: [...answer.lieux] })
@@ -827,32 +849,78 @@ export class Assistant {
       return
     }
     if (!knowsWhat) {
-      this.ask(
-        state,
-        u,
-        'need',
-        messages,
-        () =>
-          messages.push({ type: 'choices', question: p.notedAskNeed(u.location?.nom ?? ''), choices: [...p.needs] }),
-        () => messages.push({ type: 'choices', question: p.askNeedAgain, choices: [...p.needs] }),
-      )
+      // A commune just given is acknowledged; the same question with nothing new is asked another way.
+      const placeIsNew = state.understanding?.location?.codeInsee !== u.location.codeInsee
+      const noted = () =>
+        messages.push({ type: 'choices', question: p.notedAskNeed(u.location?.nom ?? ''), choices: [...p.needs] })
+      if (placeIsNew) {
+        noted()
+        u.awaiting = 'need'
+      } else
+        this.ask(state, u, 'need', messages, noted, () =>
+          messages.push({ type: 'choices', question: p.askNeedAgain, choices: [...p.needs] }),
+        )
+      return
+    }
+    // « Solidarité Numérique ne répond plus », then the commune: the number of a lieu that answers, as promised.
+    if (u.topic === 'solidarite_numerique' && u.services.length === 0 && !hasConstraint) {
+      if (!this.callNearest(state, u, position, now, messages, lieux)) say(p.callMairie)
       return
     }
     const limit = this.mode === 'operator' ? 5 : 3
     const offset = reading.more ? state.shown : 0
-    const response = this.search(u, { services }, now, position, limit, offset)
+    let response = this.search(u, { services }, now, position, limit, offset)
+    // Far away for this exact need (the radius had to grow), while lieux that help with the numérique are near: the
+    // near ones come first (they can help or orient), said so; a lieu two hours away is not an answer.
+    if (offset === 0 && services.length > 0 && response.relaxed.some((r) => r.constraint === 'rayon_km')) {
+      const near = this.search(u, { services: [] }, now, position, limit, 0)
+      const first = near.results[0]
+      if (first && first.distanceKm < nearbyKm && first.distanceKm < (response.results[0]?.distanceKm ?? Infinity) / 2)
+        response = {
+          ...near,
+          relaxed: [{ constraint: 'filtre', field: 'services', values: services }, ...near.relaxed],
+        }
+    }
+    // When the nearest are near, a far one at the end of the list is noise.
+    if ((response.results[0]?.distanceKm ?? Infinity) < nearbyKm)
+      response = { ...response, results: response.results.filter((r) => r.distanceKm < nearbyKm) }
     state.shown = offset + response.results.length
     for (const result of response.results) lieux.push(this.lieuResult(result, now, language))
     const need = services[0] ? p.serviceWords[services[0]] : undefined
     const where = ofPlace(u.location.nom, language)
     if (lieux.length === 0) {
-      say(offset > 0 ? p.noOther : p.noneNear(where))
-      say(p.mairieCanHelp)
+      // Asked again when there is nothing more: say it another way, with what can be done instead.
+      const again = offset > 0 && state.asked?.key === 'no-more'
+      if (again) say(p.noOtherAgain(where))
+      else {
+        say(offset > 0 ? p.noOther : p.noneNear(where))
+        say(p.mairieCanHelp)
+      }
+      state.asked = { key: offset > 0 ? 'no-more' : 'none', times: (state.asked?.times ?? 0) + 1 }
+      return
+    }
+    state.asked = undefined
+    // The same lieux as just shown (« gratuit » when they all were): said in one line, not shown again.
+    const previousIds = state.shownIds ?? []
+    if (
+      offset === 0 &&
+      !reading.reset &&
+      previousIds.length === lieux.length &&
+      lieux.every((l, i) => l.id === previousIds[i]) &&
+      state.understanding?.location?.codeInsee === u.location.codeInsee &&
+      state.understanding?.location?.nom === u.location.nom
+    ) {
+      say(p.sameLieux(lieux.length))
       return
     }
     state.shownIds = lieux.map((l) => l.id)
     if (response.relaxed.length > 0)
-      say(p.relaxed(relaxationText(response.relaxed, u.constraints.ouvert_jour, p, language)))
+      say(
+        p.relaxed(
+          relaxationText(response.relaxed, u.constraints.ouvert_jour, p, language),
+          response.relaxed.some((r) => r.constraint === 'filtre' && r.field === 'services'),
+        ),
+      )
     else say(p.header(offset > 0, lieux.length, where, need))
     messages.push({ type: 'lieux', lieux: [...lieux] })
     // What is said once per search is not said again with the next results.

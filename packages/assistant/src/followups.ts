@@ -27,7 +27,7 @@ export type FollowUpContext = {
   /** A Paris noon on the day asked about. */
   dayDate?: Date
   /** The nearest lieu of the same search open that day, when none of the ones shown is. */
-  nearestOnDay?: () => LieuResult | undefined
+  nearestOnDay?: () => { lieu: LieuResult; otherNeed: boolean } | undefined
   /** The nearest lieu of the same search open now, when none of the ones shown is. */
   nearestOpenNow?: () => LieuResult | undefined
 }
@@ -161,11 +161,16 @@ export function answerFollowUp(question: FollowUpQuestion, context: FollowUpCont
       )
     if (open.length === 0) {
       texts.push(p.noneThatDay(day))
-      const nearest = context.nearestOnDay?.()
+      const found = context.nearestOnDay?.()
+      const nearest = found?.lieu
       const hours = nearest ? hoursOn(nearest, context.dayDate, language) : undefined
-      if (nearest && hours) {
+      if (found && nearest && hours) {
         const farthest = Math.max(...lieux.map((l) => l.distanceKm))
-        texts.push(p.nearestThatDay(day, nearest.nom, nearest.distanceTexte, hours, nearest.distanceKm > farthest))
+        texts.push(
+          found.otherNeed
+            ? p.nearestThatDayOtherNeed(day, nearest.nom, nearest.distanceTexte, hours)
+            : p.nearestThatDay(day, nearest.nom, nearest.distanceTexte, hours, nearest.distanceKm > farthest),
+        )
         cards.push(nearest)
       } else texts.push(p.nothingThatDay(day))
     }

@@ -28,7 +28,7 @@ export type Phrases = {
   noOther: string
   noneNear: (ofPlace: string) => string
   mairieCanHelp: string
-  relaxed: (what: string) => string
+  relaxed: (what: string, needDropped: boolean) => string
   header: (more: boolean, count: number, ofPlace: string, need: string | undefined) => string
   callBefore: string
   next: string
@@ -63,6 +63,9 @@ export type Phrases = {
   noneThatDay: (day: string) => string
   nearestThatDay: (day: string, name: string, distance: string, hours: string, farther: boolean) => string
   nothingThatDay: (day: string) => string
+  nearestThatDayOtherNeed: (day: string, name: string, distance: string, hours: string) => string
+  noOtherAgain: (ofPlace: string) => string
+  sameLieux: (count: number) => string
   openNowOf: (name: string, text: string) => string
   noneOpenNow: string
   nearestOpenNow: (name: string, distance: string, text: string) => string
@@ -123,7 +126,8 @@ const fr: Phrases = {
   noOther: 'Je n’ai pas d’autre lieu à vous proposer.',
   noneNear: (of) => `Je n’ai trouvé aucun lieu près ${of}.`,
   mairieCanHelp: 'Votre mairie peut vous indiquer où être aidé près de chez vous.',
-  relaxed: (what) => `Je n’ai pas trouvé de lieu ${what}. Voici les plus proches.`,
+  relaxed: (what, needDropped) =>
+    `Je n’ai pas trouvé de lieu ${what}. Voici les plus proches${needDropped ? ' : ils peuvent vous aider ou vous orienter' : ''}.`,
   header: (more, count, of, need) =>
     `${more ? 'Voici d’autres lieux' : count === 1 ? 'Voici le lieu le plus proche' : `Voici les ${count} lieux les plus proches`} ${of}${need ? ` pour ${need}` : ''}.`,
   callBefore: 'Appelez avant de vous déplacer : les horaires peuvent changer.',
@@ -174,10 +178,18 @@ const fr: Phrases = {
   nearestThatDay: (day, name, distance, hours, farther) =>
     `Le plus proche ouvert ${day} est ${name}, à ${distance}${farther ? ' : c’est plus loin' : ''}. Horaires ${day} : ${hours}.`,
   nothingThatDay: (day) => `Je n’ai trouvé aucun lieu proche ouvert ${day}.`,
+  nearestThatDayOtherNeed: (day, name, distance, hours) =>
+    `${capitalise(day)}, le lieu d’aide ouvert le plus proche est ${name}, à ${distance}. Il n’aide pas forcément pour ce besoin : appelez avant. Horaires ${day} : ${hours}.`,
+  noOtherAgain: (of) =>
+    `Je vous ai montré tous les lieux que je connais pour cela près ${of}. Essayez une commune voisine, ou touchez « Nouvelle recherche ».`,
+  sameLieux: (count) =>
+    count === 1
+      ? 'C’est le même lieu que celui que je viens de vous montrer.'
+      : 'Ce sont les mêmes lieux que ceux que je viens de vous montrer.',
   openNowOf: (name, text) => `${name} : ${text}`,
   noneOpenNow: 'Aucun de ces lieux n’est ouvert en ce moment.',
   nearestOpenNow: (name, distance, text) => `Le plus proche ouvert maintenant est ${name}, à ${distance}. ${text}`,
-  whyOf: (name, why) => `${name} : ${why}`,
+  whyOf: (name, why) => `${name} — ${why}`,
   closest: (from) => `Ce sont les lieux les plus proches ${from} que je connaisse.`,
   closerWithout: (what, name, distance) => `Plus près, mais ${what} : ${name}, à ${distance}.`,
   shareFinerPlace:
@@ -228,7 +240,8 @@ const en: Phrases = {
   noOther: 'I have no other place to suggest.',
   noneNear: (of) => `I found no place near ${of}.`,
   mairieCanHelp: 'Your town hall can tell you where to get help near you.',
-  relaxed: (what) => `I found no place ${what}. Here are the nearest.`,
+  relaxed: (what, needDropped) =>
+    `I found no place ${what}. Here are the nearest${needDropped ? ': they can help or tell you where to go' : ''}.`,
   header: (more, count, of, need) =>
     `${more ? 'Here are more places' : count === 1 ? 'Here is the nearest place' : `Here are the ${count} nearest places`} near ${of}${need ? ` for ${need}` : ''}.`,
   callBefore: 'Call before you go: opening hours can change.',
@@ -282,10 +295,16 @@ const en: Phrases = {
   nearestThatDay: (day, name, distance, hours, farther) =>
     `The nearest place open ${day} is ${name}, ${distance} away${farther ? ': it is farther' : ''}. Hours ${day}: ${hours}.`,
   nothingThatDay: (day) => `I found no nearby place open ${day}.`,
+  nearestThatDayOtherNeed: (day, name, distance, hours) =>
+    `${capitalise(day)}, the nearest place open is ${name}, ${distance} away. It may not help with this need: call first. Hours ${day}: ${hours}.`,
+  noOtherAgain: (of) =>
+    `I have shown you all the places I know for this near ${of}. Try a nearby town, or tap “New search”.`,
+  sameLieux: (count) =>
+    count === 1 ? 'It is the same place I just showed you.' : `These are the same ${count} places I just showed you.`,
   openNowOf: (name, text) => `${name}: ${text}`,
   noneOpenNow: 'None of these places is open right now.',
   nearestOpenNow: (name, distance, text) => `The nearest place open now is ${name}, ${distance} away. ${text}`,
-  whyOf: (name, why) => `${name}: ${why}`,
+  whyOf: (name, why) => `${name} — ${why}`,
   closest: (from) => `These are the nearest places ${from} that I know of.`,
   closerWithout: (what, name, distance) => `Nearer, but ${what}: ${name}, ${distance} away.`,
   shareFinerPlace: 'To look nearer to you, give your postcode or your village, or tap “Locate me”.',
@@ -302,3 +321,7 @@ const en: Phrases = {
 }
 
 export const phrases: Readonly<Record<Language, Phrases>> = { fr, en }
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
