@@ -153,6 +153,17 @@ const serviceByFolded: ReadonlyMap<string, string> = new Map(
 /** Beyond this distance a lieu is far: shown only when nothing nearer helps. */
 const nearbyKm = 50
 
+/**
+ * Lieux that help a person with whatever she brings (procedures, learning, safety): what is offered when nothing near
+ * meets the exact need. A shop of second-hand computers or a fablab is not.
+ */
+const helpingServices = [
+  Service.AdministrativeProcedures,
+  Service.EverydayDigitalTools,
+  Service.UnderstandingDigitalWorld,
+  Service.SafeDigitalUse,
+]
+
 /** Small French words: a message with one of them is French, even in a conversation held in English. */
 const frenchWords =
   / (je|j|de|du|des|le|la|les|pour|est|c|un|une|mon|ma|mes|et|pas|vous|suis|ai|au|en|qui|que|quel|quelle|leur|leurs|ou|oui|non|merci|bonjour)(?= )/
@@ -664,7 +675,7 @@ export class Assistant {
     const dayDate = nextWeekday(now, day ?? weekdayCodes[new Date(now).getUTCDay()] ?? 'Mo')
     // The nearest lieu of the same search that meets the wish; failing that, the nearest lieu that helps at all (said so).
     const nearestWith = (extra: Constraints) => {
-      for (const services of [u.services, []]) {
+      for (const services of [u.services, helpingServices]) {
         const query = { ...u, constraints: { ...u.constraints, ...extra } }
         const first = this.search(query, { services }, now, position, 1, 0, false).results[0]
         if (first && !shown.some((s) => s.id === first.lieu.id))
@@ -873,7 +884,7 @@ export class Assistant {
     // Far away for this exact need (the radius had to grow), while lieux that help with the numérique are near: the
     // near ones come first (they can help or orient), said so; a lieu two hours away is not an answer.
     if (offset === 0 && services.length > 0 && response.relaxed.some((r) => r.constraint === 'rayon_km')) {
-      const near = this.search(u, { services: [] }, now, position, limit, 0)
+      const near = this.search(u, { services: helpingServices }, now, position, limit, 0)
       const first = near.results[0]
       if (first && first.distanceKm < nearbyKm && first.distanceKm < (response.results[0]?.distanceKm ?? Infinity) / 2)
         response = {
@@ -886,7 +897,12 @@ export class Assistant {
       response = { ...response, results: response.results.filter((r) => r.distanceKm < nearbyKm) }
     state.shown = offset + response.results.length
     for (const result of response.results) lieux.push(this.lieuResult(result, now, language))
-    const need = services[0] ? p.serviceWords[services[0]] : undefined
+    const programme = u.constraints.dispositif_programmes_nationaux
+    const need = services[0]
+      ? p.forNeed(p.serviceWords[services[0]] ?? '')
+      : programme?.length === 1 && programme[0]
+        ? p.inProgramme(plainCriterion('dispositif_programmes_nationaux', programme[0], language))
+        : undefined
     const where = ofPlace(u.location.nom, language)
     if (lieux.length === 0) {
       // Asked again when there is nothing more: say it another way, with what can be done instead.

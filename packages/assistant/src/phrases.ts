@@ -30,6 +30,10 @@ export type Phrases = {
   mairieCanHelp: string
   relaxed: (what: string, needDropped: boolean) => string
   header: (more: boolean, count: number, ofPlace: string, need: string | undefined) => string
+  /** « pour vos démarches administratives » */
+  forNeed: (need: string) => string
+  /** « avec un conseiller numérique », « du réseau France Services » (a criterion of plainCriterion). */
+  inProgramme: (criterion: string) => string
   callBefore: string
   next: string
   seeMore: string
@@ -129,7 +133,9 @@ const fr: Phrases = {
   relaxed: (what, needDropped) =>
     `Je n’ai pas trouvé de lieu ${what}. Voici les plus proches${needDropped ? ' : ils peuvent vous aider ou vous orienter' : ''}.`,
   header: (more, count, of, need) =>
-    `${more ? 'Voici d’autres lieux' : count === 1 ? 'Voici le lieu le plus proche' : `Voici les ${count} lieux les plus proches`} ${of}${need ? ` pour ${need}` : ''}.`,
+    `${more ? 'Voici d’autres lieux' : count === 1 ? 'Voici le lieu le plus proche' : `Voici les ${count} lieux les plus proches`} ${of}${need ? ` ${need}` : ''}.`,
+  forNeed: (need) => `pour ${need}`,
+  inProgramme: (criterion) => (/^(avec|qui|où|pour) /.test(criterion) ? criterion : `du réseau ${criterion}`),
   callBefore: 'Appelez avant de vous déplacer : les horaires peuvent changer.',
   next: 'Et maintenant ?',
   seeMore: 'Voir d’autres lieux',
@@ -243,7 +249,9 @@ const en: Phrases = {
   relaxed: (what, needDropped) =>
     `I found no place ${what}. Here are the nearest${needDropped ? ': they can help or tell you where to go' : ''}.`,
   header: (more, count, of, need) =>
-    `${more ? 'Here are more places' : count === 1 ? 'Here is the nearest place' : `Here are the ${count} nearest places`} near ${of}${need ? ` for ${need}` : ''}.`,
+    `${more ? 'Here are more places' : count === 1 ? 'Here is the nearest place' : `Here are the ${count} nearest places`} to ${of}${need ? ` ${need}` : ''}.`,
+  forNeed: (need) => `for ${need}`,
+  inProgramme: (criterion) => (/^(with|that|where|for) /.test(criterion) ? criterion : `in the ${criterion} network`),
   callBefore: 'Call before you go: opening hours can change.',
   next: 'What next?',
   seeMore: 'See more places',

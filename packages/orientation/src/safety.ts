@@ -43,7 +43,7 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
     advice: [
       'Attention, cela ressemble à une arnaque.',
       'Votre banque, la CAF, Ameli, les impôts ou la police ne vous demandent jamais un code reçu par SMS ni un mot de passe.',
-      'Ne donnez rien. Raccrochez, et rappelez votre banque au numéro écrit au dos de votre carte.',
+      'Ne donnez rien et ne cliquez pas sur le lien. Au téléphone, raccrochez, et rappelez votre banque au numéro écrit au dos de votre carte.',
       'Si vous avez donné un code ou votre carte : faites opposition tout de suite auprès de votre banque, et gardez les messages.',
     ],
     resources: [
@@ -65,7 +65,7 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
       advice: [
         'Careful, this looks like a scam.',
         'Your bank, the CAF, Ameli, the tax office or the police never ask you for a code received by text message or for a password.',
-        'Give nothing. Hang up, and call your bank back on the number written on the back of your card.',
+        'Give nothing and do not click the link. On the phone, hang up, and call your bank back on the number written on the back of your card.',
         'If you gave a code or your card: block your card with your bank straight away, and keep the messages.',
       ],
     },

@@ -375,7 +375,15 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     else if (topic) {
       intent = Intent.Information
       confidence = 0.7
-    } else if (constraintKeys.length === 0 && !more && !reset && !closer && !followUp && !has('other_person') && Object.keys(withdrawn).length === 0) {
+    } else if (
+      constraintKeys.length === 0 &&
+      !more &&
+      !reset &&
+      !closer &&
+      !followUp &&
+      !has('other_person') &&
+      Object.keys(withdrawn).length === 0
+    ) {
       intent = Intent.OffTopic
       confidence = words.length === 0 ? 1 : 0.3
     }
