@@ -157,12 +157,12 @@ describe('1. follow-ups about the lieux just shown', () => {
     expect(monday!.shown).toEqual(['demo-gueret-fs'])
     expect(monday!.all).toMatch(/9 h – 12 h 30 et 13 h 30 – 17 h/)
   })
-  // BUG (engine): the lieu open that day is looked for without widening the radius (nearestWith passes relax=false),
-  // so from Aurillac, where nothing near opens on Saturday, the nearest one that does (farther) is never offered.
-  it.fails('« et samedi ? » when none shown opens: the nearest that does, said to be farther, as a card', async () => {
+  // Nothing near opens that day (the Aurillac lieux that help open on weekdays; the shop of second-hand computers is
+  // not a place to be helped): said plainly, with no far-away card.
+  it('« et samedi ? » when nothing near opens that day: said plainly, no card from far away', async () => {
     const [, saturday] = await converse(['atelier gratuit à Aurillac', 'et samedi ?'])
-    expect(saturday!.shown).toHaveLength(1)
-    expect(saturday!.all).toMatch(/plus loin/)
+    expect(saturday!.shown).toEqual([])
+    expect(saturday!.all).toMatch(/aucun lieu proche ouvert le samedi/i)
   })
   it('« leur numéro ? » gives every phone, « le numéro du premier » only the first', async () => {
     const [, phones, first] = await converse(['aide tablette a gueret', 'leur numéro ?', 'le numéro du premier'])
@@ -211,9 +211,7 @@ describe('1. follow-ups about the lieux just shown', () => {
     expect(closer!.understanding.location?.codeInsee).toBe(GUERET)
     expect(closer!.firstLieux).toBe(-1)
   })
-  // BUG (orientation): « plus près » is read as the commune « Les Prés » (Drôme): the commune is lost, and the
-  // following « d’autres » asks where « Les Prés » is.
-  it.fails('« plus près » keeps Guéret and is read as a follow-up, not as the commune Les Prés', async () => {
+  it('« plus près » keeps Guéret and is read as a follow-up, not as the commune Les Prés', async () => {
     const [, closer] = await converse(['aide tablette a gueret', 'plus près'])
     expect(closer!.understanding.location?.codeInsee).toBe(GUERET)
     expect(closer!.all).not.toMatch(/Les Prés/)
@@ -280,7 +278,7 @@ describe('2. safety first', () => {
       'Guéret',
     ])
     beforeAnyLieu(scam!, /jamais un code/)
-    expect(scam!.all).toMatch(/Raccrochez/)
+    expect(scam!.all).toMatch(/raccrochez/i)
     expect(scam!.all).toContain('33700')
     expect(scam!.understanding).toMatchObject({
       services: ['Utilisation sécurisée du numérique'],
@@ -301,17 +299,13 @@ describe('2. safety first', () => {
     expect(advice!.firstLieux).toBe(-1)
     expect(place!.shown).toEqual(['demo-aurillac-tablette'])
   })
-  // BUG (lexicon): « jai recu un sms qui me demande le code de ma banque » (no apostrophe, no accent) is not read as a
-  // scam: no safety advice is given.
-  it.fails('a code asked by SMS, written without accents: never give it', async () => {
+  it('a code asked by SMS, written without accents: never give it', async () => {
     const [turn] = await converse(['jai recu un sms qui me demande le code de ma banque a toulouse'])
     expect(turn!.all).toMatch(/code/)
     expect(turn!.all).toMatch(/33700|banque/)
     if (turn!.firstLieux >= 0) beforeAnyLieu(turn!, /33700|banque/)
   })
-  // BUG (lexicon): in heavy SMS spelling (« ma apeler », « ke cé ma banque », « le code ke jai recu ») the scam is not
-  // recognised: the answer is the list of places for paperwork, with no safety advice.
-  it.fails('a suspicious call in heavy SMS spelling: never give a code', async () => {
+  it('a suspicious call in heavy SMS spelling: never give a code', async () => {
     const [turn] = await converse(['un mec ma apeler il di ke cé ma banque il veu le code ke jai recu a toulouse'])
     expect(turn!.all).toMatch(/code/)
     expect(turn!.all).toMatch(/33700|banque/)
@@ -341,8 +335,7 @@ describe('2. safety first', () => {
     const [turn] = await converse(['je recois des menaces sur facebook, jhabite a Lille'])
     beforeAnyLieu(turn!, /3018|17Cyber/)
   })
-  // BUG (phrases): when widening twice the message says « à moins de 50 km, à moins de 100 km », not plain words.
-  it.fails('far from any safe-use place, the widening is said once, plainly', async () => {
+  it('far from any safe-use place, the widening is said once, plainly', async () => {
     const [, place] = await converse([
       "j'ai recu un code par sms et un conseiller de ma banque me le demande",
       'Guéret',
@@ -463,8 +456,7 @@ describe('5. English', () => {
     expect(turn!.all).toMatch(/never|code|bank/i)
     expect(turn!.all).not.toMatch(french)
   })
-  // BUG (engine): a follow-up in English (« what is their phone number? ») drops understanding.language.
-  it.fails('the conversation stays in English over follow-ups', async () => {
+  it('the conversation stays in English over follow-ups', async () => {
     const [, , phone] = await converse([
       'I need help with my computer in Paris',
       'is it free?',
@@ -505,9 +497,8 @@ describe('7. remembered context', () => {
     const [, place] = await converse(['cest quoi une france services ?', 'Lille'])
     expect(place!.shown[0]).toBe('demo-lille-fs')
   })
-  // BUG (engine): the commune named in the same message as an information question (« … a valence ») is understood
-  // but the answer still asks « Dites-moi votre commune » instead of giving the France Services of Valence.
-  it.fails('« cest ou la france service a valence »: the Valence France Services, not « your commune? »', async () => {
+  // The commune named in the same message as a question about a programme (« … a valence »): its lieux, at once.
+  it('« cest ou la france service a valence »: the Valence France Services, not « your commune? »', async () => {
     const [turn] = await converse(['cest ou la france service a valence'])
     expect(turn!.shown).toContain('demo-valence-fs')
   })
@@ -523,9 +514,7 @@ describe('7. remembered context', () => {
     expect(need!.understanding.forSomeoneElse).toBe(true)
     expect(need!.all).toMatch(/la personne que vous aidez/)
   })
-  // BUG (engine/phrases): for someone else, the need question still asks « De quoi avez-vous besoin ? » rather than
-  // about the person helped.
-  it.fails('« pour mon père »: the need question asks about the person helped', async () => {
+  it('« pour mon père »: the need question asks about the person helped', async () => {
     const [ask] = await converse(['pour mon père'])
     expect(ask!.understanding.forSomeoneElse).toBe(true)
     expect(ask!.all).toMatch(/la personne que vous aidez|il|elle/)
@@ -547,9 +536,7 @@ describe('7. remembered context', () => {
     expect(next!.understanding.location?.codeInsee).toBe(GUERET)
     expect(next!.shown).not.toContain('demo-aubusson-epn')
   })
-  // BUG (orientation/engine): « pas forcément gratuit » removes the constraint but is answered « Je n’ai pas bien
-  // compris » (intent hors_sujet) instead of searching again without it.
-  it.fails('« pas forcément gratuit » removes the constraint and searches again', async () => {
+  it('« pas forcément gratuit » removes the constraint and searches again', async () => {
     const [, , notFree] = await converse(['atelier gratuit à Aurillac', 'et à Guéret ?', 'pas forcément gratuit'])
     expect(notFree!.understanding.constraints?.frais_a_charge).toBeUndefined()
     expect(notFree!.understanding.intent).toBe('trouver_lieu')

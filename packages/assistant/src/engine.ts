@@ -839,7 +839,12 @@ export class Assistant {
           u,
           'need',
           messages,
-          () => messages.push({ type: 'choices', question: p.askNeed, choices: [...p.needs] }),
+          () =>
+            messages.push({
+              type: 'choices',
+              question: u.forSomeoneElse ? p.askNeedForOther : p.askNeed,
+              choices: [...p.needs],
+            }),
           () => messages.push({ type: 'choices', question: p.askNeedAgain, choices: [...p.needs] }),
         )
       else

@@ -24,6 +24,7 @@ export type Phrases = {
   cannotLocate: (place: string) => string
   notedAskNeed: (place: string) => string
   askNeed: string
+  askNeedForOther: string
   askNeedAgain: string
   noOther: string
   noneNear: (ofPlace: string) => string
@@ -125,6 +126,7 @@ const fr: Phrases = {
     `Je ne sais pas situer ${place} sur la carte. Pouvez-vous me donner une commune voisine ou votre code postal ?`,
   notedAskNeed: (place) => `Bien noté : ${place}. De quoi avez-vous besoin ?`,
   askNeed: 'Je suis là pour vous aider. De quoi avez-vous besoin ?',
+  askNeedForOther: 'Je suis là pour vous aider. De quoi la personne que vous aidez a-t-elle besoin ?',
   askNeedAgain:
     'Dites-moi avec vos mots ce que vous voulez faire, par exemple « déclarer mes impôts » ou « apprendre la tablette ». Ou touchez un choix :',
   noOther: 'Je n’ai pas d’autre lieu à vous proposer.',
@@ -242,6 +244,7 @@ const en: Phrases = {
   cannotLocate: (place) => `I cannot find ${place} on the map. Could you give a nearby town or your postcode?`,
   notedAskNeed: (place) => `Noted: ${place}. What do you need?`,
   askNeed: 'I am here to help. What do you need?',
+  askNeedForOther: 'I am here to help. What does the person you are helping need?',
   askNeedAgain: 'Tell me in your own words what you want to do, for example “file my taxes”. Or tap a choice:',
   noOther: 'I have no other place to suggest.',
   noneNear: (of) => `I found no place near ${of}.`,

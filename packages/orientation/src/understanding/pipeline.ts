@@ -351,7 +351,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     const followUp = asks.length > 0 || pick !== undefined || has('something_else') || has('dont_know')
     let intent: Intent | null = null
     let confidence = 0.9
-    const asksAbout = topic && has('question') && !has('locate') && !has('lives_at') && !forMe
+    // « C'est où, la France Services de Valence ? » asks where, as « où est » does.
+    const asksWhere = has('locate') || asks.includes('address')
+    const asksAbout = topic && has('question') && !asksWhere && !has('lives_at') && !forMe
     if (asksAbout && !hasNeed) intent = Intent.Information
     else if (asksAbout) {
       intent = Intent.Information
@@ -361,7 +363,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     else if (has('out_of_scope') && !hasNeed && !topic) {
       intent = Intent.OffTopic
       confidence = 0.8
-    } else if (hasNeed || (topic && has('locate')) || (topic && constraintKeys.length > 0)) {
+    } else if (hasNeed || (topic && asksWhere) || (topic && constraintKeys.length > 0)) {
       intent = Intent.FindPlace
       confidence = hasNeed ? 0.95 : 0.8
     } else if (has('help') || has('locate')) {
