@@ -162,7 +162,7 @@ describe('1. follow-ups about the lieux just shown', () => {
   it('« et samedi ? » when nothing near opens that day: said plainly, no card from far away', async () => {
     const [, saturday] = await converse(['atelier gratuit à Aurillac', 'et samedi ?'])
     expect(saturday!.shown).toEqual([])
-    expect(saturday!.all).toMatch(/aucun lieu proche ouvert le samedi/i)
+    expect(saturday!.all).toMatch(/aucun lieu d’aide proche n’ouvre le samedi/i)
   })
   it('« leur numéro ? » gives every phone, « le numéro du premier » only the first', async () => {
     const [, phones, first] = await converse(['aide tablette a gueret', 'leur numéro ?', 'le numéro du premier'])

@@ -191,7 +191,7 @@ describe('a conversation over several turns', () => {
   })
   it('asks about Saturday, not about now, on « c’est ouvert le samedi ? », about the lieux shown', async () => {
     const [, saturday] = await talk(['aide pour mes démarches à Guéret', 'c’est ouvert le samedi ?'])
-    expect(texts(saturday?.messages ?? [])[0]).toBe('Aucun de ces lieux n’ouvre le samedi.')
+    expect(texts(saturday?.messages ?? [])[0]).toBe('Aucun lieu d’aide proche n’ouvre le samedi, ceux-ci non plus.')
     expect(saturday?.understanding.constraints).toEqual({})
   })
   it('keeps the same search on « moins loin ? », and says how to look nearer', async () => {

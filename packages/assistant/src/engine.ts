@@ -12,6 +12,7 @@ import {
   parisWallClock,
   plainCriterion,
   Service,
+  SpecificSupport,
   staleAfterDays,
   vocabularies,
   weeklyTimetable,
@@ -23,7 +24,9 @@ import {
   helpWaysEn,
   knowledgeFor,
   type Pipeline,
+  safety as safetyAdvice,
   safetyLines,
+  type SafetySituation,
   type Topic,
   whyThisPlace,
 } from '@aiguillage/orientation'
@@ -125,6 +128,10 @@ export type ConversationState = {
   shown: number
   /** The lieux of the last answer, in order: what « leur numéro ? » or « le deuxième » is about. */
   shownIds?: string[]
+  /** How one can be helped (learn, or have it done) was explained: not said again in this conversation. */
+  explained?: boolean
+  /** A scam, a hacked account or harassment was told: what follows is read in that light. */
+  safety?: SafetySituation
   /** The last question asked and how many times in a row: the same question is never asked the same way twice. */
   asked?: { key: string; times: number }
   updatedAt: number
@@ -263,7 +270,10 @@ export class Assistant {
       })
 
     // A scam, a hacked account, harassment: what to do at once comes before anything else, places included.
-    if (reading.safety) for (const text of safetyLines(reading.safety, language)) messages.push({ type: 'text', text })
+    if (reading.safety) {
+      for (const text of safetyLines(reading.safety, language)) messages.push({ type: 'text', text })
+      state.safety = reading.safety
+    }
 
     const { understanding, followUp } = this.merge(state, reading, redaction.text, input.position)
     if (language === 'en') understanding.language = 'en'
@@ -404,7 +414,12 @@ export class Assistant {
       understanding.constraints.dispositif_programmes_nationaux ??= [...doneForThemProgrammes]
     }
     if (place && 'commune' in place) {
-      const c = place.commune
+      // An arrondissement with no point of its own is placed at its city's centre.
+      const parent = place.commune.commune ? this.options.territoires.byCode(place.commune.commune) : undefined
+      const c =
+        place.commune.latitude === undefined && parent?.latitude !== undefined
+          ? { ...place.commune, latitude: parent.latitude, longitude: parent.longitude }
+          : place.commune
       understanding.location = {
         codeInsee: c.code,
         nom: c.nom,
@@ -551,7 +566,8 @@ export class Assistant {
     messages: Message[],
     lieux: LieuResult[],
   ): void {
-    const p = phrases[u.language ?? 'fr']
+    const language = u.language ?? 'fr'
+    const p = phrases[language]
     const say = (text: string) => messages.push({ type: 'text', text })
     const operator = this.mode === 'operator'
     const asked = state.understanding?.awaiting
@@ -621,11 +637,33 @@ export class Assistant {
     }
     // Not understood.
     state.misunderstood++
+    const previous = state.understanding
+    // After a scam told (« elle a l'air gentille », « il rappelle dans 5 minutes »): what to do, again, short.
+    if (state.safety && state.misunderstood <= 2) {
+      const advice = language === 'en' ? safetyAdvice[state.safety].en.advice : safetyAdvice[state.safety].advice
+      for (const line of advice.slice(2, 4)) say(line)
+      if (previous?.intent) u.intent = previous.intent
+      if (!u.location) {
+        say(p.askCommune(u.forSomeoneElse === true))
+        u.awaiting = 'location'
+      }
+      return
+    }
+    // Waiting for a commune (after « dites-moi votre commune »): the same question, another way, and what was asked
+    // about stays the subject.
+    if (asked === 'location' && previous && state.misunderstood <= 2) {
+      u.intent = previous.intent
+      if (previous.topic) u.topic = previous.topic
+      say(p.dontKnowPlace)
+      u.awaiting = 'location'
+      return
+    }
     if (state.misunderstood >= 2) {
       say(p.notUnderstoodTwice)
       // A person, then: the nearest lieu that has a phone when the commune is known, the mairie otherwise.
       if (!u.location || !this.callNearest(state, u, position, now, messages, lieux)) say(p.mairieOrFranceServices)
-      messages.push({ type: 'choices', question: p.orChooseNeed, choices: [...p.needs] })
+      // The list of needs once more, but not a third time in a row.
+      if (state.misunderstood === 2) messages.push({ type: 'choices', question: p.orChooseNeed, choices: [...p.needs] })
       u.awaiting = 'need'
       return
     }
@@ -646,7 +684,7 @@ export class Assistant {
       const status = openingStatus(lieu.horaires, now)
       const next = status.state === 'closed' ? nextOpening(lieu.horaires, now) : undefined
       const opening = next ? { ...status, nextOpening: next } : status
-      cards.push(this.lieuResult({ lieu, distanceKm, opening }, now, u.language))
+      cards.push(this.lieuResult({ lieu, distanceKm, opening }, now, u.language, u.services[0]))
     }
     return cards
   }
@@ -885,7 +923,18 @@ export class Assistant {
     }
     const limit = this.mode === 'operator' ? 5 : 3
     const offset = reading.more ? state.shown : 0
+    // Writing in English asks for no filter: lieux that receive people in English come first when there is one near,
+    // and the others follow (a person is better helped in French nearby than in English far away).
+    const preferred =
+      language === 'en' && offset === 0
+        ? this.search(u, { services }, now, position, 1, 0, false, true).results.find((r) => r.distanceKm < nearbyKm)
+        : undefined
     let response = this.search(u, { services }, now, position, limit, offset)
+    if (preferred)
+      response = {
+        ...response,
+        results: [preferred, ...response.results.filter((r) => r.lieu.id !== preferred.lieu.id)].slice(0, limit),
+      }
     // Far away for this exact need (the radius had to grow), while lieux that help with the numérique are near: the
     // near ones come first (they can help or orient), said so; a lieu two hours away is not an answer.
     if (offset === 0 && services.length > 0 && response.relaxed.some((r) => r.constraint === 'rayon_km')) {
@@ -901,7 +950,7 @@ export class Assistant {
     if ((response.results[0]?.distanceKm ?? Infinity) < nearbyKm)
       response = { ...response, results: response.results.filter((r) => r.distanceKm < nearbyKm) }
     state.shown = offset + response.results.length
-    for (const result of response.results) lieux.push(this.lieuResult(result, now, language))
+    for (const result of response.results) lieux.push(this.lieuResult(result, now, language, services[0]))
     const programme = u.constraints.dispositif_programmes_nationaux
     const need = services[0]
       ? p.forNeed(p.serviceWords[services[0]] ?? '')
@@ -923,8 +972,10 @@ export class Assistant {
     state.asked = undefined
     // The same lieux as just shown (« gratuit » when they all were): said in one line, not shown again.
     const previousIds = state.shownIds ?? []
+    const sameNeed = (state.understanding?.services ?? []).join('|') === u.services.join('|')
     if (
       offset === 0 &&
+      sameNeed &&
       !reading.reset &&
       previousIds.length === lieux.length &&
       lieux.every((l, i) => l.id === previousIds[i]) &&
@@ -947,8 +998,12 @@ export class Assistant {
     // What is said once per search is not said again with the next results.
     if (this.mode === 'citizen' && offset === 0) {
       const ways = language === 'en' ? helpWaysEn : helpWays
-      if (u.intent === Intent.DoItForMe) say(ways.doneForThem)
-      else if (services[0] === Service.AdministrativeProcedures) say(`${ways.learn} ${ways.doneForThem}`)
+      // Said once in a conversation: how one can be helped (learn, or have it done under a mandate).
+      if (!state.explained) {
+        if (u.intent === Intent.DoItForMe) say(ways.doneForThem)
+        else if (services[0] === Service.AdministrativeProcedures) say(`${ways.learn} ${ways.doneForThem}`)
+        if (u.intent === Intent.DoItForMe || services[0] === Service.AdministrativeProcedures) state.explained = true
+      }
       if (u.topic === 'pass_numerique') say(p.passNumeriqueCaveat)
       say(p.callBefore)
     }
@@ -977,6 +1032,8 @@ export class Assistant {
     limit: number,
     offset = 0,
     relax = offset === 0,
+    /** Keep « help in English » as a filter (by default it only orders the lieux of an English conversation). */
+    keepLanguage = false,
   ) {
     const near = this.near(u, position)
     if (!near) return { results: [] as SearchResult[], relaxed: [] as Relaxation[] }
@@ -990,7 +1047,10 @@ export class Assistant {
       'modalites_accompagnement',
       'dispositif_programmes_nationaux',
     ] as const) {
-      const values = c[key]
+      const values =
+        key === 'prise_en_charge_specifique' && u.language === 'en' && !keepLanguage
+          ? c[key]?.filter((v) => v !== SpecificSupport.ForeignLanguagesEnglish)
+          : c[key]
       if (values?.length) filters[key] = values
     }
     return this.options.index.search({
@@ -1006,7 +1066,7 @@ export class Assistant {
     })
   }
 
-  private lieuResult(result: SearchResult, now: Date, language: Language = 'fr'): LieuResult {
+  private lieuResult(result: SearchResult, now: Date, language: Language = 'fr', need?: string): LieuResult {
     const lieu: Lieu = result.lieu
     const opening = result.opening
     const optional = <K extends keyof Lieu>(key: K) => (lieu[key] === undefined ? {} : { [key]: lieu[key] })
@@ -1028,14 +1088,14 @@ export class Assistant {
       ...optional('horaires'),
       ...week(lieu.horaires, now),
       ouvertMaintenant: opening.state === 'unknown' ? null : opening.state === 'open',
-      ouvertureTexte: describeOpening(opening, now, opening.nextOpening),
+      ouvertureTexte: openingText(opening, now, language),
       ...optional('frais_a_charge'),
       ...optional('modalites_acces'),
       ...optional('modalites_accompagnement'),
       ...optional('dispositif_programmes_nationaux'),
       ...optional('prise_rdv'),
       ...optional('presentation_resume'),
-      pourquoi: whyThisPlace(lieu, language),
+      pourquoi: whyThisPlace(lieu, language, need),
       date_maj: lieu.date_maj,
       aVerifier: dataAgeDays(lieu.date_maj, now) > staleAfterDays,
       ...optional('publics_specifiquement_adresses'),
@@ -1050,6 +1110,29 @@ function week(horaires: string | undefined, now: Date): Pick<LieuResult, 'horair
   if (!days) return {}
   const today = days.find((day) => day.today)?.text
   return { horairesSemaine: days.map((day) => day.text), ...(today ? { horairesAujourdhui: today } : {}) }
+}
+
+/** « Ouvert. Ferme à 12 h. » in French; the same said in English for an English conversation. */
+function openingText(opening: SearchResult['opening'], now: Date, language: Language): string {
+  if (language === 'fr') return describeOpening(opening, now, opening.nextOpening)
+  if (opening.state === 'unknown') return 'Opening hours not known: call first.'
+  const when = (instant: Date) => {
+    const target = parisWallClock(instant)
+    const today = parisWallClock(now)
+    const time = `${String(target.hour).padStart(2, '0')}:${String(target.minute).padStart(2, '0')}`
+    const days =
+      (Date.UTC(target.year, target.month - 1, target.day) - Date.UTC(today.year, today.month - 1, today.day)) /
+      86_400_000
+    if (days === 0) return `at ${time}`
+    if (days === 1) return `tomorrow at ${time}`
+    const weekday = new Date(Date.UTC(target.year, target.month - 1, target.day)).toLocaleDateString('en-GB', {
+      weekday: 'long',
+      timeZone: 'UTC',
+    })
+    return days < 7 ? `on ${weekday} at ${time}` : `on ${target.day}/${target.month} at ${time}`
+  }
+  if (opening.state === 'open') return opening.nextChange ? `Open. Closes ${when(opening.nextChange)}.` : 'Open.'
+  return opening.nextOpening ? `Closed. Opens ${when(opening.nextOpening)}.` : 'Closed.'
 }
 
 /** The next day (today included) that is this weekday in Paris, at noon. */

@@ -1,5 +1,5 @@
 import { type DayTimetable, weeklyTimetable } from '@aiguillage/lieux'
-import { type Ask, priceWords, whyThisPlace } from '@aiguillage/orientation'
+import { type Ask, priceWords } from '@aiguillage/orientation'
 import type { LieuResult } from './engine.js'
 import type { Language, Phrases } from './phrases.js'
 
@@ -133,7 +133,20 @@ export function answerFollowUp(question: FollowUpQuestion, context: FollowUpCont
       for (const lieu of lieux) texts.push(p.distanceOf(lieu.nom, lieu.distanceTexte, context.from))
       texts.push(p.asTheCrowFlies)
     }
-    if (ask === 'why') for (const lieu of lieux) texts.push(p.whyOf(lieu.nom, whyThisPlace(lieu, language)))
+    if (ask === 'why') for (const lieu of lieux) texts.push(p.whyOf(lieu.nom, lieu.pourquoi))
+    if (ask === 'booking')
+      for (const lieu of lieux) {
+        const modes = lieu.modalites_acces ?? []
+        texts.push(
+          lieu.prise_rdv
+            ? p.bookOnline(lieu.nom, lieu.prise_rdv)
+            : modes.includes('Se présenter')
+              ? p.walkIn(lieu.nom)
+              : lieu.telephoneAffichage
+                ? p.callToBook(lieu.nom, lieu.telephoneAffichage)
+                : p.noPhone(lieu.nom),
+        )
+      }
     if (ask === 'hours' && !question.day && !question.openNow)
       for (const lieu of lieux) {
         const days = weeklyTimetable(lieu.horaires, context.dayDate ?? new Date())
@@ -172,7 +185,15 @@ export function answerFollowUp(question: FollowUpQuestion, context: FollowUpCont
             : p.nearestThatDay(day, nearest.nom, nearest.distanceTexte, hours, nearest.distanceKm > farthest),
         )
         cards.push(nearest)
-      } else texts.push(p.nothingThatDay(day))
+      } else {
+        // Nothing near that day: say it once, and when the nearest one shown does open.
+        texts.pop()
+        texts.push(p.nothingThatDay(day))
+        const first = lieux[0]
+        const days = first ? weeklyTimetable(first.horaires, context.dayDate) : undefined
+        if (first && days?.some((d) => d.spans.length > 0))
+          texts.push(p.hoursOf(first.nom, compactWeek(days, language)))
+      }
     }
   } else if (question.openNow) {
     const open = lieux.filter((lieu) => lieu.ouvertMaintenant === true)

@@ -75,6 +75,9 @@ export type Phrases = {
   noneOpenNow: string
   nearestOpenNow: (name: string, distance: string, text: string) => string
   whyOf: (name: string, why: string) => string
+  bookOnline: (name: string, url: string) => string
+  walkIn: (name: string) => string
+  callToBook: (name: string, phone: string) => string
   closest: (from: string) => string
   closerWithout: (what: string, name: string, distance: string) => string
   shareFinerPlace: string
@@ -185,7 +188,7 @@ const fr: Phrases = {
   noneThatDay: (day) => `Aucun de ces lieux n’ouvre ${day}.`,
   nearestThatDay: (day, name, distance, hours, farther) =>
     `Le plus proche ouvert ${day} est ${name}, à ${distance}${farther ? ' : c’est plus loin' : ''}. Horaires ${day} : ${hours}.`,
-  nothingThatDay: (day) => `Je n’ai trouvé aucun lieu proche ouvert ${day}.`,
+  nothingThatDay: (day) => `Aucun lieu d’aide proche n’ouvre ${day}, ceux-ci non plus.`,
   nearestThatDayOtherNeed: (day, name, distance, hours) =>
     `${capitalise(day)}, le lieu d’aide ouvert le plus proche est ${name}, à ${distance}. Il n’aide pas forcément pour ce besoin : appelez avant. Horaires ${day} : ${hours}.`,
   noOtherAgain: (of) =>
@@ -198,6 +201,9 @@ const fr: Phrases = {
   noneOpenNow: 'Aucun de ces lieux n’est ouvert en ce moment.',
   nearestOpenNow: (name, distance, text) => `Le plus proche ouvert maintenant est ${name}, à ${distance}. ${text}`,
   whyOf: (name, why) => `${name} — ${why}`,
+  bookOnline: (name, url) => `${name} : prenez rendez-vous en ligne, ${url}`,
+  walkIn: (name) => `${name} : vous pouvez venir sans rendez-vous, aux heures d’ouverture.`,
+  callToBook: (name, phone) => `${name} : appelez le ${phone} pour prendre rendez-vous.`,
   closest: (from) => `Ce sont les lieux les plus proches ${from} que je connaisse.`,
   closerWithout: (what, name, distance) => `Plus près, mais ${what} : ${name}, à ${distance}.`,
   shareFinerPlace:
@@ -305,7 +311,7 @@ const en: Phrases = {
   noneThatDay: (day) => `None of these places opens ${day}.`,
   nearestThatDay: (day, name, distance, hours, farther) =>
     `The nearest place open ${day} is ${name}, ${distance} away${farther ? ': it is farther' : ''}. Hours ${day}: ${hours}.`,
-  nothingThatDay: (day) => `I found no nearby place open ${day}.`,
+  nothingThatDay: (day) => `No place that helps near you opens ${day}, these ones included.`,
   nearestThatDayOtherNeed: (day, name, distance, hours) =>
     `${capitalise(day)}, the nearest place open is ${name}, ${distance} away. It may not help with this need: call first. Hours ${day}: ${hours}.`,
   noOtherAgain: (of) =>
@@ -316,6 +322,9 @@ const en: Phrases = {
   noneOpenNow: 'None of these places is open right now.',
   nearestOpenNow: (name, distance, text) => `The nearest place open now is ${name}, ${distance} away. ${text}`,
   whyOf: (name, why) => `${name} — ${why}`,
+  bookOnline: (name, url) => `${name}: book online, ${url}`,
+  walkIn: (name) => `${name}: you can go without an appointment, during opening hours.`,
+  callToBook: (name, phone) => `${name}: call ${phone} to make an appointment.`,
   closest: (from) => `These are the nearest places ${from} that I know of.`,
   closerWithout: (what, name, distance) => `Nearer, but ${what}: ${name}, ${distance} away.`,
   shareFinerPlace: 'To look nearer to you, give your postcode or your village, or tap “Locate me”.',

@@ -57,6 +57,19 @@ const kinds: readonly { test: (lieu: WhyLieu) => boolean; fr: string; en: string
   },
 ]
 
+const needReasons: Readonly<Record<string, { fr: string; en: string }>> = {
+  [Service.InternetAndEquipmentAccess]: {
+    fr: 'Un ordinateur, une imprimante et internet à votre disposition',
+    en: 'A computer, a printer and internet you can use',
+  },
+  [Service.AffordableEquipment]: { fr: 'Du matériel informatique à petit prix', en: 'Low-cost computer equipment' },
+  [Service.EmploymentThroughDigital]: {
+    fr: 'Une aide pour chercher un emploi et faire un CV',
+    en: 'Help to look for a job and write a CV',
+  },
+  [Service.SafeDigitalUse]: { fr: 'Une aide pour vous protéger en ligne', en: 'Help to stay safe online' },
+}
+
 const prices: Readonly<Record<string, { fr: string; en: string }>> = {
   [Fee.Free]: { fr: 'gratuit', en: 'free' },
   [Fee.FreeUnderConditions]: { fr: 'gratuit sous conditions', en: 'free under conditions' },
@@ -89,8 +102,11 @@ export function accessWords(lieu: WhyLieu, language: Language = 'fr'): string | 
  * @example whyThisPlace({ dispositif_programmes_nationaux: ['France Services'], frais_a_charge: ['Gratuit'],
  *   modalites_acces: ['Se présenter'] }) // 'France Services : un agent fait les démarches avec vous. Gratuit, sans rendez-vous.'
  */
-export function whyThisPlace(lieu: WhyLieu, language: Language = 'fr'): string {
-  const kind = kinds.find((k) => k.test(lieu))?.[language]
+export function whyThisPlace(lieu: WhyLieu, language: Language = 'fr', need?: string): string {
+  // A material need (a computer to use, a cheap one, a CV) is said first when the lieu offers it: the programme says
+  // less to someone who wants to print a ticket.
+  const forNeed = need && has(lieu.services, need) ? needReasons[need]?.[language] : undefined
+  const kind = forNeed ?? kinds.find((k) => k.test(lieu))?.[language]
   const details = [priceWords(lieu, language), accessWords(lieu, language)].filter((d): d is string => d !== undefined)
   const detail = details.length > 0 ? `${capitalise(details.join(', '))}.` : ''
   if (!kind)

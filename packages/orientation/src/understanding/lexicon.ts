@@ -42,6 +42,7 @@ export const cueKinds = [
   'ask_distance',
   'ask_hours',
   'ask_why',
+  'ask_booking',
   'pick',
   'something_else',
   'dont_know',

@@ -25,6 +25,9 @@ export type Token = {
 export const smsWords: ReadonlyMap<string, string> = new Map(
   Object.entries({
     qqn: 'quelqu un',
+    kel: 'quel',
+    kelle: 'quelle',
+    jusqua: 'jusqu a',
     qq1: 'quelqu un',
     kelkun: 'quelqu un',
     qqun: 'quelqu un',

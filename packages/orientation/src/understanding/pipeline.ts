@@ -45,7 +45,7 @@ export type Constraints = {
 }
 
 /** What a follow-up asks about the lieux just shown. */
-export type Ask = 'phone' | 'address' | 'price' | 'distance' | 'hours' | 'why'
+export type Ask = 'phone' | 'address' | 'price' | 'distance' | 'hours' | 'why' | 'booking'
 const askCues: Readonly<Record<string, Ask>> = {
   ask_phone: 'phone',
   ask_address: 'address',
@@ -53,6 +53,7 @@ const askCues: Readonly<Record<string, Ask>> = {
   ask_distance: 'distance',
   ask_hours: 'hours',
   ask_why: 'why',
+  ask_booking: 'booking',
 }
 
 /** A stretch of the message read by one lexicon entry. */
@@ -392,7 +393,15 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
 
     // What narrows a search belongs to a search: English spoken, or nothing at all for an out-of-scope request
     // (« quel temps fera-t-il ce week-end ? » does not ask for Saturday openings).
-    if (english && intent !== Intent.TalkToSomeone && intent !== Intent.Greeting && intent !== Intent.Thanks)
+    if (
+      english &&
+      !followUp &&
+      !more &&
+      !closer &&
+      intent !== Intent.TalkToSomeone &&
+      intent !== Intent.Greeting &&
+      intent !== Intent.Thanks
+    )
       constraints.prise_en_charge_specifique = push(
         constraints.prise_en_charge_specifique,
         'Langues étrangères (anglais)',
