@@ -103,8 +103,8 @@ async function converse(turns: string[], position?: { latitude: number; longitud
     for (const card of cards) expect(card.pourquoi, card.id).toMatch(/\S{3,}/)
     // Never asks for a password or a code.
     expect(all).not.toMatch(asksPassword)
-    // The paused helpline only when Solidarité Numérique was asked about.
-    if (/solidarit[eé] num[eé]rique/i.test(said)) solidariteAsked = true
+    // The paused helpline only when Solidarité Numérique was asked about (by its name or its number).
+    if (/solidarit[eé] num[eé]rique|01 ?70 ?772 ?372/i.test(said)) solidariteAsked = true
     if (!solidariteAsked) expect(JSON.stringify(body), `« ${said} »`).not.toContain(pausedHelpline)
     answers.push({
       said,
@@ -626,5 +626,77 @@ describe('secrets and bad turns', () => {
     expect(status).toBe(200)
     expect(body.conversationId).not.toBe('inconnue-42')
     expect(body.lieux).toEqual([])
+  })
+})
+
+describe('9. after a first blind review', () => {
+  it('a parcel SMS paid by card: the scam advice first (block the card), and again on « je fais quoi ? »', async () => {
+    const [scam, next] = await converse([
+      'jai recu un sms colissimo colis en attente payer 1,99 euros frais de port avec un lien. jai clique et mis ma carte bleue',
+      'je fais quoi maintenant',
+    ])
+    expect(scam!.all).toMatch(/arnaque/)
+    expect(scam!.all).toMatch(/opposition/)
+    expect(next!.all).toMatch(/opposition/)
+    expect(next!.all).not.toMatch(/Je n’ai pas bien compris/)
+  })
+  it('a fake Ameli agent asking the NIR and the IBAN, then « elle a l’air gentille »: never give them', async () => {
+    const [scam, next] = await converse([
+      'une dame de l ameli au telephone veut mon numero de secu et mon iban pour un remboursement',
+      'elle a l air gentille',
+    ])
+    expect(scam!.all).toMatch(/arnaque/)
+    expect(next!.all).toMatch(/Ne donnez rien/)
+  })
+  it('« maman, j’ai changé de numéro, paie par ce lien »: a scam', async () => {
+    const [scam] = await converse([
+      'ma fille m ecrit depuis un nouveau numero et me demande de payer une facture urgente par un lien',
+    ])
+    expect(scam!.all).toMatch(/arnaque/)
+  })
+  it('a scam told in English gets the advice in English, before the place', async () => {
+    const [scam] = await converse([
+      'Hi, someone called me saying he is from my bank and asked for the code they sent me by text. I live in Aurillac',
+    ])
+    expect(scam!.understanding.language).toBe('en')
+    expect(scam!.all).toMatch(/scam/)
+    expect(scam!.all).toContain('33700')
+    expect(scam!.firstLieux).toBeGreaterThan(0)
+    expect(scam!.cards[0]?.ouvertureTexte).toMatch(/^(Open|Closed)/)
+  })
+  it('« comment je prends rdv ? »: the booking link, or « sans rendez-vous », from the data', async () => {
+    const [, booking] = await converse(['apprendre la tablette à Guéret', 'comment je prend rdv ?'])
+    expect(booking!.all).toContain('https://rdv.example.org/mediat')
+    expect(booking!.shown).toEqual([])
+    const [, walkIn] = await converse(['aide caf a Aurillac', 'il faut telephoner avant ?'])
+    expect(walkIn!.all).toMatch(/sans rendez-vous/)
+  })
+  it('« c ouvert jusqua kel heure » and « le bus passe quand »: the hours of the lieux shown', async () => {
+    const [, until] = await converse(['aide caf a Aurillac', 'c ouvert jusqua kel heure'])
+    expect(until!.all).toMatch(/8 h 30 – 12 h et 13 h 30 – 17 h/)
+    const [, bus] = await converse(['apprendre internet a Bourganeuf', 'le bus passe quand'])
+    expect(bus!.all).toMatch(/jeudi/)
+  })
+  it('« j habite paris 14 »: the France Services of the 14e first', async () => {
+    const [turn] = await converse(['aide pour ma declaration d impots, j habite paris 14'])
+    expect(turn!.shown[0]).toBe('demo-paris14-fs')
+  })
+  it('after Solidarité Numérique, « alors je fais comment » asks the commune again, then gives a phone', async () => {
+    const [, again, place] = await converse([
+      'jai essaye dappeler le 01 70 772 372 personne repond',
+      'alors je fais comment',
+      'Bourganeuf',
+    ])
+    expect(again!.understanding.awaiting).toBe('location')
+    expect(again!.all).not.toMatch(/Je n’ai pas bien compris/)
+    expect(place!.all).toMatch(/05 36 49 01 0\d/)
+  })
+  it('a new need after the lieux shown is a new search, not « the same lieux »', async () => {
+    const [, cheap] = await converse([
+      'aide pour faire mon dossier pole emploi a Clermont Ferrand',
+      'et aussi je voudrais un ordinateur pas cher',
+    ])
+    expect(cheap!.understanding.services).toEqual(['Acquisition de matériel informatique à prix solidaire'])
+    expect(cheap!.all).not.toMatch(/mêmes? lieux?/)
   })
 })
