@@ -24,7 +24,6 @@ import {
   helpWaysEn,
   knowledgeFor,
   type Pipeline,
-  safety as safetyAdvice,
   safetyLines,
   type SafetySituation,
   type Topic,
@@ -270,12 +269,16 @@ export class Assistant {
       })
 
     // A scam, a hacked account, harassment: what to do at once comes before anything else, places included.
-    if (reading.safety) {
-      for (const text of safetyLines(reading.safety, language)) messages.push({ type: 'text', text })
-      state.safety = reading.safety
+    // Told again, or « j'ai déjà donné mon RIB » after a scam: what to do now first, where to turn not repeated.
+    const situation = reading.safety ?? (reading.gaveData ? state.safety : undefined)
+    if (situation) {
+      const options = { gaveData: reading.gaveData, short: state.safety === situation }
+      for (const text of safetyLines(situation, language, options)) messages.push({ type: 'text', text })
+      state.safety = situation
     }
 
-    const { understanding, followUp } = this.merge(state, reading, redaction.text, input.position)
+    const { understanding, followUp, assumed } = this.merge(state, reading, redaction.text, input.position)
+    if (assumed) messages.push({ type: 'text', text: p.assumedCommune(assumed) })
     if (language === 'en') understanding.language = 'en'
     else delete understanding.language
     const lieux: LieuResult[] = []
@@ -293,14 +296,25 @@ export class Assistant {
     reading: TurnReading,
     text: string,
     position: Point | undefined,
-  ): { understanding: Understanding; followUp: boolean } {
+  ): { understanding: Understanding; followUp: boolean; assumed?: string } {
     const previous: Understanding | null = reading.reset ? null : state.understanding
     if (reading.reset) {
       state.candidates = undefined
       state.shown = 0
       state.shownIds = undefined
     }
-    const place = this.readPlace(state, previous, reading, text)
+    let place = this.readPlace(state, previous, reading, text)
+    // Homonyms offered, and the answer is something else (« le plus proche », a need, « je sais pas »): the likeliest
+    // is taken, and said, rather than the same choice asked again.
+    let assumed: string | undefined
+    const pending = state.candidates?.[0]
+    if (!place && previous?.awaiting === 'commune_choice' && pending && !reading.reset && !reading.safety) {
+      const likeliest = this.options.territoires.byCode(pending.code)
+      if (likeliest) {
+        place = { commune: likeliest }
+        assumed = pending.label
+      }
+    }
     // A question about the lieux just shown (« leur numéro ? », « et samedi ? », « le deuxième ») is answered from
     // them: what it asks does not change the search.
     const openingOnly = Object.keys(reading.constraints).every(
@@ -443,7 +457,7 @@ export class Assistant {
       state.shown = 0
     } else if (previous?.location) understanding.location = previous.location
     if (reading.services.length > 0 || Object.keys(reading.constraints).length > 0) state.shown = 0
-    return { understanding, followUp: false }
+    return { understanding, followUp: false, ...(assumed ? { assumed } : {}) }
   }
 
   /** The commune of the message: an answer to a choice, a commune alone, or a place inside a sentence. */
@@ -640,8 +654,7 @@ export class Assistant {
     const previous = state.understanding
     // After a scam told (« elle a l'air gentille », « il rappelle dans 5 minutes »): what to do, again, short.
     if (state.safety && state.misunderstood <= 2) {
-      const advice = language === 'en' ? safetyAdvice[state.safety].en.advice : safetyAdvice[state.safety].advice
-      for (const line of advice.slice(2, 4)) say(line)
+      for (const line of safetyLines(state.safety, language, { short: true })) say(line)
       if (previous?.intent) u.intent = previous.intent
       if (!u.location) {
         say(p.askCommune(u.forSomeoneElse === true))
@@ -654,7 +667,7 @@ export class Assistant {
     if (asked === 'location' && previous && state.misunderstood <= 2) {
       u.intent = previous.intent
       if (previous.topic) u.topic = previous.topic
-      say(p.dontKnowPlace)
+      say(p.askCommuneAgain)
       u.awaiting = 'location'
       return
     }
@@ -710,7 +723,7 @@ export class Assistant {
         ? p.fromCentre(ofPlace(u.location.nom, language))
         : p.fromPosition
     const day = reading.constraints.ouvert_jour
-    const dayDate = nextWeekday(now, day ?? weekdayCodes[new Date(now).getUTCDay()] ?? 'Mo')
+    const dayDate = day ? nextWeekday(now, day) : now
     // The nearest lieu of the same search that meets the wish; failing that, the nearest lieu that helps at all (said so).
     const nearestWith = (extra: Constraints) => {
       for (const services of [u.services, helpingServices]) {
@@ -892,7 +905,7 @@ export class Assistant {
           'location',
           messages,
           () => say(p.askCommune(u.forSomeoneElse === true)),
-          () => say(p.dontKnowPlace),
+          () => say(p.askCommuneAgain),
         )
       u.awaiting ??= 'location'
       return
@@ -911,9 +924,11 @@ export class Assistant {
         noted()
         u.awaiting = 'need'
       } else
-        this.ask(state, u, 'need', messages, noted, () =>
-          messages.push({ type: 'choices', question: p.askNeedAgain, choices: [...p.needs] }),
-        )
+        // Asked twice already: a person to call as well, since the words do not come.
+        this.ask(state, u, 'need', messages, noted, () => {
+          if (this.mode === 'citizen') this.callNearest(state, u, position, now, messages, lieux)
+          messages.push({ type: 'choices', question: p.askNeedAgain, choices: [...p.needs] })
+        })
       return
     }
     // « Solidarité Numérique ne répond plus », then the commune: the number of a lieu that answers, as promised.
@@ -935,15 +950,22 @@ export class Assistant {
         ...response,
         results: [preferred, ...response.results.filter((r) => r.lieu.id !== preferred.lieu.id)].slice(0, limit),
       }
-    // Far away for this exact need (the radius had to grow), while lieux that help with the numérique are near: the
-    // near ones come first (they can help or orient), said so; a lieu two hours away is not an answer.
-    if (offset === 0 && services.length > 0 && response.relaxed.some((r) => r.constraint === 'rayon_km')) {
+    // Nothing near for this exact need: the radius had to grow, or the need was given up. Lieux that help a person
+    // with whatever she brings come then, said so (they can help or orient): not a lieu two hours away, nor a fablab
+    // or a shop that happens to be near.
+    const needDropped = response.relaxed.some((r) => r.constraint === 'filtre' && r.field === 'services')
+    const widened = response.relaxed.some((r) => r.constraint === 'rayon_km')
+    if (offset === 0 && services.length > 0 && (needDropped || widened)) {
       const near = this.search(u, { services: helpingServices }, now, position, limit, 0)
       const first = near.results[0]
-      if (first && first.distanceKm < nearbyKm && first.distanceKm < (response.results[0]?.distanceKm ?? Infinity) / 2)
+      const nearer = first && first.distanceKm < (response.results[0]?.distanceKm ?? Infinity) / 2
+      if (first && first.distanceKm < nearbyKm && (needDropped || nearer))
         response = {
           ...near,
-          relaxed: [{ constraint: 'filtre', field: 'services', values: services }, ...near.relaxed],
+          relaxed: [
+            { constraint: 'filtre', field: 'services', values: services },
+            ...near.relaxed.filter((r) => r.constraint !== 'rayon_km'),
+          ],
         }
     }
     // When the nearest are near, a far one at the end of the list is noise.

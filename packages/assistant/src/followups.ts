@@ -24,8 +24,8 @@ export type FollowUpContext = {
   lieux: readonly LieuResult[]
   /** « du centre de Guéret », « de votre position ». */
   from: string
-  /** A Paris noon on the day asked about. */
-  dayDate?: Date
+  /** A Paris noon on the day asked about (today when no day is asked). */
+  dayDate: Date
   /** The nearest lieu of the same search open that day, when none of the ones shown is. */
   nearestOnDay?: () => { lieu: LieuResult; otherNeed: boolean } | undefined
   /** The nearest lieu of the same search open now, when none of the ones shown is. */
@@ -138,26 +138,28 @@ export function answerFollowUp(question: FollowUpQuestion, context: FollowUpCont
       for (const lieu of lieux) {
         const modes = lieu.modalites_acces ?? []
         texts.push(
-          lieu.prise_rdv
-            ? p.bookOnline(lieu.nom, lieu.prise_rdv)
-            : modes.includes('Se présenter')
-              ? p.walkIn(lieu.nom)
-              : lieu.telephoneAffichage
-                ? p.callToBook(lieu.nom, lieu.telephoneAffichage)
-                : p.noPhone(lieu.nom),
+          lieu.prise_rdv && modes.includes('Se présenter')
+            ? p.walkInOrBook(lieu.nom, lieu.prise_rdv)
+            : lieu.prise_rdv
+              ? p.bookOnline(lieu.nom, lieu.prise_rdv)
+              : modes.includes('Se présenter')
+                ? p.walkIn(lieu.nom)
+                : lieu.telephoneAffichage
+                  ? p.callToBook(lieu.nom, lieu.telephoneAffichage)
+                  : p.noPhone(lieu.nom),
         )
       }
     if (ask === 'hours' && !question.day && !question.openNow)
       for (const lieu of lieux) {
-        const days = weeklyTimetable(lieu.horaires, context.dayDate ?? new Date())
+        const days = weeklyTimetable(lieu.horaires, context.dayDate)
         texts.push(days ? p.hoursOf(lieu.nom, compactWeek(days, language)) : p.noHours(lieu.nom))
       }
   }
 
-  if (question.day && context.dayDate) {
+  if (question.day) {
     const day = dayName(question.day)
     const open = lieux
-      .map((lieu) => ({ lieu, hours: hoursOn(lieu, context.dayDate as Date, language) }))
+      .map((lieu) => ({ lieu, hours: hoursOn(lieu, context.dayDate, language) }))
       .filter((x): x is { lieu: LieuResult; hours: string } => x.hours !== undefined)
     const closed = lieux.filter((lieu) => !open.some((o) => o.lieu === lieu))
     for (const { lieu, hours } of open) texts.push(p.openThatDay(lieu.nom, day, hours))

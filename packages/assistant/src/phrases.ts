@@ -14,12 +14,13 @@ export type Phrases = {
   thanks: string
   operatorThanks: string
   secretWarning: (what: string) => string
-  secretLabels: Readonly<Record<'mot_de_passe' | 'nir' | 'carte_bancaire' | 'iban', string>>
+  secretLabels: Readonly<Record<'mot_de_passe' | 'code_secret' | 'nir' | 'carte_bancaire' | 'iban', string>>
   and: string
   helplinePaused: (name: string, phone: string, year: string) => string
   callMairie: string
   askCommuneForPhone: string
   askCommune: (forSomeoneElse: boolean) => string
+  askCommuneAgain: string
   positionUnusable: string
   cannotLocate: (place: string) => string
   notedAskNeed: (place: string) => string
@@ -49,6 +50,7 @@ export type Phrases = {
   callNearest: (name: string, phone: string) => string
   callSoonest: (name: string, phone: string, openNow: boolean) => string
   severalCommunes: string
+  assumedCommune: (label: string) => string
   needs: readonly { label: string; value: string }[]
   serviceWords: Readonly<Record<string, string>>
   // Follow-ups about the lieux just shown.
@@ -77,6 +79,7 @@ export type Phrases = {
   whyOf: (name: string, why: string) => string
   bookOnline: (name: string, url: string) => string
   walkIn: (name: string) => string
+  walkInOrBook: (name: string, url: string) => string
   callToBook: (name: string, phone: string) => string
   closest: (from: string) => string
   closerWithout: (what: string, name: string, distance: string) => string
@@ -111,6 +114,7 @@ const fr: Phrases = {
     `Attention : vous avez écrit ${what}. Ne le donnez jamais, ni à moi ni à personne par message. Je ne l’ai pas gardé.`,
   secretLabels: {
     mot_de_passe: 'un mot de passe',
+    code_secret: 'un code secret',
     nir: 'un numéro de sécurité sociale',
     carte_bancaire: 'un numéro de carte bancaire',
     iban: 'un IBAN',
@@ -124,6 +128,8 @@ const fr: Phrases = {
     other
       ? 'Dans quelle commune habite la personne que vous aidez ? Vous pouvez aussi donner son code postal.'
       : 'Dans quelle commune habitez-vous ? Vous pouvez aussi donner votre code postal.',
+  askCommuneAgain:
+    'Pour trouver un lieu près de chez vous, écrivez le nom de votre ville ou de votre village, ou votre code postal. Vous pouvez aussi toucher « Me localiser ».',
   positionUnusable: 'Je n’ai pas pu utiliser votre position.',
   cannotLocate: (place) =>
     `Je ne sais pas situer ${place} sur la carte. Pouvez-vous me donner une commune voisine ou votre code postal ?`,
@@ -158,6 +164,7 @@ const fr: Phrases = {
   callSoonest: (name, phone, open) =>
     `Le plus simple est d’appeler ${name}, au ${phone} : ${open ? 'il est ouvert en ce moment' : 'c’est le lieu proche qui ouvre le plus tôt'}.`,
   severalCommunes: 'Plusieurs communes portent ce nom. Laquelle ?',
+  assumedCommune: (label) => `Je prends ${label}. Si ce n’est pas la bonne commune, dites-le-moi.`,
   needs: frNeeds,
   serviceWords: {
     [Service.AdministrativeProcedures]: 'vos démarches administratives',
@@ -203,6 +210,7 @@ const fr: Phrases = {
   whyOf: (name, why) => `${name} — ${why}`,
   bookOnline: (name, url) => `${name} : prenez rendez-vous en ligne, ${url}`,
   walkIn: (name) => `${name} : vous pouvez venir sans rendez-vous, aux heures d’ouverture.`,
+  walkInOrBook: (name, url) => `${name} : vous pouvez venir sans rendez-vous, ou prendre rendez-vous en ligne, ${url}`,
   callToBook: (name, phone) => `${name} : appelez le ${phone} pour prendre rendez-vous.`,
   closest: (from) => `Ce sont les lieux les plus proches ${from} que je connaisse.`,
   closerWithout: (what, name, distance) => `Plus près, mais ${what} : ${name}, à ${distance}.`,
@@ -233,6 +241,7 @@ const en: Phrases = {
     `Careful: you wrote ${what}. Never give it to anyone by message, not even to me. I have not kept it.`,
   secretLabels: {
     mot_de_passe: 'a password',
+    code_secret: 'a secret code',
     nir: 'a social security number',
     carte_bancaire: 'a bank card number',
     iban: 'an IBAN',
@@ -246,6 +255,8 @@ const en: Phrases = {
     other
       ? 'Which town does the person you are helping live in? You can also give the postcode.'
       : 'Which town do you live in? You can also give your postcode.',
+  askCommuneAgain:
+    'To find a place near you, write the name of your town or village, or your postcode. You can also tap “Locate me”.',
   positionUnusable: 'I could not use your position.',
   cannotLocate: (place) => `I cannot find ${place} on the map. Could you give a nearby town or your postcode?`,
   notedAskNeed: (place) => `Noted: ${place}. What do you need?`,
@@ -277,6 +288,7 @@ const en: Phrases = {
   callSoonest: (name, phone, open) =>
     `The simplest is to call ${name}, on ${phone}: ${open ? 'it is open now' : 'it is the nearby place that opens first'}.`,
   severalCommunes: 'Several towns have this name. Which one?',
+  assumedCommune: (label) => `I am taking ${label}. If it is not the right town, tell me.`,
   needs: [
     { label: 'Do something online (benefits, taxes, pension…)', value: Service.AdministrativeProcedures },
     { label: 'Learn to use a computer, a tablet, a smartphone', value: Service.EverydayDigitalTools },
@@ -324,6 +336,7 @@ const en: Phrases = {
   whyOf: (name, why) => `${name} — ${why}`,
   bookOnline: (name, url) => `${name}: book online, ${url}`,
   walkIn: (name) => `${name}: you can go without an appointment, during opening hours.`,
+  walkInOrBook: (name, url) => `${name}: you can go without an appointment, or book online, ${url}`,
   callToBook: (name, phone) => `${name}: call ${phone} to make an appointment.`,
   closest: (from) => `These are the nearest places ${from} that I know of.`,
   closerWithout: (what, name, distance) => `Nearer, but ${what}: ${name}, ${distance} away.`,

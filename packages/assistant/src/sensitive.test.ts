@@ -11,6 +11,8 @@ describe('redactSensitive', () => {
     ['NIR 185057800608436 merci', 'NIR [masqué] merci', ['nir']],
     ['ma carte 4111 1111 1111 1111 expire', 'ma carte [masqué] expire', ['carte_bancaire']],
     ['IBAN FR76 3000 6000 0112 3456 7890 189', 'IBAN [masqué]', ['iban']],
+    ['le code de ma carte c est 4821', 'le code de ma carte [masqué]', ['code_secret']],
+    ['le code reçu par sms : 482913', 'le code reçu par sms [masqué]', ['code_secret']],
   ])('masks %j', (text, masked, kinds) => {
     expect(redactSensitive(text)).toEqual({ text: masked, kinds })
   })
@@ -22,6 +24,8 @@ describe('redactSensitive', () => {
     'j’habite au 12 rue de la Gare, 23000 Guéret',
     'SIRET 43493312300029',
     'le code postal 75018',
+    'mon code postal c’est 23000',
+    'le code c est 23000 à Guéret',
   ])('leaves %j alone', (text) => {
     expect(redactSensitive(text)).toEqual({ text, kinds: [] })
   })

@@ -1,13 +1,14 @@
 /*
- * Secrets people should never type to anyone: passwords, social-security numbers (NIR), bank cards, IBANs.
+ * Secrets people should never type to anyone: passwords, secret codes, social-security numbers (NIR), bank cards, IBANs.
  * The assistant never asks for them; when someone types one anyway it is replaced before anything is kept or logged,
  * and the person is warned.
  */
 
-export type SensitiveKind = 'mot_de_passe' | 'nir' | 'carte_bancaire' | 'iban'
+export type SensitiveKind = 'mot_de_passe' | 'code_secret' | 'nir' | 'carte_bancaire' | 'iban'
 
 export const sensitiveLabels: Readonly<Record<SensitiveKind, string>> = {
   mot_de_passe: 'un mot de passe',
+  code_secret: 'un code secret',
   nir: 'un numéro de sécurité sociale',
   carte_bancaire: 'un numéro de carte bancaire',
   iban: 'un IBAN',
@@ -49,6 +50,12 @@ const PASSWORD_SAID = new RegExp(
   `\\b${LABEL}((?:\\s+(?!est\\b|is\\b)[\\p{L}.'’]+){0,2}?)(\\s*(?:est|c'est|c’est|:|=|is)\\s*:?)\\s*["«]?\\s*(\\S{3,})`,
   'giu',
 )
+/**
+ * "mon code c'est 4821", "le code reçu : 482913": a code of 4 or 6 to 8 digits said after the word « code » (5 digits
+ * is a postcode, and « code postal » is not a secret).
+ */
+const CODE_SAID =
+  /\b(code|pin)((?:\s+(?!est\b|is\b|postal\b|insee\b|promo\b)[\p{L}'’]+){0,4}?)(\s*(?:est|c'est|c’est|c est|:|=|is)\s*:?)\s*(\d{4}|\d{6,8})\b/giu
 /** "mot de passe Soleil2024": without a separator, only what looks like a password. */
 const PASSWORD_SHOWN = new RegExp(`\\b${LABEL}\\s+["«]?(\\S{3,})`, 'giu')
 const NIR =
@@ -67,6 +74,10 @@ export function redactSensitive(text: string): Redaction {
     if (notASecret.test(secret)) return match
     kinds.add('mot_de_passe')
     return `${label}${site} ${PLACEHOLDER}`
+  })
+  out = out.replace(CODE_SAID, (_match, label: string, words: string) => {
+    kinds.add('code_secret')
+    return `${label}${words} ${PLACEHOLDER}`
   })
   out = out.replace(PASSWORD_SHOWN, (match, label: string, secret: string) => {
     if (

@@ -132,9 +132,8 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
   solidarite_numerique: {
     title: 'Solidarité Numérique',
     answer: [
-      'Solidarité Numérique était une ligne d’assistance téléphonique gratuite, le 01 70 772 372, ouverte en mars 2020.',
-      'Des médiateurs bénévoles y aidaient les gens à faire leurs démarches et à utiliser le numérique.',
-      'La ligne est suspendue depuis début 2022.',
+      'La ligne Solidarité Numérique (01 70 772 372) est suspendue depuis début 2022 : elle ne répond plus.',
+      'De mars 2020 à 2022, des médiateurs bénévoles y aidaient gratuitement, par téléphone, à faire ses démarches et à utiliser le numérique.',
       'Pour être aidé par téléphone aujourd’hui, le plus simple est d’appeler un lieu près de chez vous.',
     ],
     sources: ['Notes de référence du projet, § Solidarité Numérique (état vérifié le 22 novembre 2026)'],
@@ -142,9 +141,8 @@ export const knowledge: Readonly<Record<Topic, KnowledgeEntry>> = {
     en: {
       title: 'Solidarité Numérique',
       answer: [
-        'Solidarité Numérique was a free telephone helpline, 01 70 772 372, opened in March 2020.',
-        'Volunteer mediators helped people with their procedures and with using digital tools.',
-        'The line has been suspended since early 2022.',
+        'The Solidarité Numérique helpline (01 70 772 372) has been suspended since early 2022: nobody answers.',
+        'From March 2020 to 2022, volunteer mediators helped people by phone, free of charge, with their procedures and digital tools.',
         'To get help by phone today, the simplest way is to call a place near you.',
       ],
       nextStep: 'Tell me your town: I will give you the nearest place and its number.',

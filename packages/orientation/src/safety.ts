@@ -22,12 +22,14 @@ export type SafetyResource = {
 export type SafetyEntry = {
   /** Short sentences to say first, before any place. */
   advice: string[]
+  /** What to do when a code, a card or one's details were already given (said first when the person says so). */
+  ifGiven?: string
   /** Where to turn, official services only. */
   resources: SafetyResource[]
   lastChecked: string
   sources: string[]
   /** The advice in plain English, sentence for sentence. */
-  en: { advice: string[] }
+  en: { advice: string[]; ifGiven?: string }
 }
 
 const source = 'Notes de référence du projet, « Official help for scams, hacked accounts and online harassment »'
@@ -44,8 +46,9 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
       'Attention, cela ressemble à une arnaque.',
       'Votre banque, la CAF, Ameli, les impôts ou la police ne vous demandent jamais un code reçu par SMS ni un mot de passe.',
       'Ne donnez rien et ne cliquez pas sur le lien. Au téléphone, raccrochez, et rappelez votre banque au numéro écrit au dos de votre carte.',
-      'Si vous avez donné un code ou votre carte : faites opposition tout de suite auprès de votre banque, et gardez les messages.',
     ],
+    ifGiven:
+      'Si vous avez donné un code, votre carte ou votre RIB : appelez tout de suite votre banque pour faire opposition, changez vos mots de passe, et gardez les messages.',
     resources: [
       {
         name: '33700',
@@ -66,8 +69,9 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
         'Careful, this looks like a scam.',
         'Your bank, the CAF, Ameli, the tax office or the police never ask you for a code received by text message or for a password.',
         'Give nothing and do not click the link. On the phone, hang up, and call your bank back on the number written on the back of your card.',
-        'If you gave a code or your card: block your card with your bank straight away, and keep the messages.',
       ],
+      ifGiven:
+        'If you gave a code, your card or your bank details: call your bank straight away to block the card, change your passwords, and keep the messages.',
     },
     lastChecked: '2026-11-29',
     sources: [source],
@@ -133,12 +137,25 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
   },
 }
 
-/** The advice and where to turn, as short lines to show before anything else, in French (the default) or in English. */
-export function safetyLines(situation: SafetySituation, lang: 'fr' | 'en' = 'fr'): string[] {
+/**
+ * The advice and where to turn, as short lines to show before anything else, in French (the default) or in English.
+ * `gaveData`: the person says she already gave a code or her details: what to do now comes first. `short`: the advice
+ * was already given in this conversation: only what to do, without where to turn again.
+ */
+export function safetyLines(
+  situation: SafetySituation,
+  lang: 'fr' | 'en' = 'fr',
+  options: { gaveData?: boolean; short?: boolean } = {},
+): string[] {
   const entry = safety[situation]
   const en = lang === 'en'
+  const advice = en ? entry.en.advice : entry.advice
+  const ifGiven = en ? entry.en.ifGiven : entry.ifGiven
   const where = entry.resources
     .map((r) => `${r.name === r.contact ? r.name : `${r.name} (${r.contact})`}, ${en ? r.whatEn : r.what}`)
     .join(en ? '; ' : ' ; ')
-  return en ? [...entry.en.advice, `Where to turn: ${where}.`] : [...entry.advice, `Où vous adresser : ${where}.`]
+  const whereLine = en ? `Where to turn: ${where}.` : `Où vous adresser : ${where}.`
+  if (options.gaveData && ifGiven) return options.short ? [ifGiven, whereLine] : [ifGiven, ...advice, whereLine]
+  if (options.short) return [...advice.slice(1, 3), ...(ifGiven ? [ifGiven] : [])]
+  return [...advice, ...(ifGiven ? [ifGiven] : []), whereLine]
 }

@@ -36,11 +36,6 @@ const kinds: readonly { test: (lieu: WhyLieu) => boolean; fr: string; en: string
     en: 'A digital adviser teaches you to use digital tools',
   },
   {
-    test: (l) => has(l.services, Service.AffordableEquipment),
-    fr: 'Du matériel informatique à petit prix',
-    en: 'Low-cost computer equipment',
-  },
-  {
     test: (l) => has(l.modalites_accompagnement, SupportMode.Workshop),
     fr: 'Des ateliers en groupe pour apprendre',
     en: 'Group workshops to learn',
@@ -54,6 +49,11 @@ const kinds: readonly { test: (lieu: WhyLieu) => boolean; fr: string; en: string
     test: (l) => has(l.modalites_accompagnement, SupportMode.Autonomous),
     fr: 'Un ordinateur et internet à votre disposition',
     en: 'A computer and internet you can use',
+  },
+  {
+    test: (l) => has(l.services, Service.AffordableEquipment),
+    fr: 'Du matériel informatique à petit prix',
+    en: 'Low-cost computer equipment',
   },
 ]
 

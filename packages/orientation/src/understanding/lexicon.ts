@@ -46,6 +46,7 @@ export const cueKinds = [
   'pick',
   'something_else',
   'dont_know',
+  'gave_data',
 ] as const
 export type CueKind = (typeof cueKinds)[number]
 

@@ -94,6 +94,8 @@ export type TurnReading = {
   somethingElse: boolean
   /** « Je ne sais pas »: an answer that needs help, not a request. */
   dontKnow: boolean
+  /** « J'ai déjà donné mon RIB »: in a scam, what to do now comes first. */
+  gaveData: boolean
   /** Constraints the person takes back (« pas forcément gratuit »): to remove from the conversation. */
   withdrawn: Constraints
   /** Something that is not about digital help (a plumber, the weather), and no need besides. */
@@ -313,7 +315,10 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     for (const o of openings) {
       if ((weekdayCodes as readonly string[]).includes(o)) day = o
       else if (o === 'today') day = today
-      else if (o === 'tomorrow' && open) day = weekdayCodes[(weekdayCodes.indexOf(today as 'Mo') + 1) % 7]
+      // « Demain » is a wish for a search when it asks about opening, or alone (« et demain matin ? »), not in a story
+      // (« il fera beau demain »).
+      else if (o === 'tomorrow' && (open || words.length <= 3))
+        day = weekdayCodes[(weekdayCodes.indexOf(today as 'Mo') + 1) % 7]
     }
     if (day) constraints.ouvert_jour = day
     const nowWord = openings.includes('now-word') || openings.includes('now')
@@ -349,7 +354,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     }
     if (asks.length > 0) cues.add('question')
     const pick = chosen.find((c) => c.entry.pick !== undefined)?.entry.pick
-    const followUp = asks.length > 0 || pick !== undefined || has('something_else') || has('dont_know')
+    const followUp =
+      asks.length > 0 || pick !== undefined || has('something_else') || has('dont_know') || has('gave_data')
     let intent: Intent | null = null
     let confidence = 0.9
     // « C'est où, la France Services de Valence ? » asks where, as « où est » does.
@@ -492,6 +498,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       ...(pick === undefined ? {} : { pick }),
       somethingElse: has('something_else'),
       dontKnow: has('dont_know') && !hasNeed,
+      gaveData: has('gave_data'),
       withdrawn,
       outOfScope: intent === Intent.OffTopic && has('out_of_scope'),
       decidedBy,
