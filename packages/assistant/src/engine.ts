@@ -623,7 +623,14 @@ export class Assistant {
         // The paused helpline is said only to someone who asks for it: a person needs a number that answers.
         if (reading.topic === 'solidarite_numerique')
           say(p.helplinePaused(helpline.name, helpline.phone, helpline.since.slice(0, 4)))
-        if (u.location) {
+        if (state.candidates?.length) {
+          messages.push({
+            type: 'choices',
+            question: p.severalCommunes,
+            choices: state.candidates.map((c) => ({ label: c.label, value: c.code })),
+          })
+          u.awaiting = 'commune_choice'
+        } else if (u.location) {
           if (!this.callNearest(state, u, position, now, messages, lieux)) say(p.callMairie)
         } else {
           say(p.askCommuneForPhone)
@@ -905,7 +912,11 @@ export class Assistant {
           'location',
           messages,
           () => say(p.askCommune(u.forSomeoneElse === true)),
-          () => say(p.askCommuneAgain),
+          () => {
+            // In a scam told just before, what the person adds is part of it: what to do, again, first.
+            if (state.safety) for (const line of safetyLines(state.safety, language, { short: true })) say(line)
+            say(p.askCommuneAgain)
+          },
         )
       u.awaiting ??= 'location'
       return

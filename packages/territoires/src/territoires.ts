@@ -156,6 +156,21 @@ const pronouns: ReadonlySet<string> = new Set([
 const nameStarts: ReadonlySet<string> = new Set(['saint', 'sainte', 'saints', 'saintes'])
 /** The most frequent words of everyday French ("maison", "envoyer"): the words after a cue are not a misspelt commune. */
 const frequent: ReadonlySet<string> = new Set(frequentWords)
+/** Possessives: « sur son ancien numéro » does not name Son (Ardennes); written « Son » with a capital, it may. */
+const possessives: ReadonlySet<string> = new Set([
+  'mon',
+  'ton',
+  'son',
+  'ma',
+  'ta',
+  'sa',
+  'mes',
+  'tes',
+  'ses',
+  'nos',
+  'vos',
+])
+
 const fillers: ReadonlySet<string> = new Set([
   'a',
   'au',
@@ -839,6 +854,7 @@ export class Territoires {
           length === 2 && arrondissementCities[span[0] as string] && ARRONDISSEMENT_NUMBER.test(span[1] as string)
         if (!this.byKey.has(key) && !arrondissementCity) continue
         if (length === 1 && nameStarts.has(key)) continue
+        if (length === 1 && possessives.has(key) && !/^\p{Lu}/u.test(words[start] as string)) continue
         // A name made of everyday words only, one ("touche") or several ("entre deux", "pire chance"), needs a cue too.
         const common =
           length === 1
