@@ -646,7 +646,7 @@ describe('9. after a first blind review', () => {
       'elle a l air gentille',
     ])
     expect(scam!.all).toMatch(/arnaque/)
-    expect(next!.all).toMatch(/Ne donnez rien/)
+    expect(next!.all).toMatch(/ne donnez|ne payez/i)
   })
   it('« maman, j’ai changé de numéro, paie par ce lien »: a scam', async () => {
     const [scam] = await converse([

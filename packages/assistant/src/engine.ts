@@ -127,6 +127,10 @@ export type ConversationState = {
   shown: number
   /** The lieux of the last answer, in order: what « leur numéro ? » or « le deuxième » is about. */
   shownIds?: string[]
+  /** The person said she already gave a code, her card or her details (in a scam told here). */
+  dataGiven?: boolean
+  /** Times the need was asked in this conversation. */
+  needAsks?: number
   /** How one can be helped (learn, or have it done) was explained: not said again in this conversation. */
   explained?: boolean
   /** A scam, a hacked account or harassment was told: what follows is read in that light. */
@@ -272,6 +276,7 @@ export class Assistant {
     // Told again, or « j'ai déjà donné mon RIB » after a scam: what to do now first, where to turn not repeated.
     const situation = reading.safety ?? (reading.gaveData ? state.safety : undefined)
     if (situation) {
+      if (reading.gaveData) state.dataGiven = true
       const options = { gaveData: reading.gaveData, short: state.safety === situation }
       for (const text of safetyLines(situation, language, options)) messages.push({ type: 'text', text })
       state.safety = situation
@@ -284,6 +289,7 @@ export class Assistant {
     const lieux: LieuResult[] = []
     if (followUp) this.followUp(state, understanding, reading, input.position, now, messages, lieux)
     else this.answer(state, understanding, reading, input.position, now, messages, lieux)
+    if (understanding.awaiting === 'need') state.needAsks = (state.needAsks ?? 0) + 1
     state.understanding = understanding
     state.updatedAt = now.getTime()
     await this.store.set(state)
@@ -613,6 +619,17 @@ export class Assistant {
         const entry = u.topic ? knowledgeFor(u.topic, u.language ?? 'fr') : undefined
         if (!entry) break
         for (const line of entry.answer) say(line)
+        // The commune is known (« un conseiller numérique à Toulouse ? »): its lieux now, rather than « dites-moi votre
+        // commune ». The understanding stays a question about the programme.
+        const programme = u.topic ? topicProgramme[u.topic] : undefined
+        if (entry.nextStep && u.location && (programme || (u.topic && topicServices[u.topic]))) {
+          const search: Understanding = {
+            ...u,
+            constraints: programme ? { ...u.constraints, dispositif_programmes_nationaux: [programme] } : u.constraints,
+          }
+          this.findPlace(state, search, reading, position, now, messages, lieux)
+          return
+        }
         if (entry.nextStep) {
           say(entry.nextStep)
           u.awaiting = 'location'
@@ -661,7 +678,8 @@ export class Assistant {
     const previous = state.understanding
     // After a scam told (« elle a l'air gentille », « il rappelle dans 5 minutes »): what to do, again, short.
     if (state.safety && state.misunderstood <= 2) {
-      for (const line of safetyLines(state.safety, language, { short: true })) say(line)
+      for (const line of safetyLines(state.safety, language, { short: true, gaveData: state.dataGiven === true }))
+        if (!said(messages, line)) say(line)
       if (previous?.intent) u.intent = previous.intent
       if (!u.location) {
         say(p.askCommune(u.forSomeoneElse === true))
@@ -914,7 +932,12 @@ export class Assistant {
           () => say(p.askCommune(u.forSomeoneElse === true)),
           () => {
             // In a scam told just before, what the person adds is part of it: what to do, again, first.
-            if (state.safety) for (const line of safetyLines(state.safety, language, { short: true })) say(line)
+            if (state.safety)
+              for (const line of safetyLines(state.safety, language, {
+                short: true,
+                gaveData: state.dataGiven === true,
+              }))
+                if (!said(messages, line)) say(line)
             say(p.askCommuneAgain)
           },
         )
@@ -932,6 +955,9 @@ export class Assistant {
       const noted = () =>
         messages.push({ type: 'choices', question: p.notedAskNeed(u.location?.nom ?? ''), choices: [...p.needs] })
       if (placeIsNew) {
+        // Asked what she needs twice already, and now a commune: a person to call as well.
+        if ((state.needAsks ?? 0) >= 2 && this.mode === 'citizen')
+          this.callNearest(state, u, position, now, messages, lieux)
         noted()
         u.awaiting = 'need'
       } else
@@ -1166,6 +1192,11 @@ function openingText(opening: SearchResult['opening'], now: Date, language: Lang
   }
   if (opening.state === 'open') return opening.nextChange ? `Open. Closes ${when(opening.nextChange)}.` : 'Open.'
   return opening.nextOpening ? `Closed. Opens ${when(opening.nextOpening)}.` : 'Closed.'
+}
+
+/** Whether this turn already says this line (the safety reminder is said once per turn). */
+function said(messages: readonly Message[], line: string): boolean {
+  return messages.some((m) => m.type === 'text' && m.text === line)
 }
 
 /** The next day (today included) that is this weekday in Paris, at noon. */

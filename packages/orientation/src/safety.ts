@@ -24,12 +24,14 @@ export type SafetyEntry = {
   advice: string[]
   /** What to do when a code, a card or one's details were already given (said first when the person says so). */
   ifGiven?: string
+  /** One line for what the person adds after the advice (« c'est grave ? », « il rappelle dans 5 minutes »). */
+  reminder: string
   /** Where to turn, official services only. */
   resources: SafetyResource[]
   lastChecked: string
   sources: string[]
   /** The advice in plain English, sentence for sentence. */
-  en: { advice: string[]; ifGiven?: string }
+  en: { advice: string[]; ifGiven?: string; reminder: string }
 }
 
 const source = 'Notes de référence du projet, « Official help for scams, hacked accounts and online harassment »'
@@ -47,6 +49,8 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
       'Votre banque, la CAF, Ameli, les impôts ou la police ne vous demandent jamais un code reçu par SMS ni un mot de passe.',
       'Ne donnez rien et ne cliquez pas sur le lien. Au téléphone, raccrochez, et rappelez votre banque au numéro écrit au dos de votre carte.',
     ],
+    reminder:
+      'Oui, c’est sérieux : ne répondez pas, ne cliquez pas, ne payez rien et ne donnez aucun code. Pour vérifier, appelez vous-même l’organisme ou votre proche, au numéro que vous connaissez.',
     ifGiven:
       'Si vous avez donné un code, votre carte ou votre RIB : appelez tout de suite votre banque pour faire opposition, changez vos mots de passe, et gardez les messages.',
     resources: [
@@ -70,6 +74,8 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
         'Your bank, the CAF, Ameli, the tax office or the police never ask you for a code received by text message or for a password.',
         'Give nothing and do not click the link. On the phone, hang up, and call your bank back on the number written on the back of your card.',
       ],
+      reminder:
+        'Yes, take it seriously: do not reply, do not click, do not pay and give no code. To check, call the organisation or your relative yourself, on the number you know.',
       ifGiven:
         'If you gave a code, your card or your bank details: call your bank straight away to block the card, change your passwords, and keep the messages.',
     },
@@ -90,7 +96,11 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
         whatEn: 'to talk to a police officer or gendarme online',
       },
     ],
+    reminder:
+      'Changez le mot de passe depuis un appareil sûr, puis prévenez vos contacts : ils peuvent recevoir de faux messages en votre nom.',
     en: {
+      reminder:
+        'Change the password from a safe device, then warn your contacts: they may get fake messages in your name.',
       advice: [
         'If your account has been hacked: change the password straight away, from a safe device.',
         'Also change it everywhere you used the same one. Do not click on links you receive to “unlock” the account.',
@@ -125,7 +135,9 @@ export const safety: Readonly<Record<SafetySituation, SafetyEntry>> = {
         whatEn: 'to report illegal content',
       },
     ],
+    reminder: 'Ne répondez pas, gardez les messages, bloquez la personne. En cas de danger immédiat, appelez le 17.',
     en: {
+      reminder: 'Do not reply, keep the messages, block the person. If you are in immediate danger, call 17.',
       advice: [
         'Nobody has the right to harass or threaten you, online either.',
         'Do not reply, keep the messages (take screenshots), and block the person.',
@@ -155,7 +167,8 @@ export function safetyLines(
     .map((r) => `${r.name === r.contact ? r.name : `${r.name} (${r.contact})`}, ${en ? r.whatEn : r.what}`)
     .join(en ? '; ' : ' ; ')
   const whereLine = en ? `Where to turn: ${where}.` : `Où vous adresser : ${where}.`
-  if (options.gaveData && ifGiven) return options.short ? [ifGiven, whereLine] : [ifGiven, ...advice, whereLine]
-  if (options.short) return [...advice.slice(1, 3), ...(ifGiven ? [ifGiven] : [])]
+  const reminder = en ? entry.en.reminder : entry.reminder
+  if (options.gaveData && ifGiven) return options.short ? [ifGiven] : [ifGiven, ...advice, whereLine]
+  if (options.short) return [reminder]
   return [...advice, ...(ifGiven ? [ifGiven] : []), whereLine]
 }

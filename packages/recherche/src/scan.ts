@@ -39,7 +39,10 @@ export function matchesFilters(lieu: Lieu, filters: LieuFilters = {}): boolean {
   return true
 }
 
-/** The k nearest searchable lieux passing `accept`, by scanning them all: nearest first, ties by id. */
+/**
+ * The k nearest searchable lieux passing `accept`, by scanning them all: nearest first, ties in the order the lieux were
+ * given (as the index orders them: « l10 » after « l9 », not after « l1 »).
+ */
 export function scanNearest(
   lieux: readonly Lieu[],
   near: Point,
@@ -52,6 +55,7 @@ export function scanNearest(
     const distanceKm = haversineKm(near.latitude, near.longitude, lieu.latitude, lieu.longitude)
     if (distanceKm <= radius) found.push({ lieu, distanceKm })
   }
-  found.sort((a, b) => a.distanceKm - b.distanceKm || (a.lieu.id < b.lieu.id ? -1 : 1))
+  // Array.prototype.sort is stable: equal distances keep the order of `lieux`.
+  found.sort((a, b) => a.distanceKm - b.distanceKm)
   return found.slice(0, options.limit)
 }
