@@ -439,10 +439,17 @@ describe('5. English', () => {
     expect(turn!.all).not.toMatch(french)
   })
   it('an English follow-up about the price is answered in English', async () => {
-    const [, free] = await converse(['I need help with my computer in Paris', 'is it free?'])
-    expect(free!.all).toMatch(/free/i)
+    // « Is it free? » keeps free lieux (as « c'est gratuit ? »); « how much does it cost? » asks about those shown.
+    const [, free, price] = await converse([
+      'I need help with my computer in Paris',
+      'is it free?',
+      'how much does it cost?',
+    ])
+    expect(free!.understanding.constraints?.frais_a_charge).toEqual(['Gratuit'])
     expect(free!.all).not.toMatch(french)
-    expect(free!.firstLieux).toBe(-1)
+    expect(price!.all).toMatch(/free/i)
+    expect(price!.all).not.toMatch(french)
+    expect(price!.firstLieux).toBe(-1)
   })
   it('an English question without a commune asks for it in English', async () => {
     const [turn] = await converse(['I would like to learn how to use a tablet'])

@@ -161,15 +161,16 @@ describe('a conversation over several turns', () => {
     })
     expect(first?.understanding.awaiting).toBe('location')
   })
-  it('answers « c’est gratuit ? » about the lieux shown, then keeps only free ones when asked', async () => {
-    const [, price, free] = await talk(['aide pour mes démarches à Guéret', 'c’est gratuit ?', 'gratuit'])
+  it('refines the search on « c’est gratuit ? », and answers « c’est payant ? » about the lieux shown', async () => {
+    const [, free] = await talk(['aide pour mes démarches à Guéret', 'c’est gratuit ?'])
+    expect(free?.understanding.constraints.frais_a_charge).toEqual(['Gratuit'])
+    expect(free?.lieux.map((l) => l.id)).toEqual(['fs'])
+    const [, price] = await talk(['aide pour mes démarches à Guéret', 'c’est payant ?'])
     expect(texts(price?.messages ?? [])).toEqual(
       expect.arrayContaining(['France services de Guéret : gratuit.', 'EPN de Guéret : payant.']),
     )
     expect(price?.lieux).toEqual([])
     expect(price?.understanding.constraints.frais_a_charge).toBeUndefined()
-    expect(free?.understanding.constraints.frais_a_charge).toEqual(['Gratuit'])
-    expect(free?.lieux.map((l) => l.id)).toEqual(['fs'])
     const assistant = newAssistant({ mode: 'citizen' })
     const [page1, page2] = await talk(['apprendre l’informatique à Guéret', 'plus de résultats'], assistant)
     expect(page1?.lieux.map((l) => l.id)).toEqual(['epn', 'atelier', 'loin'])

@@ -323,11 +323,10 @@ export class Assistant {
     }
     // A question about the lieux just shown (« leur numéro ? », « et samedi ? », « le deuxième ») is answered from
     // them: what it asks does not change the search.
+    // « C'est gratuit ? » refines the search (only free lieux, as the public contract expects); « c'est payant ? »
+    // asks about the lieux shown.
     const openingOnly = Object.keys(reading.constraints).every(
-      (key) =>
-        key === 'ouvert_jour' ||
-        key === 'ouvert_maintenant' ||
-        (key === 'frais_a_charge' && reading.asks.includes('price')),
+      (key) => key === 'ouvert_jour' || key === 'ouvert_maintenant',
     )
     const asksAboutShown =
       reading.asks.length > 0 ||
@@ -1041,7 +1040,9 @@ export class Assistant {
       state.understanding?.location?.codeInsee === u.location.codeInsee &&
       state.understanding?.location?.nom === u.location.nom
     ) {
+      // Still shown: the person asked for them (« c'est gratuit ? »), and a card is what she acts on.
       say(p.sameLieux(lieux.length))
+      messages.push({ type: 'lieux', lieux: [...lieux] })
       return
     }
     state.shownIds = lieux.map((l) => l.id)

@@ -202,8 +202,8 @@ const fr: Phrases = {
     `Je vous ai montré tous les lieux que je connais pour cela près ${of}. Essayez une commune voisine, ou touchez « Nouvelle recherche ».`,
   sameLieux: (count) =>
     count === 1
-      ? 'C’est le même lieu que celui que je viens de vous montrer.'
-      : 'Ce sont les mêmes lieux que ceux que je viens de vous montrer.',
+      ? 'C’est le même lieu que tout à l’heure, et il convient.'
+      : 'Ce sont les mêmes lieux que tout à l’heure, et ils conviennent.',
   openNowOf: (name, text) => `${name} : ${text}`,
   noneOpenNow: 'Aucun de ces lieux n’est ouvert en ce moment.',
   nearestOpenNow: (name, distance, text) => `Le plus proche ouvert maintenant est ${name}, à ${distance}. ${text}`,
@@ -329,7 +329,7 @@ const en: Phrases = {
   noOtherAgain: (of) =>
     `I have shown you all the places I know for this near ${of}. Try a nearby town, or tap “New search”.`,
   sameLieux: (count) =>
-    count === 1 ? 'It is the same place I just showed you.' : `These are the same ${count} places I just showed you.`,
+    count === 1 ? 'It is the same place as before, and it fits.' : 'These are the same places as before, and they fit.',
   openNowOf: (name, text) => `${name}: ${text}`,
   noneOpenNow: 'None of these places is open right now.',
   nearestOpenNow: (name, distance, text) => `The nearest place open now is ${name}, ${distance} away. ${text}`,

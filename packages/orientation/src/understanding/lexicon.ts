@@ -50,7 +50,15 @@ export const cueKinds = [
 ] as const
 export type CueKind = (typeof cueKinds)[number]
 
-export const openingKinds = ['now', 'now-unless-day', 'open', 'now-word', 'today', 'tomorrow'] as const
+export const openingKinds = [
+  'now',
+  'now-unless-day',
+  'open',
+  'now-word',
+  'today',
+  'today-if-asked',
+  'tomorrow',
+] as const
 export type Opening = (typeof openingKinds)[number] | 'Mo' | 'Tu' | 'We' | 'Th' | 'Fr' | 'Sa' | 'Su'
 
 export type LexiconEntry = {

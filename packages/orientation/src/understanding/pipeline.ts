@@ -315,6 +315,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     for (const o of openings) {
       if ((weekdayCodes as readonly string[]).includes(o)) day = o
       else if (o === 'today') day = today
+      else if (o === 'today-if-asked' && (open || chosen.some((c) => c.entry.cue?.startsWith('ask_')))) day = today
       // « Demain » is a wish for a search when it asks about opening, or alone (« et demain matin ? »), not in a story
       // (« il fera beau demain »).
       else if (o === 'tomorrow' && (open || words.length <= 3))
