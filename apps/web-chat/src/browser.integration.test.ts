@@ -397,7 +397,10 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     expect(await page.getByText(/^Démonstration/).isVisible()).toBe(false)
     // Asked about a day: which of the lieux shown open that day, with that day's hours, without the cards again.
     await say(page, 'et ouvert le samedi ?')
-    await page.getByText(/ouvert le samedi : 10 h – 18 h/).first().waitFor({ timeout: answerWait })
+    await page
+      .getByText(/ouvert le samedi : 10 h – 18 h/)
+      .first()
+      .waitFor({ timeout: answerWait })
     expect(await page.locator('ul.cards').count()).toBe(1)
   })
 
