@@ -77,6 +77,14 @@ describe('GET /v1/lieux', () => {
       'demo-aubusson-epn',
     ])
   })
+  it('reads a weekday in Paris time: at Saturday 23:30 UTC it is Sunday in Paris, « samedi » is six days on', async () => {
+    const { get } = await demoApp({}, () => new Date('2026-11-28T23:30:00Z'))
+    // The médiathèque opens on Saturdays and never on Sundays.
+    const saturday = await get('/v1/lieux?commune=gueret&ouvert_le=samedi&elargir=false')
+    expect(ids(saturday.body)[0]).toBe('demo-gueret-mediatheque')
+    const sunday = await get('/v1/lieux?commune=gueret&ouvert_le=dimanche&elargir=false')
+    expect(ids(sunday.body)).toEqual([])
+  })
   it('says which criteria it gave up when nothing matched, and can be told not to', async () => {
     const { get } = await demoApp()
     const relaxed = await get(

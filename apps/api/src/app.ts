@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type Assistant, type ConversationStore, createAssistant, MemoryConversationStore } from '@aiguillage/assistant'
-import { type Clock, type Lieu, toCsv } from '@aiguillage/lieux'
+import { type Clock, type Lieu, nextParisWeekday, toCsv } from '@aiguillage/lieux'
 import { matchesFilters, type Point, type Relaxation } from '@aiguillage/recherche'
 import type { Commune } from '@aiguillage/territoires'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -517,8 +517,8 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const asked: OpenWhen | undefined = query.ouvert_le
     if (asked && 'at' in asked) out.openAt = asked.at
     if (asked && 'day' in asked) out.openOn = asked.day
-    if (asked && 'weekday' in asked)
-      out.openOn = new Date(instant.getTime() + ((asked.weekday - instant.getUTCDay() + 7) % 7) * 86_400_000)
+    // The weekday in Paris, as the chat and the CLI read it (at Saturday 23:30 UTC, « dimanche » is today).
+    if (asked && 'weekday' in asked) out.openOn = nextParisWeekday(instant, asked.weekday)
     return out
   }
 

@@ -58,10 +58,10 @@ export function capturingLogger() {
   return { logger: pino({ level: 'info' }, stream), lines }
 }
 
-export async function demoApp(config: Partial<ApiConfig> = {}) {
+export async function demoApp(config: Partial<ApiConfig> = {}, now: Clock = () => MONDAY_10H30) {
   const { logger, lines } = capturingLogger()
   const store = new DatasetStore(await demoDataset())
-  const app = createApp({ store, logger, now: () => MONDAY_10H30, config: { rateLimit: null, ...config } })
+  const app = createApp({ store, logger, now, config: { rateLimit: null, ...config } })
   const get = async (url: string, init?: RequestInit) => {
     const response = await app.request(url, init)
     const type = response.headers.get('content-type') ?? ''

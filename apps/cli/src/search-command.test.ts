@@ -75,6 +75,21 @@ describe('aiguillage search', () => {
     )
     expect(strict.out).toContain('Aucun lieu trouvé.')
   })
+  it('reads --ouvert-le samedi in Paris time: at Saturday 23:30 UTC it is Sunday in Paris', async () => {
+    const late = '2026-11-28T23:30:00Z'
+    const run = async (day: string) => {
+      const out: string[] = []
+      await runSearch(
+        ['--lieux', 'lieux-valides.csv', '--near', '46.17,1.87', '--ouvert-le', day, '--strict', '--json'],
+        { cwd: fixtures, now: new Date(late) },
+        { out: (t) => out.push(t), err: () => {} },
+      )
+      return out.join('\n')
+    }
+    // Aubusson's espace numérique opens on Saturdays, not on Sundays.
+    expect(await run('samedi')).toContain('Espace numérique d’Aubusson')
+    expect(await run('dimanche')).not.toContain('Espace numérique d’Aubusson')
+  })
   it('answers a homonym commune with the choices, not a guess (exit 2)', async () => {
     const result = await search('--commune', 'Valence')
     expect(result.code).toBe(2)

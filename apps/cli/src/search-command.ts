@@ -8,6 +8,7 @@ import {
   formatDistance,
   formatPhone,
   type Lieu,
+  nextParisWeekday,
   normaliseVocabularyValue,
   readLieux,
   toStandardRecord,
@@ -60,7 +61,7 @@ function dayFrom(text: string, now: Date): Date {
   if (folded === 'aujourd hui') return now
   if (folded === 'demain') return new Date(now.getTime() + 86_400_000)
   const weekday = weekdays.indexOf(folded)
-  if (weekday >= 0) return new Date(now.getTime() + ((weekday - now.getUTCDay() + 7) % 7) * 86_400_000)
+  if (weekday >= 0) return nextParisWeekday(now, weekday)
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T12:00:00Z`)
   throw new UsageError(
     `--ouvert-le : attendu un jour (« samedi », « demain ») ou une date AAAA-MM-JJ, trouvé « ${text} ».`,

@@ -7,6 +7,7 @@ import {
   formatPhone,
   type Lieu,
   nextOpening,
+  nextParisWeekday,
   openingStatus,
   NationalProgramme,
   parisWallClock,
@@ -1200,13 +1201,9 @@ function said(messages: readonly Message[], line: string): boolean {
   return messages.some((m) => m.type === 'text' && m.text === line)
 }
 
-/** The next day (today included) that is this weekday in Paris, at noon. */
+/** The next day (today included) that is this weekday in Paris, at noon (OpenStreetMap code: Mo…Su). */
 export function nextWeekday(now: Date, code: string): Date {
-  const target = weekdayCodes.indexOf(code as (typeof weekdayCodes)[number])
-  const today = parisWallClock(now)
-  const todayIndex = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay()
-  const days = (target - todayIndex + 7) % 7
-  return new Date(Date.UTC(today.year, today.month - 1, today.day + days, 11))
+  return nextParisWeekday(now, weekdayCodes.indexOf(code as (typeof weekdayCodes)[number]))
 }
 
 /** Builds the engine. */

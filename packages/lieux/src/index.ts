@@ -37,7 +37,7 @@ export type {
   OpeningStatus,
   TimeSpan,
 } from './opening-hours.js'
-export { instantFromParisWallClock, parisWallClock } from './paris-time.js'
+export { instantFromParisWallClock, nextParisWeekday, parisWallClock } from './paris-time.js'
 export type { Clock, WallClock } from './paris-time.js'
 export { formatPhone, phoneHref, toE164 } from './phone.js'
 export { hasValidSiretChecksum, PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'

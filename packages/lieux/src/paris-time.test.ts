@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { instantFromParisWallClock, intlParisWallClock, parisWallClock } from './paris-time.js'
+import { instantFromParisWallClock, intlParisWallClock, nextParisWeekday, parisWallClock } from './paris-time.js'
 
 describe('parisWallClock', () => {
   it('agrees with the time-zone database from 2020 to 2035: every 15 minutes around each DST change, sampled elsewhere', () => {
@@ -31,5 +31,17 @@ describe('parisWallClock', () => {
     expect(
       instantFromParisWallClock({ year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0 }).toISOString(),
     ).toBe('2026-03-29T01:30:00.000Z')
+  })
+})
+
+describe('nextParisWeekday', () => {
+  it('counts days in Paris: at Saturday 23:30 UTC it is Sunday, so « dimanche » is today and « samedi » six days on', () => {
+    const late = new Date('2026-11-28T23:30:00Z')
+    expect(nextParisWeekday(late, 0).toISOString()).toBe('2026-11-29T11:00:00.000Z')
+    expect(nextParisWeekday(late, 6).toISOString()).toBe('2026-12-05T11:00:00.000Z')
+    expect(nextParisWeekday(late, 1).toISOString()).toBe('2026-11-30T11:00:00.000Z')
+  })
+  it('gives noon in Paris in summer time too', () => {
+    expect(nextParisWeekday(new Date('2026-07-04T08:00:00Z'), 6).toISOString()).toBe('2026-07-04T10:00:00.000Z')
   })
 })

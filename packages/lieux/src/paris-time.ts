@@ -126,3 +126,24 @@ export function fromShiftedLocal(shifted: Date): Date {
     shifted.getMilliseconds(),
   )
 }
+
+/**
+ * Noon in Paris on the next day (today included, in Paris) that is this weekday, 0 = Sunday … 6 = Saturday:
+ * what « ouvert le samedi » means for every channel. At Saturday 23:30 UTC it is already Sunday in Paris: « dimanche »
+ * is today, « samedi » is six days on.
+ * @example nextParisWeekday(new Date('2026-11-28T23:30:00Z'), 0) // 2026-11-29T11:00:00.000Z (Sunday noon in Paris)
+ */
+export function nextParisWeekday(now: Date, weekday: number): Date {
+  const today = parisWallClock(now)
+  const todayIndex = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay()
+  const ahead = (((weekday - todayIndex) % 7) + 7) % 7
+  const target = new Date(Date.UTC(today.year, today.month - 1, today.day + ahead))
+  return instantFromParisWallClock({
+    year: target.getUTCFullYear(),
+    month: target.getUTCMonth() + 1,
+    day: target.getUTCDate(),
+    hour: 12,
+    minute: 0,
+    second: 0,
+  })
+}
