@@ -13,7 +13,13 @@ describe('mergeLieux', () => {
 
   it('keeps an id found in two files once: the most recent date_maj, the later file on a tie', () => {
     const merged = mergeLieux([
-      { accepted: [lieu('plus-recent-avant', '2026-10-02', 'A'), lieu('egal', '2026-10-01', 'A'), lieu('seul', '2026-01-01')] },
+      {
+        accepted: [
+          lieu('plus-recent-avant', '2026-10-02', 'A'),
+          lieu('egal', '2026-10-01', 'A'),
+          lieu('seul', '2026-01-01'),
+        ],
+      },
       { accepted: [lieu('plus-recent-avant', '2026-10-01', 'B'), lieu('egal', '2026-10-01', 'B')] },
       { accepted: [lieu('egal', '2026-09-30', 'C')] },
     ])

@@ -188,13 +188,11 @@ export async function syncSnapshot(
     received: inputs.reduce((n, input) => n + input.bytes.byteLength, 0),
     done: true,
   })
-  const reads: { name: string; origin: string; bytes: Uint8Array; report: LieuxFileReport }[] = inputs.map(
-    (input) => {
-      const read = readLieux(input.bytes, { fileName: input.origin.split('?')[0], now })
-      if (!read.ok) throw new SyncError(`Fichier des lieux inutilisable (${input.origin}) : ${read.error.message}`)
-      return { ...input, report: read.report }
-    },
-  )
+  const reads: { name: string; origin: string; bytes: Uint8Array; report: LieuxFileReport }[] = inputs.map((input) => {
+    const read = readLieux(input.bytes, { fileName: input.origin.split('?')[0], now })
+    if (!read.ok) throw new SyncError(`Fichier des lieux inutilisable (${input.origin}) : ${read.error.message}`)
+    return { ...input, report: read.report }
+  })
   const lieuxOrigin = reads.map((read) => read.origin).join(', ')
   const merged = mergeLieux(reads.map((read) => read.report))
   const sources: LieuxSourceCount[] = reads.map((read, i) => ({
@@ -208,8 +206,7 @@ export async function syncSnapshot(
   const total = sources.reduce((n, source) => n + source.total, 0)
   const rejected = sources.reduce((n, source) => n + source.rejected, 0)
   const accepted = merged.lieux.length
-  if (accepted === 0)
-    throw new SyncError(`Aucun lieu valide dans ${lieuxOrigin} (${rejected} ligne(s) rejetée(s)).`)
+  if (accepted === 0) throw new SyncError(`Aucun lieu valide dans ${lieuxOrigin} (${rejected} ligne(s) rejetée(s)).`)
   const previous = await readSnapshotMeta(options.dataDir)
   if (previous && accepted < previous.lieux.accepted * options.minKeepRatio)
     throw new SyncError(

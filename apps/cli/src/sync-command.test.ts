@@ -20,6 +20,8 @@ describe('sourceLines', () => {
   })
 
   it('says nothing of duplicates when there are none', () => {
-    expect(sourceLines({ sources: [{ ...source, file: 'lieux.csv', accepted: 5, rejected: 0 }], duplicates: 0 })).toHaveLength(1)
+    expect(
+      sourceLines({ sources: [{ ...source, file: 'lieux.csv', accepted: 5, rejected: 0 }], duplicates: 0 }),
+    ).toHaveLength(1)
   })
 })
