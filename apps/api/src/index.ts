@@ -15,18 +15,19 @@ export {
   readSnapshotMeta,
   repositoryRoot,
 } from './load.js'
-export type { SnapshotMeta } from './load.js'
+export type { LieuxSourceCount, SnapshotMeta } from './load.js'
 export { apiConfigFromEnv, parseRateLimit } from './config.js'
 export { startServer } from './server.js'
 export type { Channel, ChannelContext, RunningServer, ServeOptions } from './server.js'
 export {
   defaultSyncOptions,
   download,
+  mergeLieux,
   OFFICIAL_COMMUNES_URL,
   OFFICIAL_LIEUX_URL,
   SyncError,
   syncSnapshot,
 } from './sync.js'
-export type { DownloadProgress, SyncOptions, SyncResult } from './sync.js'
+export type { DownloadProgress, MergedLieux, SyncOptions, SyncResult } from './sync.js'
 export { problem, ProblemType, sendProblem } from './problem.js'
 export type { Problem, ProblemIssue } from './problem.js'

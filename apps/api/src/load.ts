@@ -79,9 +79,35 @@ export function loadDemo(now: Date): Promise<Dataset> {
   )
 }
 
+/** How one lieux file read by `aiguillage sync` contributed to the snapshot. */
+export type LieuxSourceCount = {
+  /** The file's name (or the URL downloaded). */
+  file: string
+  /** Its full path or URL. */
+  origin: string
+  /** Rows read, rows accepted by the validation, rows rejected. */
+  total: number
+  accepted: number
+  rejected: number
+  /** Accepted lieux of this file that are in the snapshot (an id also in another file is kept once). */
+  kept: number
+}
+
 export type SnapshotMeta = {
   date: string
-  lieux: { file: string; origin: string; total: number; accepted: number; rejected: number }
+  lieux: {
+    file: string
+    /** The file or URL read; with several files, their paths joined by « , ». */
+    origin: string
+    /** Rows read in all files; `accepted` is the number of lieux in the snapshot. */
+    total: number
+    accepted: number
+    rejected: number
+    /** Each lieux file read, in order (absent from snapshots written before several files could be imported). */
+    sources?: LieuxSourceCount[]
+    /** Accepted rows left out because their id was also in another file (absent: 0). */
+    duplicates?: number
+  }
   communes: { file: string; origin: string; count: number }
 }
 
@@ -106,7 +132,7 @@ export async function loadSnapshot(dataDir: string, now: Date): Promise<Dataset 
     {
       kind: 'instantane',
       demo: false,
-      origins: [meta.lieux.origin, meta.communes.origin],
+      origins: [...(meta.lieux.sources?.map((source) => source.origin) ?? [meta.lieux.origin]), meta.communes.origin],
       date: meta.date,
     },
     now,

@@ -3,6 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { type Lieu, readLieux, toCsv, toJson } from '@aiguillage/lieux'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoDir, loadSnapshot, readSnapshotMeta } from './load.js'
@@ -127,6 +128,78 @@ describe('aiguillage sync', () => {
     writeFileSync(path.join(from, 'communes.json'), communesJson)
     expect(await syncSnapshot({ dataDir, from, now: runningClock() })).toMatchObject({ accepted: 23, communes: 2 })
     expect((await readSnapshotMeta(dataDir))?.lieux.origin).toBe(path.join(from, 'lieux-local.csv'))
+  })
+
+  it('imports every lieux file of the folder with --from, merging them and counting each file', async () => {
+    const read = readLieux(lieuxCsv, { fileName: 'lieux-demo.csv', now: MONDAY_10H30 })
+    if (!read.ok) throw new Error(read.error.message)
+    const demo: Lieu[] = read.report.accepted.map((row) => row.lieu)
+    const [older, tie, newer] = [demo[10], demo[11], demo[12]] as [Lieu, Lieu, Lieu]
+    // lieux-a.csv: the first 13 demo lieux and a row with a bad postcode.
+    const invalid = toCsv([{ ...(demo[0] as Lieu), id: 'code-postal-faux', code_postal: '2300' }]).split('\n')[1]
+    const fileA = `${toCsv(demo.slice(0, 13))}${invalid}\n`
+    // lieux-b.json: the last 13 (3 already in lieux-a.csv: one older, one of the same date, one newer) and an object
+    // without its required fields.
+    const inB = [
+      { ...older, nom: 'Version plus ancienne', date_maj: '2026-09-01' },
+      { ...tie, nom: 'Même date, fichier suivant' },
+      { ...newer, nom: 'Version plus récente', date_maj: '2026-11-01' },
+      ...demo.slice(13),
+    ]
+    const fileB = JSON.stringify([...JSON.parse(toJson(inB)), { id: 'incomplet' }])
+    const dataDir = fresh()
+    const from = fresh()
+    writeFileSync(path.join(from, 'lieux-b.json'), fileB)
+    writeFileSync(path.join(from, 'lieux-a.csv'), fileA)
+    writeFileSync(path.join(from, 'communes.json'), communesJson)
+
+    const result = await syncSnapshot({ dataDir, from, now: runningClock() })
+    expect(result).toMatchObject({ total: 28, accepted: 23, rejected: 2, duplicates: 3, communes: 2 })
+    expect(result.sources).toEqual([
+      {
+        file: 'lieux-a.csv',
+        origin: path.join(from, 'lieux-a.csv'),
+        total: 14,
+        accepted: 13,
+        rejected: 1,
+        kept: 11,
+      },
+      {
+        file: 'lieux-b.json',
+        origin: path.join(from, 'lieux-b.json'),
+        total: 14,
+        accepted: 13,
+        rejected: 1,
+        kept: 12,
+      },
+    ])
+    const meta = await readSnapshotMeta(dataDir)
+    expect(meta?.lieux).toMatchObject({ total: 28, accepted: 23, rejected: 2, duplicates: 3, sources: result.sources })
+
+    const dataset = await loadSnapshot(dataDir, MONDAY_10H30)
+    expect(dataset?.lieux).toHaveLength(23)
+    expect(new Set(dataset?.lieux.map((lieu) => lieu.id))).toEqual(new Set(demo.map((lieu) => lieu.id)))
+    const byId = (id: string) => dataset?.lieux.find((lieu) => lieu.id === id)
+    expect(byId(older.id)).toMatchObject({ nom: older.nom, date_maj: older.date_maj })
+    expect(byId(tie.id)).toMatchObject({ nom: 'Même date, fichier suivant' })
+    expect(byId(newer.id)).toMatchObject({ nom: 'Version plus récente', date_maj: '2026-11-01' })
+    expect(dataset?.source.origins).toEqual([
+      path.join(from, 'lieux-a.csv'),
+      path.join(from, 'lieux-b.json'),
+      path.join(from, 'communes.json'),
+    ])
+
+    const report = JSON.parse(readFileSync(result.reportFile, 'utf8'))
+    expect(report).toMatchObject({ total: 28, acceptes: 26, rejetes: 2, lieux_gardes: 23, doublons: 3 })
+    expect(report.lignes_rejetees).toHaveLength(2)
+    expect(report.lignes_rejetees[0]).toMatchObject({
+      fichier: 'lieux-a.csv',
+      line: 15,
+      errors: [{ line: 15, field: 'code_postal', message: expect.stringContaining('code') }],
+    })
+    expect(report.lignes_rejetees[1]).toMatchObject({ fichier: 'lieux-b.json' })
+    expect(report.lignes_rejetees[1].errors.length).toBeGreaterThan(0)
+    for (const error of report.lignes_rejetees[1].errors) expect(error.message).toEqual(expect.any(String))
   })
 })
 

@@ -1,9 +1,17 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { type Clock, readLieux, type RowIssue } from '@aiguillage/lieux'
+import {
+  type AcceptedRow,
+  type Clock,
+  type Lieu,
+  type LieuxFileReport,
+  readLieux,
+  type RowIssue,
+  toCsv,
+} from '@aiguillage/lieux'
 import { parseCommuneCoordinates } from '@aiguillage/territoires'
 import type { Logger } from 'pino'
-import { readSnapshotMeta, type SnapshotMeta, snapshotDir } from './load.js'
+import { type LieuxSourceCount, readSnapshotMeta, type SnapshotMeta, snapshotDir } from './load.js'
 
 /** The national dataset of lieux de médiation numérique (standard v1, CSV, published daily by ANCT on data.gouv.fr). */
 export const OFFICIAL_LIEUX_URL = 'https://www.data.gouv.fr/fr/datasets/r/398edc71-0d51-4cb6-9cbe-2540a4db573c'
@@ -17,7 +25,10 @@ export type SyncOptions = {
   dataDir: string
   lieuxUrl: string
   communesUrl: string
-  /** Import local files from this folder instead of downloading: `lieux*.csv|json` and `communes*.csv|json`. */
+  /**
+   * Import local files from this folder instead of downloading: every `lieux*.csv|json` (merged, in name order) and
+   * the first `communes*.csv|json`.
+   */
   from?: string
   /** Longest a download may take, and longest it may stay silent, in ms. */
   timeoutMs: number
@@ -40,9 +51,16 @@ export const defaultSyncOptions: Omit<SyncOptions, 'dataDir' | 'now'> = {
 }
 
 export type SyncResult = {
+  /** Rows read in all the lieux files. */
   total: number
+  /** Lieux in the snapshot. */
   accepted: number
+  /** Rows rejected by the validation. */
   rejected: number
+  /** Accepted rows left out because their id was also in another file: `total = accepted + rejected + duplicates`. */
+  duplicates: number
+  /** What each lieux file read gave, in order. */
+  sources: LieuxSourceCount[]
   communes: number
   directory: string
   reportFile: string
@@ -102,12 +120,44 @@ export async function download(
   }
 }
 
-async function localFile(dir: string, prefix: string): Promise<string> {
+/** Every `prefix*.csv|json` of a folder, sorted by name; none is an error. */
+async function localFiles(dir: string, prefix: string): Promise<string[]> {
   const names = (await readdir(dir).catch(() => []))
     .filter((n) => n.startsWith(prefix) && /\.(csv|json)$/i.test(n))
     .sort()
   if (names.length === 0) throw new SyncError(`Aucun fichier ${prefix}*.csv ou ${prefix}*.json dans ${dir}.`)
-  return path.join(dir, names[0] as string)
+  return names.map((name) => path.join(dir, name))
+}
+
+export type MergedLieux = {
+  lieux: Lieu[]
+  /** For each report, how many of its lieux are kept. */
+  keptBySource: number[]
+  /** Accepted rows left out because their id was already given by another report. */
+  duplicates: number
+}
+
+/**
+ * Merges the accepted lieux of several files, in order. An id found in more than one file is kept once: the row with
+ * the most recent `date_maj` wins, the later file on a tie; each row left out counts as a duplicate.
+ */
+export function mergeLieux(reports: readonly { accepted: readonly AcceptedRow[] }[]): MergedLieux {
+  const byId = new Map<string, { lieu: Lieu; source: number }>()
+  let duplicates = 0
+  reports.forEach((report, source) => {
+    for (const { lieu } of report.accepted) {
+      const earlier = byId.get(lieu.id)
+      if (earlier) duplicates++
+      if (!earlier || lieu.date_maj >= earlier.lieu.date_maj) byId.set(lieu.id, { lieu, source })
+    }
+  })
+  const keptBySource = reports.map(() => 0)
+  const lieux: Lieu[] = []
+  for (const { lieu, source } of byId.values()) {
+    lieux.push(lieu)
+    keptBySource[source] = (keptBySource[source] ?? 0) + 1
+  }
+  return { lieux, keptBySource, duplicates }
 }
 
 /**
@@ -124,33 +174,50 @@ export async function syncSnapshot(
   const progress = (file: 'lieux' | 'communes') => (received: number, total?: number) =>
     options.onProgress?.({ file, received, ...(total === undefined ? {} : { total }) })
 
-  // 1. Lieux.
-  let lieuxBytes: Uint8Array
-  let lieuxOrigin: string
+  // 1. Lieux: one downloaded file, or every lieux file of the folder.
+  const inputs: { name: string; origin: string; bytes: Uint8Array }[] = []
   if (options.from) {
-    lieuxOrigin = await localFile(options.from, 'lieux')
-    lieuxBytes = await readFile(lieuxOrigin)
+    for (const file of await localFiles(options.from, 'lieux'))
+      inputs.push({ name: path.basename(file), origin: file, bytes: await readFile(file) })
   } else {
-    lieuxOrigin = options.lieuxUrl
-    lieuxBytes = await download(options.lieuxUrl, options, progress('lieux'))
+    const bytes = await download(options.lieuxUrl, options, progress('lieux'))
+    inputs.push({ name: options.lieuxUrl.split('?')[0] as string, origin: options.lieuxUrl, bytes })
   }
-  options.onProgress?.({ file: 'lieux', received: lieuxBytes.byteLength, done: true })
-  const read = readLieux(lieuxBytes, { fileName: lieuxOrigin.split('?')[0], now })
-  if (!read.ok) throw new SyncError(`Fichier des lieux inutilisable (${lieuxOrigin}) : ${read.error.message}`)
-  const report = read.report
-  if (report.accepted.length === 0)
-    throw new SyncError(`Aucun lieu valide dans ${lieuxOrigin} (${report.rejected.length} ligne(s) rejetée(s)).`)
+  options.onProgress?.({
+    file: 'lieux',
+    received: inputs.reduce((n, input) => n + input.bytes.byteLength, 0),
+    done: true,
+  })
+  const reads: { name: string; origin: string; bytes: Uint8Array; report: LieuxFileReport }[] = inputs.map((input) => {
+    const read = readLieux(input.bytes, { fileName: input.origin.split('?')[0], now })
+    if (!read.ok) throw new SyncError(`Fichier des lieux inutilisable (${input.origin}) : ${read.error.message}`)
+    return { ...input, report: read.report }
+  })
+  const lieuxOrigin = reads.map((read) => read.origin).join(', ')
+  const merged = mergeLieux(reads.map((read) => read.report))
+  const sources: LieuxSourceCount[] = reads.map((read, i) => ({
+    file: read.name,
+    origin: read.origin,
+    total: read.report.total,
+    accepted: read.report.accepted.length,
+    rejected: read.report.rejected.length,
+    kept: merged.keptBySource[i] ?? 0,
+  }))
+  const total = sources.reduce((n, source) => n + source.total, 0)
+  const rejected = sources.reduce((n, source) => n + source.rejected, 0)
+  const accepted = merged.lieux.length
+  if (accepted === 0) throw new SyncError(`Aucun lieu valide dans ${lieuxOrigin} (${rejected} ligne(s) rejetée(s)).`)
   const previous = await readSnapshotMeta(options.dataDir)
-  if (previous && report.accepted.length < previous.lieux.accepted * options.minKeepRatio)
+  if (previous && accepted < previous.lieux.accepted * options.minKeepRatio)
     throw new SyncError(
-      `Le nouveau fichier n’a que ${report.accepted.length} lieux valides contre ${previous.lieux.accepted} dans l’instantané actuel : il semble partiel. L’instantané actuel est gardé.`,
+      `Le nouveau fichier n’a que ${accepted} lieux valides contre ${previous.lieux.accepted} dans l’instantané actuel : il semble partiel. L’instantané actuel est gardé.`,
     )
 
   // 2. Communes.
   let communesText: string
   let communesOrigin: string
   if (options.from) {
-    communesOrigin = await localFile(options.from, 'communes')
+    communesOrigin = (await localFiles(options.from, 'communes'))[0] as string
     communesText = await readFile(communesOrigin, 'utf8')
   } else {
     communesOrigin = options.communesUrl
@@ -171,7 +238,8 @@ export async function syncSnapshot(
   const dir = snapshotDir(options.dataDir)
   await mkdir(dir, { recursive: true })
   const stamp = now.toISOString().replace(/[:.]/g, '-')
-  const lieuxFile = `lieux-${stamp}.${report.format}`
+  const single = reads.length === 1 ? reads[0] : undefined
+  const lieuxFile = `lieux-${stamp}.${single ? single.report.format : 'csv'}`
   const communesFile = `communes-${stamp}.${communesText.trimStart().startsWith('[') ? 'json' : 'csv'}`
   const reportFile = `rapport-validation-${stamp}.json`
   const countsByCode = (issues: readonly RowIssue[]) =>
@@ -179,7 +247,8 @@ export async function syncSnapshot(
       (counts, issue) => ({ ...counts, [issue.code]: (counts[issue.code] ?? 0) + 1 }),
       {},
     )
-  await writeFile(path.join(dir, lieuxFile), lieuxBytes)
+  // One file is kept as it came; several are written merged, as a CSV file of the standard.
+  await writeFile(path.join(dir, lieuxFile), single ? single.bytes : toCsv(merged.lieux))
   await writeFile(path.join(dir, communesFile), communesText)
   await writeFile(
     path.join(dir, reportFile),
@@ -187,12 +256,22 @@ export async function syncSnapshot(
       {
         date: now.toISOString(),
         origine: lieuxOrigin,
-        total: report.total,
-        acceptes: report.accepted.length,
-        rejetes: report.rejected.length,
-        erreurs_par_code: countsByCode(report.rejected.flatMap((row) => row.errors)),
-        avertissements_par_code: countsByCode(report.warnings),
-        lignes_rejetees: report.rejected,
+        total,
+        acceptes: sources.reduce((n, source) => n + source.accepted, 0),
+        rejetes: rejected,
+        lieux_gardes: accepted,
+        doublons: merged.duplicates,
+        fichiers: sources.map((source) => ({
+          fichier: source.file,
+          origine: source.origin,
+          total: source.total,
+          acceptes: source.accepted,
+          rejetes: source.rejected,
+          lieux_gardes: source.kept,
+        })),
+        erreurs_par_code: countsByCode(reads.flatMap((read) => read.report.rejected.flatMap((row) => row.errors))),
+        avertissements_par_code: countsByCode(reads.flatMap((read) => read.report.warnings)),
+        lignes_rejetees: reads.flatMap((read) => read.report.rejected.map((row) => ({ fichier: read.name, ...row }))),
       },
       null,
       2,
@@ -203,9 +282,11 @@ export async function syncSnapshot(
     lieux: {
       file: lieuxFile,
       origin: lieuxOrigin,
-      total: report.total,
-      accepted: report.accepted.length,
-      rejected: report.rejected.length,
+      total,
+      accepted,
+      rejected,
+      sources,
+      duplicates: merged.duplicates,
     },
     communes: { file: communesFile, origin: communesOrigin, count: coordinates.byCode.size },
   }
@@ -217,13 +298,15 @@ export async function syncSnapshot(
   const keep = new Set(['meta.json', lieuxFile, communesFile, reportFile])
   for (const name of await readdir(dir)) if (!keep.has(name)) await rm(path.join(dir, name), { force: true })
   options.logger?.info(
-    { lieux: report.accepted.length, rejetes: report.rejected.length, communes: coordinates.byCode.size },
+    { lieux: accepted, rejetes: rejected, doublons: merged.duplicates, communes: coordinates.byCode.size },
     'instantané écrit',
   )
   return {
-    total: report.total,
-    accepted: report.accepted.length,
-    rejected: report.rejected.length,
+    total,
+    accepted,
+    rejected,
+    duplicates: merged.duplicates,
+    sources,
     communes: coordinates.byCode.size,
     directory: dir,
     reportFile: path.join(dir, reportFile),

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { defaultDataDir, type DownloadProgress, SyncError, syncSnapshot } from '@aiguillage/api'
+import { defaultDataDir, type DownloadProgress, SyncError, type SyncResult, syncSnapshot } from '@aiguillage/api'
 import type { Clock } from '@aiguillage/lieux'
 import { ExitCode, type Output, readOptions } from './command-line.js'
 
@@ -67,8 +67,9 @@ export async function runSync(
         : {}),
       onProgress: progressPrinter(context.progressStream),
     })
+    if (values.from) for (const line of sourceLines(result)) output.out(line)
     output.out(
-      `Instantané écrit dans ${result.directory} : ${result.accepted} lieux valides sur ${result.total} (${result.rejected} ligne(s) rejetée(s), détail dans ${result.reportFile}), ${result.communes} communes.`,
+      `Instantané écrit dans ${result.directory} : ${result.accepted} lieux valides sur ${result.total} (${result.rejected} ligne(s) rejetée(s)${result.duplicates > 0 ? `, ${result.duplicates} doublon(s) entre fichiers` : ''}, détail dans ${result.reportFile}), ${result.communes} communes.`,
     )
     return ExitCode.Valid
   } catch (error) {
@@ -78,6 +79,21 @@ export async function runSync(
     }
     throw error
   }
+}
+
+const count = (n: number) => n.toLocaleString('fr-FR')
+
+/** One line per lieux file imported (« lieux-a.csv : 2 845 lieux acceptés, 3 refusés »), then the duplicates. */
+export function sourceLines(result: Pick<SyncResult, 'sources' | 'duplicates'>): string[] {
+  const lines = result.sources.map(
+    (source) =>
+      `${source.file} : ${count(source.accepted)} ${source.accepted > 1 ? 'lieux acceptés' : 'lieu accepté'}, ${count(source.rejected)} ${source.rejected > 1 ? 'refusés' : 'refusé'}`,
+  )
+  if (result.duplicates > 0)
+    lines.push(
+      `${count(result.duplicates)} ${result.duplicates > 1 ? 'lieux présents' : 'lieu présent'} dans plusieurs fichiers : la version la plus récente (date_maj) est gardée, celle du dernier fichier à date égale.`,
+    )
+  return lines
 }
 
 function parse(args: string[]) {
