@@ -254,3 +254,31 @@ describe('malformed requests (real server)', () => {
     }
   })
 })
+
+describe('oversized bodies (real server)', () => {
+  it('POST /v1/chat with a body of 500 KB or more gets a 413 problem+json 20 times in a row, never a reset', async () => {
+    const body = JSON.stringify({ message: 'x'.repeat(600 * 1024) })
+    const answers: string[] = []
+    for (let i = 0; i < 20; i++) {
+      // fetch (undici) is the client that used to see its connection reset: it keeps sending while the 413 comes back.
+      const response = await fetch(`${server.url}/v1/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).catch((error: Error) => error)
+      if (response instanceof Error) {
+        answers.push(`erreur ${String(response.cause ?? response.message)}`)
+        continue
+      }
+      const problem = (await response.json()) as { status: number; detail: string }
+      answers.push(`${response.status} ${response.headers.get('content-type')} ${problem.status}`)
+      expect(problem.detail).toMatch(/dépasse \d+ octets/)
+    }
+    expect(answers).toEqual(Array(20).fill('413 application/problem+json; charset=utf-8 413'))
+    for (let i = 0; i < 5; i++) {
+      const response = await request(server.port, 'POST', '/v1/chat', 'x'.repeat(500 * 1024))
+      expect(response.status).toBe(413)
+      expect(response.type).toMatch(/^application\/problem\+json/)
+    }
+  })
+})
