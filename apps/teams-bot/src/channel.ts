@@ -1,13 +1,27 @@
 import { type Channel, chatEngine, problem as problemOf, ProblemType, sendProblem } from '@aiguillage/api'
 import { TeamsAdapter } from '@microsoft/teams-ai'
-import type { Activity } from 'botbuilder'
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder'
 import type { Context } from 'hono'
 import { createTeamsBot } from './bot.js'
 import type { TeamsConfig } from './config.js'
 
-function adapterFor(config: TeamsConfig): TeamsAdapter {
-  if (config.mode === 'development') return new TeamsAdapter()
-  return new TeamsAdapter({
+/**
+ * botbuilder's `process` reads an Express request and prints every refused token with console.error; the channel
+ * calls what it calls next, `processActivity`, itself (authenticates the header, then runs the turn).
+ */
+class ChannelAdapter extends TeamsAdapter {
+  authenticateAndRun(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic)
+  }
+}
+
+function adapterFor(config: TeamsConfig): ChannelAdapter {
+  if (config.mode === 'development') return new ChannelAdapter()
+  return new ChannelAdapter({
     MicrosoftAppId: config.appId,
     MicrosoftAppType: config.tenantId ? 'SingleTenant' : 'MultiTenant',
     ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
@@ -99,7 +113,7 @@ export function teamsChannel(config: TeamsConfig): Channel {
         let turnStarted = false
         let invokeResponse: { status: number; body?: unknown } | undefined
         try {
-          invokeResponse = await adapter.processActivity(authorization, body as Activity, (turnContext) => {
+          invokeResponse = await adapter.authenticateAndRun(authorization, body as Activity, (turnContext) => {
             turnStarted = true
             return bot.run(turnContext).then(() => undefined)
           })
