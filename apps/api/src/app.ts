@@ -379,7 +379,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   // A Content-Length too large: the body is read (and discarded) before answering, as long as nothing else reads it,
   // so that a client still sending sees the 413 rather than a reset connection (node-server only waits half a second
   // for the rest of a body once the response is sent).
-  app.use('*', async (c, next) => {
+  app.use('*', async (c: Context, next) => {
     const length = Number(c.req.header('content-length') ?? 0)
     if (!(length > config.maxBodyBytes)) return next()
     const drained = await drainBody((c.env as { incoming?: Readable } | undefined)?.incoming)
