@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Readable } from 'node:stream'
 import { type Assistant, type ConversationStore, createAssistant, MemoryConversationStore } from '@aiguillage/assistant'
 import { type Clock, type Lieu, nextParisWeekday, toCsv } from '@aiguillage/lieux'
 import { matchesFilters, type Point, type Relaxation } from '@aiguillage/recherche'
@@ -369,17 +370,23 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
         )
       return next()
     })
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: (c) =>
-        sendProblem(
-          c,
-          problem(413, ProblemType.TooLarge, `Le corps de la requête dépasse ${config.maxBodyBytes} octets.`),
-        ),
-    }),
-  )
+  const tooLarge = (c: Context, headers: Record<string, string> = {}) =>
+    sendProblem(
+      c,
+      problem(413, ProblemType.TooLarge, `Le corps de la requête dépasse ${config.maxBodyBytes} octets.`),
+      headers,
+    )
+  // A Content-Length too large: the body is read (and discarded) before answering, as long as nothing else reads it,
+  // so that a client still sending sees the 413 rather than a reset connection (node-server only waits half a second
+  // for the rest of a body once the response is sent).
+  app.use('*', async (c: Context, next) => {
+    const length = Number(c.req.header('content-length') ?? 0)
+    if (!(length > config.maxBodyBytes)) return next()
+    const drained = await drainBody((c.env as { incoming?: Readable } | undefined)?.incoming)
+    return tooLarge(c, drained ? {} : { connection: 'close' })
+  })
+  // A body without Content-Length (chunked) is counted as it is read.
+  app.use('*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => tooLarge(c) }))
 
   if (config.responseCacheEntries > 0) {
     const cache = new ResponseCache(config.responseCacheEntries)
@@ -745,4 +752,43 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     )
   })
   return app
+}
+
+/** Beyond this (or after this time) an oversized body is no longer read: the connection is closed after the 413. */
+const maxDrainBytes = 16 * 1024 * 1024
+const maxDrainMs = 10_000
+
+/**
+ * Reads and discards what remains of a request body (node's IncomingMessage; nothing under app.request()).
+ * True when the body was read to its end, false when it was too large, too slow or broken.
+ */
+export function drainBody(incoming: Readable | undefined): Promise<boolean> {
+  if (!incoming || incoming.readableEnded) return Promise.resolve(true)
+  if (incoming.destroyed) return Promise.resolve(false)
+  // A body already being read as a stream (chunked, no Content-Length) is left to node-server, which drains it.
+  if (incoming.listenerCount('data') > 0) return Promise.resolve(true)
+  return new Promise((resolve) => {
+    let bytes = 0
+    const done = (ended: boolean) => {
+      clearTimeout(timer)
+      incoming.off('data', onData)
+      incoming.off('end', onEnd)
+      incoming.off('error', onFailure)
+      incoming.off('close', onFailure)
+      if (!ended) incoming.pause()
+      resolve(ended)
+    }
+    const onData = (chunk: Buffer) => {
+      bytes += chunk.length
+      if (bytes > maxDrainBytes) done(false)
+    }
+    const onEnd = () => done(true)
+    const onFailure = () => done(incoming.readableEnded)
+    const timer = setTimeout(() => done(false), maxDrainMs)
+    incoming.on('data', onData)
+    incoming.once('end', onEnd)
+    incoming.once('error', onFailure)
+    incoming.once('close', onFailure)
+    incoming.resume()
+  })
 }

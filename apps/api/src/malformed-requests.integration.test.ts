@@ -254,3 +254,108 @@ describe('malformed requests (real server)', () => {
     }
   })
 })
+
+describe('oversized bodies (real server)', () => {
+  it('POST /v1/chat with a body of 500 KB or more gets a 413 problem+json 20 times in a row, never a reset', async () => {
+    const body = JSON.stringify({ message: 'x'.repeat(600 * 1024) })
+    const answers: string[] = []
+    for (let i = 0; i < 20; i++) {
+      // fetch (undici) is the client that used to see its connection reset: it keeps sending while the 413 comes back.
+      const response = await fetch(`${server.url}/v1/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).catch((error: Error) => error)
+      if (response instanceof Error) {
+        answers.push(`erreur ${response.message} ${(response.cause as Error | undefined)?.message ?? ''}`)
+        continue
+      }
+      const problem = (await response.json()) as { status: number; detail: string }
+      answers.push(`${response.status} ${response.headers.get('content-type')} ${problem.status}`)
+      expect(problem.detail).toMatch(/dépasse \d+ octets/)
+    }
+    expect(answers).toEqual(Array(20).fill('413 application/problem+json; charset=utf-8 413'))
+    for (let i = 0; i < 5; i++) {
+      const response = await request(server.port, 'POST', '/v1/chat', 'x'.repeat(500 * 1024))
+      expect(response.status).toBe(413)
+      expect(response.type).toMatch(/^application\/problem\+json/)
+    }
+  })
+})
+
+describe('raw UTF-8 in the request line (real server)', () => {
+  const lines: { level: number; msg: string; [key: string]: unknown }[] = []
+  let logged: RunningServer
+  beforeAll(async () => {
+    logged = await startServer({
+      port: 0,
+      now: runningClock(),
+      autoSync: false,
+      dataDir: '/nonexistent',
+      api: { rateLimit: null },
+      logger: pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) }),
+    })
+  })
+  afterAll(() => logged.close())
+
+  /** Sends the bytes without closing our side (as curl does, keep-alive): the server must answer and close. */
+  const send = (bytes: Buffer) =>
+    new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const socket = net.connect(logged.port, '127.0.0.1', () => socket.write(bytes))
+      const chunks: Buffer[] = []
+      socket.on('data', (chunk) => chunks.push(chunk))
+      socket.on('error', reject)
+      socket.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8')
+        const head = text.slice(0, text.indexOf('\r\n\r\n'))
+        resolve({
+          status: Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1]),
+          type: /content-type: ([^\r\n]+)/i.exec(head)?.[1] ?? '',
+          body: text.slice(text.indexOf('\r\n\r\n') + 4),
+        })
+      })
+    })
+  const get = (target: Buffer | string, close = false) =>
+    send(
+      Buffer.concat([
+        Buffer.from('GET '),
+        Buffer.from(target),
+        Buffer.from(' HTTP/1.1\r\nHost: localhost\r\nUser-Agent: curl/8.5.0\r\nAccept: */*\r\n'),
+        Buffer.from(close ? 'Connection: close\r\n\r\n' : '\r\n'),
+      ]),
+    )
+  const ids = (body: string) => (JSON.parse(body) as { lieux: { id: string }[] }).lieux.map((r) => r.id)
+
+  it('reads GET /v1/lieux?commune=Guéret sent as raw UTF-8 bytes (the README’s curl) like commune=Gu%C3%A9ret', async () => {
+    const encoded = await get('/v1/lieux?commune=Gu%C3%A9ret', true)
+    const raw = await get(Buffer.from('/v1/lieux?commune=Guéret', 'utf8'))
+    expect(encoded.status).toBe(200)
+    expect(raw.status).toBe(200)
+    expect(raw.type).toMatch(/^application\/json/)
+    expect(ids(raw.body)).toEqual(ids(encoded.body))
+    expect(ids(raw.body).length).toBeGreaterThan(0)
+    // Raw UTF-8 in the path too: an unknown lieu is a 404 problem, not node's empty 400.
+    const path = await get(Buffer.from('/v1/lieux/lieu-inconnu-é', 'utf8'))
+    expect(path.status).toBe(404)
+    expect(path.type).toMatch(/^application\/problem\+json/)
+    // Logged as any request: one line, its route, no query string.
+    const requests = lines.filter((line) => line.msg === 'requête' && line.route === '/v1/lieux')
+    expect(requests.length).toBeGreaterThanOrEqual(2)
+    expect(JSON.stringify(lines)).not.toContain('Gu')
+  })
+
+  it('answers bytes that are not UTF-8 with a French 400 problem+json, logged once at warn without the bytes', async () => {
+    lines.length = 0
+    const response = await get(
+      Buffer.concat([Buffer.from('/v1/lieux?commune=Gu'), Buffer.from([0xe9]), Buffer.from('ret')]),
+    )
+    expect(response.status).toBe(400)
+    expect(response.type).toMatch(/^application\/problem\+json/)
+    const problem = JSON.parse(response.body) as { status: number; detail: string; type: string }
+    expect(problem).toMatchObject({ status: 400, type: 'urn:aiguillage:probleme:parametre-invalide' })
+    expect(problem.detail).toMatch(/encodez-la en UTF-8/)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatchObject({ level: 40, code: 'HPE_INVALID_URL', status: 400 })
+    expect(JSON.stringify(lines)).not.toContain('ret')
+  })
+})

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import pino, { type Logger } from 'pino'
@@ -5,6 +6,7 @@ import type { Assistant } from '@aiguillage/assistant'
 import type { Clock } from '@aiguillage/lieux'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { type ApiConfig, chatEngine, createApp, defaultApiConfig } from './app.js'
+import { handleClientErrors } from './client-errors.js'
 import { type Dataset, DatasetStore } from './dataset.js'
 import { DataError, defaultDataDir, loadDemo, loadFromFiles, loadSnapshot } from './load.js'
 import { syncSnapshot, type SyncOptions } from './sync.js'
@@ -122,6 +124,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () => resolve(s))
   })
+  // Requests node's parser refuses: a target in raw UTF-8 is read anyway, the others get a problem+json.
+  handleClientErrors(server as Server, logger)
   const attached = channels.flatMap((channel) => (channel.attach ? [channel.attach(server, context)] : []))
   const port = (server.address() as AddressInfo).port
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`

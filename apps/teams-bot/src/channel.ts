@@ -1,12 +1,27 @@
 import { type Channel, chatEngine, problem as problemOf, ProblemType, sendProblem } from '@aiguillage/api'
 import { TeamsAdapter } from '@microsoft/teams-ai'
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder'
 import type { Context } from 'hono'
 import { createTeamsBot } from './bot.js'
 import type { TeamsConfig } from './config.js'
 
-function adapterFor(config: TeamsConfig): TeamsAdapter {
-  if (config.mode === 'development') return new TeamsAdapter()
-  return new TeamsAdapter({
+/**
+ * botbuilder's `process` reads an Express request and prints every refused token with console.error; the channel
+ * calls what it calls next, `processActivity`, itself (authenticates the header, then runs the turn).
+ */
+class ChannelAdapter extends TeamsAdapter {
+  authenticateAndRun(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic)
+  }
+}
+
+function adapterFor(config: TeamsConfig): ChannelAdapter {
+  if (config.mode === 'development') return new ChannelAdapter()
+  return new ChannelAdapter({
     MicrosoftAppId: config.appId,
     MicrosoftAppType: config.tenantId ? 'SingleTenant' : 'MultiTenant',
     ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
@@ -49,9 +64,10 @@ function activityProblem(body: unknown): { detail: string; field: string } | und
 }
 
 /**
- * The Teams bot mounted on the main process at POST /api/messages. botbuilder expects Express's request and response;
- * the shim below gives it the parsed body and headers, and collects what it answers (an invoke's body, the replies of
- * `deliveryMode: 'expectReplies'`, or 401).
+ * The Teams bot mounted on the main process at POST /api/messages. The body is checked here, then handed to botbuilder's
+ * `processActivity` with the Authorization header: it checks the Bot Framework token and runs the turn, and answers an
+ * invoke's body or the replies of `deliveryMode: 'expectReplies'`. Every refused token is a 401 problem, logged once
+ * at `warn` without the token.
  */
 export function teamsChannel(config: TeamsConfig): Channel {
   return {
@@ -91,45 +107,43 @@ export function teamsChannel(config: TeamsConfig): Channel {
         const invalid = activityProblem(body)
         if (invalid) return problem(c, 400, invalid.detail, invalid.field || undefined)
 
-        const out: { status: number; headers: Record<string, string>; body: unknown } = {
-          status: 200,
-          headers: {},
-          body: undefined,
-        }
-        const response = {
-          socket: undefined,
-          status(code: number) {
-            out.status = code
-            return response
-          },
-          header(name: string, value: unknown) {
-            out.headers[name.toLowerCase()] = String(value)
-            return response
-          },
-          send(payload: unknown) {
-            out.body = payload
-            return response
-          },
-          end() {
-            return response
-          },
-        }
-        const headers = Object.fromEntries(c.req.raw.headers)
+        // The activity goes to botbuilder's processActivity (what its `process` does after reading an Express
+        // request), so that a refused token is an exception here rather than a line botbuilder prints itself.
+        const authorization = c.req.header('authorization') ?? ''
+        let turnStarted = false
+        let invokeResponse: { status: number; body?: unknown } | undefined
         try {
-          await adapter.process(
-            { body: body as Record<string, unknown>, headers, method: 'POST' },
-            response,
-            (turnContext) => bot.run(turnContext).then(() => undefined),
+          invokeResponse = await adapter.authenticateAndRun(authorization, body as Activity, (turnContext) => {
+            turnStarted = true
+            return bot.run(turnContext).then(() => undefined)
+          })
+        } catch (error) {
+          if (turnStarted) {
+            context.logger.error({ err: { message: (error as Error).message }, canal: 'teams' }, 'erreur Teams')
+            return sendProblem(
+              c,
+              problemOf(500, ProblemType.Internal, 'Une erreur inattendue est survenue. Elle a été enregistrée.'),
+            )
+          }
+          // Nothing ran: the token was missing, forged, expired, or could not be checked against Microsoft's keys.
+          // Logged once, without the token (nor the message, which may quote it).
+          context.logger.warn(
+            {
+              canal: 'teams',
+              jeton: authorization ? 'refusé' : 'absent',
+              // botframework-connector's AuthenticationError carries the status; other errors: Microsoft unreachable.
+              raison:
+                (error as { statusCode?: unknown }).statusCode === 401 ? 'jeton invalide' : 'vérification impossible',
+            },
+            'requête Teams refusée : jeton Bot Framework',
           )
-        } catch {
-          // botbuilder's own validation refused the activity.
-          return problem(c, 400, 'Activité Bot Framework invalide.')
+          return problem(
+            c,
+            401,
+            'Jeton Bot Framework absent ou invalide : la requête doit venir du service Bot Framework.',
+          )
         }
-        if (out.status === 401) return problem(c, 401, 'Jeton Bot Framework absent ou invalide.')
-        if (out.status >= 500) {
-          context.logger.error({ status: out.status, canal: 'teams' }, 'botbuilder a répondu une erreur')
-          return problem(c, 400, 'Activité refusée par le canal Teams.')
-        }
+        const out = { status: invokeResponse?.status ?? 200, body: invokeResponse?.body }
         if (out.body === undefined) return c.body(null, out.status as 200)
         return c.json(out.body as object, out.status as 200)
       })

@@ -22,7 +22,10 @@ const activity = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 })
 
-async function serve(config: Parameters<typeof teamsChannel>[0]): Promise<RunningServer> {
+async function serve(
+  config: Parameters<typeof teamsChannel>[0],
+  logger = pino({ level: 'silent' }),
+): Promise<RunningServer> {
   return startServer({
     port: 0,
     now: runningClock(),
@@ -30,7 +33,7 @@ async function serve(config: Parameters<typeof teamsChannel>[0]): Promise<Runnin
     communes: path.join(fixtures, 'communes.csv'),
     autoSync: false,
     api: { rateLimit: null },
-    logger: pino({ level: 'silent' }),
+    logger,
     channels: [teamsChannel(config)],
   })
 }
@@ -95,25 +98,66 @@ describe('POST /api/messages in development mode (no credentials, behind the exp
 
 describe('POST /api/messages with Microsoft credentials configured', () => {
   let server: RunningServer
+  const lines: Record<string, unknown>[] = []
   beforeAll(async () => {
-    server = await serve({
-      mode: 'credentials',
-      appId: '6f1c0c4e-0000-4000-8000-000000000001',
-      password: 'secret-de-test',
-      tenantId: '6f1c0c4e-0000-4000-8000-0000000000aa',
-    })
+    server = await serve(
+      {
+        mode: 'credentials',
+        appId: '6f1c0c4e-0000-4000-8000-000000000001',
+        password: 'secret-de-test',
+        tenantId: '6f1c0c4e-0000-4000-8000-0000000000aa',
+      },
+      pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) }),
+    )
   })
   afterAll(async () => {
     await server.close()
   })
 
-  it('refuses with 401 a request without a Bot Framework token, or with a token that is not one', async () => {
-    const bare = await post(server, activity({ text: 'Guéret démarches' }))
-    expect(bare.status).toBe(401)
-    expect(((await bare.json()) as { detail: string }).detail).toContain('Jeton')
-    const forged = await post(server, activity({ text: 'Guéret démarches' }), { authorization: 'Bearer pas-un-jeton' })
-    expect(forged.status).toBe(401)
-  })
+  /** A token shaped like Microsoft's (a JWT naming the Bot Framework as issuer and our app as audience), not signed by it. */
+  const forgedJwt = () => {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+    return [
+      part({ alg: 'RS256', typ: 'JWT', kid: 'cle-inventee' }),
+      part({
+        iss: 'https://api.botframework.com',
+        aud: '6f1c0c4e-0000-4000-8000-000000000001',
+        serviceurl: 'https://smba.trafficmanager.net/emea/',
+        exp: Math.floor(Date.now() / 1000) + 3600,
+      }),
+      'c2lnbmF0dXJlLWludmVudGVl',
+    ].join('.')
+  }
+
+  it(
+    'refuses with a French 401 problem, logged once at warn without the token, every token failure (missing, not a ' +
+      'token, a forged JWT: Microsoft’s token service cannot be reached here, so its keys are unavailable too)',
+    { timeout: 60_000 },
+    async () => {
+      const cases: [string, Record<string, string>][] = [
+        ['absent', {}],
+        ['pas un jeton', { authorization: 'Bearer pas-un-jeton' }],
+        ['schéma inconnu', { authorization: 'Basic b3BlcmF0cmljZTpzZWNyZXQ=' }],
+        ['JWT forgé', { authorization: `Bearer ${forgedJwt()}` }],
+      ]
+      for (const [name, headers] of cases) {
+        lines.length = 0
+        const response = await post(server, activity({ text: 'Guéret démarches' }), headers)
+        expect(response.status, name).toBe(401)
+        expect(response.headers.get('content-type'), name).toContain('application/problem+json')
+        const problem = (await response.json()) as { status: number; detail: string; type: string }
+        expect(problem.status).toBe(401)
+        expect(problem.type).toBe('urn:aiguillage:probleme:non-autorise')
+        expect(problem.detail).toContain('Jeton Bot Framework absent ou invalide')
+        const refusals = lines.filter((line) => line.msg !== 'requête')
+        expect(refusals, name).toHaveLength(1)
+        expect(refusals[0]).toMatchObject({ level: 40, canal: 'teams' })
+        const logged = JSON.stringify(lines)
+        for (const value of Object.values(headers)) expect(logged).not.toContain(value.split(' ')[1])
+        expect(logged).not.toContain('Guéret')
+      }
+    },
+  )
 })
 
 describe('teamsConfigFromEnv', () => {
