@@ -207,6 +207,21 @@ function dayText(day: FrenchWeekday, spans: readonly TimeSpan[]): string {
  */
 export function weeklyTimetable(horaires: string | undefined, at: Date): DayTimetable[] | undefined {
   if (horaires === undefined || horaires.trim() === '') return undefined
+  // Every answer near a town shows the same lieux: their week, for a given Paris day, is computed once.
+  const wall = parisWallClock(at)
+  const key = `${wall.year}-${wall.month}-${wall.day}|${horaires}`
+  const known = weekCache.get(key)
+  if (known !== undefined) return known ?? undefined
+  const week = computeWeek(horaires, at)
+  if (weekCache.size >= 20_000) weekCache.clear()
+  weekCache.set(key, week ? (Object.freeze(week) as DayTimetable[]) : null)
+  return week
+}
+
+/** Weeks already computed, by Paris day and horaires (null: unreadable). */
+const weekCache = new Map<string, DayTimetable[] | null>()
+
+function computeWeek(horaires: string, at: Date): DayTimetable[] | undefined {
   const parsed = parse(horaires.trim())
   if (!parsed.ok) return undefined
   const today = parisWallClock(at)
