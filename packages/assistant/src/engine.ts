@@ -872,7 +872,6 @@ export class Assistant {
     state: ConversationState,
     u: Understanding,
     key: 'location' | 'need',
-    messages: Message[],
     first: () => void,
     again: () => void,
   ): void {
@@ -914,7 +913,6 @@ export class Assistant {
           state,
           u,
           'need',
-          messages,
           () =>
             messages.push({
               type: 'choices',
@@ -928,7 +926,6 @@ export class Assistant {
           state,
           u,
           'location',
-          messages,
           () => say(p.askCommune(u.forSomeoneElse === true)),
           () => {
             // In a scam told just before, what the person adds is part of it: what to do, again, first.
@@ -962,7 +959,7 @@ export class Assistant {
         u.awaiting = 'need'
       } else
         // Asked twice already: a person to call as well, since the words do not come.
-        this.ask(state, u, 'need', messages, noted, () => {
+        this.ask(state, u, 'need', noted, () => {
           if (this.mode === 'citizen') this.callNearest(state, u, position, now, messages, lieux)
           messages.push({ type: 'choices', question: p.askNeedAgain, choices: [...p.needs] })
         })

@@ -1,4 +1,4 @@
-import { type DayTimetable, weeklyTimetable } from '@aiguillage/lieux'
+import { type DayTimetable, formatFrenchTime, weeklyTimetable } from '@aiguillage/lieux'
 import { type Ask, priceWords } from '@aiguillage/orientation'
 import type { LieuResult } from './engine.js'
 import type { Language, Phrases } from './phrases.js'
@@ -43,15 +43,10 @@ function spansText(day: DayTimetable, language: Language): string {
   const parts = day.spans.map((span) =>
     language === 'en'
       ? `${span.from}–${span.to}`
-      : `${frenchTime(span.from)} – ${frenchTime(span.to)}${span.unknown ? ' (à confirmer)' : ''}`,
+      : `${formatFrenchTime(span.from)} – ${formatFrenchTime(span.to)}${span.unknown ? ' (à confirmer)' : ''}`,
   )
   const last = parts.pop()
   return parts.length > 0 ? `${parts.join(', ')}${language === 'en' ? ' and ' : ' et '}${last}` : (last ?? '')
-}
-
-function frenchTime(time: string): string {
-  const [hours = '0', minutes = '00'] = time.split(':')
-  return minutes === '00' ? `${Number(hours)} h` : `${Number(hours)} h ${minutes}`
 }
 
 /** A week in few words: days with the same hours grouped, « du lundi au vendredi », closed days left out. */
