@@ -5,6 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from './server.js'
 import { sharedData, startRealDataServer } from './test-support.js'
 
+/** The three cities with arrondissements, as people type them, and the postcode of each. */
+const arrondissements = [
+  ['paris 18', '75018'],
+  ['marseille 13eme', '13013'],
+  ['Lyon 3e', '69003'],
+] as const
+
 // `aiguillage serve` on the real data of ../shared/data, asked over HTTP, checked against a brute-force scan.
 describe.skipIf(!existsSync(sharedData))('real data: the API', () => {
   let server: RunningServer
@@ -31,6 +38,35 @@ describe.skipIf(!existsSync(sharedData))('real data: the API', () => {
     body.lieux.forEach((l: { distance_km: number }, i: number) =>
       expect(l.distance_km).toBeCloseTo(expected[i]?.distanceKm ?? -1, 2),
     )
+  })
+  it('searches an arrondissement from its own centre: Paris 18e, Marseille 13e, Lyon 3e get a lieu of their own first, for every service one of their lieux offers', async () => {
+    const lieux = server.store.current.lieux as Lieu[]
+    const failures: string[] = []
+    for (const [text, postcode] of arrondissements) {
+      const own = lieux.filter((l) => l.code_postal === postcode)
+      expect(own.length, `${text}: a lieu of its own in the data`).toBeGreaterThan(0)
+      for (const service of new Set(own.flatMap((l) => l.services ?? []))) {
+        const response = await fetch(
+          `${server.url}/v1/lieux?commune=${encodeURIComponent(text)}&services=${encodeURIComponent(service)}&limit=1`,
+        )
+        const body = (await response.json()) as any
+        expect(body.reference.code_postal ?? body.reference.codes_postaux).toContain(postcode)
+        if (body.lieux[0]?.code_postal !== postcode)
+          failures.push(`${text} / ${service}: ${body.lieux[0]?.nom} (${body.lieux[0]?.code_postal})`)
+      }
+    }
+    expect(failures).toEqual([])
+  })
+  it('the chat answers an arrondissement with a lieu of its own first', async () => {
+    for (const [text, postcode] of arrondissements) {
+      const response = await fetch(`${server.url}/v1/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: `je cherche de l'aide pour internet à ${text}` }),
+      })
+      const body = (await response.json()) as any
+      expect(body.lieux?.[0]?.code_postal, text).toBe(postcode)
+    }
   })
   it('/healthz counts the real data', async () => {
     const body = (await (await fetch(`${server.url}/healthz`)).json()) as any

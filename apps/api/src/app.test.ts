@@ -134,13 +134,34 @@ describe('GET /v1/lieux: bad requests get a French problem+json naming the param
     })
     expect(body.detail).toContain(text)
   })
-  it('answers a homonym commune with its candidates, not a guess', async () => {
+  it('takes a clear favourite among homonyms and offers the others (the one ambiguity policy)', async () => {
     const { get } = await demoApp()
     const { status, body } = await get('/v1/lieux?commune=Valence')
+    expect(status).toBe(200)
+    expect(body.reference).toMatchObject({ via: 'commune', code_insee: '26362', nom: 'Valence' })
+    expect(body.reference.autres_communes.map((c: { code_insee: string }) => c.code_insee)).toContain('82186')
+    expect(body.lieux.length).toBeGreaterThan(0)
+  })
+  it('takes the main commune of a shared postcode and offers the others', async () => {
+    const { get } = await demoApp()
+    const { status, body } = await get('/v1/lieux?code_postal=23000')
+    expect(status).toBe(200)
+    expect(body.reference).toMatchObject({ via: 'code_postal', nom: 'Guéret' })
+    expect(body.reference.autres_communes.length).toBeGreaterThan(0)
+  })
+  it('asks which commune when no homonym is a clear favourite', async () => {
+    const { get } = await demoApp()
+    const { status, body } = await get('/v1/lieux?commune=Saint-Denis')
     expect(status).toBe(400)
     expect(body.type).toBe('urn:aiguillage:probleme:commune-ambigue')
-    expect(body.candidats.slice(0, 2).map((c: { code_insee: string }) => c.code_insee)).toEqual(['26362', '82186'])
-    expect((await get('/v1/lieux?commune=26362')).body.reference.nom).toBe('Valence')
+    expect(body.issues[0].path).toEqual(['commune'])
+    expect(
+      body.candidats
+        .slice(0, 2)
+        .map((c: { code_insee: string }) => c.code_insee)
+        .sort(),
+    ).toEqual(['93066', '97411'])
+    expect((await get('/v1/lieux?commune=93066')).body.reference.nom).toBe('Saint-Denis')
   })
   it('says when the demo has no coordinates for a commune', async () => {
     const { get } = await demoApp()
@@ -164,8 +185,8 @@ describe('recent answers', () => {
   })
   it('does not keep errors', async () => {
     const { get } = await demoApp()
-    await get('/v1/lieux?commune=Valence')
-    expect((await get('/v1/lieux?commune=Valence')).headers.get('x-cache')).toBeNull()
+    await get('/v1/lieux?commune=Saint-Denis')
+    expect((await get('/v1/lieux?commune=Saint-Denis')).headers.get('x-cache')).toBeNull()
   })
 })
 

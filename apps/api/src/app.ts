@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { type Assistant, type ConversationStore, createAssistant, MemoryConversationStore } from '@aiguillage/assistant'
-import { type Clock, type Lieu, nextParisWeekday, toCsv } from '@aiguillage/lieux'
-import { matchesFilters, type Point, type Relaxation } from '@aiguillage/recherche'
-import type { Commune } from '@aiguillage/territoires'
+import { type Clock, type Lieu, toCsv } from '@aiguillage/lieux'
+import {
+  findLieuxNear,
+  matchesFilters,
+  type OpenWhen,
+  type Place,
+  type PlaceInput,
+  type PlaceProblem,
+  resolvePlace,
+} from '@aiguillage/recherche'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
@@ -22,11 +29,10 @@ import {
   filtersOf,
   type LieuxQuery,
   LieuxQuerySchema,
-  type OpenWhen,
 } from './query.js'
 import { RateLimiter, type RateLimitConfig } from './rate-limit.js'
 import { ResponseCache } from './response-cache.js'
-import { communeJson, donneesJson, lieuDetailJson, resultJsonText } from './serialize.js'
+import { communeJson, donneesJson, lieuDetailJson, nearResponseText } from './serialize.js'
 
 export type ApiConfig = {
   /** Origins allowed to call the API from a browser (CORS). The server's own pages need none. */
@@ -261,31 +267,44 @@ const knownPaths: readonly [RegExp, string][] = [
   [/^\/docs\.css$/, 'GET'],
 ]
 
-function relaxationJson(relaxation: Relaxation) {
-  switch (relaxation.constraint) {
-    case 'ouvert_a':
-      return { critere: 'ouvert_maintenant', texte: 'ouvert à l’heure demandée' }
-    case 'ouvert_le':
-      return { critere: 'ouvert_le', texte: 'ouvert le jour demandé' }
-    case 'q':
-      return { critere: 'q', texte: 'nom recherché' }
-    case 'rayon_km':
-      return {
-        critere: 'rayon_km',
-        de: relaxation.from,
-        a: relaxation.to,
-        texte: `rayon élargi de ${relaxation.from} à ${relaxation.to} km`,
-      }
-    case 'filtre':
-      return {
-        critere: relaxation.field,
-        valeurs: relaxation.values,
-        texte: `${relaxation.field} : ${relaxation.values.join(', ')}`,
-      }
+type Located = { place: Place } | { problem: Problem } | undefined
+
+/** The problem+json of a place that cannot be searched around (the use case's verdict, in the API's words). */
+function placeProblem(placeProblem: PlaceProblem, demo: boolean): Problem {
+  const path = [placeProblem.field]
+  switch (placeProblem.kind) {
+    case 'unknown':
+      return placeProblem.field === 'code_postal'
+        ? problem(400, ProblemType.UnknownCommune, `Aucune commune n’a le code postal ${placeProblem.text}.`, {
+            issues: [{ path, code: 'unknown', message: 'Code postal inconnu.' }],
+          })
+        : problem(
+            400,
+            ProblemType.UnknownCommune,
+            `Commune introuvable : « ${placeProblem.text.slice(0, 80)} ». Essayez son code postal.`,
+            { issues: [{ path, code: 'unknown', message: 'Commune introuvable.' }] },
+          )
+    case 'ambiguous':
+      return problem(
+        400,
+        ProblemType.AmbiguousCommune,
+        `Plusieurs communes correspondent à « ${placeProblem.text.slice(0, 80)} » : ${placeProblem.candidates
+          .map((c) => `${c.commune.nom} (${c.commune.departementNom})`)
+          .join(', ')}. Choisissez-en une : relancez avec son code INSEE dans commune.`,
+        {
+          issues: [{ path, code: 'ambiguous', message: 'Commune ambiguë.' }],
+          candidats: placeProblem.candidates.map((c) => ({ ...communeJson(c.commune), confiance: c.confidence })),
+        },
+      )
+    case 'no_coordinates':
+      return problem(
+        400,
+        ProblemType.UnknownCommune,
+        `Pas de coordonnées pour ${placeProblem.commune.nom} dans les données chargées${demo ? ' (données de démonstration : seules quelques communes y sont)' : ''}.`,
+        { issues: [{ path, code: 'no_coordinates', message: 'Commune sans coordonnées.' }] },
+      )
   }
 }
-
-type Located = { point: Point; reference: Record<string, unknown> } | { problem: Problem } | undefined
 
 /** Builds the Hono app of the API over a dataset store. Pure of I/O but for the network it answers. */
 export function createApp(deps: ApiDeps): OpenAPIHono {
@@ -411,8 +430,8 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     app.get('/v1/communes', cached)
   }
 
+  /** Where to search, from the query: a point, a commune or a postcode (one of them), resolved by the shared use case. */
   function locate(query: LieuxQuery | ExportQuery): Located {
-    const { territoires } = deps.store.current
     const given = [
       query.latitude !== undefined || query.longitude !== undefined,
       query.commune !== undefined,
@@ -428,6 +447,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
           { issues: [{ path: ['commune'], code: 'conflict', message: 'Un seul point de référence.' }] },
         ),
       }
+    let input: PlaceInput
     if (query.latitude !== undefined || query.longitude !== undefined) {
       if (query.latitude === undefined || query.longitude === undefined) {
         const missing = query.latitude === undefined ? 'latitude' : 'longitude'
@@ -440,94 +460,18 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
           ),
         }
       }
-      return {
-        point: { latitude: query.latitude, longitude: query.longitude },
-        reference: { via: 'point', latitude: query.latitude, longitude: query.longitude },
-      }
-    }
-    let commune: Commune | undefined
-    let others: Commune[] = []
-    if (query.code_postal !== undefined) {
-      const communes = territoires.byPostcode(query.code_postal)
-      if (communes.length === 0)
-        return {
-          problem: problem(400, ProblemType.UnknownCommune, `Aucune commune n’a le code postal ${query.code_postal}.`, {
-            issues: [{ path: ['code_postal'], code: 'unknown', message: 'Code postal inconnu.' }],
-          }),
-        }
-      ;[commune, ...others] = communes
-    } else {
-      const text = query.commune as string
-      commune =
-        /^(\d{5}|2[AB]\d{3})$/i.test(text.trim()) && territoires.byCode(text.trim())
-          ? territoires.byCode(text.trim())
-          : undefined
-      if (!commune) {
-        const resolution = territoires.resolve(text)
-        if (resolution.candidates.length === 0)
-          return {
-            problem: problem(
-              400,
-              ProblemType.UnknownCommune,
-              `Commune introuvable : « ${text.slice(0, 80)} ». Essayez son code postal.`,
-              { issues: [{ path: ['commune'], code: 'unknown', message: 'Commune introuvable.' }] },
-            ),
-          }
-        if (resolution.ambiguous)
-          return {
-            problem: problem(
-              400,
-              ProblemType.AmbiguousCommune,
-              `Plusieurs communes correspondent à « ${text.slice(0, 80)} » : ${resolution.candidates
-                .slice(0, 5)
-                .map((c) => `${c.commune.nom} (${c.commune.departementNom})`)
-                .join(', ')}. Choisissez-en une : relancez avec son code INSEE dans commune.`,
-              {
-                issues: [{ path: ['commune'], code: 'ambiguous', message: 'Commune ambiguë.' }],
-                candidats: resolution.candidates.map((c) => ({ ...communeJson(c.commune), confiance: c.confidence })),
-              },
-            ),
-          }
-        commune = resolution.candidates[0]?.commune
-      }
-    }
-    if (!commune || commune.latitude === undefined || commune.longitude === undefined)
-      return {
-        problem: problem(
-          400,
-          ProblemType.UnknownCommune,
-          `Pas de coordonnées pour ${commune?.nom ?? 'cette commune'} dans les données chargées${deps.store.current.source.demo ? ' (données de démonstration : seules quelques communes y sont)' : ''}.`,
-          {
-            issues: [
-              {
-                path: [query.code_postal !== undefined ? 'code_postal' : 'commune'],
-                code: 'no_coordinates',
-                message: 'Commune sans coordonnées.',
-              },
-            ],
-          },
-        ),
-      }
-    return {
-      point: { latitude: commune.latitude, longitude: commune.longitude },
-      reference: {
-        via: query.code_postal !== undefined ? 'code_postal' : 'commune',
-        ...communeJson(commune),
-        ...(others.length > 0 ? { autres_communes_du_code_postal: others.map((c) => c.nom) } : {}),
-      },
-    }
+      input = { point: { latitude: query.latitude, longitude: query.longitude } }
+    } else if (query.code_postal !== undefined) input = { postcode: query.code_postal }
+    else input = { commune: query.commune as string }
+    const resolved = resolvePlace(deps.store.current.territoires, input)
+    return 'place' in resolved ? resolved : { problem: placeProblem(resolved.problem, deps.store.current.source.demo) }
   }
 
-  function when(query: LieuxQuery | ExportQuery, instant: Date): { openAt?: Date; openOn?: Date } {
-    const out: { openAt?: Date; openOn?: Date } = {}
-    if (query.ouvert_maintenant) out.openAt = instant
-    const asked: OpenWhen | undefined = query.ouvert_le
-    if (asked && 'at' in asked) out.openAt = asked.at
-    if (asked && 'day' in asked) out.openOn = asked.day
-    // The weekday in Paris, as the chat and the CLI read it (at Saturday 23:30 UTC, « dimanche » is today).
-    if (asked && 'weekday' in asked) out.openOn = nextParisWeekday(instant, asked.weekday)
-    return out
-  }
+  /** When the lieux must be open: `ouvert_maintenant` and `ouvert_le`, read in Paris time by the use case. */
+  const openWhen = (query: LieuxQuery | ExportQuery): OpenWhen[] => [
+    ...(query.ouvert_maintenant ? [{ now: true } as const] : []),
+    ...(query.ouvert_le ? [query.ouvert_le] : []),
+  ]
 
   app.openapi(lieuxRoute, (c) => {
     const query = c.req.valid('query')
@@ -545,30 +489,20 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       ) as never
     if ('problem' in located) return sendProblem(c, located.problem) as never
     const instant = now()
-    const response = dataset.index.search({
-      near: located.point,
+    const found = findLieuxNear(dataset, {
+      place: located.place,
       filters: filtersOf(query),
-      ...when(query, instant),
+      open: openWhen(query),
       ...(query.q ? { q: query.q } : {}),
-      radiusKm: query.rayon_km ?? 50,
-      limit: query.limit ?? 10,
+      ...(query.rayon_km !== undefined ? { radiusKm: query.rayon_km } : {}),
+      ...(query.limit !== undefined ? { limit: query.limit } : {}),
       offset: query.offset ?? 0,
       relax: query.elargir ?? true,
       withTotal: true,
       now: instant,
     })
-    const head = JSON.stringify({
-      donnees: donneesJson(dataset.source),
-      reference: located.reference,
-      rayon_km: response.radiusKm,
-      total: response.total ?? response.results.length,
-      limit: query.limit ?? 10,
-      offset: query.offset ?? 0,
-      criteres_elargis: response.relaxed.map(relaxationJson),
-    })
-    // The list is assembled from cached JSON pieces (see resultJsonText): same answer as c.json, a fraction of the cost.
-    const lieux = response.results.map((result) => resultJsonText(result, instant)).join(',')
-    return c.body(`${head.slice(0, -1)},"lieux":[${lieux}]}`, 200, {
+    if (found.kind !== 'results') return sendProblem(c, placeProblem(found.problem, dataset.source.demo)) as never
+    return c.body(nearResponseText(found, dataset.source, instant), 200, {
       'content-type': 'application/json; charset=UTF-8',
     }) as never
   })
@@ -582,18 +516,17 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const filters = filtersOf(query)
     let lieux: Lieu[]
     if (located) {
-      const instant = now()
-      lieux = dataset.index
-        .search({
-          near: located.point,
-          filters,
-          ...when(query, instant),
-          ...(query.q ? { q: query.q } : {}),
-          radiusKm: query.rayon_km ?? 50,
-          limit,
-          now: instant,
-        })
-        .results.map((r) => r.lieu)
+      const found = findLieuxNear(dataset, {
+        place: located.place,
+        filters,
+        open: openWhen(query),
+        ...(query.q ? { q: query.q } : {}),
+        ...(query.rayon_km !== undefined ? { radiusKm: query.rayon_km } : {}),
+        limit,
+        relax: false,
+        now: now(),
+      })
+      lieux = found.kind === 'results' ? found.results.map((r) => r.lieu) : []
     } else {
       const named = query.q ? new Set(dataset.index.searchByName(query.q, Number.POSITIVE_INFINITY)) : undefined
       lieux = dataset.lieux

@@ -35,6 +35,23 @@ describe('POST /v1/chat', () => {
     })
     expect(second.body.messages.map((m: { type: string }) => m.type)).toContain('lieux')
   })
+  it('takes a clear favourite among homonyms and offers the others, as the API and the CLI do', async () => {
+    const { get } = await demoApp()
+    const { body } = await get('/v1/chat', post({ text: 'aide pour la caf à Valence' }))
+    expect(body.understanding.location).toMatchObject({ codeInsee: '26362' })
+    expect(body.lieux.length).toBeGreaterThan(0)
+    const texts = body.messages.filter((m: { type: string }) => m.type === 'text').map((m: { text: string }) => m.text)
+    expect(texts).toContain(
+      'J’ai cherché autour de Valence (Drôme). Si vous pensiez à Valence (Tarn-et-Garonne) ou à Valence (Charente), dites-le-moi.',
+    )
+  })
+  it('asks which commune when no homonym is a clear favourite, as the API and the CLI do', async () => {
+    const { get } = await demoApp()
+    const { body } = await get('/v1/chat', post({ text: 'aide pour la caf à Saint-Denis' }))
+    expect(body.lieux).toEqual([])
+    const choices = body.messages.find((m: { type: string }) => m.type === 'choices')
+    expect(choices.choices.map((c: { value: string }) => c.value)).toEqual(expect.arrayContaining(['93066', '97411']))
+  })
   it('takes the position given with consent when no commune is named', async () => {
     const { get } = await demoApp()
     const { body } = await get(

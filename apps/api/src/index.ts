@@ -31,3 +31,4 @@ export {
 export type { DownloadProgress, MergedLieux, SyncOptions, SyncResult } from './sync.js'
 export { problem, ProblemType, sendProblem } from './problem.js'
 export type { Problem, ProblemIssue } from './problem.js'
+export { communeJson, nearResponseText, referenceJson, relaxationJson } from './serialize.js'

@@ -1,5 +1,5 @@
 import { closestValue, foldText, normaliseVocabularyValue, type VocabularyField, vocabularies } from '@aiguillage/lieux'
-import type { LieuFilters } from '@aiguillage/recherche'
+import { type LieuFilters, type OpenWhen, readOpenWhen } from '@aiguillage/recherche'
 import { z } from '@hono/zod-openapi'
 
 /*
@@ -108,36 +108,24 @@ function numberParam(description: string, min: number, max: number, integer = fa
     .openapi({ description })
 }
 
-const weekdays = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi']
-
-/** `ouvert_le`: an instant (open at that moment), a date (open at some time that day), or a weekday (the next one). */
-export type OpenWhen = { at: Date } | { day: Date } | { weekday: number }
-
+/** `ouvert_le`: an instant (open at that moment), a date (open at some time that day), or a day (« samedi », « demain »). */
 const openWhen = z
   .string()
   .transform((value, ctx): OpenWhen => {
-    const text = value.trim()
-    const weekday = weekdays.indexOf(foldText(text))
-    if (weekday >= 0) return { weekday }
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-      const day = new Date(`${text}T12:00:00Z`)
-      if (!Number.isNaN(day.getTime()) && day.toISOString().startsWith(text)) return { day }
-    } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
-      const at = new Date(text)
-      if (!Number.isNaN(at.getTime())) return { at }
-    }
+    const when = readOpenWhen(value)
+    if (when) return when
     ctx.issues.push({
       code: 'custom',
       input: value,
       params: { code: 'invalid_date' },
-      message: `Attendu un instant ISO (2026-11-23T10:00:00+01:00), une date (2026-11-23) ou un jour (samedi), trouvé « ${value.slice(0, 40)} ».`,
+      message: `Attendu un instant ISO (2026-11-23T10:00:00+01:00), une date (2026-11-23) ou un jour (samedi, demain), trouvé « ${value.slice(0, 40)} ».`,
     })
     return z.NEVER
   })
   .optional()
   .openapi({
     description:
-      'Ouvert à cet instant (ISO 8601 avec fuseau), ou à un moment de cette date (AAAA-MM-JJ), ou le prochain jour nommé (« samedi »).',
+      'Ouvert à cet instant (ISO 8601 avec fuseau), ou à un moment de cette date (AAAA-MM-JJ), ou le prochain jour nommé à l’heure de Paris (« samedi », « demain »).',
     example: 'samedi',
   })
 

@@ -30,13 +30,15 @@ describe('aiguillage search', () => {
   })
   it('gives the full JSON with --json: reference point, distances, opening, the standard’s fields', async () => {
     const json = JSON.parse((await search('--commune', 'Bourganeuf', '--json', '--limit', '2')).out)
-    expect(json.reference.commune).toEqual({ code_insee: '23030', nom: 'Bourganeuf', departement: '23' })
+    // The same JSON as GET /v1/lieux.
+    expect(json.reference).toMatchObject({ via: 'commune', code_insee: '23030', nom: 'Bourganeuf' })
+    expect(json.donnees).toMatchObject({ demo: false, source: 'fichiers' })
     expect(json.lieux.map((l: { id: string }) => l.id)).toEqual(['demo-2', 'demo-1'])
     expect(json.lieux[0]).toMatchObject({
       distance_km: expect.any(Number),
-      ouverture: 'open',
+      ouverture: { etat: 'ouvert' },
       telephone: '+33555641234',
-      dispositif_programmes_nationaux: 'France Services',
+      dispositif_programmes_nationaux: ['France Services'],
     })
   })
   it('filters with the standard’s field names and their short forms, any case or accents', async () => {
@@ -90,11 +92,26 @@ describe('aiguillage search', () => {
     expect(await run('samedi')).toContain('Espace numérique d’Aubusson')
     expect(await run('dimanche')).not.toContain('Espace numérique d’Aubusson')
   })
-  it('answers a homonym commune with the choices, not a guess (exit 2)', async () => {
+  it('takes a clear favourite among homonyms and names the others (the one ambiguity policy)', async () => {
     const result = await search('--commune', 'Valence')
+    expect(result.code).toBe(0)
+    expect(result.out.split('\n')[0]).toMatch(/^Autour de Valence \(Drôme, 26\)/)
+    expect(result.out).toContain('Autres communes possibles : Valence (Tarn-et-Garonne, 82)')
+    const json = JSON.parse((await search('--commune', 'Valence', '--json')).out)
+    expect(json.reference.autres_communes.map((c: { code_insee: string }) => c.code_insee)).toContain('82186')
+  })
+  it('takes the main commune of a postcode with --code-postal', async () => {
+    const json = JSON.parse((await search('--code-postal', '23000', '--json')).out)
+    expect(json.reference).toMatchObject({ via: 'code_postal', nom: 'Guéret' })
+  })
+  it('asks which commune when no homonym is a clear favourite (exit 2)', async () => {
+    const result = await search('--commune', 'Saint-Denis')
     expect(result.code).toBe(2)
-    expect(result.err).toContain('Valence (Drôme, 26) ; Valence (Tarn-et-Garonne, 82)')
-    expect((await search('--commune', 'Valence 26')).code).toBe(0)
+    expect(result.err).toMatch(
+      /Plusieurs communes correspondent à « Saint-Denis » : .*Saint-Denis \(Seine-Saint-Denis, 93\)/,
+    )
+    const json = JSON.parse((await search('--commune', 'Saint-Denis', '--json')).out)
+    expect(json.candidats.map((c: { code_insee: string }) => c.code_insee)).toContain('93066')
   })
   it.each([
     [['--commune', 'Atlantide'], 'Commune introuvable'],
@@ -104,7 +121,7 @@ describe('aiguillage search', () => {
     [['--near', '46.17,1.87', '--limit'], 'valeur manquante'],
     [['--near', '46.17,1.87', '--ouvert-le', 'bientôt'], '--ouvert-le'],
     [[], 'Indiquez où chercher'],
-    [['--commune', 'Guéret', '--near', '1,1'], 'l’un ou l’autre'],
+    [['--commune', 'Guéret', '--near', '1,1'], 'un seul des trois'],
     [['--near', '1,1', '--inconnu'], 'option inconnue --inconnu'],
   ])('refuses %j with a clear message (exit 2)', async (args, message) => {
     const result = await search(...args)

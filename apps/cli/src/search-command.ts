@@ -8,22 +8,22 @@ import {
   formatDistance,
   formatPhone,
   type Lieu,
-  nextParisWeekday,
   normaliseVocabularyValue,
   readLieux,
-  toStandardRecord,
   type VocabularyField,
   vocabularies,
 } from '@aiguillage/lieux'
 import {
   createLieuxIndex,
+  findLieuxNear,
   type LieuFilters,
-  type Point,
+  type NearOutcome,
+  type PlaceInput,
   type Relaxation,
-  type SearchResponse,
+  readOpenWhen,
 } from '@aiguillage/recherche'
-import { type Commune, createTerritoires, parseCommuneCoordinates } from '@aiguillage/territoires'
-import { loadOfficialGeography } from '@aiguillage/api'
+import { type Commune, createTerritoires, parseCommuneCoordinates, type Territoires } from '@aiguillage/territoires'
+import { communeJson, loadOfficialGeography, nearResponseText } from '@aiguillage/api'
 import { ExitCode, type Output, parseArgsProblem } from './command-line.js'
 
 /** Filter options: the standard's field names (with dashes), plus the short names people type. */
@@ -39,8 +39,6 @@ const filterOptions: Record<string, VocabularyField | 'typologie' | 'autres_form
   accompagnement: 'modalites_accompagnement',
 }
 
-const weekdays = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi']
-
 export class UsageError extends Error {}
 
 /** An official value from what was typed: exact, a typographic variant, or the same letters without accents or case. */
@@ -52,19 +50,6 @@ function officialValue(field: VocabularyField, typed: string): string {
   const suggestion = closestValue(typed, values)
   throw new UsageError(
     `« ${typed} » n'est pas une valeur de ${field}.${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''} Valeurs admises : ${values.join(' ; ')}.`,
-  )
-}
-
-/** The Paris day asked for: "samedi" (the next one, today included), "demain", or a date AAAA-MM-JJ. */
-function dayFrom(text: string, now: Date): Date {
-  const folded = foldText(text)
-  if (folded === 'aujourd hui') return now
-  if (folded === 'demain') return new Date(now.getTime() + 86_400_000)
-  const weekday = weekdays.indexOf(folded)
-  if (weekday >= 0) return nextParisWeekday(now, weekday)
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T12:00:00Z`)
-  throw new UsageError(
-    `--ouvert-le : attendu un jour (« samedi », « demain ») ou une date AAAA-MM-JJ, trouvé « ${text} ».`,
   )
 }
 
@@ -80,6 +65,7 @@ function parseSearchArgs(args: string[]) {
       lieux: { type: 'string', multiple: true },
       communes: { type: 'string' },
       commune: { type: 'string' },
+      'code-postal': { type: 'string' },
       near: { type: 'string' },
       q: { type: 'string' },
       limit: { type: 'string' },
@@ -117,7 +103,7 @@ function describeRelaxation(relaxation: Relaxation): string {
   }
 }
 
-function formatTable(response: SearchResponse, reference: string, now: Date): string {
+function formatTable(response: Extract<NearOutcome, { kind: 'results' }>, reference: string, now: Date): string {
   const lines = [`Autour de ${reference} (rayon ${response.radiusKm} km) :`]
   if (response.relaxed.length > 0)
     lines.push(
@@ -148,7 +134,7 @@ function formatTable(response: SearchResponse, reference: string, now: Date): st
     widths.map((w) => '─'.repeat(w)).join('  '),
     ...rows.map((row) => row.map(cell).join('  ')),
   )
-  if (response.total !== undefined) lines.push(`${response.total} lieu(x) dans le rayon.`)
+  lines.push(`${response.total} lieu(x) dans le rayon.`)
   return lines.join('\n')
 }
 
@@ -183,8 +169,10 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
     if (Number.isNaN(now.getTime())) throw new UsageError(`--instant : date illisible « ${values.instant} ».`)
     const lieuxFiles = (values.lieux ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '')
     if (lieuxFiles.length === 0) throw new UsageError('Indiquez les lieux : --lieux FICHIER.csv[,AUTRE.csv]')
-    if (!values.commune === !values.near)
-      throw new UsageError('Indiquez où chercher : --commune "Guéret" ou --near 46.17,1.87 (l’un ou l’autre).')
+    if ([values.commune, values['code-postal'], values.near].filter(Boolean).length !== 1)
+      throw new UsageError(
+        'Indiquez où chercher : --commune "Guéret", --code-postal 23000 ou --near 46.17,1.87 (un seul des trois).',
+      )
 
     const filters: LieuFilters = {}
     for (const [option, field] of Object.entries(filterOptions)) {
@@ -201,109 +189,107 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
     }
     if (values['prise-rdv']) filters.prise_rdv = true
 
-    let near: Point
-    let reference: string
-    let commune: Commune | undefined
+    let place: PlaceInput
     if (values.near) {
       const match = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(values.near)
       const latitude = Number(match?.[1])
       const longitude = Number(match?.[2])
       if (!match || Math.abs(latitude) > 90 || Math.abs(longitude) > 180)
         throw new UsageError(`--near : attendu « latitude,longitude » (ex. 46.17,1.87), trouvé « ${values.near} ».`)
-      near = { latitude, longitude }
-      reference = `${latitude}, ${longitude}`
+      place = { point: { latitude, longitude } }
     } else {
       if (!values.communes)
         throw new UsageError(
           'Pour chercher autour d’une commune, indiquez la table des communes : --communes communes-france.csv',
         )
+      // As in the API: --commune is an INSEE code or a name, --code-postal a postcode.
+      place = values['code-postal'] ? { postcode: values['code-postal'] } : { commune: values.commune as string }
+    }
+    const opening = values['ouvert-le'] ? readOpenWhen(values['ouvert-le']) : undefined
+    if (values['ouvert-le'] && (!opening || 'at' in opening))
+      throw new UsageError(
+        `--ouvert-le : attendu un jour (« samedi », « demain ») ou une date AAAA-MM-JJ, trouvé « ${values['ouvert-le']} ».`,
+      )
+    const radiusKm = positiveNumber('rayon-km', values['rayon-km'], 1000)
+    const limit = positiveNumber('limit', values.limit, 100)
+
+    let territoires: Territoires | undefined
+    if (values.communes) {
       let text: string
       try {
         text = await readFile(path.resolve(context.cwd, values.communes), 'utf8')
       } catch {
         throw new UsageError(`Fichier des communes introuvable : ${values.communes}`)
       }
-      const territoires = createTerritoires({
+      territoires = createTerritoires({
         geography: await loadOfficialGeography(),
         coordinates: parseCommuneCoordinates(text),
       })
-      const resolution = territoires.resolve(values.commune as string)
-      const label = (c: Commune) => `${c.nom} (${c.departementNom}, ${c.departement})`
-      if (resolution.candidates.length === 0)
-        throw new UsageError(`Commune introuvable : « ${values.commune} ». Essayez son code postal.`)
-      if (resolution.ambiguous) {
-        if (values.json)
-          output.out(
-            JSON.stringify(
-              {
-                ambiguous: true,
-                candidates: resolution.candidates.map((c) => ({
-                  code_insee: c.commune.code,
-                  nom: c.commune.nom,
-                  departement: c.commune.departement,
-                  codes_postaux: c.commune.codesPostaux,
-                })),
-              },
-              null,
-              2,
-            ),
-          )
-        throw new UsageError(
-          `Plusieurs communes correspondent à « ${values.commune} » : ${resolution.candidates
-            .slice(0, 6)
-            .map((c) => label(c.commune))
-            .join(
-              ' ; ',
-            )}. Précisez, par exemple --commune "${resolution.candidates[0]?.commune.nom} ${resolution.candidates[0]?.commune.departement}".`,
-        )
-      }
-      const chosen = resolution.candidates[0]?.commune
-      if (!chosen) throw new UsageError(`Commune introuvable : « ${values.commune} ».`)
-      commune = chosen
-      if (commune.latitude === undefined || commune.longitude === undefined)
-        throw new UsageError(`Pas de coordonnées pour ${label(commune)} dans ${values.communes}.`)
-      near = { latitude: commune.latitude, longitude: commune.longitude }
-      reference = label(commune)
     }
-
     const index = createLieuxIndex(await loadLieux(lieuxFiles, context.cwd, context.now, output))
-    const response = index.search({
-      near,
-      filters,
-      ...(values['ouvert-maintenant'] ? { openAt: now } : {}),
-      ...(values['ouvert-le'] ? { openOn: dayFrom(values['ouvert-le'], now) } : {}),
-      ...(values.q ? { q: values.q } : {}),
-      radiusKm: positiveNumber('rayon-km', values['rayon-km'], 1000) ?? 50,
-      limit: positiveNumber('limit', values.limit, 100) ?? 10,
-      relax: !values.strict,
-      withTotal: true,
-      now,
-    })
+    const found = findLieuxNear(
+      { index, ...(territoires ? { territoires } : {}) },
+      {
+        place,
+        filters,
+        open: [...(values['ouvert-maintenant'] ? [{ now: true } as const] : []), ...(opening ? [opening] : [])],
+        ...(values.q ? { q: values.q } : {}),
+        ...(radiusKm !== undefined ? { radiusKm } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        relax: !values.strict,
+        withTotal: true,
+        now,
+      },
+    )
+    const label = (c: Commune) => `${c.nom} (${c.departementNom}, ${c.departement})`
+    if (found.kind === 'place') {
+      const problem = found.problem
+      if (problem.kind === 'unknown')
+        throw new UsageError(
+          problem.field === 'code_postal'
+            ? `Aucune commune n’a le code postal ${problem.text}.`
+            : `Commune introuvable : « ${problem.text} ». Essayez son code postal.`,
+        )
+      if (problem.kind === 'no_coordinates')
+        throw new UsageError(`Pas de coordonnées pour ${label(problem.commune)} dans ${values.communes}.`)
+      if (values.json)
+        output.out(
+          JSON.stringify(
+            {
+              ambigu: true,
+              candidats: problem.candidates.map((c) => ({ ...communeJson(c.commune), confiance: c.confidence })),
+            },
+            null,
+            2,
+          ),
+        )
+      const [first] = problem.candidates
+      throw new UsageError(
+        `Plusieurs communes correspondent à « ${problem.text} » : ${problem.candidates
+          .map((c) => label(c.commune))
+          .join(' ; ')}. Précisez, par exemple --commune "${first?.commune.nom} ${first?.commune.departement}".`,
+      )
+    }
+    const { commune, others } = found.place
+    const reference = commune ? label(commune) : `${found.place.point.latitude}, ${found.place.point.longitude}`
+    // The same JSON as GET /v1/lieux, so that a script can move from one to the other.
     if (values.json)
       output.out(
         JSON.stringify(
-          {
-            reference: {
-              ...near,
-              ...(commune
-                ? { commune: { code_insee: commune.code, nom: commune.nom, departement: commune.departement } }
-                : {}),
-            },
-            rayon_km: response.radiusKm,
-            total: response.total,
-            criteres_abandonnes: response.relaxed,
-            lieux: response.results.map((result) => ({
-              distance_km: Math.round(result.distanceKm * 100) / 100,
-              ouverture: result.opening.state,
-              prochaine_ouverture: result.opening.nextOpening?.toISOString() ?? null,
-              ...toStandardRecord(result.lieu),
-            })),
-          },
+          JSON.parse(nearResponseText(found, { kind: 'fichiers', demo: false, origins: lieuxFiles }, now)),
           null,
           2,
         ),
       )
-    else output.out(formatTable(response, reference, now))
+    else {
+      output.out(formatTable(found, reference, now))
+      if (others.length > 0)
+        output.out(
+          `Autres communes possibles : ${others.map(label).join(' ; ')}. Pour l’une d’elles : --commune CODE_INSEE (${others
+            .map((c) => c.code)
+            .join(', ')}).`,
+        )
+    }
     if (index.excluded.withoutCoordinates > 0)
       output.err(
         `${index.excluded.withoutCoordinates} lieu(x) sans coordonnées ne peuvent pas être proposés par distance.`,

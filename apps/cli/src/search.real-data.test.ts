@@ -34,7 +34,7 @@ describe.skipIf(!existsSync(sharedData))('aiguillage search on the real data (re
     )
     expect(run.status).toBe(0)
     const answer = JSON.parse(run.stdout)
-    expect(answer.reference.commune.code_insee).toBe('23096')
+    expect(answer.reference.code_insee).toBe('23096')
     const lieux = lieuxFiles.flatMap((file) => {
       const result = readLieux(readFileSync(file), { fileName: file, now: new Date('2026-11-23T09:30:00Z') })
       return result.ok ? result.report.accepted.map((row) => row.lieu) : []
@@ -45,6 +45,33 @@ describe.skipIf(!existsSync(sharedData))('aiguillage search on the real data (re
       accept: (l) => matchesFilters(l, { services: [Service.AdministrativeProcedures] }),
     })
     expect(answer.lieux.map((l: { id: string }) => l.id)).toEqual(expected.map((e) => e.lieu.id))
-    expect(answer.criteres_abandonnes).toEqual([])
+    expect(answer.criteres_elargis).toEqual([])
+  })
+  it.each([
+    ['paris 18', Service.AdministrativeProcedures, '75018'],
+    ['marseille 13eme', Service.AdministrativeProcedures, '13013'],
+    ['Lyon 3e', Service.UnderstandingDigitalWorld, '69003'],
+  ])('around %s, for %s, gives a lieu of the arrondissement first', (commune, service, postcode) => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'search',
+        '--lieux',
+        lieuxFiles.join(','),
+        '--communes',
+        path.join(sharedData, 'communes-france/communes-france.csv'),
+        '--commune',
+        commune,
+        '--service',
+        service,
+        '--limit',
+        '1',
+        '--json',
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 90_000 },
+    )
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.stdout).lieux[0].code_postal).toBe(postcode)
   })
 })

@@ -31,6 +31,8 @@ import {
   whyThisPlace,
 } from '@aiguillage/orientation'
 import {
+  choosePlace,
+  findLieuxNear,
   haversineKm,
   type LieuFilters,
   type LieuxIndex,
@@ -39,7 +41,7 @@ import {
 } from '@aiguillage/recherche'
 import { answerFollowUp } from './followups.js'
 import { type Language, type Phrases, phrases } from './phrases.js'
-import type { Commune, Territoires } from '@aiguillage/territoires'
+import type { Commune, Resolution, Territoires } from '@aiguillage/territoires'
 import { redactSensitive, type SensitiveKind } from './sensitive.js'
 import { type ConversationStore, MemoryConversationStore } from './store.js'
 import { type Constraints, Intent, pipelineFor, type TurnReading } from './understand.js'
@@ -128,6 +130,8 @@ export type ConversationState = {
   shown: number
   /** The lieux of the last answer, in order: what « leur numéro ? » or « le deuxième » is about. */
   shownIds?: string[]
+  /** The other communes the words could name (« Valence » taken in the Drôme): offered once, with the first lieux. */
+  otherCommunes?: { taken: string; others: string[] }
   /** The person said she already gave a code, her card or her details (in a scam told here). */
   dataGiven?: boolean
   /** Times the need was asked in this conversation. */
@@ -449,6 +453,14 @@ export class Assistant {
       }
       state.candidates = undefined
       state.shown = 0
+      // Homonyms are told apart by their département; the other communes of a postcode by their names.
+      const others = place.others?.slice(0, 3) ?? []
+      const homonyms = others.some((o) => o.nom === c.nom)
+      const label = (o: Commune) => (o.nom === c.nom ? `${o.nom} (${o.departementNom})` : o.nom)
+      state.otherCommunes =
+        others.length > 0
+          ? { taken: homonyms ? `${c.nom} (${c.departementNom})` : c.nom, others: others.map(label) }
+          : undefined
     } else if (place && 'candidates' in place) {
       state.candidates = place.candidates.map((c) => ({
         code: c.code,
@@ -472,7 +484,7 @@ export class Assistant {
     previous: Understanding | null,
     reading: TurnReading,
     text: string,
-  ): { commune: Commune } | { candidates: Commune[] } | undefined {
+  ): { commune: Commune; others?: Commune[] } | { candidates: Commune[] } | undefined {
     const { territoires } = this.options
     const folded = foldText(text)
     const words = folded.split(' ').filter(Boolean)
@@ -561,20 +573,13 @@ export class Assistant {
     return resolution && resolution.candidates.length > 0 ? this.placeOf(resolution) : undefined
   }
 
-  private placeOf(resolution: {
-    candidates: { commune: Commune; confidence: number; match: string }[]
-    ambiguous: boolean
-  }): { commune: Commune } | { candidates: Commune[] } {
-    const [first, second] = resolution.candidates
-    // A clear favourite (far more people live there) is taken; real homonyms are asked. A postcode names an area:
-    // its main commune stands for it.
-    if (
-      !resolution.ambiguous ||
-      !second ||
-      (first && (first.confidence >= 0.85 || (first.match === 'postcode' && first.confidence >= 0.5)))
-    )
-      return { commune: (first as { commune: Commune }).commune }
-    return { candidates: resolution.candidates.slice(0, 5).map((c) => c.commune) }
+  /** The one ambiguity policy, shared with the API and the CLI: a clear favourite is taken, the others offered. */
+  private placeOf(
+    resolution: Pick<Resolution, 'candidates' | 'ambiguous'>,
+  ): { commune: Commune; others: Commune[] } | { candidates: Commune[] } | undefined {
+    const choice = choosePlace(resolution)
+    if (!choice || 'commune' in choice) return choice
+    return { candidates: choice.candidates.map((c) => c.commune) }
   }
 
   private answer(
@@ -1053,6 +1058,10 @@ export class Assistant {
       )
     else say(p.header(offset > 0, lieux.length, where, need))
     messages.push({ type: 'lieux', lieux: [...lieux] })
+    if (state.otherCommunes) {
+      say(p.otherCommunes(state.otherCommunes.taken, state.otherCommunes.others))
+      state.otherCommunes = undefined
+    }
     // What is said once per search is not said again with the next results.
     if (this.mode === 'citizen' && offset === 0) {
       const ways = language === 'en' ? helpWaysEn : helpWays
@@ -1111,17 +1120,29 @@ export class Assistant {
           : c[key]
       if (values?.length) filters[key] = values
     }
-    return this.options.index.search({
-      near,
-      filters,
-      ...(c.ouvert_maintenant ? { openAt: now } : {}),
-      ...(c.ouvert_jour ? { openOn: nextWeekday(now, c.ouvert_jour) } : {}),
-      limit,
-      offset,
-      // More of the same search: no widening, the person asked for the next ones.
-      relax,
-      now,
-    })
+    const commune = u.location?.codeInsee ? this.options.territoires.byCode(u.location.codeInsee) : undefined
+    const found = findLieuxNear(
+      { index: this.options.index },
+      {
+        place: {
+          point: near,
+          via: commune ? 'commune' : 'point',
+          ...(commune ? { commune } : {}),
+          others: [],
+        },
+        filters,
+        open: [
+          ...(c.ouvert_maintenant ? [{ now: true } as const] : []),
+          ...(c.ouvert_jour ? [{ weekday: weekdayCodes.indexOf(c.ouvert_jour as (typeof weekdayCodes)[number]) }] : []),
+        ],
+        limit,
+        offset,
+        // More of the same search: no widening, the person asked for the next ones.
+        relax,
+        now,
+      },
+    )
+    return found.kind === 'results' ? found : { results: [] as SearchResult[], relaxed: [] as Relaxation[] }
   }
 
   private lieuResult(result: SearchResult, now: Date, language: Language = 'fr', need?: string): LieuResult {

@@ -23,6 +23,8 @@ export type Phrases = {
   askCommuneAgain: string
   positionUnusable: string
   cannotLocate: (place: string) => string
+  /** After the lieux around a commune taken among homonyms (or a postcode's main commune): the others, once. */
+  otherCommunes: (taken: string, others: readonly string[]) => string
   notedAskNeed: (place: string) => string
   askNeed: string
   askNeedForOther: string
@@ -131,6 +133,11 @@ const fr: Phrases = {
   askCommuneAgain:
     'Pour trouver un lieu près de chez vous, écrivez le nom de votre ville ou de votre village, ou votre code postal. Vous pouvez aussi toucher « Me localiser ».',
   positionUnusable: 'Je n’ai pas pu utiliser votre position.',
+  otherCommunes: (taken, others) =>
+    `J’ai cherché autour de ${taken}. Si vous pensiez à ${listOf(
+      others.map((o) => o),
+      'ou à',
+    )}, dites-le-moi.`,
   cannotLocate: (place) =>
     `Je ne sais pas situer ${place} sur la carte. Pouvez-vous me donner une commune voisine ou votre code postal ?`,
   notedAskNeed: (place) => `Bien noté : ${place}. De quoi avez-vous besoin ?`,
@@ -258,6 +265,7 @@ const en: Phrases = {
   askCommuneAgain:
     'To find a place near you, write the name of your town or village, or your postcode. You can also tap “Locate me”.',
   positionUnusable: 'I could not use your position.',
+  otherCommunes: (taken, others) => `I searched around ${taken}. If you meant ${listOf(others, 'or')}, tell me.`,
   cannotLocate: (place) => `I cannot find ${place} on the map. Could you give a nearby town or your postcode?`,
   notedAskNeed: (place) => `Noted: ${place}. What do you need?`,
   askNeed: 'I am here to help. What do you need?',
@@ -357,4 +365,9 @@ export const phrases: Readonly<Record<Language, Phrases>> = { fr, en }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** « A, B ou à C »: a short list in a sentence. */
+function listOf(items: readonly string[], last: string): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`
 }

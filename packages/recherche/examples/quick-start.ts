@@ -1,5 +1,7 @@
 import { LieuSchema, Service } from '@aiguillage/lieux'
-import { createLieuxIndex } from '@aiguillage/recherche'
+import { createLieuxIndex, findLieuxNear, readOpenWhen } from '@aiguillage/recherche'
+import { createTerritoires } from '@aiguillage/territoires'
+import { officialGeography } from '@aiguillage/territoires/cog-data'
 
 const lieu = (id: string, longitude: number, fields: Record<string, string> = {}) =>
   LieuSchema.parse({
@@ -42,3 +44,11 @@ const open = index.search({
   relax: true,
 })
 console.log(open.results.map((r) => r.lieu.id).join(','), JSON.stringify(open.relaxed)) // mediatheque [{"constraint":"ouvert_a"}]
+
+// The use case every channel shares: resolve the place (one ambiguity policy), read the day in Paris, search, explain.
+const territoires = createTerritoires({ geography: officialGeography(), coordinates: new Map([['23096', gueret]]) })
+const near = findLieuxNear(
+  { index, territoires },
+  { place: { commune: 'gueret' }, open: readOpenWhen('samedi'), now: monday10h },
+)
+if (near.kind === 'results') console.log(near.place.commune?.nom, near.results.map((r) => r.lieu.id).join(',')) // Guéret mediatheque
