@@ -11,7 +11,13 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // Each file is checked with the tsconfig that compiles it (package code, tests, benches, examples).
-        project: ['packages/*/tsconfig.test.json', 'apps/*/tsconfig.json', 'tsconfig.tools.json'],
+        // Domain packages have a separate tsconfig for tests; the server and channel packages, like apps, have one.
+        project: [
+          'packages/*/tsconfig.test.json',
+          'packages/{api,web-chat,teams-bot,widget}/tsconfig.json',
+          'apps/*/tsconfig.json',
+          'tsconfig.tools.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-// The Bot Framework SDK was archived at the end of 2025: its libraries must stay inside the two channel apps, so that
-// moving off it later touches those folders only. (The CLI may load the Teams app, never the libraries themselves.)
+// The Bot Framework SDK was archived at the end of 2025: its libraries must stay inside the two channel packages, so that
+// moving off it later touches those folders only. (The CLI may load the Teams package, never the libraries themselves.)
 const root = path.resolve(import.meta.dirname, '..')
 const botLibraries =
   /from ['"](botbuilder[^'"]*|botkit[^'"]*|botframework-[^'"]*|@microsoft\/teams-ai[^'"]*|openai)['"]|import\(['"](botbuilder|botkit|@microsoft\/teams-ai)/
-const allowed = new Set(['apps/web-chat', 'apps/teams-bot'])
+const allowed = new Set(['packages/web-chat', 'packages/teams-bot'])
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,7 +18,7 @@ function sources(dir: string): string[] {
   })
 }
 
-describe('bot libraries stay in the channel apps', () => {
+describe('bot libraries stay in the channel packages', () => {
   const projects = ['packages', 'apps'].flatMap((group) =>
     readdirSync(path.join(root, group)).map((name) => `${group}/${name}`),
   )

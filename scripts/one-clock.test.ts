@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 // what time it is, and tests can fix the instant. Benchmarks are their own start-up; tests and their support files
 // fix or drive the clock they give.
 const root = path.resolve(import.meta.dirname, '..')
-const compositionRoots = new Set(['apps/cli/src/main.ts', 'apps/api/src/main.ts'])
+const compositionRoots = new Set(['apps/cli/src/main.ts'])
 const readsTheClock = /\bDate\.now\b|new Date\(\s*\)/
 
 function sources(dir: string): string[] {

@@ -274,7 +274,10 @@ describe('GET /healthz, /openapi.json, /docs', () => {
       statut: 'ok',
       lieux: { total: 23, acceptes: 23, rejetes: 0, proposables: 23, sans_coordonnees: 0, sans_public: 0 },
       communes: { total: 35_014 },
-      donnees: { source: 'demo', origines: ['apps/api/demo/lieux-demo.csv', 'apps/api/demo/communes-demo.csv'] },
+      donnees: {
+        source: 'demo',
+        origines: ['packages/api/demo/lieux-demo.csv', 'packages/api/demo/communes-demo.csv'],
+      },
     })
   })
   it('publishes an OpenAPI document that validates and documents every route and parameter', async () => {

@@ -73,7 +73,7 @@ export function loadDemo(now: Date): Promise<Dataset> {
     {
       kind: 'demo',
       demo: true,
-      origins: ['apps/api/demo/lieux-demo.csv', 'apps/api/demo/communes-demo.csv'],
+      origins: ['packages/api/demo/lieux-demo.csv', 'packages/api/demo/communes-demo.csv'],
     },
     now,
   )
