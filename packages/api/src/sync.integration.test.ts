@@ -18,6 +18,9 @@ const lieuxCsv = readFileSync(path.join(demoDir, 'lieux-demo.csv'))
 const communesJson = JSON.stringify([
   { code: '23096', nom: 'Guéret', centre: { type: 'Point', coordinates: [1.87093, 46.16268] } },
   { code: '15014', nom: 'Aurillac', centre: { type: 'Point', coordinates: [2.44162, 44.92447] } },
+  // geo.api.gouv.fr's municipal arrondissements carry their own centre, not the city's.
+  { code: '75056', nom: 'Paris', centre: { type: 'Point', coordinates: [2.3483, 48.8534] } },
+  { code: '75118', nom: 'Paris 18e Arrondissement', centre: { type: 'Point', coordinates: [2.3482, 48.8925] } },
 ])
 const withInvalidRows = (() => {
   const lines = lieuxCsv.toString('utf8').trimEnd().split('\n')
@@ -83,14 +86,18 @@ describe('aiguillage sync', () => {
     const dataDir = fresh()
     const progress: DownloadProgress[] = []
     const result = await sync(dataDir, '/lieux.csv', { onProgress: (p: DownloadProgress) => progress.push(p) })
-    expect(result).toMatchObject({ total: 23, accepted: 23, rejected: 0, communes: 2 })
+    expect(result).toMatchObject({ total: 23, accepted: 23, rejected: 0, communes: 4 })
     expect(progress.some((p) => p.file === 'lieux' && p.total === lieuxCsv.byteLength)).toBe(true)
     expect(progress.filter((p) => p.done).map((p) => p.file)).toEqual(['lieux', 'communes'])
     const meta = await readSnapshotMeta(dataDir)
-    expect(meta).toMatchObject({ lieux: { origin: `${base}/lieux.csv`, accepted: 23 }, communes: { count: 2 } })
+    expect(meta).toMatchObject({ lieux: { origin: `${base}/lieux.csv`, accepted: 23 }, communes: { count: 4 } })
     const dataset = await loadSnapshot(dataDir, MONDAY_10H30)
     expect(dataset?.source).toMatchObject({ kind: 'instantane', demo: false })
     expect(dataset?.territoires.byCode('23096')?.latitude).toBe(46.16268)
+    // « Paris 18 » is searched from the 18th arrondissement's own centre.
+    const paris18 = dataset?.territoires.resolve('paris 18').candidates[0]?.commune
+    expect(paris18).toMatchObject({ code: '75118', latitude: 48.8925, longitude: 2.3482 })
+    expect(paris18?.coordinatesApproximate).toBeUndefined()
   })
 
   it('keeps invalid rows out, reports and counts them', async () => {
@@ -126,7 +133,7 @@ describe('aiguillage sync', () => {
     const from = fresh()
     writeFileSync(path.join(from, 'lieux-local.csv'), lieuxCsv)
     writeFileSync(path.join(from, 'communes.json'), communesJson)
-    expect(await syncSnapshot({ dataDir, from, now: runningClock() })).toMatchObject({ accepted: 23, communes: 2 })
+    expect(await syncSnapshot({ dataDir, from, now: runningClock() })).toMatchObject({ accepted: 23, communes: 4 })
     expect((await readSnapshotMeta(dataDir))?.lieux.origin).toBe(path.join(from, 'lieux-local.csv'))
   })
 
@@ -154,7 +161,7 @@ describe('aiguillage sync', () => {
     writeFileSync(path.join(from, 'communes.json'), communesJson)
 
     const result = await syncSnapshot({ dataDir, from, now: runningClock() })
-    expect(result).toMatchObject({ total: 28, accepted: 23, rejected: 2, duplicates: 3, communes: 2 })
+    expect(result).toMatchObject({ total: 28, accepted: 23, rejected: 2, duplicates: 3, communes: 4 })
     expect(result.sources).toEqual([
       {
         file: 'lieux-a.csv',
