@@ -35,6 +35,18 @@ describe('POST /v1/chat', () => {
     })
     expect(second.body.messages.map((m: { type: string }) => m.type)).toContain('lieux')
   })
+  it('reads « samedi » and « dimanche » in Paris time, as the API and the CLI do: at Saturday 23:30 UTC it is Sunday', async () => {
+    const { get } = await demoApp({}, () => new Date('2026-11-28T23:30:00Z'))
+    const ask = async (day: string) =>
+      (await get('/v1/chat', post({ text: `un lieu ouvert ${day} pour apprendre l'informatique à Guéret` }))).body
+    // The médiathèque opens on Saturdays and never on Sundays.
+    const saturday = await ask('samedi')
+    expect(saturday.understanding.constraints.ouvert_jour).toBe('Sa')
+    expect(saturday.lieux[0]?.id).toBe('demo-gueret-mediatheque')
+    // None opens on Sunday: said, and the nearest are given instead.
+    const sunday = await ask('dimanche')
+    expect(sunday.messages[0].text).toBe('Je n’ai pas trouvé de lieu ouvert le dimanche. Voici les plus proches.')
+  })
   it('takes a clear favourite among homonyms and offers the others, as the API and the CLI do', async () => {
     const { get } = await demoApp()
     const { body } = await get('/v1/chat', post({ text: 'aide pour la caf à Valence' }))
