@@ -64,7 +64,7 @@ describe('aiguillage search', () => {
       '--ouvert-le',
       'dimanche',
     )
-    expect(relaxed.out).toContain('Critères abandonnés : ouvert ce jour-là.')
+    expect(relaxed.out).toContain('Critères abandonnés : ouvert le jour demandé.')
     expect(relaxed.out).toContain('Espace numérique d’Aubusson')
     const strict = await search(
       '--near',

@@ -19,8 +19,8 @@ import {
   type LieuFilters,
   type NearOutcome,
   type PlaceInput,
-  type Relaxation,
   readOpenWhen,
+  relaxationText,
 } from '@aiguillage/recherche'
 import { type Commune, createTerritoires, parseCommuneCoordinates, type Territoires } from '@aiguillage/territoires'
 import { communeJson, loadOfficialGeography, nearResponseText } from '@aiguillage/api'
@@ -88,26 +88,11 @@ function positiveNumber(name: string, text: string | undefined, max: number): nu
   return value
 }
 
-function describeRelaxation(relaxation: Relaxation): string {
-  switch (relaxation.constraint) {
-    case 'ouvert_a':
-      return 'ouvert maintenant'
-    case 'ouvert_le':
-      return 'ouvert ce jour-là'
-    case 'q':
-      return 'nom recherché'
-    case 'rayon_km':
-      return `rayon élargi de ${relaxation.from} à ${relaxation.to} km`
-    case 'filtre':
-      return `${relaxation.field} (${relaxation.values.join(', ')})`
-  }
-}
-
 function formatTable(response: Extract<NearOutcome, { kind: 'results' }>, reference: string, now: Date): string {
   const lines = [`Autour de ${reference} (rayon ${response.radiusKm} km) :`]
   if (response.relaxed.length > 0)
     lines.push(
-      `Aucun lieu ne répond à toute la demande. Critères abandonnés : ${response.relaxed.map(describeRelaxation).join(' ; ')}.`,
+      `Aucun lieu ne répond à toute la demande. Critères abandonnés : ${response.relaxed.map(relaxationText).join(' ; ')}.`,
     )
   if (response.results.length === 0) {
     lines.push('Aucun lieu trouvé.')

@@ -11,7 +11,7 @@ import {
   phoneHref,
   weeklyTimetable,
 } from '@aiguillage/lieux'
-import type { NearOutcome, Place, Relaxation, SearchResult } from '@aiguillage/recherche'
+import { type NearOutcome, type Place, type Relaxation, relaxationText, type SearchResult } from '@aiguillage/recherche'
 import type { Commune } from '@aiguillage/territoires'
 import type { DatasetSource } from './dataset.js'
 
@@ -161,26 +161,18 @@ export function donneesJson(source: DatasetSource) {
 }
 
 export function relaxationJson(relaxation: Relaxation) {
+  const texte = relaxationText(relaxation)
   switch (relaxation.constraint) {
     case 'ouvert_a':
-      return { critere: 'ouvert_maintenant', texte: 'ouvert à l’heure demandée' }
+      return { critere: 'ouvert_maintenant', texte }
     case 'ouvert_le':
-      return { critere: 'ouvert_le', texte: 'ouvert le jour demandé' }
+      return { critere: 'ouvert_le', texte }
     case 'q':
-      return { critere: 'q', texte: 'nom recherché' }
+      return { critere: 'q', texte }
     case 'rayon_km':
-      return {
-        critere: 'rayon_km',
-        de: relaxation.from,
-        a: relaxation.to,
-        texte: `rayon élargi de ${relaxation.from} à ${relaxation.to} km`,
-      }
+      return { critere: 'rayon_km', de: relaxation.from, a: relaxation.to, texte }
     case 'filtre':
-      return {
-        critere: relaxation.field,
-        valeurs: relaxation.values,
-        texte: `${relaxation.field} : ${relaxation.values.join(', ')}`,
-      }
+      return { critere: relaxation.field, valeurs: relaxation.values, texte }
   }
 }
 

@@ -11,6 +11,7 @@ export {
   findLieuxNear,
   openingConstraint,
   readOpenWhen,
+  relaxationText,
   resolvePlace,
 } from './near-place.js'
 export type { NearOutcome, NearQuery, OpenWhen, Place, PlaceInput, PlaceProblem } from './near-place.js'

@@ -256,3 +256,19 @@ export function findLieuxNear(
     offset,
   }
 }
+
+/** A dropped criterion in a few French words, the same in every channel that lists them (API `texte`, CLI). */
+export function relaxationText(relaxation: Relaxation): string {
+  switch (relaxation.constraint) {
+    case 'ouvert_a':
+      return 'ouvert à l’heure demandée'
+    case 'ouvert_le':
+      return 'ouvert le jour demandé'
+    case 'q':
+      return 'nom recherché'
+    case 'rayon_km':
+      return `rayon élargi de ${relaxation.from} à ${relaxation.to} km`
+    case 'filtre':
+      return `${relaxation.field} : ${relaxation.values.join(', ')}`
+  }
+}
