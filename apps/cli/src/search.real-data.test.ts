@@ -13,27 +13,29 @@ const lieuxFiles = [
   'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
 ].map((f) => path.join(sharedData, f))
 
+/** `aiguillage search` over the real lieux and communes, as a child process; its JSON answer. */
+function search(...args: string[]) {
+  const run = spawnSync(
+    process.execPath,
+    [
+      bin,
+      'search',
+      '--lieux',
+      lieuxFiles.join(','),
+      '--communes',
+      path.join(sharedData, 'communes-france/communes-france.csv'),
+      ...args,
+      '--json',
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 90_000 }, // its own deadline: spawnSync blocks the test's timer
+  )
+  expect(run.status, run.stderr).toBe(0)
+  return JSON.parse(run.stdout)
+}
+
 describe.skipIf(!existsSync(sharedData))('aiguillage search on the real data (real process)', () => {
   it('around Guéret, for administrative procedures, gives the true nearest 10', () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        bin,
-        'search',
-        '--lieux',
-        lieuxFiles.join(','),
-        '--communes',
-        path.join(sharedData, 'communes-france/communes-france.csv'),
-        '--commune',
-        'Guéret',
-        '--service',
-        Service.AdministrativeProcedures,
-        '--json',
-      ],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 90_000 }, // its own deadline: spawnSync blocks the test's timer
-    )
-    expect(run.status).toBe(0)
-    const answer = JSON.parse(run.stdout)
+    const answer = search('--commune', 'Guéret', '--service', Service.AdministrativeProcedures)
     expect(answer.reference.code_insee).toBe('23096')
     const lieux = lieuxFiles.flatMap((file) => {
       const result = readLieux(readFileSync(file), { fileName: file, now: new Date('2026-11-23T09:30:00Z') })
@@ -52,26 +54,6 @@ describe.skipIf(!existsSync(sharedData))('aiguillage search on the real data (re
     ['marseille 13eme', Service.AdministrativeProcedures, '13013'],
     ['Lyon 3e', Service.UnderstandingDigitalWorld, '69003'],
   ])('around %s, for %s, gives a lieu of the arrondissement first', (commune, service, postcode) => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        bin,
-        'search',
-        '--lieux',
-        lieuxFiles.join(','),
-        '--communes',
-        path.join(sharedData, 'communes-france/communes-france.csv'),
-        '--commune',
-        commune,
-        '--service',
-        service,
-        '--limit',
-        '1',
-        '--json',
-      ],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 90_000 },
-    )
-    expect(run.status).toBe(0)
-    expect(JSON.parse(run.stdout).lieux[0].code_postal).toBe(postcode)
+    expect(search('--commune', commune, '--service', service, '--limit', '1').lieux[0].code_postal).toBe(postcode)
   })
 })

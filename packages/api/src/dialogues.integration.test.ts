@@ -1,7 +1,6 @@
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from './server.js'
-import { runningClock } from './test-support.js'
+import type { RunningServer } from './server.js'
+import { startDemoServer } from './test-support.js'
 
 // Multi-turn conversations with the assistant, over a real socket, on the demo lieux (Monday 23 November 2026,
 // 10:30 in Paris). They assert behaviour (which lieux, which phone, hours, addresses, prices from the data, the
@@ -42,14 +41,7 @@ type Turn = {
 
 let server: RunningServer
 beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    now: runningClock(),
-    autoSync: false,
-    dataDir: '/nonexistent',
-    api: { rateLimit: null },
-    logger: pino({ level: 'silent' }),
-  })
+  server = await startDemoServer()
 })
 afterAll(() => server.close())
 

@@ -2,22 +2,15 @@ import http from 'node:http'
 import net from 'node:net'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from './server.js'
-import { runningClock } from './test-support.js'
+import type { RunningServer } from './server.js'
+import { startDemoServer } from './test-support.js'
 
 // Over a real socket: more than a thousand generated malformed requests (wrong types, huge values, injection strings,
 // unknown parameters, invalid UTF-8, wrong methods, oversized bodies) each get a 4xx problem+json, never a 5xx.
 
 let server: RunningServer
 beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    now: runningClock(),
-    autoSync: false,
-    dataDir: '/nonexistent',
-    api: { rateLimit: null },
-    logger: pino({ level: 'silent' }),
-  })
+  server = await startDemoServer()
 })
 afterAll(() => server.close())
 
@@ -287,12 +280,7 @@ describe('raw UTF-8 in the request line (real server)', () => {
   const lines: { level: number; msg: string; [key: string]: unknown }[] = []
   let logged: RunningServer
   beforeAll(async () => {
-    logged = await startServer({
-      port: 0,
-      now: runningClock(),
-      autoSync: false,
-      dataDir: '/nonexistent',
-      api: { rateLimit: null },
+    logged = await startDemoServer({
       logger: pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) }),
     })
   })

@@ -72,3 +72,19 @@ export async function demoApp(config: Partial<ApiConfig> = {}, now: Clock = () =
   }
   return { app, get, logs: lines, store }
 }
+
+/**
+ * `aiguillage serve` on the demo data, on a free port, without rate limit, background sync or snapshot, silent unless
+ * given a logger: the real server the HTTP suites talk to.
+ */
+export function startDemoServer(options: Partial<Parameters<typeof startServer>[0]> = {}) {
+  return startServer({
+    port: 0,
+    now: runningClock(),
+    autoSync: false,
+    dataDir: '/nonexistent',
+    logger: pino({ level: 'silent' }),
+    ...options,
+    api: { rateLimit: null, ...options.api },
+  })
+}
