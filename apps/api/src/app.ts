@@ -15,6 +15,8 @@ import type { Logger } from 'pino'
 import {
   chatRoute,
   communesRoute,
+  docsRoute,
+  documentRoute,
   type CritereElargiSchema,
   exportRoute,
   healthRoute,
@@ -558,10 +560,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   })
 
   const openApiConfig = openApiDocumentConfig()
-  let openApiDocument: object | undefined
+  // Built on the first request, once every route is registered.
+  let openApiDocument: ReturnType<typeof withSharedResponses> | undefined
   const document = () => (openApiDocument ??= withSharedResponses(app.getOpenAPI31Document(openApiConfig)))
-  app.get('/openapi.json', (c) => c.json(document()))
-  app.get('/docs', (c) => c.html(docsPage(document())))
+  app.openapi(documentRoute, (c) => c.json(document(), 200))
+  app.openapi(docsRoute, (c) => c.html(docsPage(document())))
   app.get('/docs.css', (c) => c.body(docsStylesheet, 200, { 'content-type': 'text/css; charset=utf-8' }))
   deps.mount?.(app)
   app.get('/', (c) => c.redirect('/docs'))

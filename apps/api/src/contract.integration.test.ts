@@ -197,7 +197,7 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 with servers, tags and an operationId on every operation', () => {
     expect(document.openapi).toBe('3.1.0')
     const operations = Object.values(document.paths).flatMap((operations) => Object.values(operations))
-    expect(operations.length).toBe(6)
+    expect(operations.length).toBe(8)
     for (const operation of operations) {
       expect(operation.operationId).toBeTruthy()
       expect(operation.responses).toHaveProperty('405')
@@ -281,6 +281,8 @@ describe('every answer of the server conforms to the document', () => {
     await call('communes postcode', 'GET', '/v1/communes?q=75018')
     await call('communes missing q', 'GET', '/v1/communes')
     await call('healthz', 'GET', '/healthz')
+    await call('OpenAPI document', 'GET', '/openapi.json')
+    await call('reference page', 'GET', '/docs')
 
     // Chat: turns with text, lieux and choices messages.
     const turn = async (label: string, body: unknown) => {
@@ -323,6 +325,8 @@ describe('every answer of the server conforms to the document', () => {
     await call('POST communes', 'POST', '/v1/communes', { body: '' })
     await call('GET chat', 'GET', '/v1/chat')
     await call('POST healthz', 'POST', '/healthz', { body: '' })
+    await call('POST openapi.json', 'POST', '/openapi.json', { body: '' })
+    await call('DELETE docs', 'DELETE', '/docs')
     const big = 'x'.repeat(20 * 1024)
     await call('chat body too large', 'POST', '/v1/chat', { headers: json, body: JSON.stringify({ text: big }) })
     for (const path of [
@@ -331,6 +335,8 @@ describe('every answer of the server conforms to the document', () => {
       '/v1/lieux.csv',
       '/v1/communes?q=a',
       '/healthz',
+      '/openapi.json',
+      '/docs',
     ])
       await call(`body too large on ${path}`, 'GET', path, { headers: { 'content-type': 'text/plain' }, body: big })
     const everyRoute = [
@@ -340,6 +346,8 @@ describe('every answer of the server conforms to the document', () => {
       ['GET', '/v1/communes?q=gueret'],
       ['POST', '/v1/chat'],
       ['GET', '/healthz'],
+      ['GET', '/openapi.json'],
+      ['GET', '/docs'],
     ] as const
     for (const [method, path] of everyRoute) {
       await call('headers too large', method, path, { headers: { 'x-grand': big } })

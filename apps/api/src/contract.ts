@@ -614,14 +614,19 @@ const shared = <S extends SharedStatus>(...statuses: S[]) =>
 /** /v1/*: the rate limit too. */
 const v1 = shared(405, 408, 413, 429, 431, 500)
 
+/** The OpenAPI document itself, as /openapi.json describes it (its full schema is the OpenAPI specification's). */
+export const OpenApiDocumentSchema = z
+  .looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) })
+  .openapi({ description: 'Un document OpenAPI 3.1 (son schéma complet est celui de la spécification OpenAPI).' })
+
 type OpenApiDocument = {
   paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>>
   components?: { responses?: Record<string, unknown> }
 }
 
 /** The generated document with the responses every operation shares written once, in `components.responses`. */
-export function withSharedResponses<D extends object>(generated: D): D {
-  const document = structuredClone(generated) as D & OpenApiDocument
+export function withSharedResponses(generated: object): z.input<typeof OpenApiDocumentSchema> {
+  const document = structuredClone(generated) as z.input<typeof OpenApiDocumentSchema> & OpenApiDocument
   const components: Record<string, unknown> = {}
   for (const operations of Object.values(document.paths ?? {}))
     for (const operation of Object.values(operations))
@@ -764,6 +769,42 @@ export const healthRoute = createRoute({
     200: {
       content: { 'application/json': { schema: EtatSchema } },
       description: 'Le service répond ; les comptes et la source des données.',
+    },
+    400: problemResponse('Requête HTTP illisible.'),
+    ...shared(405, 408, 413, 431, 500),
+  },
+})
+
+export const documentRoute = createRoute({
+  method: 'get',
+  path: '/openapi.json',
+  operationId: 'documentOpenApi',
+  tags: ['Service'],
+  summary: 'Ce document OpenAPI',
+  description: 'Le document OpenAPI 3.1 de l’API, généré à partir des schémas qui typent ses réponses.',
+  responses: {
+    200: {
+      content: {
+        'application/json': { schema: OpenApiDocumentSchema },
+      },
+      description: 'Le document OpenAPI.',
+    },
+    400: problemResponse('Requête HTTP illisible.'),
+    ...shared(405, 408, 413, 431, 500),
+  },
+})
+
+export const docsRoute = createRoute({
+  method: 'get',
+  path: '/docs',
+  operationId: 'documentationHtml',
+  tags: ['Service'],
+  summary: 'La page de référence',
+  description: 'La référence de l’API en HTML, tirée de ce document : sans script ni ressource extérieure.',
+  responses: {
+    200: {
+      content: { 'text/html': { schema: z.string().openapi({ description: 'Une page HTML.' }) } },
+      description: 'La page.',
     },
     400: problemResponse('Requête HTTP illisible.'),
     ...shared(405, 408, 413, 431, 500),
