@@ -76,12 +76,12 @@ const communeShape = {
 const communeExample = {
   code_insee: '23096',
   nom: 'Guéret',
-  type: 'commune-actuelle',
+  type: 'commune-actuelle' as const,
   departement: { code: '23', nom: 'Creuse' },
   codes_postaux: ['23000'],
-  population: 12_889,
-  latitude: 46.1703,
-  longitude: 1.8694,
+  population: 12_955,
+  latitude: 46.16268,
+  longitude: 1.87093,
 }
 
 export const CommuneSchema = z
@@ -230,6 +230,44 @@ export const OuvertureSchema = z
     },
   })
 
+// Examples, taken from the demo's answers (Monday 23 November 2026, 10:30 in Paris).
+const donneesExample = {
+  demo: true,
+  source: 'demo' as const,
+  avertissement: 'Données de démonstration : ces lieux sont inventés. Ne vous y rendez pas.',
+}
+const lieuExample = {
+  id: 'demo-gueret-fs',
+  pivot: '00000000000000',
+  nom: 'France services de Guéret (démo)',
+  commune: 'Guéret',
+  code_postal: '23000',
+  code_insee: '23096',
+  adresse: '3 place Bonnyaud',
+  latitude: 46.17,
+  longitude: 1.869,
+  typologie: ['RFS'],
+  telephone: '+33536490101',
+  horaires: 'Mo-Fr 09:00-12:30,13:30-17:00',
+  presentation_resume: 'Un agent vous aide pour vos démarches : CAF, retraite, impôts, carte grise. Sans rendez-vous.',
+  itinerance: ['Fixe' as const],
+  date_maj: '2026-10-15',
+  services: ['Aide aux démarches administratives' as const],
+  frais_a_charge: ['Gratuit' as const],
+  dispositif_programmes_nationaux: ['France Services' as const, 'Aidants Connect' as const],
+  modalites_acces: ['Se présenter' as const, 'Téléphoner' as const],
+  modalites_accompagnement: ['Accompagnement individuel' as const],
+  telephone_affichage: '05 36 49 01 01',
+  telephone_lien: 'tel:+33536490101',
+}
+const ouvertureExample = {
+  etat: 'ouvert' as const,
+  texte: 'Ouvert. Ferme à 12 h 30.',
+  prochain_changement: '2026-11-23T11:30:00.000Z',
+  prochaine_ouverture: '2026-11-23T12:30:00.000Z',
+}
+const lieuProcheExample = { ...lieuExample, distance_km: 0.827, distance_texte: '830 m', ouverture: ouvertureExample }
+
 export const LieuProcheSchema = z
   .strictObject({
     ...lieuShape,
@@ -240,6 +278,7 @@ export const LieuProcheSchema = z
   })
   .openapi('LieuProche', {
     description: 'Un lieu d’une liste de résultats : les champs du standard, le téléphone, la distance, l’ouverture.',
+    example: lieuProcheExample,
   })
 
 export const FicheLieuSchema = z
@@ -266,6 +305,21 @@ export const FicheLieuSchema = z
   .openapi('FicheLieu', {
     description:
       'La fiche complète d’un lieu : tous les champs du standard, l’ouverture, la semaine d’horaires, l’âge des données.',
+    example: {
+      donnees: donneesExample,
+      ...lieuExample,
+      ouverture: ouvertureExample,
+      horaires_semaine: [
+        'lundi : 9 h – 12 h 30, 13 h 30 – 17 h',
+        'mardi : 9 h – 12 h 30, 13 h 30 – 17 h',
+        'mercredi : 9 h – 12 h 30, 13 h 30 – 17 h',
+        'jeudi : 9 h – 12 h 30, 13 h 30 – 17 h',
+        'vendredi : 9 h – 12 h 30, 13 h 30 – 17 h',
+        'samedi : fermé',
+        'dimanche : fermé',
+      ],
+      fraicheur: { date_maj: '2026-10-15', age_jours: 39, a_verifier: false },
+    },
   })
 
 export const CritereElargiSchema = z
@@ -336,7 +390,19 @@ export const ReponseLieuxSchema = z
       .openapi({ description: 'Les critères abandonnés faute de résultat, dans l’ordre (vide si aucun).' }),
     lieux: z.array(LieuProcheSchema).openapi({ description: 'Les lieux, du plus proche au plus lointain.' }),
   })
-  .openapi('ReponseLieux', { description: 'Les lieux les plus proches et comment la recherche a été comprise.' })
+  .openapi('ReponseLieux', {
+    description: 'Les lieux les plus proches et comment la recherche a été comprise.',
+    example: {
+      donnees: donneesExample,
+      reference: { via: 'commune', ...communeExample },
+      rayon_km: 50,
+      total: 5,
+      limit: 1,
+      offset: 0,
+      criteres_elargis: [],
+      lieux: [lieuProcheExample],
+    },
+  })
 
 // ——— Communes ———
 
@@ -371,7 +437,15 @@ export const ReponseCommunesSchema = z
       .array(CommuneTrouveeSchema)
       .openapi({ description: 'Les communes candidates, les plus probables d’abord.' }),
   })
-  .openapi('ReponseCommunes', { description: 'Les communes qui correspondent au texte tapé.' })
+  .openapi('ReponseCommunes', {
+    description: 'Les communes qui correspondent au texte tapé.',
+    example: {
+      donnees: donneesExample,
+      requete: 'gueret',
+      ambigu: false,
+      candidats: [{ ...communeExample, confiance: 0.95, correspondance: 'name' }],
+    },
+  })
 
 // ——— Chat ———
 
@@ -523,7 +597,29 @@ export const ReponseChatSchema = z
     lieux: z.array(LieuChatSchema).openapi({ description: 'Les lieux proposés dans ce tour.' }),
     donnees: DonneesSchema,
   })
-  .openapi('ReponseChat', { description: 'La réponse de l’assistant à un message.' })
+  .openapi('ReponseChat', {
+    description: 'La réponse de l’assistant à un message.',
+    example: {
+      conversationId: 'afaafdb5-9299-4111-b8dd-d46710b96218',
+      messages: [
+        { type: 'text', text: 'Dans quelle commune habitez-vous ? Vous pouvez aussi donner votre code postal.' },
+        {
+          type: 'choices',
+          question: 'Ou bien :',
+          choices: [{ label: 'Me localiser', value: 'me localiser' }],
+        },
+      ],
+      understanding: {
+        intent: 'trouver_lieu',
+        services: ['Aide aux démarches administratives'],
+        demarche: 'caf',
+        constraints: {},
+        awaiting: 'location',
+      },
+      lieux: [],
+      donnees: donneesExample,
+    },
+  })
 
 // ——— Health ———
 
@@ -556,7 +652,19 @@ export const EtatSchema = z
       })
       .openapi({ description: 'Les comptes des communes.' }),
   })
-  .openapi('Etat', { description: 'L’état du service et de ses données.' })
+  .openapi('Etat', {
+    description: 'L’état du service et de ses données.',
+    example: {
+      statut: 'ok',
+      donnees: {
+        ...donneesExample,
+        origines: ['apps/api/demo/lieux-demo.csv', 'apps/api/demo/communes-demo.csv'],
+        chargees_a: '2026-11-23T09:30:00.003Z',
+      },
+      lieux: { total: 23, acceptes: 23, rejetes: 0, proposables: 23, sans_coordonnees: 0, sans_public: 0 },
+      communes: { total: 35_014, sans_coordonnees: 34_864 },
+    },
+  })
 
 // ——— Responses shared by the routes ———
 
