@@ -1,4 +1,5 @@
-import { vocabularies } from '@aiguillage/lieux'
+import type { Choice, Constraints, LieuResult, Message as AssistantMessage, Understanding } from '@aiguillage/assistant'
+import { type Lieu, vocabularies } from '@aiguillage/lieux'
 import { createRoute, z } from '@hono/zod-openapi'
 import { CommunesQuerySchema, ExportQuerySchema, LieuxQuerySchema } from './query.js'
 
@@ -941,3 +942,28 @@ export function openApiDocumentConfig(serverUrl = '/') {
     ],
   }
 }
+
+// ——— What TypeScript checks besides ———
+// Object literals are checked against the schemas where they are written (serialize.ts, app.ts); values spread or passed
+// through from other packages (a Lieu, the assistant's turn) are not, for extra properties: their types must have
+// exactly the keys the schemas declare, or this file does not compile.
+
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
+  ? true
+  : { onlyInType: Exclude<keyof A, keyof B>; onlyInSchema: Exclude<keyof B, keyof A> }
+type Assert<T extends true> = T
+type Message<T extends AssistantMessage['type']> = Extract<AssistantMessage, { type: T }>
+
+export type ContractKeysMatch = [
+  Assert<SameKeys<Lieu, typeof lieuShape>>,
+  Assert<SameKeys<LieuResult, z.input<typeof LieuChatSchema>>>,
+  Assert<SameKeys<Understanding, z.input<typeof ComprehensionSchema>>>,
+  Assert<SameKeys<Constraints, z.input<typeof ComprehensionSchema>['constraints']>>,
+  Assert<
+    SameKeys<NonNullable<Understanding['location']>, NonNullable<z.input<typeof ComprehensionSchema>['location']>>
+  >,
+  Assert<SameKeys<Message<'text'>, z.input<typeof MessageTexteSchema>>>,
+  Assert<SameKeys<Message<'lieux'>, z.input<typeof MessageLieuxSchema>>>,
+  Assert<SameKeys<Message<'choices'>, z.input<typeof MessageChoixSchema>>>,
+  Assert<SameKeys<Choice, z.input<typeof MessageChoixSchema>['choices'][number]>>,
+]
