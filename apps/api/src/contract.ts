@@ -326,14 +326,16 @@ export const FicheLieuSchema = z
 export const CritereElargiSchema = z
   .union([
     z.strictObject({
-      critere: z.enum(['ouvert_maintenant', 'ouvert_le', 'q']),
-      texte: z.string(),
+      critere: z
+        .enum(['ouvert_maintenant', 'ouvert_le', 'q'])
+        .openapi({ description: 'Le critère abandonné : l’heure, le jour, ou le nom recherché.' }),
+      texte: z.string().openapi({ description: 'Ce qui a été abandonné, en français.' }),
     }),
     z.strictObject({
-      critere: z.literal('rayon_km'),
+      critere: z.literal('rayon_km').openapi({ description: 'Le rayon a été élargi.' }),
       de: z.number().openapi({ description: 'Le rayon demandé, en km.' }),
       a: z.number().openapi({ description: 'Le rayon élargi, en km.' }),
-      texte: z.string(),
+      texte: z.string().openapi({ description: 'Ce qui a été élargi, en français.' }),
     }),
     z.strictObject({
       critere: z.string().openapi({ description: 'Le filtre abandonné (services, frais_a_charge…).' }),
@@ -341,7 +343,7 @@ export const CritereElargiSchema = z
         .array(z.union([z.string(), z.boolean()]))
         .readonly()
         .openapi({ description: 'Les valeurs de ce filtre qui ont été abandonnées.' }),
-      texte: z.string(),
+      texte: z.string().openapi({ description: 'Le filtre abandonné et ses valeurs, en français.' }),
     }),
   ])
   .openapi('CritereElargi', {
@@ -351,7 +353,7 @@ export const CritereElargiSchema = z
 
 const ReferencePointSchema = z
   .strictObject({
-    via: z.literal('point'),
+    via: z.literal('point').openapi({ description: 'La recherche part de `latitude` et `longitude`.' }),
     latitude: z.number().openapi({ description: 'Latitude donnée.' }),
     longitude: z.number().openapi({ description: 'Longitude donnée.' }),
   })
@@ -427,8 +429,8 @@ export const ReponseCommunesSchema = z
     ambigu: z.boolean().openapi({ description: 'Vrai quand plusieurs communes correspondent aussi bien (homonymes).' }),
     departement: z
       .strictObject({
-        code: z.string(),
-        nom: z.string(),
+        code: z.string().openapi({ description: 'Code du département.' }),
+        nom: z.string().openapi({ description: 'Nom du département.' }),
         region: z.string().openapi({ description: 'Code de la région.' }),
         chefLieu: z.string().openapi({ description: 'Code INSEE de la préfecture.' }),
       })
@@ -459,9 +461,15 @@ export const ChatRequestSchema = z
       .string({ error: 'text est obligatoire : le message de la personne.' })
       .min(1, 'Le message est vide.')
       .max(1000, 'Le message dépasse 1 000 caractères.')
-      .openapi({ example: 'je n’arrive pas à faire ma déclaration CAF, j’habite Guéret' }),
+      .openapi({
+        description: 'Le message de la personne (1 à 1 000 caractères).',
+        example: 'je n’arrive pas à faire ma déclaration CAF, j’habite Guéret',
+      }),
     position: z
-      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .strictObject({
+        latitude: z.number().min(-90).max(90).openapi({ description: 'Latitude (WGS84).' }),
+        longitude: z.number().min(-180).max(180).openapi({ description: 'Longitude (WGS84).' }),
+      })
       .optional()
       .openapi({ description: 'La position du navigateur, donnée avec l’accord de la personne.' }),
   })
@@ -474,18 +482,18 @@ const strings = (description: string) => z.array(z.string()).optional().openapi(
 
 export const LieuChatSchema = z
   .strictObject({
-    id: z.string(),
-    nom: z.string(),
-    adresse: z.string(),
-    complement_adresse: z.string().optional(),
-    code_postal: z.string(),
-    commune: z.string(),
-    latitude: z.number(),
-    longitude: z.number(),
+    id: text('Identifiant du lieu (celui de /v1/lieux/{id}).'),
+    nom: text('Nom du lieu.'),
+    adresse: text('Adresse (numéro et voie).'),
+    complement_adresse: text('Complément d’adresse.').optional(),
+    code_postal: text('Code postal.'),
+    commune: text('Commune du lieu.'),
+    latitude: z.number().openapi({ description: 'Latitude (WGS84).' }),
+    longitude: z.number().openapi({ description: 'Longitude (WGS84).' }),
     distanceKm: z.number().openapi({ description: 'Distance en km.' }),
     distanceTexte: z.string().openapi({ description: 'La distance en français.' }),
-    services: z.array(z.string()),
-    telephone: z.string().optional(),
+    services: z.array(z.string()).openapi({ description: 'Les services proposés (valeurs du standard).' }),
+    telephone: text('Téléphone au format international.').optional(),
     telephoneAffichage: z.string().optional().openapi({ description: 'Le téléphone tel qu’on le lit.' }),
     courriels: strings('Adresses électroniques.'),
     site_web: strings('Sites web.'),
@@ -499,7 +507,7 @@ export const LieuChatSchema = z
     modalites_accompagnement: strings('Les modalités d’accompagnement.'),
     dispositif_programmes_nationaux: strings('Les dispositifs et programmes nationaux.'),
     prise_rdv: z.string().optional().openapi({ description: 'Lien de prise de rendez-vous.' }),
-    presentation_resume: z.string().optional(),
+    presentation_resume: text('Présentation courte.').optional(),
     pourquoi: z.string().openapi({ description: 'Pourquoi ce lieu, en une phrase tirée de ses données.' }),
     date_maj: dateOnly('Date de la dernière mise à jour des données du lieu.'),
     aVerifier: z.boolean().openapi({ description: 'Vrai quand les données ont plus d’un an.' }),
@@ -511,21 +519,29 @@ export const LieuChatSchema = z
   })
 
 const MessageTexteSchema = z
-  .strictObject({ type: z.literal('text'), text: z.string() })
+  .strictObject({
+    type: z.literal('text').openapi({ description: 'Un message en texte.' }),
+    text: text('Le texte, à montrer ou à lire.'),
+  })
   .openapi('MessageTexte', { description: 'Un message en texte.' })
 const MessageLieuxSchema = z
-  .strictObject({ type: z.literal('lieux'), lieux: z.array(LieuChatSchema) })
+  .strictObject({
+    type: z.literal('lieux').openapi({ description: 'Des lieux, en cartes.' }),
+    lieux: z.array(LieuChatSchema).openapi({ description: 'Les lieux, du plus proche au plus lointain.' }),
+  })
   .openapi('MessageLieux', { description: 'Des lieux à montrer.' })
 const MessageChoixSchema = z
   .strictObject({
-    type: z.literal('choices'),
-    question: z.string(),
-    choices: z.array(
-      z.strictObject({
-        label: z.string().openapi({ description: 'Le texte du bouton.' }),
-        value: z.string().openapi({ description: 'Ce qu’il faut renvoyer comme `text` si la personne le choisit.' }),
-      }),
-    ),
+    type: z.literal('choices').openapi({ description: 'Une question à choix.' }),
+    question: text('La question.'),
+    choices: z
+      .array(
+        z.strictObject({
+          label: z.string().openapi({ description: 'Le texte du bouton.' }),
+          value: z.string().openapi({ description: 'Ce qu’il faut renvoyer comme `text` si la personne le choisit.' }),
+        }),
+      )
+      .openapi({ description: 'Les réponses possibles.' }),
   })
   .openapi('MessageChoix', { description: 'Une question et des réponses à choisir (boutons).' })
 
@@ -561,10 +577,10 @@ export const ComprehensionSchema = z
     demarche: z.string().optional().openapi({ description: 'La démarche reconnue (CAF, impôts…).' }),
     location: z
       .strictObject({
-        codeInsee: z.string().optional(),
-        nom: z.string(),
-        latitude: z.number().optional(),
-        longitude: z.number().optional(),
+        codeInsee: text('Code INSEE de la commune.').optional(),
+        nom: text('La commune, ou « votre position ».'),
+        latitude: z.number().optional().openapi({ description: 'Latitude (WGS84).' }),
+        longitude: z.number().optional().openapi({ description: 'Longitude (WGS84).' }),
       })
       .optional()
       .openapi({ description: 'Où chercher.' }),
@@ -575,7 +591,7 @@ export const ComprehensionSchema = z
         publics_specifiquement_adresses: constraint('Publics voulus.'),
         modalites_accompagnement: constraint('Modalités d’accompagnement voulues.'),
         dispositif_programmes_nationaux: constraint('Dispositifs voulus.'),
-        ouvert_maintenant: z.boolean().optional(),
+        ouvert_maintenant: z.boolean().optional().openapi({ description: 'Ouvert maintenant, voulu.' }),
         ouvert_jour: z.string().optional().openapi({ description: 'Jour voulu, code OpenStreetMap (Mo, Tu…).' }),
       })
       .openapi({ description: 'Les critères compris, avec les noms de champs du standard.' }),
@@ -626,7 +642,7 @@ export const ReponseChatSchema = z
 
 export const EtatSchema = z
   .strictObject({
-    statut: z.literal('ok'),
+    statut: z.literal('ok').openapi({ description: 'Toujours « ok » : le service répond.' }),
     donnees: z
       .strictObject({
         ...DonneesSchema.shape,
