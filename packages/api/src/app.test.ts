@@ -291,6 +291,8 @@ describe('GET /healthz, /openapi.json, /docs', () => {
       '/v1/communes',
       '/v1/chat',
       '/healthz',
+      '/openapi.json',
+      '/docs',
     ])
     const parameters = document.paths['/v1/lieux'].get.parameters.map((p: { name: string }) => p.name)
     expect(parameters).toEqual(

@@ -12,24 +12,32 @@ import {
   resolvePlace,
 } from '@aiguillage/recherche'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
+import {
+  chatRoute,
+  communesRoute,
+  docsRoute,
+  documentRoute,
+  exportRoute,
+  healthRoute,
+  lieuRoute,
+  lieuxRoute,
+  openApiDocumentConfig,
+  type ReponseChatSchema,
+  type ReponseCommunesSchema,
+  type EtatSchema,
+  withSharedResponses,
+} from './contract.js'
 import type { DatasetStore } from './dataset.js'
 import { docsPage, docsStylesheet } from './docs-page.js'
 import { problem, ProblemType, type Problem, type ProblemIssue, sendProblem } from './problem.js'
-import {
-  CommunesQuerySchema,
-  ExportQuerySchema,
-  type ExportQuery,
-  filtersOf,
-  type LieuxQuery,
-  LieuxQuerySchema,
-} from './query.js'
+import { type ExportQuery, filtersOf, type LieuxQuery } from './query.js'
 import { RateLimiter, type RateLimitConfig } from './rate-limit.js'
 import { ResponseCache } from './response-cache.js'
 import { communeJson, donneesJson, lieuDetailJson, nearResponseText } from './serialize.js'
@@ -98,162 +106,6 @@ export function chatEngine(
     return assistant.engine
   }
 }
-
-const ProblemSchema = z
-  .looseObject({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    issues: z
-      .array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }))
-      .optional(),
-  })
-  .openapi('Probleme')
-const problemResponse = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-})
-const LieuResultSchema = z
-  .looseObject({ id: z.string(), nom: z.string(), distance_km: z.number() })
-  .openapi('LieuProche')
-const DonneesSchema = z.looseObject({ demo: z.boolean(), source: z.string() }).openapi('Donnees')
-
-const lieuxRoute = createRoute({
-  method: 'get',
-  path: '/v1/lieux',
-  summary: 'Les lieux les plus proches',
-  description:
-    'Les lieux de médiation numérique les plus proches d’un point, d’une commune ou d’un code postal, du plus proche au plus lointain, avec les filtres du standard. Les lieux sans public ou sans coordonnées ne sont jamais proposés. Si rien ne correspond, des critères sont abandonnés dans un ordre documenté et `criteres_elargis` le dit.',
-  request: { query: LieuxQuerySchema },
-  responses: {
-    200: {
-      content: {
-        'application/json': {
-          schema: z
-            .looseObject({ donnees: DonneesSchema, total: z.number(), lieux: z.array(LieuResultSchema) })
-            .openapi('ReponseLieux'),
-        },
-      },
-      description: 'Les lieux trouvés.',
-    },
-    400: problemResponse('Paramètre invalide, commune inconnue ou ambiguë (avec ses candidates).'),
-    429: problemResponse('Trop de requêtes : réessayez après `Retry-After` secondes.'),
-  },
-})
-
-const lieuRoute = createRoute({
-  method: 'get',
-  path: '/v1/lieux/{id}',
-  summary: 'La fiche d’un lieu',
-  description:
-    'Tous les champs du standard, et : l’état d’ouverture, la semaine d’horaires en français, le téléphone tel qu’on le compose, l’âge des données.',
-  request: {
-    params: z.object({
-      id: z
-        .string()
-        .max(300)
-        .openapi({ param: { name: 'id', in: 'path' }, example: 'france-services-1' }),
-    }),
-  },
-  responses: {
-    200: {
-      content: {
-        'application/json': { schema: z.looseObject({ id: z.string(), nom: z.string() }).openapi('FicheLieu') },
-      },
-      description: 'La fiche.',
-    },
-    404: problemResponse('Aucun lieu n’a cet identifiant.'),
-  },
-})
-
-const exportRoute = createRoute({
-  method: 'get',
-  path: '/v1/lieux.csv',
-  summary: 'Export CSV au standard',
-  description:
-    'Les lieux choisis (mêmes filtres que /v1/lieux ; sans point de référence : tous ceux qui passent les filtres) dans le CSV du standard v1.0.2.',
-  request: { query: ExportQuerySchema },
-  responses: {
-    200: { content: { 'text/csv': { schema: z.string() } }, description: 'Le fichier CSV (32 colonnes).' },
-    400: problemResponse('Paramètre invalide.'),
-  },
-})
-
-const communesRoute = createRoute({
-  method: 'get',
-  path: '/v1/communes',
-  summary: 'Autocomplétion des communes',
-  description:
-    'Les communes qui correspondent à ce que la personne tape (nom, code postal, arrondissement, faute de frappe), les plus probables d’abord, avec leurs codes postaux et leur département.',
-  request: { query: CommunesQuerySchema },
-  responses: {
-    200: {
-      content: {
-        'application/json': {
-          schema: z
-            .looseObject({ candidats: z.array(z.looseObject({ code_insee: z.string(), nom: z.string() })) })
-            .openapi('ReponseCommunes'),
-        },
-      },
-      description: 'Les communes candidates.',
-    },
-    400: problemResponse('Paramètre invalide.'),
-  },
-})
-
-const ChatRequestSchema = z
-  .strictObject({
-    conversationId: z.string().max(100).optional().openapi({
-      description: 'L’identifiant rendu par le tour précédent ; absent, inconnu ou expiré : une nouvelle conversation.',
-    }),
-    text: z
-      .string({ error: 'text est obligatoire : le message de la personne.' })
-      .min(1, 'Le message est vide.')
-      .max(1000, 'Le message dépasse 1 000 caractères.')
-      .openapi({ example: 'je n’arrive pas à faire ma déclaration CAF, j’habite Guéret' }),
-    position: z
-      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
-      .optional()
-      .openapi({ description: 'La position du navigateur, donnée avec l’accord de la personne.' }),
-  })
-  .openapi('MessageChat')
-
-const chatRoute = createRoute({
-  method: 'post',
-  path: '/v1/chat',
-  summary: 'Un tour de conversation avec l’assistant',
-  description:
-    'Le message de la personne ; la réponse : des messages (texte, lieux, choix), ce que l’assistant a compris (cumulé sur la conversation), et les lieux proposés.',
-  request: { body: { content: { 'application/json': { schema: ChatRequestSchema } }, required: true } },
-  responses: {
-    200: {
-      content: {
-        'application/json': {
-          schema: z
-            .looseObject({ conversationId: z.string(), messages: z.array(z.looseObject({ type: z.string() })) })
-            .openapi('ReponseChat'),
-        },
-      },
-      description: 'La réponse de l’assistant.',
-    },
-    400: problemResponse('Message absent, vide, trop long, ou champ inconnu.'),
-    415: problemResponse('Le corps doit être du JSON (Content-Type: application/json).'),
-  },
-})
-
-const healthRoute = createRoute({
-  method: 'get',
-  path: '/healthz',
-  summary: 'État du service',
-  responses: {
-    200: {
-      content: { 'application/json': { schema: z.looseObject({ statut: z.string() }).openapi('Etat') } },
-      description: 'Le service répond ; les comptes et la source des données.',
-    },
-  },
-})
 
 const knownPaths: readonly [RegExp, string][] = [
   [/^\/v1\/lieux$/, 'GET'],
@@ -579,11 +431,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
           const completed = completions.map((commune) => ({
             ...communeJson(commune),
             confiance: 0.3,
-            correspondance: 'debut',
+            correspondance: 'debut' as const,
           }))
           return (certain ? [...resolved, ...completed] : [...completed, ...resolved]).slice(0, limit)
         })(),
-      },
+      } satisfies z.input<typeof ReponseCommunesSchema>,
       200,
     )
   })
@@ -606,7 +458,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
         understanding: turn.understanding,
         lieux: turn.lieux,
         donnees: donneesJson(deps.store.current.source),
-      },
+      } satisfies z.input<typeof ReponseChatSchema>,
       200,
     )
   })
@@ -633,22 +485,17 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
           total: dataset.territoires.communes.length,
           sans_coordonnees: dataset.territoires.withoutCoordinates,
         },
-      },
+      } satisfies z.input<typeof EtatSchema>,
       200,
     )
   })
 
-  const openApiConfig = {
-    openapi: '3.0.3',
-    info: {
-      title: 'API Aiguillage',
-      version: '1.0.0',
-      description:
-        'Les lieux de médiation numérique (standard national v1.0.2) près d’un point, d’une commune ou d’un code postal.',
-    },
-  }
-  app.doc('/openapi.json', openApiConfig)
-  app.get('/docs', (c) => c.html(docsPage(app.getOpenAPIDocument(openApiConfig))))
+  const openApiConfig = openApiDocumentConfig()
+  // Built on the first request, once every route is registered.
+  let openApiDocument: ReturnType<typeof withSharedResponses> | undefined
+  const document = () => (openApiDocument ??= withSharedResponses(app.getOpenAPI31Document(openApiConfig)))
+  app.openapi(documentRoute, (c) => c.json(document(), 200))
+  app.openapi(docsRoute, (c) => c.html(docsPage(document())))
   app.get('/docs.css', (c) => c.body(docsStylesheet, 200, { 'content-type': 'text/css; charset=utf-8' }))
   deps.mount?.(app)
   app.get('/', (c) => c.redirect('/docs'))

@@ -19,10 +19,11 @@ type OpenApiDocument = {
           required?: boolean
           schema?: { example?: unknown }
         }[]
-        responses?: Record<string, { description?: string }>
+        responses?: Record<string, { description?: string; $ref?: string }>
       }
     >
   >
+  components?: { responses?: Record<string, { description?: string }> }
 }
 
 const escape = (text: unknown): string =>
@@ -52,7 +53,8 @@ export function docsPage(openApi: unknown): string {
         .join('')
       const responses = Object.entries(operation.responses ?? {})
         .map(
-          ([status, response]) => `<li><strong>${escape(status)}</strong> : ${escape(response.description ?? '')}</li>`,
+          ([status, response]) =>
+            `<li><strong>${escape(status)}</strong> : ${escape((response.$ref ? document.components?.responses?.[response.$ref.split('/').pop() ?? ''] : response)?.description ?? '')}</li>`,
         )
         .join('')
       const example = examples[path]

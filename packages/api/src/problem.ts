@@ -1,19 +1,13 @@
 import type { Context } from 'hono'
+import type { z } from '@hono/zod-openapi'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ProblemIssueSchema, ProblemSchema } from './contract.js'
 
 /** One offending parameter: its path, a stable code, a French message. */
-export type ProblemIssue = { path: (string | number)[]; code: string; message: string }
+export type ProblemIssue = z.input<typeof ProblemIssueSchema>
 
-/** RFC 9457 problem details, with the offending parameters in `issues`. */
-export type Problem = {
-  type: string
-  title: string
-  status: number
-  detail: string
-  instance?: string
-  issues?: ProblemIssue[]
-  [extension: string]: unknown
-}
+/** RFC 9457 problem details, with the offending parameters in `issues` (the contract's Probleme). */
+export type Problem = z.input<typeof ProblemSchema>
 
 const titles: Record<number, string> = {
   400: 'Requête invalide',
@@ -49,7 +43,7 @@ export function problem(status: number, type: string, detail: string, extra: Par
 /** Sends a problem as `application/problem+json`. */
 export function sendProblem(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
   return c.body(
-    JSON.stringify({ ...body, instance: body.instance ?? new URL(c.req.url).pathname }),
+    JSON.stringify({ ...body, instance: body.instance ?? new URL(c.req.url).pathname } satisfies Problem),
     body.status as ContentfulStatusCode,
     {
       'content-type': 'application/problem+json; charset=utf-8',

@@ -13,6 +13,17 @@ import {
 } from '@aiguillage/lieux'
 import { type NearOutcome, type Place, type Relaxation, relaxationText, type SearchResult } from '@aiguillage/recherche'
 import type { Commune } from '@aiguillage/territoires'
+import type { z } from '@hono/zod-openapi'
+import type {
+  CommuneSchema,
+  CritereElargiSchema,
+  DonneesSchema,
+  FicheLieuSchema,
+  LieuProcheSchema,
+  OuvertureSchema,
+  ReferenceSchema,
+  ReponseLieuxSchema,
+} from './contract.js'
 import type { DatasetSource } from './dataset.js'
 
 /*
@@ -26,12 +37,14 @@ const etats: Record<OpeningState, 'ouvert' | 'ferme' | 'inconnu'> = {
   unknown: 'inconnu',
 }
 
-export type OuvertureJson = {
-  etat: 'ouvert' | 'ferme' | 'inconnu'
-  texte: string
-  prochain_changement: string | null
-  prochaine_ouverture: string | null
-}
+/*
+ * The shapes written here are the contract's (contract.ts): each function's return type is its schema's input, so a
+ * field added here and not there (or the other way round) fails the typecheck.
+ */
+export type OuvertureJson = z.input<typeof OuvertureSchema>
+type LieuProcheJson = z.input<typeof LieuProcheSchema>
+/** The part of a listed lieu that is fixed while the data are loaded: the standard's fields and the phone. */
+type LieuFragmentJson = Omit<LieuProcheJson, 'distance_km' | 'distance_texte' | 'ouverture'>
 
 // The same hours give the same answer all minute long, and answers near a town show the same lieux: remember them.
 let ouvertureMinute = Number.NaN
@@ -84,7 +97,7 @@ function contact(lieu: Lieu) {
 }
 
 /** A lieu in a list of results. */
-export function resultJson(result: SearchResult, now: Date) {
+export function resultJson(result: SearchResult, now: Date): LieuProcheJson {
   return {
     ...result.lieu,
     ...contact(result.lieu),
@@ -105,7 +118,7 @@ const ouvertureTexts = new Map<OuvertureJson, string>()
 export function resultJsonText(result: SearchResult, now: Date): string {
   let fragment = lieuFragments.get(result.lieu)
   if (fragment === undefined) {
-    fragment = JSON.stringify({ ...result.lieu, ...contact(result.lieu) }).slice(0, -1)
+    fragment = JSON.stringify({ ...result.lieu, ...contact(result.lieu) } satisfies LieuFragmentJson).slice(0, -1)
     lieuFragments.set(result.lieu, fragment)
   }
   const ouverture = ouvertureJson(result.lieu, now, result.opening)
@@ -115,11 +128,12 @@ export function resultJsonText(result: SearchResult, now: Date): string {
     ouvertureText = JSON.stringify(ouverture)
     ouvertureTexts.set(ouverture, ouvertureText)
   }
+  // The rest of LieuProcheJson, written by hand: distance_km (number), distance_texte (string), ouverture (Ouverture).
   return `${fragment},"distance_km":${Math.round(result.distanceKm * 1000) / 1000},"distance_texte":${JSON.stringify(formatDistance(result.distanceKm))},"ouverture":${ouvertureText}}`
 }
 
 /** The full record of one lieu. */
-export function lieuDetailJson(lieu: Lieu, now: Date) {
+export function lieuDetailJson(lieu: Lieu, now: Date): Omit<z.input<typeof FicheLieuSchema>, 'donnees'> {
   const age = dataAgeDays(lieu.date_maj, now)
   return {
     ...lieu,
@@ -134,7 +148,7 @@ export function lieuDetailJson(lieu: Lieu, now: Date) {
   }
 }
 
-export function communeJson(commune: Commune) {
+export function communeJson(commune: Commune): z.input<typeof CommuneSchema> {
   return {
     code_insee: commune.code,
     nom: commune.nom,
@@ -144,12 +158,12 @@ export function communeJson(commune: Commune) {
     population: commune.population,
     latitude: commune.latitude ?? null,
     longitude: commune.longitude ?? null,
-    ...(commune.coordinatesApproximate ? { coordonnees_approximatives: true } : {}),
+    ...(commune.coordinatesApproximate ? { coordonnees_approximatives: true as const } : {}),
   }
 }
 
 /** Said in every answer: where the data come from, and loudly when they are the demo's invented lieux. */
-export function donneesJson(source: DatasetSource) {
+export function donneesJson(source: DatasetSource): z.input<typeof DonneesSchema> {
   return {
     demo: source.demo,
     source: source.kind,
@@ -160,7 +174,7 @@ export function donneesJson(source: DatasetSource) {
   }
 }
 
-export function relaxationJson(relaxation: Relaxation) {
+export function relaxationJson(relaxation: Relaxation): z.input<typeof CritereElargiSchema> {
   const texte = relaxationText(relaxation)
   switch (relaxation.constraint) {
     case 'ouvert_a':
@@ -177,10 +191,10 @@ export function relaxationJson(relaxation: Relaxation) {
 }
 
 /** Where the search was made around, and the other communes the words could name. */
-export function referenceJson(place: Place) {
-  if (!place.commune) return { via: place.via, latitude: place.point.latitude, longitude: place.point.longitude }
+export function referenceJson(place: Place): z.input<typeof ReferenceSchema> {
+  if (!place.commune) return { via: 'point', latitude: place.point.latitude, longitude: place.point.longitude }
   return {
-    via: place.via,
+    via: place.via === 'code_postal' ? 'code_postal' : 'commune',
     ...communeJson(place.commune),
     ...(place.others.length > 0 ? { autres_communes: place.others.map(communeJson) } : {}),
   }
@@ -203,7 +217,7 @@ export function nearResponseText(
     limit: found.limit,
     offset: found.offset,
     criteres_elargis: found.relaxed.map(relaxationJson),
-  })
+  } satisfies Omit<z.input<typeof ReponseLieuxSchema>, 'lieux'>)
   const lieux = found.results.map((result) => resultJsonText(result, now)).join(',')
   return `${head.slice(0, -1)},"lieux":[${lieux}]}`
 }
