@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { ReponseLieuxSchema } from '@aiguillage/api'
 import { runSearch } from './search-command.js'
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures')
@@ -30,7 +31,8 @@ describe('aiguillage search', () => {
   })
   it('gives the full JSON with --json: reference point, distances, opening, the standard’s fields', async () => {
     const json = JSON.parse((await search('--commune', 'Bourganeuf', '--json', '--limit', '2')).out)
-    // The same JSON as GET /v1/lieux.
+    // The same JSON as GET /v1/lieux: its very schema.
+    expect(ReponseLieuxSchema.safeParse(json).error).toBeUndefined()
     expect(json.reference).toMatchObject({ via: 'commune', code_insee: '23030', nom: 'Bourganeuf' })
     expect(json.donnees).toMatchObject({ demo: false, source: 'fichiers' })
     expect(json.lieux.map((l: { id: string }) => l.id)).toEqual(['demo-2', 'demo-1'])

@@ -32,3 +32,4 @@ export type { DownloadProgress, MergedLieux, SyncOptions, SyncResult } from './s
 export { problem, ProblemType, sendProblem } from './problem.js'
 export type { Problem, ProblemIssue } from './problem.js'
 export { communeJson, nearResponseText, referenceJson, relaxationJson } from './serialize.js'
+export { ReponseLieuxSchema } from './contract.js'
