@@ -149,7 +149,7 @@ const locationShape = {
   longitude: numberParam('Longitude du point de référence (WGS84), avec latitude.', -180, 180),
   commune: z.string().max(200).optional().openapi({
     description:
-      'Une commune : code INSEE ou texte (« Guéret », « st etienne », « Paris 18e », « Valence 26 »). Une commune ambiguë est répondue par ses candidates.',
+      'Une commune : code INSEE ou texte (« Guéret », « st etienne », « Paris 18e », « Valence 26 »). Des homonymes : la commune nettement la plus peuplée est prise et les autres sont dans `reference.autres_communes` ; sans favori net, la réponse 400 donne les candidates.',
     example: 'Guéret',
   }),
   code_postal: z
