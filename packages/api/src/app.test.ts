@@ -338,6 +338,18 @@ describe('protection', () => {
       ),
     ).toBeNull()
   })
+  it('counts a client behind a proxy by the address the proxy saw, not by what the client wrote in X-Forwarded-For', async () => {
+    const { get } = await demoApp({ rateLimit: { limit: 2, windowSeconds: 60 }, trustProxy: 1 })
+    // The same client forging a new leftmost address each time: still one client for the limit.
+    const statuses = []
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await get('/v1/lieux?commune=gueret', { headers: { 'x-forwarded-for': `6.6.6.${i}, 203.0.113.7` } })).status,
+      )
+    expect(statuses).toEqual([200, 200, 429, 429])
+    // Another client behind the same proxy has its own allowance.
+    expect((await get('/v1/lieux?commune=gueret', { headers: { 'x-forwarded-for': '203.0.113.8' } })).status).toBe(200)
+  })
   it('answers 429 with Retry-After past the per-client limit', async () => {
     const { get } = await demoApp({ rateLimit: { limit: 2, windowSeconds: 60 } })
     await get('/v1/communes?q=a')

@@ -34,6 +34,7 @@ import {
   type EtatSchema,
   withSharedResponses,
 } from './contract.js'
+import { clientAddress } from './client-address.js'
 import type { DatasetStore } from './dataset.js'
 import { docsPage, docsStylesheet } from './docs-page.js'
 import { problem, ProblemType, type Problem, type ProblemIssue, sendProblem } from './problem.js'
@@ -47,8 +48,11 @@ export type ApiConfig = {
   corsOrigins: readonly string[]
   /** Requests per client and window; null turns the limit off (benchmarks). */
   rateLimit: RateLimitConfig | null
-  /** Trust X-Forwarded-For for the client address (behind a reverse proxy only). */
-  trustProxy: boolean
+  /**
+   * How many reverse proxies stand in front of the server: the client's address is read that many entries from the
+   * right of X-Forwarded-For (0: the socket's address; never the leftmost entry, which the client writes).
+   */
+  trustProxy: number
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number
   /** How many recent answers of /v1/lieux and /v1/communes to keep for the minute (0: none). */
@@ -58,7 +62,7 @@ export type ApiConfig = {
 export const defaultApiConfig: ApiConfig = {
   corsOrigins: [],
   rateLimit: { limit: 300, windowSeconds: 60 },
-  trustProxy: false,
+  trustProxy: 0,
   maxBodyBytes: 16 * 1024,
   responseCacheEntries: 5000,
 }
@@ -182,15 +186,13 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   })
 
   const clientOf = (c: Context): string => {
-    if (config.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-      if (forwarded) return forwarded
-    }
+    let socket: string | undefined
     try {
-      return getConnInfo(c).remote.address ?? 'inconnu'
+      socket = getConnInfo(c).remote.address
     } catch {
-      return 'local' // app.request() in tests: no socket
+      socket = 'local' // app.request() in tests: no socket
     }
+    return clientAddress(c.req.header('x-forwarded-for'), socket, config.trustProxy)
   }
 
   // Logs carry no personal data: no query string, no address, no body. One line per request.

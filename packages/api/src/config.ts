@@ -1,3 +1,4 @@
+import { parseTrustProxy } from './client-address.js'
 import type { ApiConfig } from './app.js'
 import type { RateLimitConfig } from './rate-limit.js'
 
@@ -9,8 +10,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv): Partial<ApiConfig> {
       .map((o) => o.trim())
       .filter(Boolean)
   if (env.AIGUILLAGE_RATE_LIMIT) config.rateLimit = parseRateLimit(env.AIGUILLAGE_RATE_LIMIT)
-  if (env.AIGUILLAGE_TRUST_PROXY)
-    config.trustProxy = ['1', 'true', 'oui'].includes(env.AIGUILLAGE_TRUST_PROXY.toLowerCase())
+  if (env.AIGUILLAGE_TRUST_PROXY) config.trustProxy = parseTrustProxy(env.AIGUILLAGE_TRUST_PROXY)
   return config
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Assistant, Message, Point, TurnResult } from '@aiguillage/assistant'
 import type { Clock } from '@aiguillage/lieux'
-import { type Channel, type ChannelContext, ExpiringStorage } from '@aiguillage/api'
+import { type Channel, type ChannelContext, clientAddress, ExpiringStorage } from '@aiguillage/api'
 import { Botkit, type BotkitMessage, type BotWorker } from 'botkit'
 import type { Logger } from 'pino'
 import { type RawData, WebSocket, WebSocketServer } from 'ws'
@@ -38,8 +38,9 @@ export type WebChatConfig = {
   maxErrors: number
   /** Signs resume tokens; random per process when absent (tokens then end with the process, as the conversations do). */
   secret?: string
-  /** Trust X-Forwarded-For for the address (behind a reverse proxy only). By default, as the API does. */
-  trustProxy: boolean
+  /** Reverse proxies in front of the server: the address is read that many entries from the right of
+   *  X-Forwarded-For (0: the socket's). By default, as the API does. */
+  trustProxy: number
 }
 
 export const defaultWebChatConfig: Omit<WebChatConfig, 'allowedOrigins' | 'trustProxy'> = {
@@ -200,13 +201,12 @@ class WebChat {
   }
 
   private addressOf(request: IncomingMessage): string {
-    if (this.config.trustProxy) {
-      const forwarded = String(request.headers['x-forwarded-for'] ?? '')
-        .split(',')[0]
-        ?.trim()
-      if (forwarded) return forwarded
-    }
-    return request.socket.remoteAddress ?? 'inconnue'
+    const forwarded = request.headers['x-forwarded-for']
+    return clientAddress(
+      Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
+      request.socket.remoteAddress,
+      this.config.trustProxy,
+    )
   }
 
   private open(ws: WebSocket, address: string): void {

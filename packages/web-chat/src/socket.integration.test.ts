@@ -253,6 +253,18 @@ describe('limits', () => {
     await limited.server.close()
   })
 
+  it('counts sockets behind a proxy by the address the proxy saw, not by a forged X-Forwarded-For', async () => {
+    const limited = await startChatServer({ connectionsPerAddress: 2, trustProxy: 1 })
+    const as = (i: number, client = '203.0.113.7') =>
+      Client.open(limited.socketUrl, limited.origin, { 'x-forwarded-for': `6.6.6.${i}, ${client}` })
+    const a = await as(1)
+    const b = await as(2)
+    await expect(as(3)).rejects.toThrow('HTTP 429')
+    const other = await as(4, '203.0.113.8')
+    for (const client of [a, b, other]) client.close()
+    await limited.server.close()
+  })
+
   it('cuts a socket that never says hello, one idle too long, and one that stops answering pings', async () => {
     const strict = await startChatServer({ heartbeatMs: 100, helloTimeoutMs: 150, idleTimeoutMs: 400 })
     const silent = await Client.open(strict.socketUrl, strict.origin)

@@ -48,8 +48,8 @@ export class Client {
     this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })))
   }
 
-  static open(url: string, origin: string | undefined): Promise<Client> {
-    const ws = new WebSocket(url, origin === undefined ? {} : { origin })
+  static open(url: string, origin: string | undefined, headers: Record<string, string> = {}): Promise<Client> {
+    const ws = new WebSocket(url, { headers, ...(origin === undefined ? {} : { origin }) })
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new Client(ws)))
       ws.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)))
