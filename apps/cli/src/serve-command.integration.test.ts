@@ -7,7 +7,7 @@ import { WebSocket } from 'ws'
 
 // The real `aiguillage serve` and `aiguillage sync` processes, as a person starts them.
 const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
-const demo = path.resolve(import.meta.dirname, '../../api/demo')
+const demo = path.resolve(import.meta.dirname, '../../../packages/api/demo')
 const env = (dataDir: string) => ({
   ...process.env,
   AIGUILLAGE_AUTO_SYNC: '0',

@@ -16,5 +16,5 @@ describe('docs/conversations', () => {
       expect(file, `${script.id} n’est pas relue`).not.toMatch(/À relire\./)
     }
     expect(stale).toEqual([])
-  })
+  }, 30_000) // thirty conversations of several turns each
 })

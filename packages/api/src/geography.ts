@@ -8,7 +8,15 @@ const require = createRequire(import.meta.url)
  * The official geography, read from the files of @etalab/decoupage-administratif with JSON.parse
  * (importing them as modules through a TypeScript loader would cost hundreds of megabytes).
  */
-export async function loadOfficialGeography(): Promise<Geography> {
+export function loadOfficialGeography(): Promise<Geography> {
+  // The official files do not change while the process runs: read once (a data reload builds new territoires from it).
+  official ??= readOfficialGeography()
+  return official
+}
+
+let official: Promise<Geography> | undefined
+
+async function readOfficialGeography(): Promise<Geography> {
   const read = async (name: string): Promise<unknown[]> =>
     JSON.parse(
       await readFile(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'),

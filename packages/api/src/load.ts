@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { type LieuxFileReport, readLieux } from '@aiguillage/lieux'
-import { type CoordinateTable, type Geography, parseCommuneCoordinates } from '@aiguillage/territoires'
+import { type CoordinateTable, parseCommuneCoordinates } from '@aiguillage/territoires'
 import { buildDataset, type Dataset, type DatasetSource } from './dataset.js'
 import { loadOfficialGeography } from './geography.js'
 
@@ -48,9 +48,6 @@ export async function readCoordinates(file: string): Promise<CoordinateTable> {
   return table
 }
 
-let geography: Promise<Geography> | undefined
-const officialGeography = () => (geography ??= loadOfficialGeography())
-
 export async function loadFromFiles(
   lieuxFiles: readonly string[],
   communesFile: string,
@@ -60,7 +57,7 @@ export async function loadFromFiles(
   const [reports, coordinates, cog] = await Promise.all([
     readLieuxFiles(lieuxFiles, now),
     readCoordinates(communesFile),
-    officialGeography(),
+    loadOfficialGeography(),
   ])
   return buildDataset({ source, reports, coordinates, geography: cog, loadedAt: now })
 }
