@@ -111,6 +111,7 @@ const api = await start(
   ],
   {
     AIGUILLAGE_RATE_LIMIT: 'off',
+    AIGUILLAGE_CONCURRENCE: 'off',
     AIGUILLAGE_AUTO_SYNC: '0',
   },
 )

@@ -87,7 +87,7 @@ trivial.child.kill('SIGTERM')
 
 const api = await start(
   ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--port', '0', '--lieux', lieuxFile, '--communes', communesFile],
-  { AIGUILLAGE_RATE_LIMIT: 'off', AIGUILLAGE_AUTO_SYNC: '0' },
+  { AIGUILLAGE_RATE_LIMIT: 'off', AIGUILLAGE_CONCURRENCE: 'off', AIGUILLAGE_AUTO_SYNC: '0' },
 )
 const startupRss = rssMb(api.child.pid as number)
 // A trivial route of the same server: /healthz goes through the same middleware (logs, headers, CORS, limits).

@@ -2,7 +2,7 @@ import SwaggerParser from '@apidevtools/swagger-parser'
 import { readLieux } from '@aiguillage/lieux'
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
-import { createApp } from './app.js'
+import { createApp, publicOrigin } from './app.js'
 import { DatasetStore } from './dataset.js'
 import { demoApp, demoDataset, MONDAY_10H30 } from './test-support.js'
 
@@ -276,9 +276,16 @@ describe('GET /healthz, /openapi.json, /docs', () => {
       communes: { total: 35_014 },
       donnees: {
         source: 'demo',
-        origines: ['packages/api/demo/lieux-demo.csv', 'packages/api/demo/communes-demo.csv'],
+        origines: ['lieux-demo.csv', 'communes-demo.csv'],
       },
     })
+  })
+  it('never shows where the files sit on the server', () => {
+    expect(publicOrigin('/srv/aiguillage/.data/snapshot/lieux-2026.csv')).toBe('lieux-2026.csv')
+    expect(publicOrigin('C:\\donnees\\lieux.csv')).toBe('lieux.csv')
+    expect(publicOrigin('https://www.data.gouv.fr/fr/datasets/r/abc')).toBe(
+      'https://www.data.gouv.fr/fr/datasets/r/abc',
+    )
   })
   it('publishes an OpenAPI document that validates and documents every route and parameter', async () => {
     const { get } = await demoApp()

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { type Assistant, type ConversationStore, createAssistant, MemoryConversationStore } from '@aiguillage/assistant'
-import { type Clock, type Lieu, toCsv } from '@aiguillage/lieux'
+import { type Clock, type Lieu, toCsvChunks } from '@aiguillage/lieux'
 import {
   findLieuxNear,
   matchesFilters,
@@ -38,8 +38,8 @@ import { clientAddress } from './client-address.js'
 import type { DatasetStore } from './dataset.js'
 import { docsPage, docsStylesheet } from './docs-page.js'
 import { problem, ProblemType, type Problem, type ProblemIssue, sendProblem } from './problem.js'
-import { type ExportQuery, filtersOf, type LieuxQuery } from './query.js'
-import { RateLimiter, type RateLimitConfig } from './rate-limit.js'
+import { type ExportQuery, filtersOf, type LieuxQuery, MAX_EXPORT_PAGE } from './query.js'
+import { InFlightLimiter, RateLimiter, type RateLimitConfig } from './rate-limit.js'
 import { ResponseCache } from './response-cache.js'
 import { communeJson, donneesJson, lieuDetailJson, nearResponseText } from './serialize.js'
 
@@ -53,16 +53,22 @@ export type ApiConfig = {
    * right of X-Forwarded-For (0: the socket's address; never the leftmost entry, which the client writes).
    */
   trustProxy: number
+  /** Requests of one client answered at once on /v1/* (null: no limit, for benchmarks); the others get 429. */
+  concurrencyPerClient: number | null
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number
   /** How many recent answers of /v1/lieux and /v1/communes to keep for the minute (0: none). */
   responseCacheEntries: number
 }
 
+/** The longest request address (path and query) answered: ample for every filter of the standard, and a bound on cost. */
+export const MAX_URL_LENGTH = 4096
+
 export const defaultApiConfig: ApiConfig = {
   corsOrigins: [],
   rateLimit: { limit: 300, windowSeconds: 60 },
   trustProxy: 0,
+  concurrencyPerClient: 8,
   maxBodyBytes: 16 * 1024,
   responseCacheEntries: 5000,
 }
@@ -162,6 +168,39 @@ function placeProblem(placeProblem: PlaceProblem, demo: boolean): Problem {
   }
 }
 
+/** A data origin as /healthz shows it: an address as is, a file by its name only. */
+export function publicOrigin(origin: string): string {
+  return /^https?:\/\//.test(origin) ? origin : (origin.split(/[\\/]/).at(-1) ?? origin)
+}
+
+/** The answers being streamed, by request: the place they hold in the client's in-flight count is released at the end. */
+const streaming = new WeakMap<Request, { release?: () => void; ended?: boolean }>()
+
+/**
+ * A body written chunk by chunk, yielding to the event loop before each chunk: a long answer never holds up the other
+ * requests. Its request keeps its place in the client's in-flight count until the last chunk or a cancel.
+ */
+function streamedBody(request: Request, chunks: Iterator<string>): ReadableStream<Uint8Array> {
+  const held: { release?: () => void; ended?: boolean } = {}
+  streaming.set(request, held)
+  const encoder = new TextEncoder()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise((resolve) => setImmediate(resolve))
+      const next = chunks.next()
+      if (next.done) {
+        controller.close()
+        held.ended = true
+        held.release?.()
+      } else controller.enqueue(encoder.encode(next.value))
+    },
+    cancel() {
+      held.ended = true
+      held.release?.()
+    },
+  })
+}
+
 /** Builds the Hono app of the API over a dataset store. Pure of I/O but for the network it answers. */
 export function createApp(deps: ApiDeps): OpenAPIHono {
   z.config(z.locales.fr())
@@ -209,6 +248,20 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       'requête',
     )
   })
+  // A bounded cost per request: a long address (thousands of filter values) is refused before anything reads it.
+  app.use('*', async (c, next) => {
+    const url = c.req.url
+    const length = url.length - url.indexOf('/', url.indexOf('//') + 2)
+    if (length <= MAX_URL_LENGTH) return next()
+    return sendProblem(
+      c,
+      problem(
+        414,
+        ProblemType.UrlTooLong,
+        `L’adresse de la requête fait ${length} caractères : au plus ${MAX_URL_LENGTH}. Gardez moins de valeurs par filtre, ou paginez.`,
+      ),
+    )
+  })
   app.use(
     '*',
     secureHeaders({
@@ -232,6 +285,29 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       maxAge: 600,
     }),
   )
+  const inFlight = config.concurrencyPerClient ? new InFlightLimiter(config.concurrencyPerClient) : undefined
+  if (inFlight)
+    app.use('/v1/*', async (c: Context, next) => {
+      const release = inFlight.enter(clientOf(c))
+      if (!release)
+        return sendProblem(
+          c,
+          problem(
+            429,
+            ProblemType.RateLimited,
+            `Trop de requêtes en cours pour ce client (${config.concurrencyPerClient} au plus) : attendez leurs réponses.`,
+          ),
+          { 'retry-after': '1' },
+        )
+      try {
+        await next()
+      } finally {
+        // A streamed answer (the CSV export) holds its place until it is written; see streamedBody.
+        const held = streaming.get(c.req.raw)
+        if (held && !held.ended) held.release = release
+        else release()
+      }
+    })
   if (limiter)
     app.use('/v1/*', async (c: Context, next) => {
       const wait = limiter.take(clientOf(c))
@@ -366,9 +442,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const dataset = deps.store.current
     const located = locate(query)
     if (located && 'problem' in located) return sendProblem(c, located.problem)
-    const limit = query.limit ?? 10_000
+    const limit = query.limit ?? MAX_EXPORT_PAGE
+    const offset = query.offset ?? 0
     const filters = filtersOf(query)
     let lieux: Lieu[]
+    let total: number
     if (located) {
       const found = findLieuxNear(dataset, {
         place: located.place,
@@ -377,21 +455,35 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
         ...(query.q ? { q: query.q } : {}),
         ...(query.rayon_km !== undefined ? { radiusKm: query.rayon_km } : {}),
         limit,
+        offset,
         relax: false,
+        withTotal: true,
         now: now(),
       })
       lieux = found.kind === 'results' ? found.results.map((r) => r.lieu) : []
+      total = found.kind === 'results' ? found.total : 0
     } else {
       const named = query.q ? new Set(dataset.index.searchByName(query.q, Number.POSITIVE_INFINITY)) : undefined
-      lieux = dataset.lieux
-        .filter((lieu) => matchesFilters(lieu, filters) && (!named || named.has(lieu)))
-        .slice(0, limit)
+      const matching = dataset.lieux.filter((lieu) => matchesFilters(lieu, filters) && (!named || named.has(lieu)))
+      total = matching.length
+      lieux = matching.slice(offset, offset + limit)
     }
-    return c.body(toCsv(lieux), 200, {
+    // A bounded answer: the next page, if any, is in the Link header (RFC 8288), as GitHub's API does.
+    const headers: Record<string, string> = {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="lieux-mediation-numerique${dataset.source.demo ? '-demo' : ''}.csv"`,
       'x-aiguillage-demo': String(dataset.source.demo),
-    })
+      'x-total-count': String(total),
+    }
+    if (offset + limit < total) {
+      const next = new URL(c.req.url)
+      next.searchParams.set('offset', String(offset + limit))
+      next.searchParams.set('limit', String(limit))
+      headers.link = `<${next.pathname}${next.search}>; rel="next"`
+    }
+    // Written a few hundred rows at a time, yielding to the event loop in between: a long export never holds up the
+    // other requests (a 5 000-lieu page is about 150 ms of CPU).
+    return c.body(streamedBody(c.req.raw, toCsvChunks(lieux, 250)), 200, headers)
   })
 
   app.openapi(lieuRoute, (c) => {
@@ -472,7 +564,8 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
         statut: 'ok',
         donnees: {
           ...donneesJson(dataset.source),
-          origines: dataset.source.origins,
+          // The files' names, never where they sit on the server (a path tells an attacker about the machine).
+          origines: dataset.source.origins.map(publicOrigin),
           chargees_a: dataset.loadedAt.toISOString(),
         },
         lieux: {
@@ -525,6 +618,15 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
             ? 'Le corps de la requête n’est pas du JSON valide.'
             : `Requête refusée (${error.status}).`
       return sendProblem(c, problem(error.status, ProblemType.InvalidParameter, detail))
+    }
+    // A client that hung up in the middle of its body (an aborted upload): its doing, not a bug of ours.
+    const incoming = (c.env as { incoming?: Readable } | undefined)?.incoming
+    if (incoming?.readableAborted || incoming?.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      deps.logger.info({ route: c.req.routePath }, 'requête interrompue par le client')
+      return sendProblem(
+        c,
+        problem(400, ProblemType.InvalidParameter, 'Le corps de la requête s’est interrompu avant la fin.'),
+      )
     }
     // Expected failures are 4xx above; anything here is a bug: logged once, answered without internals.
     deps.logger.error({ err: { message: error.message, stack: error.stack }, route: c.req.routePath }, 'erreur interne')

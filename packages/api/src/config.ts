@@ -11,6 +11,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv): Partial<ApiConfig> {
       .filter(Boolean)
   if (env.AIGUILLAGE_RATE_LIMIT) config.rateLimit = parseRateLimit(env.AIGUILLAGE_RATE_LIMIT)
   if (env.AIGUILLAGE_TRUST_PROXY) config.trustProxy = parseTrustProxy(env.AIGUILLAGE_TRUST_PROXY)
+  if (env.AIGUILLAGE_CONCURRENCE) config.concurrencyPerClient = parseConcurrency(env.AIGUILLAGE_CONCURRENCE)
   return config
 }
 
@@ -23,4 +24,11 @@ export function parseRateLimit(text: string): RateLimitConfig | null {
       `AIGUILLAGE_RATE_LIMIT : attendu « requêtes/secondes » (ex. 300/60) ou « off », trouvé « ${text} ».`,
     )
   return { limit: Number(match[1]), windowSeconds: Number(match[2]) }
+}
+
+/** `AIGUILLAGE_CONCURRENCE`: requests of one client answered at once (8 by default), or « off ». */
+export function parseConcurrency(text: string): number | null {
+  if (text.trim().toLowerCase() === 'off') return null
+  if (/^\s*\d{1,4}\s*$/.test(text) && Number(text) >= 1) return Number(text)
+  throw new Error(`AIGUILLAGE_CONCURRENCE : attendu un nombre de requêtes (ex. 8) ou « off », trouvé « ${text} ».`)
 }

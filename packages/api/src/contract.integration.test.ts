@@ -156,8 +156,9 @@ function conformance({ label, method, path, answer }: Check): string[] {
     location = pointer('components', 'responses', name)
   }
   const failures: string[] = []
-  for (const header of Object.keys(response.headers ?? {}))
-    if (answer.headers[header.toLowerCase()] === undefined) failures.push(`${where}: declared header ${header} missing`)
+  for (const [header, declared] of Object.entries(response.headers ?? {}))
+    if ((declared as { required?: boolean }).required && answer.headers[header.toLowerCase()] === undefined)
+      failures.push(`${where}: required header ${header} missing`)
   const mediaType = String(answer.headers['content-type'] ?? '')
     .split(';')[0]
     ?.trim()
@@ -343,6 +344,7 @@ describe('every answer of the server conforms to the document', () => {
       ['GET', '/docs'],
     ] as const
     for (const [method, path] of everyRoute) {
+      await call('address too long', method, `${path}${path.includes('?') ? '&' : '?'}q=${'a'.repeat(5000)}`)
       await call('headers too large', method, path, { headers: { 'x-grand': big } })
       checks.push({
         label: 'unreadable request',
@@ -351,6 +353,16 @@ describe('every answer of the server conforms to the document', () => {
         answer: await sendRaw(port, `${method} ${path} HTTP/1.1\r\nHost: localhost\r\nMauvais en-tête\r\n\r\n`),
       })
     }
+
+    // Bounded costs: too many values in one filter, and the CSV export in pages (Link to the next one).
+    await call(
+      'too many values',
+      'GET',
+      `/v1/lieux?commune=gueret&typologie=${Array.from({ length: 30 }, (_, i) => `T${i}`).join('|')}`,
+    )
+    await call('export page', 'GET', '/v1/lieux.csv?limit=5')
+    expect(checks.at(-1)?.answer.headers.link).toBe('</v1/lieux.csv?limit=5&offset=5>; rel="next"')
+    expect(checks.at(-2)?.answer.status).toBe(400)
 
     // The rate limit (1 request a minute here): after a first call, each route is refused with Retry-After.
     await call('first call under the rate limit', 'GET', '/v1/lieux/inconnu', {}, limited.port)

@@ -2,6 +2,7 @@ import type { Choice, Constraints, LieuResult, Message as AssistantMessage, Unde
 import { type Lieu, vocabularies } from '@aiguillage/lieux'
 import { createRoute, z } from '@hono/zod-openapi'
 import { CommunesQuerySchema, ExportQuerySchema, LieuxQuerySchema } from './query.js'
+import { ProblemType } from './problem.js'
 
 /*
  * The contract of the API, described once: one zod schema per resource and per answer (each one a component of the
@@ -16,18 +17,8 @@ import { CommunesQuerySchema, ExportQuerySchema, LieuxQuerySchema } from './quer
 const dateTime = (description: string) => z.string().openapi({ description, format: 'date-time' })
 const dateOnly = (description: string) => z.string().openapi({ description, format: 'date' })
 
-/** Stable problem types (URNs: they name the kind of problem, they are not links). */
-const problemTypes = [
-  'urn:aiguillage:probleme:parametre-invalide',
-  'urn:aiguillage:probleme:commune-ambigue',
-  'urn:aiguillage:probleme:commune-inconnue',
-  'urn:aiguillage:probleme:introuvable',
-  'urn:aiguillage:probleme:methode-non-permise',
-  'urn:aiguillage:probleme:trop-grand',
-  'urn:aiguillage:probleme:trop-de-requetes',
-  'urn:aiguillage:probleme:erreur-interne',
-  'urn:aiguillage:probleme:non-autorise',
-]
+/** Stable problem types (URNs: they name the kind of problem, they are not links), as problem.ts defines them. */
+const problemTypes = Object.values(ProblemType)
 
 export const DonneesSchema = z
   .strictObject({
@@ -671,7 +662,7 @@ export const EtatSchema = z
       statut: 'ok',
       donnees: {
         ...donneesExample,
-        origines: ['packages/api/demo/lieux-demo.csv', 'packages/api/demo/communes-demo.csv'],
+        origines: ['lieux-demo.csv', 'communes-demo.csv'],
         chargees_a: '2026-11-23T09:30:00.003Z',
       },
       lieux: { total: 23, acceptes: 23, rejetes: 0, proposables: 23, sans_coordonnees: 0, sans_public: 0 },
@@ -695,12 +686,22 @@ const sharedResponses = {
   405: {
     name: 'MethodeNonPermise',
     description: 'Méthode non permise sur cette adresse ; l’en-tête `Allow` dit laquelle utiliser.',
-    headers: { Allow: { description: 'La méthode permise.', schema: { type: 'string' as const, example: 'GET' } } },
+    headers: {
+      Allow: {
+        description: 'La méthode permise.',
+        required: true,
+        schema: { type: 'string' as const, example: 'GET' },
+      },
+    },
   },
   408: { name: 'DelaiDepasse', description: 'La requête est arrivée trop lentement : la connexion est fermée.' },
   413: {
     name: 'TropGrand',
     description: 'Le corps de la requête dépasse la taille permise (16 Kio par défaut).',
+  },
+  414: {
+    name: 'AdresseTropLongue',
+    description: 'L’adresse de la requête (chemin et paramètres) dépasse 4 096 caractères.',
   },
   415: {
     name: 'TypeNonPrisEnCharge',
@@ -712,6 +713,7 @@ const sharedResponses = {
     headers: {
       'Retry-After': {
         description: 'Le nombre de secondes à attendre.',
+        required: true,
         schema: { type: 'integer' as const, minimum: 1, example: 12 },
       },
     },
@@ -733,7 +735,7 @@ const shared = <S extends SharedStatus>(...statuses: S[]) =>
   ) as Record<S, ReturnType<typeof problemResponse>>
 
 /** /v1/*: the rate limit too. */
-const v1 = shared(405, 408, 413, 429, 431, 500)
+const v1 = shared(405, 408, 413, 414, 429, 431, 500)
 
 /** The OpenAPI document itself, as /openapi.json describes it (its full schema is the OpenAPI specification's). */
 export const OpenApiDocumentSchema = z
@@ -830,14 +832,26 @@ export const exportRoute = createRoute({
       headers: {
         'Content-Disposition': {
           description: 'Le nom du fichier proposé au téléchargement.',
+          required: true,
           schema: { type: 'string', example: 'attachment; filename="lieux-mediation-numerique.csv"' },
         },
         'X-Aiguillage-Demo': {
           description: 'true quand ce sont les lieux inventés de la démonstration.',
+          required: true,
           schema: { type: 'string', enum: ['true', 'false'] },
         },
+        'X-Total-Count': {
+          description: 'Combien de lieux correspondent en tout (toutes pages).',
+          required: true,
+          schema: { type: 'string', pattern: '^[0-9]+$', example: '3532' },
+        },
+        Link: {
+          description:
+            'La page suivante quand il en reste (RFC 8288) : `</v1/lieux.csv?…&offset=5000&limit=5000>; rel="next"`.',
+          schema: { type: 'string', example: '</v1/lieux.csv?offset=5000&limit=5000>; rel="next"' },
+        },
       },
-      description: 'Le fichier CSV (32 colonnes).',
+      description: 'Le fichier CSV (32 colonnes), une page de 5 000 lieux au plus.',
     },
     400: problemResponse('Paramètre invalide, commune inconnue ou ambiguë, requête HTTP illisible.'),
     ...v1,
@@ -875,7 +889,7 @@ export const chatRoute = createRoute({
   responses: {
     200: { content: { 'application/json': { schema: ReponseChatSchema } }, description: 'La réponse de l’assistant.' },
     400: problemResponse('Message absent, vide, trop long, champ inconnu, JSON invalide, ou requête HTTP illisible.'),
-    ...shared(405, 408, 413, 415, 429, 431, 500),
+    ...shared(405, 408, 413, 414, 415, 429, 431, 500),
   },
 })
 
@@ -892,7 +906,7 @@ export const healthRoute = createRoute({
       description: 'Le service répond ; les comptes et la source des données.',
     },
     400: problemResponse('Requête HTTP illisible.'),
-    ...shared(405, 408, 413, 431, 500),
+    ...shared(405, 408, 413, 414, 431, 500),
   },
 })
 
@@ -911,7 +925,7 @@ export const documentRoute = createRoute({
       description: 'Le document OpenAPI.',
     },
     400: problemResponse('Requête HTTP illisible.'),
-    ...shared(405, 408, 413, 431, 500),
+    ...shared(405, 408, 413, 414, 431, 500),
   },
 })
 
@@ -928,7 +942,7 @@ export const docsRoute = createRoute({
       description: 'La page.',
     },
     400: problemResponse('Requête HTTP illisible.'),
-    ...shared(405, 408, 413, 431, 500),
+    ...shared(405, 408, 413, 414, 431, 500),
   },
 })
 

@@ -346,4 +346,20 @@ describe('raw UTF-8 in the request line (real server)', () => {
     expect(lines[0]).toMatchObject({ level: 40, code: 'HPE_INVALID_URL', status: 400 })
     expect(JSON.stringify(lines)).not.toContain('ret')
   })
+
+  it('logs an upload the client aborts at info, never as an internal error', async () => {
+    lines.length = 0
+    const socket = net.connect(logged.port, '127.0.0.1')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    socket.write(
+      'POST /v1/chat HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{"text":"bonjo',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    socket.destroy()
+    for (let i = 0; i < 50 && !lines.some((line) => line.msg === 'requête'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(lines.filter((line) => line.level >= 50)).toEqual([])
+    expect(lines.find((line) => line.msg === 'requête')).toMatchObject({ method: 'POST', status: 400 })
+    expect(lines.some((line) => line.msg === 'requête interrompue par le client' && line.level === 30)).toBe(true)
+  })
 })

@@ -15,13 +15,36 @@ type Ctx = {
 const fail = (ctx: Ctx, code: string, message: string) =>
   ctx.issues.push({ code: 'custom', message, input: ctx.value, params: { code } })
 
-/** One or several values, as a list: repeated parameters and `|`-separated values alike. */
-const rawList = z.union([z.string(), z.array(z.string())]).transform((value) =>
-  (Array.isArray(value) ? value : [value])
-    .flatMap((v) => v.split('|'))
-    .map((v) => v.trim())
-    .filter((v) => v !== ''),
-)
+/**
+ * At most this many values in one list parameter: more than any vocabulary has, and a bound on what one request
+ * costs (thousands of values made one request cost seconds of CPU and megabytes of answer).
+ */
+export const MAX_VALUES_PER_PARAMETER = 20
+
+/** Lieux per page of the CSV export: a whole département in one page, and a bounded answer (about 3 MB). */
+export const MAX_EXPORT_PAGE = 5_000
+
+/** One or several values, as a list: repeated parameters and `|`-separated values alike, duplicates once. */
+const rawList = z.union([z.string(), z.array(z.string())]).transform((value, ctx) => {
+  const values = [
+    ...new Set(
+      (Array.isArray(value) ? value : [value])
+        .flatMap((v) => v.split('|'))
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    ),
+  ]
+  if (values.length > MAX_VALUES_PER_PARAMETER) {
+    ctx.issues.push({
+      code: 'custom',
+      input: `${values.length} valeurs`,
+      params: { code: 'too_many_values' },
+      message: `Au plus ${MAX_VALUES_PER_PARAMETER} valeurs par paramètre, trouvé ${values.length}.`,
+    })
+    return z.NEVER
+  }
+  return values
+})
 
 function vocabularyParam(field: VocabularyField) {
   const values: readonly string[] = vocabularies[field]
@@ -204,7 +227,13 @@ export const ExportQuerySchema = withSuggestions({
   ...locationShape,
   ...filterShape,
   ...searchShape,
-  limit: numberParam('Nombre de lieux au plus (10 000 par défaut).', 1, 100_000, true),
+  limit: numberParam(
+    `Nombre de lieux par page (${MAX_EXPORT_PAGE} au plus, par défaut) ; l’en-tête \`Link\` donne la page suivante.`,
+    1,
+    MAX_EXPORT_PAGE,
+    true,
+  ),
+  offset: numberParam('À partir du combientième (0 par défaut), pour paginer.', 0, 1_000_000, true),
 })
 export type ExportQuery = z.output<typeof ExportQuerySchema>
 

@@ -35,3 +35,33 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000))
   }
 }
+
+/**
+ * Requests being answered at once, per client: one client's dozens of parallel requests would otherwise queue ahead of
+ * everybody else's on the one event loop. Past the limit, a 429 costs nothing.
+ */
+export class InFlightLimiter {
+  private readonly counts = new Map<string, number>()
+
+  constructor(private readonly limit: number) {}
+
+  /** A release function when this client may start one more request, else undefined. */
+  enter(client: string): (() => void) | undefined {
+    const count = this.counts.get(client) ?? 0
+    if (count >= this.limit) return undefined
+    this.counts.set(client, count + 1)
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      const left = (this.counts.get(client) ?? 1) - 1
+      if (left > 0) this.counts.set(client, left)
+      else this.counts.delete(client)
+    }
+  }
+
+  /** Clients with a request in progress (for tests). */
+  get size(): number {
+    return this.counts.size
+  }
+}

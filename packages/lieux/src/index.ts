@@ -52,7 +52,7 @@ export type {
 } from './read.js'
 export { plainCriterion, plainLabel, plainLabelFields } from './plain-labels.js'
 export type { PlainLabelField, PlainLanguage } from './plain-labels.js'
-export { toCsv, toJson, toStandardRecord } from './serialise.js'
+export { toCsv, toCsvChunks, toJson, toStandardRecord } from './serialise.js'
 export { closestValue, foldText } from './text.js'
 export {
   accessConditionsV0ToV1,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { lieuFields } from './fields.js'
 import type { Lieu } from './lieu-schema.js'
 import { readLieux } from './read.js'
-import { toCsv, toJson, toStandardRecord } from './serialise.js'
+import { toCsv, toCsvChunks, toJson, toStandardRecord } from './serialise.js'
 import { aLieuRecord, csvOf, NOW } from './test-factories.js'
 import { validateLieux } from './validate.js'
 import { vocabularies } from './vocabularies.js'
@@ -32,6 +32,13 @@ describe('toCsv and toJson', () => {
     expect(lieuxOf(toCsv(lieux), 'b.csv')).toEqual(lieux)
     expect(lieuxOf(toJson(lieux), 'c.json')).toEqual(lieux)
     expect(toStandardRecord(lieux[1] as Lieu).latitude).toBe('')
+  })
+  it('write the same CSV a few rows at a time (the header with the first ones)', () => {
+    const lieux = lieuxOf(csvOf(['a', 'b', 'c', 'd', 'e'].map((id) => aLieuRecord({ id }))), 'a.csv')
+    const chunks = [...toCsvChunks(lieux, 2)]
+    expect(chunks.map((chunk) => chunk.split('\n').length - 1)).toEqual([2, 2, 2])
+    expect(chunks.join('')).toBe(toCsv(lieux))
+    expect([...toCsvChunks([], 2)]).toEqual([`${lieuFields.join(',')}\n`])
   })
 })
 

@@ -17,12 +17,25 @@ export function toStandardRecord(lieu: Lieu): Record<LieuField, string> {
  * UTF-8 text (no BOM), `\n` line ends. `readLieux(toCsv(lieux))` gives the same lieux back.
  */
 export function toCsv(lieux: Iterable<Lieu>): string {
-  const lines = [formatCsvLine(lieuFields)]
+  return [...toCsvChunks(lieux, Number.POSITIVE_INFINITY)].join('')
+}
+
+/**
+ * The same CSV as {@link toCsv}, a few rows at a time (the header with the first rows): a server writes a long export
+ * chunk by chunk and answers other requests in between.
+ * @example [...toCsvChunks(lieux, 100)].join('') === toCsv(lieux)
+ */
+export function* toCsvChunks(lieux: Iterable<Lieu>, rowsPerChunk = 200): Generator<string> {
+  let lines = [formatCsvLine(lieuFields)]
   for (const lieu of lieux) {
     const record = toStandardRecord(lieu)
     lines.push(formatCsvLine(lieuFields.map((field) => record[field])))
+    if (lines.length >= rowsPerChunk) {
+      yield `${lines.join('\n')}\n`
+      lines = []
+    }
   }
-  return `${lines.join('\n')}\n`
+  if (lines.length > 0) yield `${lines.join('\n')}\n`
 }
 
 /**

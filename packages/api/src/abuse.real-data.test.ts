@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs'
+import http from 'node:http'
+import { vocabularies } from '@aiguillage/lieux'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningServer } from './server.js'
+import { sharedData, startRealDataServer } from './test-support.js'
+
+// One client cannot stall the server: the costliest requests the API still accepts, and those it refuses, sent by
+// the dozen at once on the real data (no rate limit, the worst case), while /healthz is asked every 50 ms.
+
+type Answer = { status: number; bytes: number }
+
+function get(port: number, path: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      let bytes = 0
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length
+      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] as number
+
+describe.skipIf(!existsSync(sharedData))('real data: abusive requests (real server)', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startRealDataServer()
+  }, 60_000)
+  afterAll(() => server?.close())
+
+  it('bounds what one request costs and keeps /healthz answering while abusive requests run', async () => {
+    // Every filter with every official value (the most a valid search can ask), 1 000 km, 100 lieux.
+    const everything = Object.entries(vocabularies)
+      .map(([field, values]) => `${field}=${encodeURIComponent(values.slice(0, 20).join('|'))}`)
+      .join('&')
+    const attacks: Record<string, string> = {
+      'the widest valid search': `/v1/lieux?latitude=46.5&longitude=2.5&rayon_km=1000&limit=100&${everything}`,
+      'a full page of the CSV export': '/v1/lieux.csv',
+      'thousands of filter values (14 KB address)': `/v1/lieux?commune=gueret&typologie=${Array.from({ length: 2000 }, (_, i) => `T${i}`).join('|')}`,
+      'thirty unknown service values': `/v1/lieux?commune=gueret&services=${Array.from({ length: 30 }, (_, i) => `inconnu${i}`).join('|')}`,
+      'twenty unknown service values': `/v1/lieux?commune=gueret&services=${Array.from({ length: 20 }, (_, i) => `inconnu${i}`).join('|')}`,
+    }
+    // What each answers alone: bounded sizes.
+    const alone: Record<string, Answer> = {}
+    const took: Record<string, number> = {}
+    for (const [name, path] of Object.entries(attacks)) {
+      const start = performance.now()
+      alone[name] = await get(server.port, path)
+      took[name] = performance.now() - start
+    }
+    console.info(
+      Object.entries(alone)
+        .map(
+          ([name, a]) => `${name}: ${a.status}, ${Math.round(a.bytes / 1024)} Kio, ${Math.round(took[name] ?? 0)} ms`,
+        )
+        .join('\n'),
+    )
+    expect(alone['the widest valid search']?.status).toBe(200)
+    expect(alone['a full page of the CSV export']?.status).toBe(200)
+    expect(alone['thousands of filter values (14 KB address)']?.status).toBe(414)
+    expect(alone['thirty unknown service values']?.status).toBe(400)
+    expect(alone['twenty unknown service values']?.status).toBe(400)
+    for (const name of Object.keys(attacks).filter((n) => !n.includes('CSV')))
+      expect(alone[name]?.bytes, name).toBeLessThan(200 * 1024)
+
+    // Then all at once, twelve of each at a time for three seconds, while /healthz is timed.
+    let attacking = true
+    let sent = 0
+    const attackers = Object.values(attacks).flatMap((path) =>
+      Array.from({ length: 12 }, async () => {
+        while (attacking) {
+          await get(server.port, path)
+          sent++
+        }
+      }),
+    )
+    const latencies: number[] = []
+    const deadline = performance.now() + 3000
+    while (performance.now() < deadline) {
+      const start = performance.now()
+      const health = await get(server.port, '/healthz')
+      expect(health.status).toBe(200)
+      latencies.push(performance.now() - start)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    attacking = false
+    await Promise.all(attackers)
+    console.info(
+      `${sent} abusive requests in 3 s; /healthz (${latencies.length} times): median ${median(latencies).toFixed(1)} ms, p90 ${percentile(latencies, 0.9).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+    )
+    expect(sent).toBeGreaterThan(60)
+    expect(median(latencies)).toBeLessThan(100)
+  }, 60_000)
+})
