@@ -28,8 +28,7 @@ export function toCsv(lieux: Iterable<Lieu>): string {
 export function* toCsvChunks(lieux: Iterable<Lieu>, rowsPerChunk = 200): Generator<string> {
   let lines = [formatCsvLine(lieuFields)]
   for (const lieu of lieux) {
-    const record = toStandardRecord(lieu)
-    lines.push(formatCsvLine(lieuFields.map((field) => record[field])))
+    lines.push(csvLineOf(lieu))
     if (lines.length >= rowsPerChunk) {
       yield `${lines.join('\n')}\n`
       lines = []
@@ -55,4 +54,17 @@ export function toJson(lieux: Iterable<Lieu>, indent = 0): string {
     out.push(object)
   }
   return JSON.stringify(out, null, indent)
+}
+
+// A lieu's line never changes once read (lieux are not mutated): written once, as exports repeat the same lieux.
+const csvLines = new WeakMap<Lieu, string>()
+
+function csvLineOf(lieu: Lieu): string {
+  let line = csvLines.get(lieu)
+  if (line === undefined) {
+    const record = toStandardRecord(lieu)
+    line = formatCsvLine(lieuFields.map((field) => record[field]))
+    csvLines.set(lieu, line)
+  }
+  return line
 }
