@@ -252,6 +252,11 @@ const CODE_STRONG = new RegExp(
   `(?<![\\p{L}])(${CODE_LABEL_STRONG}(?:(?:${S}+(?!${NOT_WORD})${WORD}){0,4}?))(?:${SAID}|${S}+)${CODE_VALUE}`,
   'gdu',
 )
+/** « code d'accès : Rose1942 », « passcode is Abc123 »: a code of letters and digits, after a separator. */
+const CODE_STRONG_SAID = new RegExp(
+  `(?<![\\p{L}])(${CODE_LABEL_STRONG}(?:(?:${S}+(?!${NOT_WORD})${WORD}){0,4}?))${SAID}${SECRET_TOKEN}`,
+  'gdu',
+)
 /** « mon code c'est 4821 », « le code reçu : 482913 »: 4 or 6 to 8 digits after « code » (5 digits is a postcode). */
 const CODE_SAID = new RegExp(
   `(?<![\\p{L}])((?:codes?|pin)(?![\\p{L}])(?!${S}+${CODE_NOT_SECRET})(?:(?:${S}+(?!${NOT_WORD}|${CODE_NOT_SECRET})${WORD}){0,5}?))(?:${SAID}|${S}+)${CODE_VALUE}`,
@@ -315,6 +320,13 @@ export function redactSensitive(text: string): Redaction {
   let out = replaceSaid(text, PASSWORD_SAID, 'mot_de_passe', kinds, said)
   out = replaceSaid(out, PASS_SAID, 'mot_de_passe', kinds, said)
   out = replaceSaid(out, CODE_STRONG, 'code_secret', kinds, () => true)
+  out = replaceSaid(
+    out,
+    CODE_STRONG_SAID,
+    'code_secret',
+    kinds,
+    (secret, folded) => !NOT_A_SECRET.test(folded) && (/\d/.test(secret) || looksLikePassword(secret)),
+  )
   out = replaceSaid(out, CODE_SAID, 'code_secret', kinds, (secret) => {
     const digits = secret.replace(/\D/g, '').length
     return digits === 4 || (digits >= 6 && digits <= 8)
