@@ -103,6 +103,16 @@ const passwordContexts = [
   'my passwd = {x}',
   'the password for my email is {x}',
   'j’ai 82 ans et mon petit fils a mis le mot de passe {x} sur la tablette, je trouve pas le bouton',
+  'mot de pase {x}',
+  'mon mot de passse c {x}',
+  'mon mdp c {x}',
+  'mn mdp c’est {x}',
+  'MOT DE PASSE : {x}',
+  'mots de passe = {x}',
+  'voici mon mdp {x}',
+  'my pasword is {x}',
+  'password={x}',
+  'bjr jai un souci avec ameli mon mdp c {x} et sa marche pa',
 ]
 
 const codes = ['4821', '7391', '482913', '105338']
@@ -128,6 +138,11 @@ const codeContexts = [
   'passcode {x}',
   'the code I got by text is {x}',
   'code de verification = {x}',
+  'mon code pin c {x}',
+  'CODE SECRET : {x}',
+  'mon code secre c’est {x}',
+  'le code ke jai recu par sms c {x}',
+  'jai recu le code {x} par texto',
 ]
 
 type Variant = { name: string; text: string; secret: string; kind: string; context: string }
@@ -259,6 +274,13 @@ const negatives = [
   'Windows 10 sur mon iPhone 12',
   'est ce que l’aidant va me demander mon mot de passe ?',
   'mot de passe FranceConnect',
+  'mon mdp c pa bon',
+  'mot de passe c quoi',
+  'c koi le code postal de Tulle',
+  'le mdp c nimporte quoi',
+  'MON MOT DE PASSE EST PERDU',
+  'mon mot de passe est toujours refusé',
+  'mdp oublie',
 ]
 
 describe('redactSensitive on generated variants', () => {

@@ -223,7 +223,7 @@ const PASSWORD_LABEL =
 const CODE_LABEL_STRONG =
   "(?:code[\\s_-]*(?:secret|confidentiel|confidenciel|pin|perso(?:nnel)?|d'acces|d acces|dacces|de (?:verification|validation|confirmation|securite|connexion)|sms|otp|a usage unique|provisoire|temporaire|de ma carte|carte bleue|cb|bancaire)|pin(?:[\\s-]*code)?|passcode|otp|cvv|cvc|cryptogramme(?: visuel)?|(?:security|verification|confirmation|access|one[\\s-]time|sms) code)(?![\\p{L}])"
 /** « est », « c'est », « cest », « is », « : », « = », or nothing. */
-const SAID = `(?:${S}*[:=]+${S}*|${S}+(?:est|c'est|c est|cest|is|was|etait)(?:${S}*[:=])?${S}*)`
+const SAID = `(?:${S}*[:=]+${S}*|${S}+(?:est|c'est|c est|cest|c(?=${S})|is|was|etait)(?:${S}*[:=])?${S}*)`
 /** Words between the label and the secret (« ameli », « de ma carte », « reçu par sms »), but not a separator. */
 const WORD = "\\p{L}[\\p{L}'.@-]*"
 const NOT_WORD = "(?:est|c'est|c|cest|is|was|etait)(?![\\p{L}'])"
@@ -265,8 +265,8 @@ const CODE_SAID = new RegExp(
 
 /** Not a secret but what is said about it: « mot de passe : oublié », « my password is wrong ». */
 const NOT_A_SECRET = new RegExp(
-  "^(?:(?:oubli|perdu|bloqu|chang|refus|incorrect|invalid|errone|expir|perim|oblig|necessaire|demand|requis|different|envoy|recu|arriv|accept|enregistr|sauvegard|memoris|compliqu|difficile|identique|forgot|expired|blocked|locked|masque|\\[masqu|n'|d'|l'|qu')" +
-    '|(?:faux|fausse|trop|plus|pas|ne|de|du|des|pour|sur|qui|que|quoi|et|le|la|les|un|une|mon|ma|mes|son|sa|ses|votre|vos|ton|ta|a|au|aux|en|dans|avec|sans|bon|bien|correct|valide|simple|long|court|celui|celle|toujours|encore|comment|combien|ou|quand|pourquoi|note|ecrit|tres|super|nul|mauvais|meme|sensible|personnel|secret|confidentiel|facile|dur|wrong|lost|not|no|the|my|your|for|to|and|too|changed|reset|what|how|where|when|why|ok|okay|good|fine|right|case|sent|saved|required|needed|private|hard|easy|same|still|also)(?![\\p{L}]))',
+  "^(?:(?:oubli|perdu|bloqu|chang|refus|incorrect|invalid|errone|expir|perim|oblig|necessaire|demand|requis|different|envoy|recu|arriv|accept|enregistr|sauvegard|memoris|compliqu|difficile|identique|nimport|forgot|expired|blocked|locked|masque|\\[masqu|n'|d'|l'|qu')" +
+    '|(?:faux|fausse|trop|plus|pas|ne|de|du|des|pour|sur|qui|que|quoi|et|le|la|les|un|une|mon|ma|mes|son|sa|ses|votre|vos|ton|ta|a|au|aux|en|dans|avec|sans|bon|bien|correct|valide|simple|long|court|celui|celle|toujours|encore|comment|combien|ou|quand|pourquoi|koi|kwa|pkoi|pourkoi|pk|note|ecrit|tres|super|nul|mauvais|meme|sensible|personnel|secret|confidentiel|facile|dur|wrong|lost|not|no|the|my|your|for|to|and|too|changed|reset|what|how|where|when|why|ok|okay|good|fine|right|case|sent|saved|required|needed|private|hard|easy|same|still|also)(?![\\p{L}]))',
   'u',
 )
 /** Names that follow « mot de passe » without being one (« mot de passe FranceConnect »). */
