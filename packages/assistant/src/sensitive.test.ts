@@ -19,6 +19,11 @@ describe('redactSensitive', () => {
     ['mon code pin 1234 ne marche plus', 'mon code pin [masqué] ne marche plus', ['code_secret']],
     ['ma carte vitale 2 69 11 2A 004 123', 'ma carte vitale [masqué]', ['nir']],
     [
+      'iban FR76 3000 6000 0112 3456 7890 189 et DE89 3704 0044 0532 0130 00 merci',
+      'iban [masqué] et [masqué] merci',
+      ['iban'],
+    ],
+    [
       'le code secret de ma carte c’est 1234 et mon iban FR76 3000 6000 0112 3456 7890 189',
       'le code secret de ma carte [masqué] et mon iban [masqué]',
       ['code_secret', 'iban'],

@@ -158,19 +158,22 @@ function numberSpans(text: string): Span[] {
   return spans
 }
 
-/** IBANs: from the country letters, the longest whole groups that make a valid IBAN. */
+/** IBANs: from the country letters, the longest whole groups that make a valid IBAN. A run may go on into the next
+ *  words (« FR76 … 189 et DE89 … »): the search resumes after the IBAN found, or after the run's first group. */
 function ibanSpans(text: string): Span[] {
   const spans: Span[] = []
-  for (const run of text.matchAll(IBAN_RUN)) {
-    const groups = groupsOf(run[0], run.index ?? 0)
+  IBAN_RUN.lastIndex = 0
+  for (let run = IBAN_RUN.exec(text); run; run = IBAN_RUN.exec(text)) {
+    const groups = groupsOf(run[0], run.index)
     let compact = ''
     let found: Span | undefined
     for (const group of groups) {
       compact += group.text
       if (compact.length > 34) break
-      if (validIban(compact)) found = { start: (groups[0] as Group).start, end: group.end, kind: 'iban' }
+      if (validIban(compact)) found = { start: run.index, end: group.end, kind: 'iban' }
     }
     if (found) spans.push(found)
+    IBAN_RUN.lastIndex = found ? found.end : (groups[0] as Group).end
   }
   return spans
 }
