@@ -211,21 +211,21 @@ function foldChar(c: string): string {
   if (f === undefined) {
     const lower = c.toLowerCase()
     const base = lower.length === c.length ? (lower.normalize('NFD')[0] ?? lower) : c
-    f = /[’‘ʼ`´]/.test(base) ? "'" : base.length === c.length ? base : c
+    f = /[’‘ʼ´]/.test(base) ? "'" : base.length === c.length ? base : c
     if (folded.size < 4096) folded.set(c, f)
   }
   return f
 }
 
 const S = '[^\\S\\r\\n]' // a space on the line
-/** « mot de passe », « mot-de-passe », « motdepasse », « mot de pass », « mot 2 passe », « mdp », « password »,
- *  « pass word », « pwd », « passwd », « identifiants »… */
+/** « mot de passe », « mot-de-passe », « motdepasse », « mot de pass », « mots de passe », « mot 2 passe », « mdp »,
+ *  « password », « pasword », « pass word », « pwd », « passwd ». */
 const PASSWORD_LABEL =
   "(?:mots?[\\s_.-]{0,3}(?:de|d'|d|2)?[\\s_.-]{0,3}pas+e?s?|m[.]?d[.]?p|pwd|pas+e?[\\s-]?w(?:or|r|o)?ds?|pass?wd)(?![\\p{L}])"
 /** Strong: these words alone say a secret code follows. */
 const CODE_LABEL_STRONG =
   "(?:code[\\s_-]*(?:secret|confidentiel|confidenciel|pin|perso(?:nnel)?|d'acces|d acces|dacces|de (?:verification|validation|confirmation|securite|connexion)|sms|otp|a usage unique|provisoire|temporaire|de ma carte|carte bleue|cb|bancaire)|pin(?:[\\s-]*code)?|passcode|otp|cvv|cvc|cryptogramme(?: visuel)?|(?:security|verification|confirmation|access|one[\\s-]time|sms) code)(?![\\p{L}])"
-/** « est », « c'est », « cest », « is », « : », « = », or nothing. */
+/** « : », « = », « est », « c'est », « cest », SMS « c », « is », « was »… (the patterns below add « or nothing »). */
 const SAID = `(?:${S}*[:=]+${S}*|${S}+(?:est|c'est|c est|cest|c(?=${S})|is|was|etait)(?:${S}*[:=])?${S}*)`
 /** Words between the label and the secret (« ameli », « de ma carte », « reçu par sms »), but not a separator. */
 const WORD = "\\p{L}[\\p{L}'.@-]*"
