@@ -138,6 +138,7 @@ const codeContexts = [
   'passcode {x}',
   'the code I got by text is {x}',
   'code de verification = {x}',
+  'mon code de carte bleue est le {x}',
   'mon code pin c {x}',
   'CODE SECRET : {x}',
   'mon code secre c’est {x}',
@@ -243,6 +244,7 @@ const negatives = [
   '1 234,56 €',
   'une facture de 1 234 567,89 €',
   '12 345 €',
+  'un montant de 4 970 101 234 567 893 €', // Luhn-valid, but written in thousands
   '1.234,56 euros',
   'prix 19,99 €',
   'pass culture 300 €',

@@ -119,6 +119,11 @@ function cardGrouping(groups: readonly Group[]): boolean {
   return sizes.slice(0, -1).every((s) => s === 4) && (sizes.at(-1) ?? 0) <= 4
 }
 
+/** « 1 234 567 » : an amount in thousands, not a card however many digits. */
+function thousands(groups: readonly Group[]): boolean {
+  return groups.length > 1 && groups.every((g, k) => (k === 0 ? g.text.length <= 3 : g.text.length === 3))
+}
+
 type Span = { start: number; end: number; kind: SensitiveKind }
 
 /**
@@ -143,7 +148,8 @@ function numberSpans(text: string): Span[] {
         const start = (groups[i] as Group).start
         const end = (groups[j] as Group).end
         const nir = nirCheck(compact)
-        const card = cardCheck(compact) && (whole || cardGrouping(groups.slice(i, j + 1)))
+        const window = groups.slice(i, j + 1)
+        const card = cardCheck(compact) && (cardGrouping(window) || (whole && !thousands(window)))
         // A right NIR key first; then a card (an Amex number can have a NIR's shape); then a NIR shape alone.
         if (nir.keyed) found = { start, end, kind: 'nir' }
         else if (card) found = { start, end, kind: 'carte_bancaire' }
@@ -234,8 +240,8 @@ const NOT_WORD = "(?:est|c'est|c|cest|is|was|etait)(?![\\p{L}'])"
 const CODE_NOT_SECRET =
   '(?:postal|postaux|insee|promo|promotionnel|reduction|route|civil|penal|travail|commerce|sante|article|naf|ape|barre|barres|qr|couleur|source|commune|departement|region|client|dossier|adherent|abonne|wifi|pays)(?![\\p{L}])'
 const SECRET_TOKEN = `["«“'(]?${S}*([^\\s"»”)]{3,})`
-/** A code: 3 to 8 digits, maybe spaced (« 1 2 3 4 », « 12.34 »), and no more digits after it. */
-const CODE_VALUE = `(\\d(?:${SEP}?\\d){2,7})(?!${SEP}?\\p{N})(?![\\p{L}])`
+/** A code: 3 to 8 digits, maybe spaced (« 1 2 3 4 », « 12.34 ») or after « le », and no more digits after it. */
+const CODE_VALUE = `(?:(?:le|the)${S}+)?(\\d(?:${SEP}?\\d){2,7})(?!${SEP}?\\p{N})(?![\\p{L}])`
 
 const PASSWORD_SAID = new RegExp(
   `(?<![\\p{L}])(${PASSWORD_LABEL}(?:(?:${S}+(?!${NOT_WORD})${WORD}){0,5}?))${SAID}${SECRET_TOKEN}`,
