@@ -1,3 +1,4 @@
+import './quiet-libraries.js' // before botkit: its debug logs carry what people write
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Assistant, Message, Point, TurnResult } from '@aiguillage/assistant'

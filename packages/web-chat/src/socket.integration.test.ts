@@ -317,3 +317,39 @@ describe('limits', () => {
     expect(exit).toBe(0)
   }, 30_000)
 })
+
+describe('what libraries print', () => {
+  it('with DEBUG=* no library prints what the person wrote (botkit logs every incoming activity)', async () => {
+    // A distinctive word and a card number: neither may reach stdout or stderr, even with every debug namespace on.
+    const script = `
+      import { Client, startChatServer } from './test-support.ts'
+      const chat = await startChatServer()
+      const { client } = await Client.ready(chat.socketUrl, chat.origin)
+      await client.ask('Zorglubette tablette à Aurillac, ma carte 4970 1012 3456 7899')
+      await chat.server.close()
+      console.log('fermé')
+    `
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: path.join(import.meta.dirname),
+      env: { ...process.env, DEBUG: '*', DEBUG_COLORS: 'no' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (out += d))
+    const exit = await new Promise<number | string>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL')
+        resolve('encore en vie après 20 s')
+      }, 20_000)
+      child.on('exit', (code) => {
+        clearTimeout(timer)
+        resolve(code ?? -1)
+      })
+    })
+    expect(out).toContain('fermé')
+    expect(exit).toBe(0)
+    expect(out).not.toMatch(/Zorglubette/)
+    expect(out.replace(/\D/g, '')).not.toContain('4970101234567899')
+  }, 30_000)
+})
