@@ -12,6 +12,7 @@ export type Problem = z.input<typeof ProblemSchema>
 const titles: Record<number, string> = {
   400: 'Requête invalide',
   401: 'Non autorisé',
+  403: 'Interdit',
   404: 'Introuvable',
   405: 'Méthode non permise',
   408: 'Délai dépassé',
@@ -36,6 +37,7 @@ export const ProblemType = {
   RateLimited: 'urn:aiguillage:probleme:trop-de-requetes',
   Internal: 'urn:aiguillage:probleme:erreur-interne',
   Unauthorized: 'urn:aiguillage:probleme:non-autorise',
+  Forbidden: 'urn:aiguillage:probleme:interdit',
 } as const
 
 export function problem(status: number, type: string, detail: string, extra: Partial<Problem> = {}): Problem {

@@ -28,7 +28,11 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
   let consoleErrors: string[]
 
   beforeAll(async () => {
-    chat = await startChatServer({ connectionsPerAddress: 400, perAddress: { burst: 2000, perMs: 1 } })
+    chat = await startChatServer({
+      connectionsPerAddress: 400,
+      perAddress: { burst: 2000, perMs: 1 },
+      newSessionsPerAddress: { burst: 2000, perMs: 1 },
+    })
     browser = await launchChromium()
   })
   afterAll(async () => {

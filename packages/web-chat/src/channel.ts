@@ -3,7 +3,14 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Assistant, Message, Point, TurnResult } from '@aiguillage/assistant'
 import type { Clock } from '@aiguillage/lieux'
-import { type Channel, type ChannelContext, clientAddress, ExpiringStorage } from '@aiguillage/api'
+import {
+  type Channel,
+  type ChannelContext,
+  clientAddress,
+  ExpiringStorage,
+  problem,
+  ProblemType,
+} from '@aiguillage/api'
 import { Botkit, type BotkitMessage, type BotWorker } from 'botkit'
 import type { Logger } from 'pino'
 import { type RawData, WebSocket, WebSocketServer } from 'ws'
@@ -35,6 +42,10 @@ export type WebChatConfig = {
   perAddress: { burst: number; perMs: number }
   /** Sockets open at once from one address. */
   connectionsPerAddress: number
+  /** New conversations (a `hello` without a valid token) per address: a burst, then one every `perMs`. */
+  newSessionsPerAddress: { burst: number; perMs: number }
+  /** Conversations kept at once, all addresses together (about 1 KB each): past it, new ones are asked to come back. */
+  maxSessions: number
   /** Bad frames tolerated on one socket before it is closed. */
   maxErrors: number
   /** Signs resume tokens; random per process when absent (tokens then end with the process, as the conversations do). */
@@ -54,11 +65,15 @@ export const defaultWebChatConfig: Omit<WebChatConfig, 'allowedOrigins' | 'trust
   perConnection: { burst: 8, perMs: 2_000 },
   perAddress: { burst: 120, perMs: 250 },
   connectionsPerAddress: 50,
+  newSessionsPerAddress: { burst: 30, perMs: 3_000 },
+  maxSessions: 50_000,
   maxErrors: 20,
 }
 
 type Session = {
   id: string
+  /** The id its current resume token carries: a new one at each (re)connection, so an older token no longer works. */
+  tokenId: string
   /** The engine's conversation (the same engine and store as /v1/chat). */
   conversationId?: string
   socket?: WebSocket
@@ -127,12 +142,15 @@ export type WebChatStats = {
 class WebChat {
   private readonly wss: WebSocketServer
   private readonly sessions = new Map<string, Session>()
+  /** Sessions by the id of their current resume token. */
+  private readonly byToken = new Map<string, Session>()
   private readonly connections = new Map<WebSocket, Connection>()
   private readonly perAddressOpen = new Map<string, number>()
   private readonly tokens: TokenSigner
   private readonly storage: ExpiringStorage
   private readonly connectionLimits: RateLimits
   private readonly addressLimits: RateLimits
+  private readonly newSessionLimits: RateLimits
   private readonly adapter: SocketAdapter
   private readonly controller: Botkit
   private heartbeat: NodeJS.Timeout | undefined
@@ -160,6 +178,11 @@ class WebChat {
     this.storage = new ExpiringStorage(config.sessionTtlMs, context.now)
     this.connectionLimits = new RateLimits(config.perConnection.burst, config.perConnection.perMs, context.now)
     this.addressLimits = new RateLimits(config.perAddress.burst, config.perAddress.perMs, context.now)
+    this.newSessionLimits = new RateLimits(
+      config.newSessionsPerAddress.burst,
+      config.newSessionsPerAddress.perMs,
+      context.now,
+    )
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes, perMessageDeflate: false })
     this.adapter = new SocketAdapter(context.now, (sessionId, activity) => {
       const frame = (activity.channelData as { frame?: ServerFrame } | undefined)?.frame
@@ -179,14 +202,14 @@ class WebChat {
   /** The HTTP upgrade: the path, the Origin and the address's share are checked before any websocket exists. */
   readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? '/', 'http://localhost')
-    if (url.pathname !== this.config.path) return refuse(socket, 404, 'Adresse inconnue.')
+    if (url.pathname !== this.config.path) return refuse(socket, 404, 'Adresse inconnue.', url.pathname)
     if (!this.originAllowed(request)) {
       this.logger.warn({ evenement: 'origine_refusee' }, 'websocket refusé : origine non autorisée')
-      return refuse(socket, 403, 'Ce site n’est pas autorisé à ouvrir la discussion.')
+      return refuse(socket, 403, 'Ce site n’est pas autorisé à ouvrir la discussion.', url.pathname)
     }
     const address = this.addressOf(request)
     if ((this.perAddressOpen.get(address) ?? 0) >= this.config.connectionsPerAddress)
-      return refuse(socket, 429, 'Trop de discussions ouvertes depuis cette adresse.')
+      return refuse(socket, 429, 'Trop de discussions ouvertes depuis cette adresse.', url.pathname)
     this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, address))
   }
 
@@ -283,8 +306,8 @@ class WebChat {
         message: 'La discussion est déjà ouverte : « hello » une seule fois.',
       })
     const now = this.now()
-    const resumedId = token === undefined ? undefined : this.tokens.verify(token, now)
-    let session = resumedId ? this.sessions.get(resumedId) : undefined
+    const tokenId = token === undefined ? undefined : this.tokens.verify(token, now)
+    let session = tokenId ? this.byToken.get(tokenId) : undefined
     if (session && now - session.lastActivity > this.config.sessionTtlMs) {
       this.forget(session)
       session = undefined
@@ -300,8 +323,33 @@ class WebChat {
       session.socket.close(1000, 'remplacée')
     }
     if (!session) {
+      // A new conversation costs memory until it expires: counted per address, and capped for everyone.
+      if (!this.newSessionLimits.take(connection.address)) {
+        send(ws, {
+          type: 'bye',
+          reason: 'busy',
+          message: 'Trop de discussions ouvertes depuis votre connexion. Attendez une minute, puis réessayez.',
+        })
+        ws.close(1013, 'trop de discussions')
+        return
+      }
+      if (this.sessions.size >= this.config.maxSessions) this.forgetExpired(now)
+      if (this.sessions.size >= this.config.maxSessions) {
+        this.logger.warn(
+          { evenement: 'plafond_sessions', sessions: this.sessions.size },
+          'discussion refusée : plafond atteint',
+        )
+        send(ws, {
+          type: 'bye',
+          reason: 'busy',
+          message: 'Beaucoup de personnes discutent en ce moment. Réessayez dans quelques minutes.',
+        })
+        ws.close(1013, 'plafond atteint')
+        return
+      }
       session = {
         id: this.tokens.newSessionId(),
+        tokenId: '',
         lastActivity: now,
         queue: Promise.resolve(),
         pending: [],
@@ -320,9 +368,13 @@ class WebChat {
       if (answer) again.add(answer)
       else if (answer === undefined) missing.push(id)
     }
+    // A new token at each (re)connection; the one just used no longer resumes anything.
+    this.byToken.delete(session.tokenId)
+    session.tokenId = this.tokens.newSessionId()
+    this.byToken.set(session.tokenId, session)
     send(ws, {
       type: 'ready',
-      token: this.tokens.sign(session.id, now + this.config.sessionTtlMs),
+      token: this.tokens.sign(session.tokenId, now + this.config.sessionTtlMs),
       resumed,
       expiresInSeconds: Math.round(this.config.sessionTtlMs / 1000),
       ...(missing.length ? { missing } : {}),
@@ -414,6 +466,13 @@ class WebChat {
   /** The engine's conversation expires on its own, after the same time without a message. */
   private forget(session: Session): void {
     this.sessions.delete(session.id)
+    this.byToken.delete(session.tokenId)
+  }
+
+  /** Forgets the conversations nobody came back to within their lifetime. */
+  private forgetExpired(now: number): void {
+    for (const session of this.sessions.values())
+      if (!session.socket && now - session.lastActivity > this.config.sessionTtlMs) this.forget(session)
   }
 
   /** Heartbeat: cuts dead and idle sockets, and forgets expired conversations and counters. */
@@ -440,11 +499,11 @@ class WebChat {
       connection.alive = false
       ws.ping()
     }
-    for (const session of this.sessions.values())
-      if (!session.socket && now - session.lastActivity > this.config.sessionTtlMs) this.forget(session)
+    this.forgetExpired(now)
     this.storage.sweep()
     this.connectionLimits.sweep()
     this.addressLimits.sweep()
+    this.newSessionLimits.sweep()
   }
 
   stats(): WebChatStats {
@@ -452,7 +511,7 @@ class WebChat {
       sockets: this.connections.size,
       sessions: this.sessions.size,
       storedStates: this.storage.size,
-      rateBuckets: this.connectionLimits.size + this.addressLimits.size,
+      rateBuckets: this.connectionLimits.size + this.addressLimits.size + this.newSessionLimits.size,
       heartbeat: this.heartbeat !== undefined,
     }
   }
@@ -480,12 +539,13 @@ function send(ws: WebSocket, frame: ServerFrame): void {
   if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame))
 }
 
-/** Refuses an upgrade with a plain HTTP answer. */
-function refuse(socket: Duplex, status: 403 | 404 | 429, text: string): void {
+/** Refuses an upgrade with a problem+json answer, as the API refuses a request. */
+function refuse(socket: Duplex, status: 403 | 404 | 429, detail: string, instance: string): void {
   const reason = { 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' }[status]
-  const body = Buffer.from(text, 'utf8')
+  const type = { 403: ProblemType.Forbidden, 404: ProblemType.NotFound, 429: ProblemType.RateLimited }[status]
+  const body = Buffer.from(JSON.stringify({ ...problem(status, type, detail), instance }), 'utf8')
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${text}`,
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString('utf8')}`,
   )
 }
 

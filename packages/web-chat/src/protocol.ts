@@ -33,7 +33,7 @@ export type ServerFrame =
       jour?: string
     }
   | { type: 'error'; code: ErrorCode; message: string; field?: string; replyTo?: string }
-  | { type: 'bye'; reason: 'idle' | 'replaced' | 'closing' | 'too_many_errors'; message: string }
+  | { type: 'bye'; reason: 'idle' | 'replaced' | 'closing' | 'too_many_errors' | 'busy'; message: string }
 
 export type ErrorCode = 'malformed' | 'invalid' | 'not_ready' | 'rate_limited' | 'internal'
 

@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -6,7 +7,11 @@ import { Client, lieuxNames, startChatServer } from './test-support.js'
 // Real server, real sockets: `startServer` as `aiguillage serve` runs it, with the web channel, on the fixtures.
 let chat: Awaited<ReturnType<typeof startChatServer>>
 beforeAll(async () => {
-  chat = await startChatServer({ connectionsPerAddress: 400, perAddress: { burst: 2000, perMs: 1 } })
+  chat = await startChatServer({
+    connectionsPerAddress: 400,
+    perAddress: { burst: 2000, perMs: 1 },
+    newSessionsPerAddress: { burst: 2000, perMs: 1 },
+  })
 })
 afterAll(async () => {
   await chat.server.close()
@@ -137,6 +142,108 @@ describe('the web chat over a real websocket', () => {
     expect((await first.client.next('bye')).reason).toBe('replaced')
     expect((await first.client.closed).code).toBe(1000)
     second.client.close()
+  })
+
+  it('revokes a resume token once it is renewed: the old one no longer brings the conversation back', async () => {
+    const first = await Client.ready(chat.socketUrl, chat.origin)
+    await first.client.ask('je voudrais apprendre à utiliser ma tablette')
+    first.client.close()
+    const second = await Client.ready(chat.socketUrl, chat.origin, first.ready.token)
+    expect(second.ready.resumed).toBe(true)
+    expect(second.ready.token).not.toBe(first.ready.token)
+    second.client.close()
+    // Someone who kept the first token (a copied link, a stolen tab) starts an empty conversation.
+    const replay = await Client.ready(chat.socketUrl, chat.origin, first.ready.token)
+    expect(replay.ready.resumed).toBe(false)
+    const answer = await replay.client.ask('Aurillac')
+    expect(answer.type === 'reply' && answer.awaiting).toBe('need')
+    replay.client.close()
+    // The renewed token still works.
+    const third = await Client.ready(chat.socketUrl, chat.origin, second.ready.token)
+    expect(third.ready.resumed).toBe(true)
+    third.client.close()
+  })
+
+  it('limits new conversations per address and in all, with a French goodbye, and measures what one costs', async () => {
+    const limited = await startChatServer({
+      newSessionsPerAddress: { burst: 3, perMs: 60_000 },
+      maxSessions: 5,
+      trustProxy: 1,
+    })
+    const from = async (address: string) => {
+      const client = await Client.open(limited.socketUrl, limited.origin, { 'x-forwarded-for': address })
+      client.send({ type: 'hello' })
+      return { client, frame: await client.next() }
+    }
+    // One address: three new conversations, then « come back in a minute » (a resumed one is not counted).
+    const opened = []
+    for (let i = 0; i < 3; i++) opened.push(await from('203.0.113.7'))
+    expect(opened.map((o) => o.frame.type)).toEqual(['ready', 'ready', 'ready'])
+    const fourth = await from('203.0.113.7')
+    expect(fourth.frame).toMatchObject({ type: 'bye', reason: 'busy' })
+    expect((fourth.frame as { message: string }).message).toMatch(/^Trop de discussions ouvertes/)
+    expect((await fourth.client.closed).code).toBe(1013)
+    // All addresses: five conversations at most; the sixth is asked to come back.
+    opened.push(await from('203.0.113.8'), await from('203.0.113.9'))
+    const sixth = await from('203.0.113.10')
+    expect(sixth.frame).toMatchObject({ type: 'bye', reason: 'busy' })
+    expect((sixth.frame as { message: string }).message).toMatch(/^Beaucoup de personnes discutent/)
+    expect(limited.channel.stats().sessions).toBe(5)
+    for (const o of opened) o.client.close()
+    await limited.server.close()
+
+    // What a conversation costs in memory, opened and left (the flood the cap is for): measured, and small.
+    const roomy = await startChatServer({
+      newSessionsPerAddress: { burst: 5000, perMs: 1 },
+      connectionsPerAddress: 5000,
+    })
+    const before = process.memoryUsage().heapUsed
+    const count = 1000
+    for (let batch = 0; batch < count / 100; batch++) {
+      const clients = await Promise.all(
+        Array.from({ length: 100 }, async () => (await Client.ready(roomy.socketUrl, roomy.origin)).client),
+      )
+      for (const client of clients) client.close()
+      await Promise.all(clients.map((client) => client.closed))
+    }
+    const perSession = (process.memoryUsage().heapUsed - before) / count
+    console.info(
+      `${roomy.channel.stats().sessions} conversations kept; about ${Math.round(perSession)} bytes of heap each`,
+    )
+    expect(roomy.channel.stats().sessions).toBe(count)
+    expect(perSession).toBeLessThan(20_000)
+    await roomy.server.close()
+  })
+
+  it('answers a refused upgrade with a French problem+json', async () => {
+    for (const [path, origin, status] of [
+      ['/ailleurs', chat.origin, 404],
+      ['/v1/discussion', 'https://pirate.example', 403],
+    ] as const) {
+      const response = await new Promise<http.IncomingMessage & { text: string }>((resolve, reject) => {
+        const request = http.request(new URL(path, chat.origin), {
+          headers: {
+            connection: 'Upgrade',
+            upgrade: 'websocket',
+            origin,
+            'sec-websocket-version': '13',
+            'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          },
+        })
+        request.on('response', (res) => {
+          let text = ''
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString('utf8')
+          })
+          res.on('end', () => resolve(Object.assign(res, { text })))
+        })
+        request.on('error', reject)
+        request.end()
+      })
+      expect(response.statusCode).toBe(status)
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
+      expect(JSON.parse(response.text)).toMatchObject({ status, instance: path, detail: expect.any(String) })
+    }
   })
 
   it('refuses a page from another site (403) and a request with no Origin, before any websocket exists', async () => {
