@@ -74,10 +74,16 @@ async function initialDataset(options: ServeOptions, logger: Logger): Promise<{ 
     )
     return { dataset, trySync: false }
   }
-  const snapshot = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now()).catch((error: unknown) => {
-    logger.warn({ err: { message: (error as Error).message } }, 'instantané illisible : données de démonstration')
-    return undefined
-  })
+  // A snapshot whose files do not match meta.json (cut, changed) is refused and said so, as an unreadable one.
+  const snapshot = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now(), { logger }).catch(
+    (error: unknown) => {
+      logger.warn(
+        { err: { message: (error as Error).message } },
+        'instantané refusé ou illisible : données de démonstration servies',
+      )
+      return undefined
+    },
+  )
   if (snapshot) return { dataset: snapshot, trySync: false }
   return { dataset: await loadDemo(options.now()), trySync: options.autoSync ?? true }
 }
@@ -140,7 +146,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         quiet: true,
       })
         .then(async (result) => {
-          const fresh = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now())
+          const fresh = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now(), { logger })
           if (fresh) {
             store.replace(fresh)
             logger.info({ lieux: result.accepted }, 'données nationales chargées : fin de la démonstration')
