@@ -21,9 +21,7 @@ export const HISTORY_SIZE = 5
 export const historyFile = (dataDir: string) => path.join(dataDir, 'historique.json')
 
 export type ReadHistory =
-  | { status: 'ok'; entries: HistoryEntry[] }
-  | { status: 'missing' }
-  | { status: 'corrupt'; problem: string }
+  { status: 'ok'; entries: HistoryEntry[] } | { status: 'missing' } | { status: 'corrupt'; problem: string }
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0
 
@@ -126,7 +124,7 @@ export function truncation(bytes: Uint8Array, report: LieuxFileReport): string |
     ...report.accepted.map((row) => ({ line: row.line })),
     ...report.rejected.map((row) => {
       const issue = row.errors.find((e) => e.code === 'column_count' || e.code === 'unclosed_quote')
-      return { line: row.line, ...(issue ? { structural: { line: row.line, reason: issue.message } } : {}) }
+      return { line: row.line, ...(issue ? { structural: { line: row.line, reason: structuralReason(issue) } } : {}) }
     }),
   ].sort((a, b) => a.line - b.line)
   const trailing: Structural[] = []
@@ -141,10 +139,18 @@ export function truncation(bytes: Uint8Array, report: LieuxFileReport): string |
   while (end >= 0 && (bytes[end] === 0x20 || bytes[end] === 0x09)) end--
   const endsWithLineBreak = bytes[end] === 0x0a || bytes[end] === 0x0d
   if (!endsWithLineBreak)
-    return `le fichier semble coupé en cours de ligne : la ligne ${first.line} est incomplète (${first.reason.replace(/\.$/, '')}) et le fichier ne se termine pas par un saut de ligne.`
+    return `le fichier semble coupé en cours de ligne : la ligne ${first.line} est incomplète (${first.reason}) et le fichier ne se termine pas par un saut de ligne.`
   if (trailing.length >= 3)
-    return `le fichier semble coupé : ses ${trailing.length} dernières lignes, à partir de la ligne ${first.line}, sont incomplètes (${first.reason.replace(/\.$/, '')}).`
+    return `le fichier semble coupé : ses ${trailing.length} dernières lignes, à partir de la ligne ${first.line}, sont incomplètes (${first.reason}).`
   return undefined
+}
+
+/** « 4 colonnes au lieu de 32 », « un guillemet ouvert ligne 97 n’est jamais fermé ». */
+function structuralReason(issue: { code: string; message: string }): string {
+  if (issue.code === 'unclosed_quote')
+    return issue.message.replace(/^Un guillemet/, 'un guillemet').replace(/ : la ligne est lue.*$/, '')
+  const cells = /(\d+) colonnes au lieu de (\d+)/.exec(issue.message)
+  return cells ? `${cells[1]} colonnes au lieu de ${cells[2]}` : issue.message
 }
 
 /** Size and SHA-256 of a snapshot file, as meta.json records them. */

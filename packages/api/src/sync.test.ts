@@ -79,13 +79,13 @@ describe('a lieux file cut in the middle', () => {
 
   it('refuses a file whose last row is cut, naming the line', () => {
     const cut = demo.slice(0, demo.indexOf(lines[12] as string) + 80)
-    expect(judge(cut)).toMatch(/coupé en cours de ligne : la ligne 13 est incomplète \(La ligne a \d+ colonnes au lieu de \d+/)
+    expect(judge(cut)).toMatch(/coupé en cours de ligne : la ligne 13 est incomplète \(\d+ colonnes au lieu de \d+\)/)
   })
 
   it('refuses a file cut inside a quoted cell', () => {
     const start = demo.indexOf(lines[5] as string)
     const cut = demo.slice(0, demo.indexOf('"', start) + 5)
-    expect(judge(cut)).toMatch(/la ligne 6 est incomplète \(Un guillemet ouvert ligne 6 n’est jamais fermé/)
+    expect(judge(cut)).toMatch(/la ligne 6 est incomplète \(un guillemet ouvert ligne 6 n’est jamais fermé\)/)
   })
 
   it('refuses a file whose last rows all have too few cells, even with a final line break', () => {
