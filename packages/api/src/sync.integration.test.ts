@@ -463,6 +463,7 @@ describe('a snapshot is verified before it is served', () => {
     })
     try {
       expect(running.store.current.source.demo).toBe(true)
+      expect(running.snapshotProblem).toMatch(/^Instantané corrompu : .*lieux-.* octets au lieu des/)
       const warning = lines.find(
         (line) => line.msg === 'instantané refusé ou illisible : données de démonstration servies',
       )
