@@ -66,12 +66,15 @@ export async function appendHistory(dataDir: string, previous: readonly HistoryE
 }
 
 /**
- * The reference a new count is compared with: the median of the history (the lower of the two middle values for an
- * even number), so neither one odd snapshot nor a series of small drops moves it alone.
+ * The reference a new count is compared with: the median of the history, so neither one odd snapshot nor a series of
+ * small steps moves it alone. With an even number of snapshots, the stricter of the two middle values: the higher one
+ * to judge a drop (after 2 845 then 2 600, a drop is measured from 2 845), the lower one to judge a growth (after 2 845
+ * then a forced 370 741, a growth is measured from 2 845).
  */
-export function referenceCount(counts: readonly number[]): number {
+export function referenceCount(counts: readonly number[], judging: 'baisse' | 'hausse'): number {
   const sorted = [...counts].sort((a, b) => a - b)
-  return sorted[Math.floor((sorted.length - 1) / 2)] as number
+  const middle = (sorted.length - 1) / 2
+  return sorted[judging === 'baisse' ? Math.ceil(middle) : Math.floor(middle)] as number
 }
 
 const count = (n: number) => n.toLocaleString('fr-FR')
@@ -96,15 +99,16 @@ export function countGap(
   what: string,
 ): string | undefined {
   if (history.length === 0) return undefined
-  const reference = referenceCount(history)
   const basis =
     history.length === 1
       ? 'dans le dernier instantané accepté'
       : `d’habitude (médiane des ${history.length} derniers instantanés acceptés)`
-  if (found < reference * limits.minKeepRatio)
-    return `Le nouveau fichier n’a que ${count(found)} ${what} contre ${count(reference)} ${basis} : −${percent(1 - found / reference)}, au-delà de la baisse admise (−${percent(1 - limits.minKeepRatio)}). Il semble partiel.`
-  if (found > reference * limits.maxGrowthRatio)
-    return `Le nouveau fichier a ${count(found)} ${what} contre ${count(reference)} ${basis} : ${factor(found / reference)} (+${percent(found / reference - 1)}), au-delà de la hausse admise (${factor(limits.maxGrowthRatio)}). Il semble anormal.`
+  const dropReference = referenceCount(history, 'baisse')
+  if (found < dropReference * limits.minKeepRatio)
+    return `Le nouveau fichier n’a que ${count(found)} ${what} contre ${count(dropReference)} ${basis} : −${percent(1 - found / dropReference)}, au-delà de la baisse admise (−${percent(1 - limits.minKeepRatio)}). Il semble partiel.`
+  const growthReference = referenceCount(history, 'hausse')
+  if (found > growthReference * limits.maxGrowthRatio)
+    return `Le nouveau fichier a ${count(found)} ${what} contre ${count(growthReference)} ${basis} : ${factor(found / growthReference)} (+${percent(found / growthReference - 1)}), au-delà de la hausse admise (${factor(limits.maxGrowthRatio)}). Il semble anormal.`
   return undefined
 }
 

@@ -336,6 +336,11 @@ describe('aiguillage sync refuses a file out of line with the last good snapshot
     )
     expect(history(dataDir).map((entry) => entry.lieux)).toEqual([100, 100, 100, 91])
     expect((await readSnapshotMeta(dataDir))?.lieux.accepted).toBe(91)
+    // With a short history too: after 100 then 91, a drop is still measured from 100.
+    const short = fresh()
+    await syncFrom(short, lieuxOf(100))
+    await syncFrom(short, lieuxOf(91))
+    expect(await refusal(syncFrom(short, lieuxOf(82)))).toMatch(/82 lieux valides contre 100 .* −18 %/)
   })
 
   it('refuses a file of more than 3× the lieux unless accepterEcart, and takes a correct file again afterwards', async () => {

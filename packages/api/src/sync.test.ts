@@ -41,10 +41,25 @@ describe('the content guard', () => {
   const limits = { minKeepRatio: 0.9, maxGrowthRatio: 3 }
 
   it('compares with the median of the history, so neither one odd snapshot nor a walk down moves it alone', () => {
-    expect(referenceCount([2845])).toBe(2845)
-    expect(referenceCount([2845, 2850, 1696, 2860, 2840])).toBe(2845)
-    // An even count: the lower middle value, so a single forced outlier upwards never becomes the reference alone.
-    expect(referenceCount([2845, 370_741])).toBe(2845)
+    expect(referenceCount([2845], 'baisse')).toBe(2845)
+    expect(referenceCount([2845, 2850, 1696, 2860, 2840], 'baisse')).toBe(2845)
+    expect(referenceCount([2845, 2850, 1696, 2860, 2840], 'hausse')).toBe(2845)
+    // An even count: the stricter middle value. A drop is judged from the higher one, so 2 845 then 2 600 cannot be
+    // walked down to 2 360; a growth from the lower one, so one forced outlier upwards is not the reference alone.
+    expect(referenceCount([2845, 2600], 'baisse')).toBe(2845)
+    expect(referenceCount([2845, 370_741], 'hausse')).toBe(2845)
+  })
+
+  it('cannot be walked down by steps just under 10 %', () => {
+    const history: number[] = [2845]
+    for (const step of [2600, 2360]) {
+      if (countGap(step, history, limits, 'lieux valides')) break
+      history.push(step)
+    }
+    expect(history).toEqual([2845, 2600])
+    expect(countGap(2360, history, limits, 'lieux valides')?.replace(/\s/g, ' ')).toMatch(
+      /2 360 lieux valides contre 2 845 .* −17 %/,
+    )
   })
 
   it('refuses a drop of more than 10 % or a growth of more than 3×, and says the counts and the share', () => {
