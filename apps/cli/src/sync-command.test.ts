@@ -66,6 +66,7 @@ describe('aiguillage sync --from', () => {
     const forced = await run(dataDir, lieuxOf(60), '--accepter-ecart')
     expect(forced.code).toBe(0)
     expect(forced.out).toMatch(/60 lieux valides sur 60/)
+    expect(forced.err).toMatch(/^Écart accepté \(--accepter-ecart\) : Le nouveau fichier n’a que 60 lieux valides/)
   })
 
   it('refuses a file cut in the middle of a row, naming the line (exit 1)', async () => {

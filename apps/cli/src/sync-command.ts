@@ -70,6 +70,7 @@ export async function runSync(
       onProgress: progressPrinter(context.progressStream),
     })
     if (values.from) for (const line of sourceLines(result)) output.out(line)
+    for (const gap of result.ecarts ?? []) output.err(`Écart accepté (--accepter-ecart) : ${gap}`)
     output.out(
       `Instantané écrit dans ${result.directory} : ${result.accepted} lieux valides sur ${result.total} (${result.rejected} ligne(s) rejetée(s)${result.duplicates > 0 ? `, ${result.duplicates} doublon(s) entre fichiers` : ''}, détail dans ${result.reportFile}), ${result.communes} communes.`,
     )

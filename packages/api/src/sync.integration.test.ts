@@ -353,7 +353,8 @@ describe('aiguillage sync refuses a file out of line with the last good snapshot
     )
     expect(snapshotState(dataDir)).toEqual(before)
     // Confirmed: accepted, and recorded in the history as forced.
-    expect(await sync(dataDir, huge, { accepterEcart: true })).toMatchObject({ accepted: 100 })
+    const forced = await sync(dataDir, huge, { accepterEcart: true })
+    expect(forced).toMatchObject({ accepted: 100, ecarts: [expect.stringMatching(/a 100 lieux valides contre 23/)] })
     expect(history(dataDir).map((entry) => [entry.lieux, entry.force ?? false])).toEqual([
       [23, false],
       [23, false],

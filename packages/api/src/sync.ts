@@ -82,6 +82,8 @@ export type SyncResult = {
   communes: number
   directory: string
   reportFile: string
+  /** The gaps accepted with `accepterEcart` (French sentences), when the file was out of the limits. */
+  ecarts?: string[]
 }
 
 export class SyncError extends Error {}
@@ -334,8 +336,8 @@ export async function syncSnapshot(
     communes: coordinates.byCode.size,
     ...(lieuxGap || communesGap ? { force: true } : {}),
   })
-  if (lieuxGap || communesGap)
-    options.logger?.warn({ ecart: [lieuxGap, communesGap].filter(Boolean) }, 'écart accepté (--accepter-ecart)')
+  const ecarts = [lieuxGap, communesGap].filter((gap): gap is string => gap !== undefined)
+  if (ecarts.length > 0) options.logger?.warn({ ecarts }, 'écart accepté (--accepter-ecart)')
 
   // 4. The previous files are no longer referenced.
   const keep = new Set(['meta.json', lieuxFile, communesFile, reportFile])
@@ -353,6 +355,7 @@ export async function syncSnapshot(
     communes: coordinates.byCode.size,
     directory: dir,
     reportFile: path.join(dir, reportFile),
+    ...(ecarts.length > 0 ? { ecarts } : {}),
   }
 }
 
