@@ -115,11 +115,11 @@ export function countGap(
 export const FORCE_HINT =
   'L’instantané actuel est gardé. Si cet écart est réel, relancez avec --accepter-ecart (option accepterEcart: true).'
 
-type Structural = { line: number; reason: string }
+type Structural = { line: number; reason: string; unclosedQuote: boolean }
 
 /**
  * A CSV file cut in the middle: its last row is incomplete (wrong number of cells or an unclosed quote) and the file
- * does not end with a line break, or its last rows are all incomplete. Rows rejected in the middle of the file are
+ * does not end with a line break, or its last row has a quote never closed, or its last rows are all incomplete. Rows rejected in the middle of the file are
  * normal and reported; only the end of the file is judged here. Returns the French explanation, or undefined.
  */
 export function truncation(bytes: Uint8Array, report: LieuxFileReport): string | undefined {
@@ -128,7 +128,18 @@ export function truncation(bytes: Uint8Array, report: LieuxFileReport): string |
     ...report.accepted.map((row) => ({ line: row.line })),
     ...report.rejected.map((row) => {
       const issue = row.errors.find((e) => e.code === 'column_count' || e.code === 'unclosed_quote')
-      return { line: row.line, ...(issue ? { structural: { line: row.line, reason: structuralReason(issue) } } : {}) }
+      return {
+        line: row.line,
+        ...(issue
+          ? {
+              structural: {
+                line: row.line,
+                reason: structuralReason(issue),
+                unclosedQuote: issue.code === 'unclosed_quote',
+              },
+            }
+          : {}),
+      }
     }),
   ].sort((a, b) => a.line - b.line)
   const trailing: Structural[] = []
@@ -144,6 +155,11 @@ export function truncation(bytes: Uint8Array, report: LieuxFileReport): string |
   const endsWithLineBreak = bytes[end] === 0x0a || bytes[end] === 0x0d
   if (!endsWithLineBreak)
     return `le fichier semble coupé en cours de ligne : la ligne ${first.line} est incomplète (${first.reason}) et le fichier ne se termine pas par un saut de ligne.`
+  // A quote never closed on the very last row: the file was cut inside a quoted cell, perhaps just after a line break
+  // of that cell.
+  const last = trailing[trailing.length - 1] as Structural
+  if (last.unclosedQuote)
+    return `le fichier semble coupé au milieu d’un texte entre guillemets : la ligne ${last.line} est incomplète (${last.reason}) et c’est la dernière du fichier.`
   if (trailing.length >= 3)
     return `le fichier semble coupé : ses ${trailing.length} dernières lignes, à partir de la ligne ${first.line}, sont incomplètes (${first.reason}).`
   return undefined

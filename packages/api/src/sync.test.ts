@@ -103,6 +103,14 @@ describe('a lieux file cut in the middle', () => {
     expect(judge(cut)).toMatch(/la ligne 6 est incomplète \(un guillemet ouvert ligne 6 n’est jamais fermé\)/)
   })
 
+  it('refuses a file cut just after a line break inside a quoted cell', () => {
+    const start = demo.indexOf(lines[5] as string)
+    const cut = `${demo.slice(0, demo.indexOf('"', start) + 5)}\n`
+    expect(judge(cut)).toMatch(
+      /coupé au milieu d’un texte entre guillemets : la ligne 6 est incomplète \(un guillemet ouvert ligne 6 n’est jamais fermé\)/,
+    )
+  })
+
   it('refuses a file whose last rows all have too few cells, even with a final line break', () => {
     const shortened = lines.slice(0, 24).map((line, i) => (i >= 20 ? line.split(',').slice(0, 5).join(',') : line))
     expect(judge(`${shortened.join('\n')}\n`)).toMatch(/ses 4 dernières lignes, à partir de la ligne 21/)
