@@ -88,25 +88,38 @@ export type GapLimits = {
   maxGrowthRatio: number
 }
 
+/** A count of the history; `force`: accepted with `accepterEcart`. A bare number is a count accepted normally. */
+export type HistoryCount = number | { count: number; force?: boolean }
+
 /**
- * Why a new count is out of line with the reference, in French, or undefined when it is within the limits.
- * `what` is « lieux valides » or « communes ».
+ * Why a new count is out of line with the history, in French, or undefined when it is within the limits. The reference
+ * is the median of the snapshots accepted normally ({@link referenceCount}); a count in line with the latest snapshot
+ * accepted with `accepterEcart` is also taken, since a person confirmed that level (the reference then follows it).
+ * A forced outlier alone never moves the reference: the next correct file is still accepted. `what` is « lieux
+ * valides » or « communes ».
  */
 export function countGap(
   found: number,
-  history: readonly number[],
+  history: readonly HistoryCount[],
   limits: GapLimits,
   what: string,
 ): string | undefined {
-  if (history.length === 0) return undefined
+  const entries = history.map((entry) => (typeof entry === 'number' ? { count: entry } : entry))
+  if (entries.length === 0) return undefined
+  const within = (reference: number) =>
+    found >= reference * limits.minKeepRatio && found <= reference * limits.maxGrowthRatio
+  const confirmed = entries.findLast((entry) => entry.force)?.count
+  if (confirmed !== undefined && within(confirmed)) return undefined
+  const normal = entries.filter((entry) => !entry.force).map((entry) => entry.count)
+  const counts = normal.length > 0 ? normal : [confirmed as number]
   const basis =
-    history.length === 1
+    counts.length === 1
       ? 'dans le dernier instantané accepté'
-      : `d’habitude (médiane des ${history.length} derniers instantanés acceptés)`
-  const dropReference = referenceCount(history, 'baisse')
+      : `d’habitude (médiane des ${counts.length} derniers instantanés acceptés)`
+  const dropReference = referenceCount(counts, 'baisse')
   if (found < dropReference * limits.minKeepRatio)
     return `Le nouveau fichier n’a que ${count(found)} ${what} contre ${count(dropReference)} ${basis} : −${percent(1 - found / dropReference)}, au-delà de la baisse admise (−${percent(1 - limits.minKeepRatio)}). Il semble partiel.`
-  const growthReference = referenceCount(history, 'hausse')
+  const growthReference = referenceCount(counts, 'hausse')
   if (found > growthReference * limits.maxGrowthRatio)
     return `Le nouveau fichier a ${count(found)} ${what} contre ${count(growthReference)} ${basis} : ${factor(found / growthReference)} (+${percent(found / growthReference - 1)}), au-delà de la hausse admise (${factor(limits.maxGrowthRatio)}). Il semble anormal.`
   return undefined

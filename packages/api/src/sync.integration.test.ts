@@ -364,6 +364,15 @@ describe('aiguillage sync refuses a file out of line with the last good snapshot
     // The correct file is accepted again: one forced snapshot does not become the reference by itself.
     expect(await sync(dataDir, '/lieux.csv')).toMatchObject({ accepted: 23 })
     expect(history(dataDir).map((entry) => entry.lieux)).toEqual([23, 23, 23, 100, 23])
+    // The level confirmed with accepterEcart passes without the option while it is in the history.
+    expect(await sync(dataDir, huge)).toMatchObject({ accepted: 100 })
+    expect(history(dataDir).map((entry) => [entry.lieux, entry.force ?? false])).toEqual([
+      [23, false],
+      [23, false],
+      [100, true],
+      [23, false],
+      [100, false],
+    ])
   })
 
   it('keeps only the last 5 snapshots in the history', async () => {

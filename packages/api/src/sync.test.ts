@@ -50,6 +50,19 @@ describe('the content guard', () => {
     expect(referenceCount([2845, 370_741], 'hausse')).toBe(2845)
   })
 
+  it('takes the level confirmed with accepterEcart, and still the usual level after a forced outlier', () => {
+    const forced = [2845, 2850, { count: 370_741, force: true }]
+    expect(countGap(2845, forced, limits, 'lieux valides')).toBeUndefined()
+    expect(countGap(370_000, forced, limits, 'lieux valides')).toBeUndefined()
+    expect(countGap(100_000, forced, limits, 'lieux valides')?.replace(/\s/g, ' ')).toMatch(
+      /100 000 lieux valides contre 2 845 d’habitude \(médiane des 2 derniers instantanés acceptés\) : × 35,1/,
+    )
+    // A real drop confirmed once is then followed without forcing again.
+    expect(
+      countGap(2000, [2845, 2845, 2845, 2845, { count: 2000, force: true }], limits, 'lieux valides'),
+    ).toBeUndefined()
+  })
+
   it('cannot be walked down by steps just under 10 %', () => {
     const history: number[] = [2845]
     for (const step of [2600, 2360]) {

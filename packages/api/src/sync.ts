@@ -232,7 +232,7 @@ export async function syncSnapshot(
   const history = await guardHistory(options.dataDir, options.accepterEcart ?? false)
   const lieuxGap = countGap(
     accepted,
-    history.map((entry) => entry.lieux),
+    history.map((entry) => ({ count: entry.lieux, ...(entry.force ? { force: true } : {}) })),
     options,
     'lieux valides',
   )
@@ -256,7 +256,9 @@ export async function syncSnapshot(
     )
   const communesGap = countGap(
     coordinates.byCode.size,
-    history.filter((entry) => entry.communes > 0).map((entry) => entry.communes),
+    history
+      .filter((entry) => entry.communes > 0)
+      .map((entry) => ({ count: entry.communes, ...(entry.force ? { force: true } : {}) })),
     options,
     'communes',
   )
