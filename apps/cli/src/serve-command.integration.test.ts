@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -180,5 +180,44 @@ describe('aiguillage sync --from (real process)', () => {
     })
     expect(failed.status).toBe(1)
     expect(failed.stderr).toContain('L’instantané précédent, s’il existe, est gardé.')
+  })
+
+  it('refuses a file with far fewer lieux (exit 1), and serve refuses a snapshot whose lieux file was cut, saying so', async () => {
+    const from = mkdtempSync(path.join(tmpdir(), 'from-'))
+    copyFileSync(path.join(demo, 'lieux-demo.csv'), path.join(from, 'lieux.csv'))
+    copyFileSync(path.join(demo, 'communes-demo.csv'), path.join(from, 'communes.csv'))
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'data-'))
+    const sync = () =>
+      spawnSync(process.execPath, [bin, 'sync', '--from', from], {
+        env: env(dataDir),
+        encoding: 'utf8',
+        timeout: spawnDeadlineMs,
+      })
+    expect(sync().status).toBe(0)
+    // 13 of the 23 lieux, cut at a row boundary.
+    const lines = readFileSync(path.join(demo, 'lieux-demo.csv'), 'utf8').split('\n')
+    writeFileSync(path.join(from, 'lieux.csv'), `${lines.slice(0, 14).join('\n')}\n`)
+    const refused = sync()
+    expect(refused.status).toBe(1)
+    expect(refused.stderr.replace(/\s/g, ' ')).toContain(
+      'n’a que 13 lieux valides contre 23 dans le dernier instantané accepté : −43 %',
+    )
+
+    const meta = JSON.parse(readFileSync(path.join(dataDir, 'snapshot/meta.json'), 'utf8'))
+    const lieuxFile = path.join(dataDir, 'snapshot', meta.lieux.file)
+    truncateSync(lieuxFile, Math.floor(statSync(lieuxFile).size / 2))
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+      env: env(dataDir),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let said = ''
+    child.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()))
+    try {
+      await waitForUrl(child)
+      expect(said).toContain(`ATTENTION : l’instantané n’est pas servi. Instantané corrompu : ${lieuxFile} fait`)
+      expect(said).toContain('DONNÉES DE DÉMONSTRATION')
+    } finally {
+      child.kill('SIGTERM')
+    }
   })
 })

@@ -57,6 +57,10 @@ export async function runServe(
       ],
     })
     const { source } = server.store.current
+    if (server.snapshotProblem)
+      output.err(
+        `ATTENTION : l’instantané n’est pas servi. ${server.snapshotProblem}${context.env.AIGUILLAGE_AUTO_SYNC !== '0' ? ' Une synchronisation est tentée en arrière-plan.' : ''}`,
+      )
     output.err(
       source.demo
         ? `Aiguillage répond sur ${server.url} — DONNÉES DE DÉMONSTRATION (lieux inventés). Discussion : ${server.url}/ · Documentation : ${server.url}/docs`

@@ -37,7 +37,8 @@ export function progressPrinter(stream: { isTTY?: boolean; write: (text: string)
 
 /**
  * `aiguillage sync`: downloads the national lieux and the communes (or imports them with --from), validates them and
- * writes the snapshot that `serve` loads. A failure keeps the previous snapshot.
+ * writes the snapshot that `serve` loads. A failure keeps the previous snapshot, and so does a file cut in the middle or
+ * whose number of lieux is out of line with the last good snapshots (unless --accepter-ecart).
  */
 export async function runSync(
   args: string[],
@@ -65,9 +66,11 @@ export async function runSync(
             idleTimeoutMs: Math.min(30_000, Number(values['timeout-s']) * 1000),
           }
         : {}),
+      ...(values['accepter-ecart'] ? { accepterEcart: true } : {}),
       onProgress: progressPrinter(context.progressStream),
     })
     if (values.from) for (const line of sourceLines(result)) output.out(line)
+    for (const gap of result.ecarts ?? []) output.err(`Écart accepté (--accepter-ecart) : ${gap}`)
     output.out(
       `Instantané écrit dans ${result.directory} : ${result.accepted} lieux valides sur ${result.total} (${result.rejected} ligne(s) rejetée(s)${result.duplicates > 0 ? `, ${result.duplicates} doublon(s) entre fichiers` : ''}, détail dans ${result.reportFile}), ${result.communes} communes.`,
     )
@@ -105,6 +108,7 @@ function parse(args: string[]) {
       'communes-url': { type: 'string' },
       'data-dir': { type: 'string' },
       'timeout-s': { type: 'string' },
+      'accepter-ecart': { type: 'boolean' },
     },
   })
 }

@@ -14,8 +14,9 @@ export {
   loadSnapshot,
   readSnapshotMeta,
   repositoryRoot,
+  verifySnapshot,
 } from './load.js'
-export type { LieuxSourceCount, SnapshotMeta } from './load.js'
+export type { FileCheck, LieuxSourceCount, SnapshotMeta } from './load.js'
 export { apiConfigFromEnv, parseRateLimit } from './config.js'
 export { startServer } from './server.js'
 export type { Channel, ChannelContext, RunningServer, ServeOptions } from './server.js'
@@ -29,6 +30,8 @@ export {
   syncSnapshot,
 } from './sync.js'
 export type { DownloadProgress, MergedLieux, SyncOptions, SyncResult } from './sync.js'
+export { HISTORY_SIZE, historyFile, readHistory, referenceCount } from './sync-guard.js'
+export type { HistoryEntry } from './sync-guard.js'
 export { problem, ProblemType, sendProblem } from './problem.js'
 export type { Problem, ProblemIssue } from './problem.js'
 export { communeJson, nearResponseText, referenceJson, relaxationJson } from './serialize.js'

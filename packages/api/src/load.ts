@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { type LieuxFileReport, readLieux } from '@aiguillage/lieux'
 import { type CoordinateTable, parseCommuneCoordinates } from '@aiguillage/territoires'
 import { buildDataset, type Dataset, type DatasetSource } from './dataset.js'
 import { loadOfficialGeography } from './geography.js'
+import type { Logger } from 'pino'
 
 /** The repository's root, for the default data folder and the demo files. */
 export const repositoryRoot = path.resolve(import.meta.dirname, '../../..')
@@ -104,9 +106,15 @@ export type SnapshotMeta = {
     sources?: LieuxSourceCount[]
     /** Accepted rows left out because their id was also in another file (absent: 0). */
     duplicates?: number
-  }
-  communes: { file: string; origin: string; count: number }
+  } & Partial<FileCheck>
+  communes: { file: string; origin: string; count: number } & Partial<FileCheck>
 }
+
+/**
+ * The size in bytes and SHA-256 (hex) of a snapshot file, recorded when it is written and checked before it is served
+ * (absent from snapshots written before they were recorded).
+ */
+export type FileCheck = { size: number; sha256: string }
 
 export const snapshotDir = (dataDir: string) => path.join(dataDir, 'snapshot')
 
@@ -118,10 +126,57 @@ export async function readSnapshotMeta(dataDir: string): Promise<SnapshotMeta | 
   }
 }
 
-/** The last snapshot written by `aiguillage sync`, if there is one. */
-export async function loadSnapshot(dataDir: string, now: Date): Promise<Dataset | undefined> {
+/**
+ * Checks each snapshot file against the size and SHA-256 recorded in meta.json: a file cut, changed or missing is a
+ * DataError naming it. A snapshot written before they were recorded is not checked, and a warning says so.
+ */
+export async function verifySnapshot(
+  dataDir: string,
+  meta: SnapshotMeta,
+  logger?: Pick<Logger, 'warn'>,
+): Promise<void> {
+  const dir = snapshotDir(dataDir)
+  let unchecked = false
+  for (const entry of [meta.lieux, meta.communes]) {
+    const file = path.join(dir, entry.file)
+    if (entry.size === undefined || entry.sha256 === undefined) {
+      unchecked = true
+      continue
+    }
+    let bytes: Buffer
+    try {
+      bytes = await readFile(file)
+    } catch {
+      throw new DataError(`Instantané incomplet : le fichier ${file} est introuvable. Relancez « aiguillage sync ».`)
+    }
+    if (bytes.byteLength !== entry.size)
+      throw new DataError(
+        `Instantané corrompu : ${file} fait ${bytes.byteLength} octets au lieu des ${entry.size} enregistrés dans meta.json (fichier tronqué ou modifié). Relancez « aiguillage sync ».`,
+      )
+    if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256)
+      throw new DataError(
+        `Instantané corrompu : ${file} a bien ${entry.size} octets mais son empreinte SHA-256 diffère de celle de meta.json (fichier modifié). Relancez « aiguillage sync ».`,
+      )
+  }
+  if (unchecked)
+    logger?.warn(
+      { instantane: dir },
+      'instantané sans empreintes (écrit par une version antérieure) : ses fichiers ne sont pas vérifiés ; relancez « aiguillage sync » pour les enregistrer',
+    )
+}
+
+/**
+ * The last snapshot written by `aiguillage sync`, if there is one, once its files are checked against meta.json
+ * ({@link verifySnapshot}: a DataError when they do not match).
+ */
+export async function loadSnapshot(
+  dataDir: string,
+  now: Date,
+  options: { logger?: Pick<Logger, 'warn'> } = {},
+): Promise<Dataset | undefined> {
   const meta = await readSnapshotMeta(dataDir)
   if (!meta) return undefined
+  await verifySnapshot(dataDir, meta, options.logger)
   const dir = snapshotDir(dataDir)
   return loadFromFiles(
     [path.join(dir, meta.lieux.file)],

@@ -55,10 +55,15 @@ export type RunningServer = {
   close: () => Promise<void>
   /** Settles when a background sync started at start-up is over (for tests). */
   backgroundSync: Promise<void>
+  /** Why the snapshot was not served (files that do not match meta.json, unreadable files), when it was not. */
+  snapshotProblem?: string
 }
 
 /** Chooses the data: the files given, else the last snapshot, else the demo (and a background sync attempt). */
-async function initialDataset(options: ServeOptions, logger: Logger): Promise<{ dataset: Dataset; trySync: boolean }> {
+async function initialDataset(
+  options: ServeOptions,
+  logger: Logger,
+): Promise<{ dataset: Dataset; trySync: boolean; snapshotProblem?: string }> {
   if (options.lieux?.length || options.communes) {
     if (!options.lieux?.length || !options.communes)
       throw new DataError('Donnez les deux : --lieux FICHIER[,FICHIER…] et --communes FICHIER.')
@@ -74,12 +79,24 @@ async function initialDataset(options: ServeOptions, logger: Logger): Promise<{ 
     )
     return { dataset, trySync: false }
   }
-  const snapshot = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now()).catch((error: unknown) => {
-    logger.warn({ err: { message: (error as Error).message } }, 'instantané illisible : données de démonstration')
-    return undefined
-  })
+  // A snapshot whose files do not match meta.json (cut, changed) is refused and said so, as an unreadable one.
+  let snapshotProblem: string | undefined
+  const snapshot = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now(), { logger }).catch(
+    (error: unknown) => {
+      snapshotProblem = (error as Error).message
+      logger.warn(
+        { err: { message: snapshotProblem } },
+        'instantané refusé ou illisible : données de démonstration servies',
+      )
+      return undefined
+    },
+  )
   if (snapshot) return { dataset: snapshot, trySync: false }
-  return { dataset: await loadDemo(options.now()), trySync: options.autoSync ?? true }
+  return {
+    dataset: await loadDemo(options.now()),
+    trySync: options.autoSync ?? true,
+    ...(snapshotProblem ? { snapshotProblem } : {}),
+  }
 }
 
 /**
@@ -88,7 +105,7 @@ async function initialDataset(options: ServeOptions, logger: Logger): Promise<{ 
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' })
-  const { dataset, trySync } = await initialDataset(options, logger)
+  const { dataset, trySync, snapshotProblem } = await initialDataset(options, logger)
   const store = new DatasetStore(dataset)
   if (dataset.source.demo)
     logger.warn(
@@ -140,7 +157,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         quiet: true,
       })
         .then(async (result) => {
-          const fresh = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now())
+          const fresh = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now(), { logger })
           if (fresh) {
             store.replace(fresh)
             logger.info({ lieux: result.accepted }, 'données nationales chargées : fin de la démonstration')
@@ -159,6 +176,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     port,
     store,
     backgroundSync,
+    ...(snapshotProblem ? { snapshotProblem } : {}),
     close: async () => {
       await Promise.all(attached.map((channel) => channel.close()))
       await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -6,10 +6,11 @@ import path from 'node:path'
 import { type Lieu, readLieux, toCsv, toJson } from '@aiguillage/lieux'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoDir, loadSnapshot, readSnapshotMeta } from './load.js'
+import { DataError, demoDir, loadSnapshot, readSnapshotMeta } from './load.js'
 import { startServer } from './server.js'
 import { type DownloadProgress, SyncError, syncSnapshot } from './sync.js'
-import { MONDAY_10H30, runningClock } from './test-support.js'
+import { historyFile } from './sync-guard.js'
+import { capturingLogger, MONDAY_10H30, runningClock } from './test-support.js'
 
 // End to end against a local HTTP server that plays data.gouv.fr and geo.api.gouv.fr (the internet cannot be
 // reached here): a good file, a truncated one, a 500, a timeout, a file with invalid rows.
@@ -29,10 +30,18 @@ const withInvalidRows = (() => {
   return lines.join('\n')
 })()
 
+/** Files a test puts on the local server, served whole with their Content-Length at /fichiers/NAME. */
+const served = new Map<string, Buffer>()
+
 let server: http.Server
 let base: string
 beforeAll(async () => {
   server = http.createServer((req, res) => {
+    const file = served.get(req.url ?? '')
+    if (file) {
+      res.writeHead(200, { 'content-type': 'text/csv', 'content-length': file.byteLength })
+      return res.end(file)
+    }
     switch (req.url) {
       case '/lieux.csv':
         res.writeHead(200, { 'content-type': 'text/csv', 'content-length': lieuxCsv.byteLength })
@@ -262,5 +271,239 @@ describe('aiguillage serve with a snapshot', () => {
     } finally {
       await running.close()
     }
+  })
+})
+
+// The red team's attacks on the snapshot, each reproduced: the file, what happened before this guard, what happens now.
+describe('aiguillage sync refuses a file out of line with the last good snapshots', () => {
+  const read = readLieux(lieuxCsv, { fileName: 'lieux-demo.csv', now: MONDAY_10H30 })
+  if (!read.ok) throw new Error(read.error.message)
+  const demo = read.report.accepted.map((row) => row.lieu)
+  /** A national-like file of n valid lieux: the demo rows over and over, each with a new id. */
+  const lieuxOf = (n: number) =>
+    toCsv(Array.from({ length: n }, (_, i) => ({ ...(demo[i % demo.length] as Lieu), id: `lieu-${i}` })))
+  /** A folder for --from with this lieux file and the communes. */
+  const folder = (lieux: string) => {
+    const from = fresh()
+    writeFileSync(path.join(from, 'lieux.csv'), lieux)
+    writeFileSync(path.join(from, 'communes.json'), communesJson)
+    return from
+  }
+  const syncFrom = (dataDir: string, lieux: string, extra: Record<string, unknown> = {}) =>
+    syncSnapshot({ dataDir, from: folder(lieux), now: runningClock(), ...extra })
+  const serveFile = (name: string, text: string) => {
+    served.set(`/fichiers/${name}`, Buffer.from(text))
+    return `/fichiers/${name}`
+  }
+  /** Everything of the snapshot folder, to check a refused file changed nothing. */
+  const snapshotState = (dataDir: string) =>
+    snapshotFiles(dataDir).map((name) => [name, readFileSync(path.join(dataDir, 'snapshot', name), 'utf8')])
+  const refusal = async (attempt: Promise<unknown>) => {
+    const error = await attempt.catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SyncError)
+    return (error as Error).message.replace(/\s/g, ' ')
+  }
+  const history = (dataDir: string) =>
+    (JSON.parse(readFileSync(historyFile(dataDir), 'utf8')) as { instantanes: { lieux: number; force?: boolean }[] })
+      .instantanes
+
+  it('refuses a file cut at a row boundary with 60 % of the lieux, downloaded or with --from, keeping the snapshot', async () => {
+    const dataDir = fresh()
+    const whole = lieuxOf(100)
+    await syncFrom(dataDir, whole)
+    const before = snapshotState(dataDir)
+    // Cut after the 60th row: every row is complete, the file ends with a line break.
+    const cut = `${whole.split('\n').slice(0, 61).join('\n')}\n`
+    for (const attempt of [sync(dataDir, serveFile('coupe-60.csv', cut)), syncFrom(dataDir, cut)]) {
+      const message = await refusal(attempt)
+      expect(message).toMatch(/n’a que 60 lieux valides contre 100 dans le dernier instantané accepté : −40 %/)
+      expect(message).toMatch(/baisse admise \(−10 %\)/)
+      expect(message).toMatch(/L’instantané actuel est gardé.*--accepter-ecart/)
+    }
+    expect(snapshotState(dataDir)).toEqual(before)
+    expect((await loadSnapshot(dataDir, MONDAY_10H30))?.lieux).toHaveLength(100)
+  })
+
+  it('refuses 51 %, and cannot be walked down: the reference is the median of the last good snapshots', async () => {
+    const dataDir = fresh()
+    for (let i = 0; i < 3; i++) await syncFrom(dataDir, lieuxOf(100))
+    expect(await refusal(syncFrom(dataDir, lieuxOf(51)))).toMatch(/51 lieux valides contre 100 .* −49 %/)
+    // A 9 % drop is within the limit…
+    expect(await syncFrom(dataDir, lieuxOf(91))).toMatchObject({ accepted: 91 })
+    // …but the next step is judged against the median of 100, 100, 100, 91, not against the last 91.
+    expect(await refusal(syncFrom(dataDir, lieuxOf(82)))).toMatch(
+      /82 lieux valides contre 100 d’habitude \(médiane des 4 derniers instantanés acceptés\) : −18 %/,
+    )
+    expect(history(dataDir).map((entry) => entry.lieux)).toEqual([100, 100, 100, 91])
+    expect((await readSnapshotMeta(dataDir))?.lieux.accepted).toBe(91)
+    // With a short history too: after 100 then 91, a drop is still measured from 100.
+    const short = fresh()
+    await syncFrom(short, lieuxOf(100))
+    await syncFrom(short, lieuxOf(91))
+    expect(await refusal(syncFrom(short, lieuxOf(82)))).toMatch(/82 lieux valides contre 100 .* −18 %/)
+  })
+
+  it('refuses a file of more than 3× the lieux unless accepterEcart, and takes a correct file again afterwards', async () => {
+    const dataDir = fresh()
+    for (let i = 0; i < 3; i++) await sync(dataDir, '/lieux.csv')
+    const before = snapshotState(dataDir)
+    const huge = serveFile('enorme.csv', lieuxOf(100))
+    expect(await refusal(sync(dataDir, huge))).toMatch(
+      /a 100 lieux valides contre 23 d’habitude .* : × 4,3 \(\+335 %\), au-delà de la hausse admise \(× 3,0\)/,
+    )
+    expect(snapshotState(dataDir)).toEqual(before)
+    // Confirmed: accepted, and recorded in the history as forced.
+    const forced = await sync(dataDir, huge, { accepterEcart: true })
+    expect(forced).toMatchObject({ accepted: 100, ecarts: [expect.stringMatching(/a 100 lieux valides contre 23/)] })
+    expect(history(dataDir).map((entry) => [entry.lieux, entry.force ?? false])).toEqual([
+      [23, false],
+      [23, false],
+      [23, false],
+      [100, true],
+    ])
+    // The correct file is accepted again: one forced snapshot does not become the reference by itself.
+    expect(await sync(dataDir, '/lieux.csv')).toMatchObject({ accepted: 23 })
+    expect(history(dataDir).map((entry) => entry.lieux)).toEqual([23, 23, 23, 100, 23])
+    // The level confirmed with accepterEcart passes without the option while it is in the history.
+    expect(await sync(dataDir, huge)).toMatchObject({ accepted: 100 })
+    expect(history(dataDir).map((entry) => [entry.lieux, entry.force ?? false])).toEqual([
+      [23, false],
+      [23, false],
+      [100, true],
+      [23, false],
+      [100, false],
+    ])
+  })
+
+  it('keeps only the last 5 snapshots in the history', async () => {
+    const dataDir = fresh()
+    for (const n of [100, 101, 102, 103, 104, 105]) await syncFrom(dataDir, lieuxOf(n))
+    expect(history(dataDir).map((entry) => entry.lieux)).toEqual([101, 102, 103, 104, 105])
+  })
+
+  it('refuses a quarter of the lieux even when meta.json is corrupt: the history is kept apart', async () => {
+    const dataDir = fresh()
+    await syncFrom(dataDir, lieuxOf(100))
+    writeFileSync(path.join(dataDir, 'snapshot/meta.json'), '{ "date": "2026-11-2')
+    const before = snapshotState(dataDir)
+    expect(await refusal(syncFrom(dataDir, lieuxOf(25)))).toMatch(/25 lieux valides contre 100 .* −75 %/)
+    expect(snapshotState(dataDir)).toEqual(before)
+  })
+
+  it('refuses when there is nothing to compare with but a snapshot exists (corrupt history, or no history and a corrupt meta.json)', async () => {
+    const dataDir = fresh()
+    await syncFrom(dataDir, lieuxOf(100))
+    writeFileSync(historyFile(dataDir), 'pas du JSON')
+    expect(await refusal(syncFrom(dataDir, lieuxOf(25)))).toMatch(/historique.json est illisible.*--accepter-ecart/)
+    rmSync(historyFile(dataDir))
+    writeFileSync(path.join(dataDir, 'snapshot/meta.json'), '{')
+    expect(await refusal(syncFrom(dataDir, lieuxOf(25)))).toMatch(/Pas d’historique et .*meta.json est illisible/)
+    // Forced, the history starts again from the file accepted.
+    expect(await syncFrom(dataDir, lieuxOf(25), { accepterEcart: true })).toMatchObject({ accepted: 25 })
+    expect(history(dataDir).map((entry) => entry.lieux)).toEqual([25])
+  })
+
+  it('starts the history from meta.json for a snapshot written before the history existed', async () => {
+    const dataDir = fresh()
+    await syncFrom(dataDir, lieuxOf(100))
+    rmSync(historyFile(dataDir))
+    expect(await refusal(syncFrom(dataDir, lieuxOf(60)))).toMatch(/60 lieux valides contre 100/)
+    expect(await syncFrom(dataDir, lieuxOf(98))).toMatchObject({ accepted: 98 })
+    expect(history(dataDir).map((entry) => entry.lieux)).toEqual([100, 98])
+  })
+
+  it('refuses a file cut in the middle of a row, naming the line, even when its Content-Length matches', async () => {
+    // Cut near the end: 95 complete rows of 100 would pass the count guard (−5 %); the cut row gives it away.
+    const dataDir = fresh()
+    const whole = lieuxOf(100)
+    await syncFrom(dataDir, whole)
+    const before = snapshotState(dataDir)
+    const line97 = whole.split('\n')[96] as string
+    const cut = whole.slice(0, whole.indexOf(line97) + 60)
+    const message = await refusal(sync(dataDir, serveFile('coupe-ligne.csv', cut)))
+    expect(message).toMatch(
+      /refusé \(.*coupe-ligne.csv\) : le fichier semble coupé en cours de ligne : la ligne 97 est incomplète \(\d+ colonnes au lieu de 32\) et le fichier ne se termine pas par un saut de ligne/,
+    )
+    expect(await refusal(syncFrom(dataDir, cut))).toMatch(/la ligne 97 est incomplète/)
+    // Cut inside a quoted cell: the same.
+    const rows = whole.split('\n')
+    const withQuote = rows.findIndex((row, i) => i >= 90 && row.includes('"'))
+    const quoted = whole.slice(0, whole.indexOf('"', whole.indexOf(rows[withQuote] as string)) + 8)
+    expect(await refusal(syncFrom(dataDir, quoted))).toMatch(
+      `la ligne ${withQuote + 1} est incomplète (un guillemet ouvert ligne ${withQuote + 1} n’est jamais fermé)`,
+    )
+    expect(snapshotState(dataDir)).toEqual(before)
+  })
+})
+
+describe('a snapshot is verified before it is served', () => {
+  const lieuxPath = async (dataDir: string) =>
+    path.join(dataDir, 'snapshot', (await readSnapshotMeta(dataDir))?.lieux.file as string)
+
+  it('records each file’s size and SHA-256 in meta.json', async () => {
+    const dataDir = fresh()
+    await sync(dataDir, '/lieux.csv')
+    const meta = await readSnapshotMeta(dataDir)
+    expect(meta?.lieux).toMatchObject({ size: lieuxCsv.byteLength, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(meta?.communes).toMatchObject({ size: Buffer.byteLength(communesJson), sha256: expect.any(String) })
+  })
+
+  it('refuses a lieux file cut to half inside the snapshot folder, naming it with the sizes', async () => {
+    const dataDir = fresh()
+    await sync(dataDir, '/lieux.csv')
+    const file = await lieuxPath(dataDir)
+    truncateSync(file, Math.floor(lieuxCsv.byteLength / 2))
+    const error = await loadSnapshot(dataDir, MONDAY_10H30).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DataError)
+    expect((error as Error).message).toBe(
+      `Instantané corrompu : ${file} fait ${Math.floor(lieuxCsv.byteLength / 2)} octets au lieu des ${lieuxCsv.byteLength} enregistrés dans meta.json (fichier tronqué ou modifié). Relancez « aiguillage sync ».`,
+    )
+    // Same size, another content.
+    writeFileSync(file, Buffer.alloc(lieuxCsv.byteLength, 0x41))
+    await expect(loadSnapshot(dataDir, MONDAY_10H30)).rejects.toThrow(/empreinte SHA-256 diffère/)
+  })
+
+  it('serve says so and falls back to the demo, then a background sync replaces the bad snapshot', async () => {
+    const dataDir = fresh()
+    await sync(dataDir, '/lieux.csv')
+    truncateSync(await lieuxPath(dataDir), Math.floor(lieuxCsv.byteLength / 2))
+    const { logger, lines } = capturingLogger()
+    const running = await startServer({
+      port: 0,
+      now: runningClock(),
+      dataDir,
+      autoSync: true,
+      sync: { lieuxUrl: `${base}/lieux.csv`, communesUrl: `${base}/communes.json` },
+      logger,
+    })
+    try {
+      expect(running.store.current.source.demo).toBe(true)
+      expect(running.snapshotProblem).toMatch(/^Instantané corrompu : .*lieux-.* octets au lieu des/)
+      const warning = lines.find(
+        (line) => line.msg === 'instantané refusé ou illisible : données de démonstration servies',
+      )
+      expect((warning?.err as { message: string }).message).toMatch(
+        /Instantané corrompu : .*lieux-.* octets au lieu des/,
+      )
+      await running.backgroundSync
+      expect(running.store.current.source).toMatchObject({ demo: false, kind: 'instantane' })
+    } finally {
+      await running.close()
+    }
+  })
+
+  it('still loads a snapshot written before checksums were recorded, with a warning', async () => {
+    const dataDir = fresh()
+    await sync(dataDir, '/lieux.csv')
+    const metaPath = path.join(dataDir, 'snapshot/meta.json')
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8'))
+    for (const entry of [meta.lieux, meta.communes]) {
+      delete entry.size
+      delete entry.sha256
+    }
+    writeFileSync(metaPath, JSON.stringify(meta))
+    const { logger, lines } = capturingLogger()
+    expect((await loadSnapshot(dataDir, MONDAY_10H30, { logger }))?.lieux).toHaveLength(23)
+    expect(lines.map((line) => line.msg)).toEqual([expect.stringMatching(/^instantané sans empreintes/)])
   })
 })

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   type AcceptedRow,
@@ -12,6 +12,16 @@ import {
 import { parseCommuneCoordinates } from '@aiguillage/territoires'
 import type { Logger } from 'pino'
 import { type LieuxSourceCount, readSnapshotMeta, type SnapshotMeta, snapshotDir } from './load.js'
+import {
+  appendHistory,
+  countGap,
+  fingerprint,
+  FORCE_HINT,
+  type HistoryEntry,
+  historyFile,
+  readHistory,
+  truncation,
+} from './sync-guard.js'
 
 /** The national dataset of lieux de médiation numérique (standard v1, CSV, published daily by ANCT on data.gouv.fr). */
 export const OFFICIAL_LIEUX_URL = 'https://www.data.gouv.fr/fr/datasets/r/398edc71-0d51-4cb6-9cbe-2540a4db573c'
@@ -33,8 +43,15 @@ export type SyncOptions = {
   /** Longest a download may take, and longest it may stay silent, in ms. */
   timeoutMs: number
   idleTimeoutMs: number
-  /** A new file with fewer accepted lieux than this share of the previous snapshot is taken as partial and refused. */
+  /**
+   * A new file with fewer accepted lieux (or communes) than this share of the reference is taken as partial and
+   * refused; the reference is the median of the last good snapshots, kept in `<dataDir>/historique.json`.
+   */
   minKeepRatio: number
+  /** A new file with more than this many times the reference's lieux (or communes) is refused. */
+  maxGrowthRatio: number
+  /** Accept a file out of the limits above (the history still records it). */
+  accepterEcart?: boolean
   logger?: Logger
   quiet?: boolean
   onProgress?: (progress: DownloadProgress) => void
@@ -47,7 +64,8 @@ export const defaultSyncOptions: Omit<SyncOptions, 'dataDir' | 'now'> = {
   communesUrl: process.env.AIGUILLAGE_COMMUNES_URL ?? OFFICIAL_COMMUNES_URL,
   timeoutMs: 180_000,
   idleTimeoutMs: 30_000,
-  minKeepRatio: 0.5,
+  minKeepRatio: 0.9,
+  maxGrowthRatio: 3,
 }
 
 export type SyncResult = {
@@ -64,6 +82,8 @@ export type SyncResult = {
   communes: number
   directory: string
   reportFile: string
+  /** The gaps accepted with `accepterEcart` (French sentences), when the file was out of the limits. */
+  ecarts?: string[]
 }
 
 export class SyncError extends Error {}
@@ -191,6 +211,8 @@ export async function syncSnapshot(
   const reads: { name: string; origin: string; bytes: Uint8Array; report: LieuxFileReport }[] = inputs.map((input) => {
     const read = readLieux(input.bytes, { fileName: input.origin.split('?')[0], now })
     if (!read.ok) throw new SyncError(`Fichier des lieux inutilisable (${input.origin}) : ${read.error.message}`)
+    const cut = truncation(input.bytes, read.report)
+    if (cut) throw new SyncError(`Fichier des lieux refusé (${input.origin}) : ${cut} L’instantané actuel est gardé.`)
     return { ...input, report: read.report }
   })
   const lieuxOrigin = reads.map((read) => read.origin).join(', ')
@@ -207,11 +229,14 @@ export async function syncSnapshot(
   const rejected = sources.reduce((n, source) => n + source.rejected, 0)
   const accepted = merged.lieux.length
   if (accepted === 0) throw new SyncError(`Aucun lieu valide dans ${lieuxOrigin} (${rejected} ligne(s) rejetée(s)).`)
-  const previous = await readSnapshotMeta(options.dataDir)
-  if (previous && accepted < previous.lieux.accepted * options.minKeepRatio)
-    throw new SyncError(
-      `Le nouveau fichier n’a que ${accepted} lieux valides contre ${previous.lieux.accepted} dans l’instantané actuel : il semble partiel. L’instantané actuel est gardé.`,
-    )
+  const history = await guardHistory(options.dataDir, options.accepterEcart ?? false)
+  const lieuxGap = countGap(
+    accepted,
+    history.map((entry) => ({ count: entry.lieux, ...(entry.force ? { force: true } : {}) })),
+    options,
+    'lieux valides',
+  )
+  if (lieuxGap && !options.accepterEcart) throw new SyncError(`${lieuxGap} ${FORCE_HINT}`)
 
   // 2. Communes.
   let communesText: string
@@ -229,10 +254,16 @@ export async function syncSnapshot(
     throw new SyncError(
       `Aucune commune lisible dans ${communesOrigin} : ${coordinates.problems[0]?.message ?? 'fichier vide'}`,
     )
-  if (previous && coordinates.byCode.size < previous.communes.count * options.minKeepRatio)
-    throw new SyncError(
-      `Le fichier des communes n’a que ${coordinates.byCode.size} communes contre ${previous.communes.count} : il semble partiel. L’instantané actuel est gardé.`,
-    )
+  const communesGap = countGap(
+    coordinates.byCode.size,
+    history
+      .filter((entry) => entry.communes > 0)
+      .map((entry) => ({ count: entry.communes, ...(entry.force ? { force: true } : {}) })),
+    options,
+    'communes',
+  )
+  if (communesGap && !options.accepterEcart)
+    throw new SyncError(`Fichier des communes (${communesOrigin}) : ${communesGap} ${FORCE_HINT}`)
 
   // 3. Write new files under new names, then switch meta.json in one rename.
   const dir = snapshotDir(options.dataDir)
@@ -248,8 +279,10 @@ export async function syncSnapshot(
       {},
     )
   // One file is kept as it came; several are written merged, as a CSV file of the standard.
-  await writeFile(path.join(dir, lieuxFile), single ? single.bytes : toCsv(merged.lieux))
-  await writeFile(path.join(dir, communesFile), communesText)
+  const lieuxBytes = single ? single.bytes : Buffer.from(toCsv(merged.lieux))
+  const communesBytes = Buffer.from(communesText)
+  await writeFile(path.join(dir, lieuxFile), lieuxBytes)
+  await writeFile(path.join(dir, communesFile), communesBytes)
   await writeFile(
     path.join(dir, reportFile),
     `${JSON.stringify(
@@ -287,12 +320,26 @@ export async function syncSnapshot(
       rejected,
       sources,
       duplicates: merged.duplicates,
+      ...fingerprint(lieuxBytes),
     },
-    communes: { file: communesFile, origin: communesOrigin, count: coordinates.byCode.size },
+    communes: {
+      file: communesFile,
+      origin: communesOrigin,
+      count: coordinates.byCode.size,
+      ...fingerprint(communesBytes),
+    },
   }
   const metaTemp = path.join(dir, `meta.json.${process.pid}.tmp`)
   await writeFile(metaTemp, `${JSON.stringify(meta, null, 2)}\n`)
   await rename(metaTemp, path.join(dir, 'meta.json'))
+  await appendHistory(options.dataDir, history, {
+    date: now.toISOString(),
+    lieux: accepted,
+    communes: coordinates.byCode.size,
+    ...(lieuxGap || communesGap ? { force: true } : {}),
+  })
+  const ecarts = [lieuxGap, communesGap].filter((gap): gap is string => gap !== undefined)
+  if (ecarts.length > 0) options.logger?.warn({ ecarts }, 'écart accepté (--accepter-ecart)')
 
   // 4. The previous files are no longer referenced.
   const keep = new Set(['meta.json', lieuxFile, communesFile, reportFile])
@@ -310,5 +357,34 @@ export async function syncSnapshot(
     communes: coordinates.byCode.size,
     directory: dir,
     reportFile: path.join(dir, reportFile),
+    ...(ecarts.length > 0 ? { ecarts } : {}),
   }
+}
+
+/**
+ * The accepted snapshots the new file is compared with: `historique.json`; without it (snapshots written before it
+ * existed), the current snapshot's meta.json; with neither, nothing (a first sync). An unreadable history, or a
+ * meta.json that exists but cannot be read without a history, leaves nothing to compare with: refused unless forced.
+ */
+async function guardHistory(dataDir: string, force: boolean): Promise<HistoryEntry[]> {
+  const history = await readHistory(dataDir)
+  if (history.status === 'ok') return history.entries
+  const unreadable = (what: string) =>
+    new SyncError(
+      `${what} : impossible de comparer le nouveau fichier aux derniers instantanés acceptés. L’instantané actuel est gardé. Pour l’accepter quand même (et repartir de cet historique), relancez avec --accepter-ecart (option accepterEcart: true).`,
+    )
+  if (history.status === 'corrupt') {
+    if (force) return []
+    throw unreadable(`L’historique des instantanés ${historyFile(dataDir)} est illisible (${history.problem})`)
+  }
+  const meta = await readSnapshotMeta(dataDir)
+  if (meta && meta.lieux?.accepted > 0)
+    return [{ date: meta.date, lieux: meta.lieux.accepted, communes: meta.communes?.count ?? 0 }]
+  const metaFile = path.join(snapshotDir(dataDir), 'meta.json')
+  const metaExists = await access(metaFile).then(
+    () => true,
+    () => false,
+  )
+  if (metaExists && !force) throw unreadable(`Pas d’historique et ${metaFile} est illisible`)
+  return []
 }
