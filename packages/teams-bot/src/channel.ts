@@ -3,7 +3,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai'
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder'
 import type { Context } from 'hono'
 import { createTeamsBot } from './bot.js'
-import type { TeamsConfig } from './config.js'
+import { localServiceUrlHosts, type TeamsConfig } from './config.js'
 
 /**
  * botbuilder's `process` reads an Express request and prints every refused token with console.error; the channel
@@ -32,12 +32,12 @@ function adapterFor(config: TeamsConfig): ChannelAdapter {
   })
 }
 
-const problem = (c: Context, status: 400 | 401 | 415, detail: string, field?: string) =>
+const problem = (c: Context, status: 400 | 401 | 403 | 415, detail: string, field?: string) =>
   sendProblem(
     c,
     problemOf(
       status,
-      status === 401 ? ProblemType.Unauthorized : ProblemType.InvalidParameter,
+      status === 401 ? ProblemType.Unauthorized : status === 403 ? ProblemType.Forbidden : ProblemType.InvalidParameter,
       detail,
       field ? { issues: [{ path: field.split('.'), code: 'invalid', message: detail }] } : {},
     ),
@@ -106,6 +106,26 @@ export function teamsChannel(config: TeamsConfig): Channel {
         }
         const invalid = activityProblem(body)
         if (invalid) return problem(c, 400, invalid.detail, invalid.field || undefined)
+        // Without a token check, posting replies to any serviceUrl would make this server send requests wherever a
+        // caller says: the development mode posts only to the hosts allowed (this machine by default).
+        if (config.mode === 'development') {
+          const { serviceUrl, deliveryMode } = body as { serviceUrl: string; deliveryMode?: string }
+          const allowed = config.serviceUrlHosts ?? localServiceUrlHosts
+          let host = ''
+          try {
+            host = new URL(serviceUrl).host.toLowerCase()
+          } catch {
+            return problem(c, 400, '« serviceUrl » doit être une adresse http(s).', 'serviceUrl')
+          }
+          const hostname = host.replace(/:\d+$/, '')
+          if (deliveryMode !== 'expectReplies' && !allowed.includes(hostname) && !allowed.includes(host))
+            return problem(
+              c,
+              403,
+              `En mode développement, le bot ne répond qu’aux serviceUrl de ${allowed.join(', ')} (AIGUILLAGE_TEAMS_DEV_HOTES), ou avec deliveryMode « expectReplies ».`,
+              'serviceUrl',
+            )
+        }
 
         // The activity goes to botbuilder's processActivity (what its `process` does after reading an Express
         // request), so that a refused token is an exception here rather than a line botbuilder prints itself.

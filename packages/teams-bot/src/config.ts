@@ -13,7 +13,14 @@ export type TeamsConfig =
       password?: string
       certificate?: { thumbprint: string; privateKey: string }
     }
-  | { mode: 'development' }
+  | {
+      mode: 'development'
+      /**
+       * The hosts the bot may post replies to (an activity's `serviceUrl`): the local emulators by default, never an
+       * address a caller names (the dev mode checks no token). `deliveryMode: 'expectReplies'` posts nothing anywhere.
+       */
+      serviceUrlHosts?: readonly string[]
+    }
 
 /** Reads the Bot Framework's usual variables; undefined when the bot is not configured (then it is not mounted). */
 export function teamsConfigFromEnv(env: NodeJS.ProcessEnv): TeamsConfig | undefined {
@@ -34,6 +41,14 @@ export function teamsConfigFromEnv(env: NodeJS.ProcessEnv): TeamsConfig | undefi
       ...(thumbprint && privateKey ? { certificate: { thumbprint, privateKey } } : {}),
     }
   }
-  if (['1', 'true', 'oui'].includes((env.AIGUILLAGE_TEAMS_DEV ?? '').toLowerCase())) return { mode: 'development' }
+  if (['1', 'true', 'oui'].includes((env.AIGUILLAGE_TEAMS_DEV ?? '').toLowerCase())) {
+    const hosts = env.AIGUILLAGE_TEAMS_DEV_HOTES?.split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean)
+    return { mode: 'development', ...(hosts?.length ? { serviceUrlHosts: hosts } : {}) }
+  }
   return undefined
 }
+
+/** Where the development mode may post replies when nothing else is configured: this machine only. */
+export const localServiceUrlHosts: readonly string[] = ['localhost', '127.0.0.1', '[::1]']

@@ -1,3 +1,5 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { type RunningServer, startServer } from '@aiguillage/api'
 import { runningClock } from '@aiguillage/api/test-support'
@@ -66,6 +68,34 @@ describe('POST /api/messages in development mode (no credentials, behind the exp
     expect(cardTitle(cardsOf(((await fiche.json()) as { activities: Json[] }).activities)[0])).toBe(
       'France services de Guéret',
     )
+  })
+
+  it('posts replies only to this machine (or in the body with expectReplies), never where a caller says', async () => {
+    // A local « Bot Framework connector » that records what it receives.
+    const received: string[] = []
+    const connector = http.createServer((req, res) => {
+      let body = ''
+      req.on('data', (chunk: Buffer) => {
+        body += chunk.toString('utf8')
+      })
+      req.on('end', () => {
+        received.push(`${req.method} ${req.url} ${body.slice(0, 200)}`)
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}')
+      })
+    })
+    await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve))
+    const local = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`
+    const elsewhere = await post(
+      server,
+      activity({ text: 'Guéret', deliveryMode: undefined, serviceUrl: 'https://attaquant.example/' }),
+    )
+    expect(elsewhere.status).toBe(403)
+    expect(elsewhere.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    expect(((await elsewhere.json()) as { issues: { path: string[] }[] }).issues[0]?.path).toEqual(['serviceUrl'])
+    const here = await post(server, activity({ text: 'Guéret', deliveryMode: undefined, serviceUrl: local }))
+    expect(here.status).toBeLessThan(300)
+    expect(received.some((line) => line.startsWith('POST /v3/conversations/'))).toBe(true)
+    connector.close()
   })
 
   it('answers malformed activities with a French 4xx problem naming the field, and keeps serving', async () => {
@@ -164,6 +194,12 @@ describe('teamsConfigFromEnv', () => {
   it('mounts nothing without configuration, the dev mode only behind its flag, and refuses an app id without secret', () => {
     expect(teamsConfigFromEnv({})).toBeUndefined()
     expect(teamsConfigFromEnv({ AIGUILLAGE_TEAMS_DEV: '1' })).toEqual({ mode: 'development' })
+    expect(
+      teamsConfigFromEnv({ AIGUILLAGE_TEAMS_DEV: '1', AIGUILLAGE_TEAMS_DEV_HOTES: 'emulateur.local, 10.0.0.5' }),
+    ).toEqual({
+      mode: 'development',
+      serviceUrlHosts: ['emulateur.local', '10.0.0.5'],
+    })
     expect(
       teamsConfigFromEnv({
         MicrosoftAppId: 'id',
