@@ -249,7 +249,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     )
   })
   // A bounded cost per request: a long address (thousands of filter values) is refused before anything reads it.
-  app.use('*', async (c, next) => {
+  app.use('*', async (c: Context, next) => {
     const url = c.req.url
     const length = url.length - url.indexOf('/', url.indexOf('//') + 2)
     if (length <= MAX_URL_LENGTH) return next()

@@ -111,7 +111,7 @@ export function teamsChannel(config: TeamsConfig): Channel {
         if (config.mode === 'development') {
           const { serviceUrl, deliveryMode } = body as { serviceUrl: string; deliveryMode?: string }
           const allowed = config.serviceUrlHosts ?? localServiceUrlHosts
-          let host = ''
+          let host: string
           try {
             host = new URL(serviceUrl).host.toLowerCase()
           } catch {
