@@ -66,7 +66,7 @@ export const defaultWebChatConfig: Omit<WebChatConfig, 'allowedOrigins' | 'trust
   perAddress: { burst: 120, perMs: 250 },
   connectionsPerAddress: 50,
   newSessionsPerAddress: { burst: 30, perMs: 3_000 },
-  maxSessions: 50_000,
+  maxSessions: 20_000,
   maxErrors: 20,
 }
 
