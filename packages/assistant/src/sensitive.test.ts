@@ -4,6 +4,15 @@ import { redactSensitive } from './sensitive.js'
 describe('redactSensitive', () => {
   it.each([
     ['mon mot de passe est Soleil123', 'mon mot de passe [masqué]', ['mot_de_passe']],
+    // A password that begins with a word that says something about one (« secret », « perdu », « changé ») is one.
+    [
+      'mon mot de passe est Secret123 et j’habite Guéret',
+      'mon mot de passe [masqué] et j’habite Guéret',
+      ['mot_de_passe'],
+    ],
+    ['mon mdp c Perdu2024', 'mon mdp [masqué]', ['mot_de_passe']],
+    ['code secret : Chang3me', 'code secret [masqué]', ['code_secret']],
+    ['mot de passe Secret2024', 'mot de passe [masqué]', ['mot_de_passe']],
     ['mdp : azerty', 'mdp [masqué]', ['mot_de_passe']],
     ['mon mot de passe ameli est Soleil2024', 'mon mot de passe ameli [masqué]', ['mot_de_passe']],
     ['voici mon password: Hunter2!', 'voici mon password [masqué]', ['mot_de_passe']],

@@ -325,7 +325,8 @@ export type Redaction = { text: string; kinds: SensitiveKind[] }
 /** Finds and masks secrets in a text. The masked text is the only one to keep, show back or log. */
 export function redactSensitive(text: string): Redaction {
   const kinds = new Set<SensitiveKind>()
-  const said = (_secret: string, folded: string) => !NOT_A_SECRET.test(folded)
+  // A word about the secret (« oublié », « wrong ») is no secret; a token with a digit is one (« Secret123 », « Perdu2024 »).
+  const said = (secret: string, folded: string) => /\p{N}/u.test(secret) || !NOT_A_SECRET.test(folded)
   let out = replaceSaid(text, PASSWORD_SAID, 'mot_de_passe', kinds, said)
   out = replaceSaid(out, PASS_SAID, 'mot_de_passe', kinds, said)
   out = replaceSaid(out, CODE_STRONG, 'code_secret', kinds, () => true)
@@ -334,7 +335,7 @@ export function redactSensitive(text: string): Redaction {
     CODE_STRONG_SAID,
     'code_secret',
     kinds,
-    (secret, folded) => !NOT_A_SECRET.test(folded) && (/\d/.test(secret) || looksLikePassword(secret)),
+    (secret, folded) => /\d/.test(secret) || (!NOT_A_SECRET.test(folded) && looksLikePassword(secret)),
   )
   out = replaceSaid(out, CODE_SAID, 'code_secret', kinds, (secret) => {
     const digits = secret.replace(/\D/g, '').length
@@ -345,7 +346,7 @@ export function redactSensitive(text: string): Redaction {
     PASSWORD_SHOWN,
     'mot_de_passe',
     kinds,
-    (secret, folded) => !NOT_A_SECRET.test(folded) && looksLikePassword(secret),
+    (secret, folded) => looksLikePassword(secret) && (/\p{N}/u.test(secret) || !NOT_A_SECRET.test(folded)),
   )
   out = maskSpans(out, ibanSpans(out), kinds)
   out = maskSpans(out, numberSpans(out), kinds)
