@@ -620,8 +620,12 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       return sendProblem(c, problem(error.status, ProblemType.InvalidParameter, detail))
     }
     // A client that hung up in the middle of its body (an aborted upload): its doing, not a bug of ours.
-    const incoming = (c.env as { incoming?: Readable } | undefined)?.incoming
-    if (incoming?.readableAborted || incoming?.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+    // (`complete` is false only while a body has not fully arrived: a fully read one may be destroyed afterwards.)
+    const incoming = (c.env as { incoming?: Readable & { complete?: boolean } } | undefined)?.incoming
+    if (
+      incoming?.complete === false &&
+      (incoming.readableAborted || incoming.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET')
+    ) {
       deps.logger.info({ route: c.req.routePath }, 'requête interrompue par le client')
       return sendProblem(
         c,
