@@ -1,20 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import http from 'node:http'
-import path from 'node:path'
 import { vocabularies } from '@aiguillage/lieux'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bin, realCommunesFile, realLieuxFiles, sharedData, waitForUrl } from './test-support.js'
 
 // One client cannot stall the server: the costliest requests the API still accepts, and those it refuses, sent by
 // the dozen at once to the real `aiguillage serve` on the real data (no rate limit: the worst case), while /healthz is
 // asked every 50 ms. The server is its own process, as in production: the test's client does not share its event loop.
-const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
-const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
-const lieuxFiles = [
-  'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
-  'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
-].map((f) => path.join(sharedData, f))
-
 type Answer = { status: number; bytes: number }
 
 function get(port: number, path: string): Promise<Answer> {
@@ -41,30 +34,13 @@ describe.skipIf(!existsSync(sharedData))('real data: abusive requests (real serv
   beforeAll(async () => {
     child = spawn(
       process.execPath,
-      [
-        bin,
-        'serve',
-        '--port',
-        '0',
-        '--lieux',
-        lieuxFiles.join(','),
-        '--communes',
-        path.join(sharedData, 'communes-france/communes-france.csv'),
-      ],
+      [bin, 'serve', '--port', '0', '--lieux', realLieuxFiles.join(','), '--communes', realCommunesFile],
       {
         env: { ...process.env, AIGUILLAGE_AUTO_SYNC: '0', AIGUILLAGE_RATE_LIMIT: 'off', LOG_LEVEL: 'silent' },
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     )
-    const url = await new Promise<string>((resolve, reject) => {
-      let seen = ''
-      child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${seen}`)))
-      child.stderr?.on('data', (chunk: Buffer) => {
-        seen += chunk.toString()
-        const found = /répond sur (http:\/\/[^\s]+)/.exec(seen)?.[1]
-        if (found) resolve(found)
-      })
-    })
+    const url = await waitForUrl(child, 60_000)
     server.port = Number(new URL(url).port)
   }, 60_000)
   afterAll(() => {

@@ -1,32 +1,18 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import { readLieux, Service } from '@aiguillage/lieux'
 import { matchesFilters, scanNearest } from '@aiguillage/recherche'
 import { describe, expect, it } from 'vitest'
+import { bin, realCommunesFile, realLieuxFiles, sharedData } from './test-support.js'
 
 // The real command on the real lieux and communes: the answer around Guéret is the true nearest (brute force).
-const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
-const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
-const lieuxFiles = [
-  'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
-  'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
-].map((f) => path.join(sharedData, f))
+const lieuxFiles = realLieuxFiles
 
 /** `aiguillage search` over the real lieux and communes, as a child process; its JSON answer. */
 function search(...args: string[]) {
   const run = spawnSync(
     process.execPath,
-    [
-      bin,
-      'search',
-      '--lieux',
-      lieuxFiles.join(','),
-      '--communes',
-      path.join(sharedData, 'communes-france/communes-france.csv'),
-      ...args,
-      '--json',
-    ],
+    [bin, 'search', '--lieux', lieuxFiles.join(','), '--communes', realCommunesFile, ...args, '--json'],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 90_000 }, // its own deadline: spawnSync blocks the test's timer
   )
   expect(run.status, run.stderr).toBe(0)

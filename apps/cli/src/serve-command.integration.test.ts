@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
+import { bin, waitForUrl } from './test-support.js'
 
 // The real `aiguillage serve` and `aiguillage sync` processes, as a person starts them.
-const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
 const demo = path.resolve(import.meta.dirname, '../../../packages/api/demo')
 const env = (dataDir: string) => ({
   ...process.env,
@@ -17,29 +17,6 @@ const env = (dataDir: string) => ({
 
 /** A command that ends by itself (a refusal, a sync from a folder): 30 s catches a hang; spawnSync blocks the test's timer. */
 const spawnDeadlineMs = 30_000
-
-/**
- * Waits until the server says where it answers. 20 s: loading tsx, the official geography and the index takes 2–4 s on
- * an idle two-core machine, up to 5 times that when the machine is busy; an early exit fails at once.
- */
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let seen = ''
-    const timer = setTimeout(() => reject(new Error(`no URL in: ${seen}`)), 20_000)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`the server exited (${code}) before answering: ${seen}`))
-    })
-    child.stderr?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString()
-      const url = /répond sur (http:\/\/[^\s]+)/.exec(seen)?.[1]
-      if (url) {
-        clearTimeout(timer)
-        resolve(url)
-      }
-    })
-  })
-}
 
 describe('aiguillage serve (real process)', () => {
   it('starts on the demo data and says so, answers, and stops cleanly on SIGTERM', async () => {

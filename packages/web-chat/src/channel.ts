@@ -324,28 +324,15 @@ class WebChat {
     }
     if (!session) {
       // A new conversation costs memory until it expires: counted per address, and capped for everyone.
-      if (!this.newSessionLimits.take(connection.address)) {
-        send(ws, {
-          type: 'bye',
-          reason: 'busy',
-          message: 'Trop de discussions ouvertes depuis votre connexion. Attendez une minute, puis réessayez.',
-        })
-        ws.close(1013, 'trop de discussions')
-        return
-      }
+      if (!this.newSessionLimits.take(connection.address))
+        return busy(ws, 'Trop de discussions ouvertes depuis votre connexion. Attendez une minute, puis réessayez.')
       if (this.sessions.size >= this.config.maxSessions) this.forgetExpired(now)
       if (this.sessions.size >= this.config.maxSessions) {
         this.logger.warn(
           { evenement: 'plafond_sessions', sessions: this.sessions.size },
           'discussion refusée : plafond atteint',
         )
-        send(ws, {
-          type: 'bye',
-          reason: 'busy',
-          message: 'Beaucoup de personnes discutent en ce moment. Réessayez dans quelques minutes.',
-        })
-        ws.close(1013, 'plafond atteint')
-        return
+        return busy(ws, 'Beaucoup de personnes discutent en ce moment. Réessayez dans quelques minutes.')
       }
       session = {
         id: this.tokens.newSessionId(),
@@ -537,6 +524,12 @@ type TurnData = { position?: Point; replyTo?: string }
 
 function send(ws: WebSocket, frame: ServerFrame): void {
   if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame))
+}
+
+/** No new conversation now: said in French, and the socket closed with « try again later » (1013). */
+function busy(ws: WebSocket, message: string): void {
+  send(ws, { type: 'bye', reason: 'busy', message })
+  ws.close(1013, 'occupé')
 }
 
 /** Refuses an upgrade with a problem+json answer, as the API refuses a request. */

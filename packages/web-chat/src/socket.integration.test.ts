@@ -1,5 +1,5 @@
 import http from 'node:http'
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, lieuxNames, startChatServer } from './test-support.js'
@@ -407,19 +407,7 @@ describe('limits', () => {
       cwd: path.join(import.meta.dirname),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.stderr.on('data', (d) => (out += d))
-    const exit = await new Promise<number | string>((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL')
-        resolve('encore en vie après 20 s')
-      }, 20_000)
-      child.on('exit', (code) => {
-        clearTimeout(timer)
-        resolve(code ?? -1)
-      })
-    })
+    const { out, exit } = await outputOf(child)
     expect(out).toContain('fermé')
     expect(exit).toBe(0)
   }, 30_000)
@@ -441,22 +429,28 @@ describe('what libraries print', () => {
       env: { ...process.env, DEBUG: '*', DEBUG_COLORS: 'no' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.stderr.on('data', (d) => (out += d))
-    const exit = await new Promise<number | string>((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL')
-        resolve('encore en vie après 20 s')
-      }, 20_000)
-      child.on('exit', (code) => {
-        clearTimeout(timer)
-        resolve(code ?? -1)
-      })
-    })
+    const { out, exit } = await outputOf(child)
     expect(out).toContain('fermé')
     expect(exit).toBe(0)
     expect(out).not.toMatch(/Zorglubette/)
     expect(out.replace(/\D/g, '')).not.toContain('4970101234567899')
   }, 30_000)
 })
+
+/** Everything a child process prints, and how it ended (a hang is killed after 20 s and said so). */
+async function outputOf(child: ChildProcess): Promise<{ out: string; exit: number | string }> {
+  let out = ''
+  child.stdout?.on('data', (d) => (out += d))
+  child.stderr?.on('data', (d) => (out += d))
+  const exit = await new Promise<number | string>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      resolve('encore en vie après 20 s')
+    }, 20_000)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve(code ?? -1)
+    })
+  })
+  return { out, exit }
+}
