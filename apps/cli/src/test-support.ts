@@ -2,17 +2,12 @@
 // for a `serve` started as a child process.
 import type { ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { realLieuxFiles, sharedData } from '@aiguillage/api/test-support'
 
 /** The command as a person runs it. */
 export const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
-/** ../shared/data, or AIGUILLAGE_SHARED_DATA. */
-export const sharedData =
-  process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
-/** The real lieux the real-data suites use: France Services 2024 and Hinaura 2022, both in the standard v1. */
-export const realLieuxFiles = [
-  'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
-  'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
-].map((f) => path.join(sharedData, f))
+// Where the real data are: the same as the API's suites (one place for that path and those files).
+export { realLieuxFiles, sharedData }
 export const realCommunesFile = path.join(sharedData, 'communes-france/communes-france.csv')
 
 /**
