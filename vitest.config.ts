@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { resolveSources } from './vitest.source.js'
 
 // `pnpm test` runs the three lanes; `pnpm test:unit`, `test:integration` and `test:real-data` run one each.
 //
@@ -11,11 +12,13 @@ import { defineConfig } from 'vitest/config'
 // - real-data: `*.real-data.test.ts`, over ../shared/data (skipped, and saying so, where that folder is absent); its
 //   tests read and index thousands of real lieux (10–30 s each on two cores).
 export default defineConfig({
+  ...resolveSources,
   test: {
     projects: [
       'packages/*',
       'apps/*',
       {
+        ...resolveSources,
         test: {
           name: 'docs',
           include: ['scripts/*.test.ts'],
@@ -23,6 +26,7 @@ export default defineConfig({
         },
       },
       {
+        ...resolveSources,
         test: {
           name: 'integration',
           include: [
@@ -35,6 +39,7 @@ export default defineConfig({
         },
       },
       {
+        ...resolveSources,
         test: {
           name: 'real-data',
           include: ['packages/*/src/**/*.real-data.test.ts', 'apps/*/src/**/*.real-data.test.ts'],

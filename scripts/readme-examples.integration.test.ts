@@ -22,11 +22,15 @@ describe.each(packages)('the README example of @aiguillage/%s', (name) => {
       .filter((line) => /^\s*\/\/ /.test(line) || /console\.log\(.*\) \/\/ /.test(line))
       .filter((line) => !/^\s*\/\/ [A-Z]/.test(line)) // prose comments start with a capital letter
       .map((line) => line.slice(line.indexOf('// ') + 3))
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/quick-start.ts'], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 30_000, // an example runs in 1–3 s; spawnSync blocks the test's timer, so it needs its own deadline
-    })
+    const run = spawnSync(
+      process.execPath,
+      ['--conditions=@aiguillage/source', '--import', 'tsx', 'examples/quick-start.ts'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30_000, // an example runs in 1–3 s; spawnSync blocks the test's timer, so it needs its own deadline
+      },
+    )
     expect(run.stderr).toBe('')
     expect(run.stdout.trim().split('\n')).toEqual(expected)
   })

@@ -33,6 +33,24 @@ if (lane !== undefined && !projectsOf[lane]) {
 }
 const projects = lane === undefined ? [] : projectsOf[lane].flatMap((name) => ['--project', name])
 
+// The integration lane also runs the compiled server (dist/, as in production): build it first (cached by turbo when
+// nothing changed). The unit lane runs the sources only.
+if (lane !== 'unit' && lane !== 'real-data') {
+  const build = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'turbo'),
+    ['run', 'build', '--output-logs=errors-only'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
+  if (build.status !== 0) {
+    console.error('pnpm build a échoué : la suite ne peut pas tester le serveur compilé.')
+    console.log('\n0 passed, 1 failed, 0 skipped')
+    process.exit(1)
+  }
+}
+
 const vitest = path.join(root, 'node_modules', '.bin', 'vitest')
 const run = spawnSync(
   vitest,

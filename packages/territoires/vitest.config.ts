@@ -1,6 +1,8 @@
 import { defineProject } from 'vitest/config'
+import { resolveSources } from '../../vitest.source.js'
 
 export default defineProject({
+  ...resolveSources,
   test: {
     name: 'territoires',
     include: ['src/**/*.test.ts'],

@@ -1,15 +1,10 @@
 #!/usr/bin/env node
-// The `aiguillage` command. Help is printed from the text file alone (a few milliseconds, no TypeScript loader);
-// every other command runs the TypeScript entry point through tsx, which imports that command and nothing else.
-import { readFileSync } from 'node:fs'
-
-const [command] = process.argv.slice(2)
-if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-  process.stdout.write(`${readFileSync(new URL('../src/help.txt', import.meta.url), 'utf8')}\n`)
-  // Without a command, the help is printed as an error would be: exit 2, as for any unusable input.
-  process.exitCode = command === undefined ? 2 : 0
-} else {
-  const { register } = await import('tsx/esm/api')
-  register()
-  await import('../src/main.ts')
+// The `aiguillage` command, compiled: plain Node, one process, no TypeScript loader (`pnpm build` writes dist/).
+// From the sources, without a build: `pnpm aiguillage …` (bin/dev.mjs).
+try {
+  await import('../dist/main.js')
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/main.js')) throw error
+  process.stderr.write('Erreur : Aiguillage n’est pas compilé. Lancez d’abord « pnpm build » à la racine du dépôt.\n')
+  process.exitCode = 2
 }

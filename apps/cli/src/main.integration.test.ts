@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 // End to end: the real `aiguillage` command in its own process, as a person or a script runs it.
-const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
+const bin = path.resolve(import.meta.dirname, '../bin/dev.mjs')
 const fixtures = path.resolve(import.meta.dirname, '../fixtures')
 // 30 s per run: tsx and a small file take 1–2 s on an idle two-core machine; the deadline only catches a hang
 // (spawnSync blocks the test's own timer, so it needs one of its own).

@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util'
 import type { Clock } from '@aiguillage/lieux'
 import { ExitCode, parseArgsProblem } from './command-line.js'
 
-/** The help text, shared with bin/aiguillage.mjs, which prints it for `--help` without loading TypeScript at all. */
-const HELP = readFileSync(new URL('./help.txt', import.meta.url), 'utf8')
+/** The help text, a plain text file read from the sources both from src/ and from the compiled dist/. */
+const HELP = readFileSync(new URL('../src/help.txt', import.meta.url), 'utf8')
 
 // `aiguillage validate … | head`: a closed pipe is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -22,8 +22,12 @@ const output = {
 const clock: Clock = () => new Date()
 
 async function main(argv: string[]): Promise<number> {
-  // `--help` and no command are answered by bin/aiguillage.mjs before this file is loaded.
   const [command, ...rest] = argv
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    output.out(HELP)
+    // Without a command, the help is printed as an error would be: exit 2, as for any unusable input.
+    return command === undefined ? ExitCode.Unusable : ExitCode.Valid
+  }
   // pnpm runs root scripts from the repository root; INIT_CWD is where the person typed the command.
   const cwd = process.env.INIT_CWD ?? process.cwd()
   switch (command) {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { realLieuxFiles, sharedData } from '@aiguillage/api/test-support'
 
 /** The command as a person runs it. */
-export const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
+export const bin = path.resolve(import.meta.dirname, '../bin/dev.mjs')
 // Where the real data are: the same as the API's suites (one place for that path and those files).
 export { realLieuxFiles, sharedData }
 export const realCommunesFile = path.join(sharedData, 'communes-france/communes-france.csv')

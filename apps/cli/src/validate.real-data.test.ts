@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 
 // The real command on the real files of ../shared/data, as the acceptance check runs it.
 const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
-const bin = path.resolve(import.meta.dirname, '../bin/aiguillage.mjs')
+const bin = path.resolve(import.meta.dirname, '../bin/dev.mjs')
 const validate = (...files: string[]) => {
   const run = spawnSync(process.execPath, [bin, 'validate', '--json', ...files.map((f) => path.join(sharedData, f))], {
     encoding: 'utf8',

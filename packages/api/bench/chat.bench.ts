@@ -98,6 +98,7 @@ async function drive(
 
 const api = await start(
   [
+    '--conditions=@aiguillage/source',
     '--import',
     'tsx',
     'apps/cli/src/main.ts',

@@ -81,12 +81,27 @@ const paths = communes.map(
   (c) => `/v1/lieux?commune=${encodeURIComponent(c)}&services=${encodeURIComponent(Service.AdministrativeProcedures)}`,
 )
 
-const trivial = await start(['--import', 'tsx', path.join(import.meta.dirname, 'trivial-server.ts')], {})
+const trivial = await start(
+  ['--conditions=@aiguillage/source', '--import', 'tsx', path.join(import.meta.dirname, 'trivial-server.ts')],
+  {},
+)
 const baseline = await load(trivial.url, ['/trivial'])
 trivial.child.kill('SIGTERM')
 
 const api = await start(
-  ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--port', '0', '--lieux', lieuxFile, '--communes', communesFile],
+  [
+    '--conditions=@aiguillage/source',
+    '--import',
+    'tsx',
+    'apps/cli/src/main.ts',
+    'serve',
+    '--port',
+    '0',
+    '--lieux',
+    lieuxFile,
+    '--communes',
+    communesFile,
+  ],
   { AIGUILLAGE_RATE_LIMIT: 'off', AIGUILLAGE_CONCURRENCE: 'off', AIGUILLAGE_AUTO_SYNC: '0' },
 )
 const startupRss = rssMb(api.child.pid as number)

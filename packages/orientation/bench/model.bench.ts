@@ -26,9 +26,13 @@ if (process.argv.includes('--ready')) {
   console.log(JSON.stringify({ parse: parsed - start, load: loaded - parsed, pipeline: performance.now() - loaded }))
 } else {
   const runs = Array.from({ length: 7 }, () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--ready'], {
-      encoding: 'utf8',
-    })
+    const out = execFileSync(
+      process.execPath,
+      ['--conditions=@aiguillage/source', '--import', 'tsx', fileURLToPath(import.meta.url), '--ready'],
+      {
+        encoding: 'utf8',
+      },
+    )
     return JSON.parse(out) as { parse: number; load: number; pipeline: number }
   })
   const ready = median(runs.map((r) => r.parse + r.load))

@@ -71,7 +71,13 @@ const large = measure(200_000, 5000, 100)
 
 const child = spawnSync(
   process.execPath,
-  ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'build-memory.ts')],
+  [
+    '--expose-gc',
+    '--conditions=@aiguillage/source',
+    '--import',
+    'tsx',
+    path.join(import.meta.dirname, 'build-memory.ts'),
+  ],
   { encoding: 'utf8' },
 )
 const build = JSON.parse(child.stdout || '{}')

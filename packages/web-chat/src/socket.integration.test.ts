@@ -403,10 +403,14 @@ describe('limits', () => {
       await chat.server.close()
       console.log('fermé')
     `
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: path.join(import.meta.dirname),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@aiguillage/source', '--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        cwd: path.join(import.meta.dirname),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     const { out, exit } = await outputOf(child)
     expect(out).toContain('fermé')
     expect(exit).toBe(0)
@@ -424,11 +428,15 @@ describe('what libraries print', () => {
       await chat.server.close()
       console.log('fermé')
     `
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: path.join(import.meta.dirname),
-      env: { ...process.env, DEBUG: '*', DEBUG_COLORS: 'no' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@aiguillage/source', '--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        cwd: path.join(import.meta.dirname),
+        env: { ...process.env, DEBUG: '*', DEBUG_COLORS: 'no' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     const { out, exit } = await outputOf(child)
     expect(out).toContain('fermé')
     expect(exit).toBe(0)

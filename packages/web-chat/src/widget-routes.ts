@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
-import { buildWidget, demoPage, demoStylesheet } from '@aiguillage/widget'
+import { demoPage, loadWidget, demoStylesheet } from '@aiguillage/widget'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Logger } from 'pino'
 
@@ -11,7 +11,7 @@ import type { Logger } from 'pino'
  */
 export function widgetRoutes(app: OpenAPIHono, options: { socketPath: string; logger: Logger }): void {
   // Built once at start-up, in memory (about 0.1 s): nothing generated is committed.
-  const bundle = buildWidget().then((js) => ({
+  const bundle = loadWidget().then((js) => ({
     js,
     gzip: gzipSync(js, { level: 9 }),
     etag: `"${createHash('sha256').update(js).digest('base64url').slice(0, 22)}"`,

@@ -1,16 +1,20 @@
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { build } from 'esbuild'
 
 export { contrastWithWhite, defaultColour, readableColour } from './colour.js'
 
-/** The browser's source: one file and what it imports. */
-export const widgetSource = path.join(import.meta.dirname, 'widget.ts')
+/** The browser's source: one file and what it imports (found from src/ and from the compiled dist/ alike). */
+export const widgetSource = path.join(import.meta.dirname, '..', 'src', 'widget.ts')
+/** The bundle `pnpm build` writes, which the compiled server serves. */
+export const widgetBundleFile = path.join(import.meta.dirname, '..', 'dist', 'widget.bundle.js')
 
 /**
  * The widget's script, bundled and minified in memory (nothing generated is committed). The target is old enough
  * for the phones and tablets people keep for years (old iPads stay on Safari 12).
  */
 export async function buildWidget(): Promise<string> {
+  // Imported here only: the compiled server never loads the bundler.
+  const { build } = await import('esbuild')
   const result = await build({
     entryPoints: [widgetSource],
     bundle: true,
@@ -22,6 +26,17 @@ export async function buildWidget(): Promise<string> {
     logLevel: 'silent',
   })
   return (result.outputFiles[0] as { text: string }).text
+}
+
+/**
+ * The widget's script for the server: compiled (running from dist/), the bundle written by `pnpm build`; from the
+ * sources, bundled now, so that an edit is served without a build.
+ */
+export async function loadWidget(): Promise<string> {
+  if (!import.meta.filename.endsWith('.js')) return buildWidget()
+  return readFile(widgetBundleFile, 'utf8').catch((error: unknown) => {
+    throw new Error(`Le widget n’est pas construit (${widgetBundleFile}) : lancez « pnpm build ».`, { cause: error })
+  })
 }
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
