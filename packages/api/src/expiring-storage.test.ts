@@ -16,4 +16,12 @@ describe('ExpiringStorage (the bot channels’ state)', () => {
     await storage.delete(['b'])
     expect(storage.size).toBe(0)
   })
+  it('keeps at most its cap, dropping the least recently written first', async () => {
+    const storage = new ExpiringStorage(60_000, () => new Date(Date.UTC(2026, 10, 23)), 2)
+    await storage.write({ a: 1, b: 2 })
+    await storage.write({ a: 3 }) // « a » written again: « b » is now the oldest
+    await storage.write({ c: 4 })
+    expect(storage.size).toBe(2)
+    expect(await storage.read(['a', 'b', 'c'])).toEqual({ a: 3, c: 4 })
+  })
 })

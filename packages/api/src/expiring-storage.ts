@@ -11,9 +11,11 @@ export type StoreItems = Record<string, unknown>
 export class ExpiringStorage {
   private readonly items = new Map<string, { at: number; json: string }>()
 
+  /** `maxEntries`: past it, the least recently written entries are dropped first (memory stays bounded). */
   constructor(
     private readonly ttlMs: number,
     private readonly clock: Clock,
+    private readonly maxEntries = 100_000,
   ) {}
 
   private now(): number {
@@ -32,6 +34,8 @@ export class ExpiringStorage {
   async write(changes: StoreItems): Promise<void> {
     for (const [key, value] of Object.entries(changes)) {
       this.items.delete(key)
+      // Full: the oldest goes (the front of the map), one at a time, so a write costs the same full or empty.
+      while (this.items.size >= this.maxEntries) this.items.delete(this.items.keys().next().value as string)
       this.items.set(key, { at: this.now(), json: JSON.stringify(value) })
     }
   }

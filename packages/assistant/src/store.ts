@@ -42,8 +42,8 @@ export class MemoryConversationStore implements ConversationStore {
   }
 
   async set(state: ConversationState): Promise<void> {
-    if (!this.states.has(state.id) && this.states.size >= this.max) this.sweep()
-    this.states.delete(state.id) // keep insertion order = last activity, for the sweep
+    this.states.delete(state.id) // keep insertion order = last activity: the oldest is always first
+    if (this.states.size >= this.max) this.evict()
     this.states.set(state.id, { updatedAt: state.updatedAt, json: JSON.stringify(state) })
   }
 
@@ -51,11 +51,26 @@ export class MemoryConversationStore implements ConversationStore {
     this.states.delete(id)
   }
 
-  /** Drops expired conversations, then the oldest if still full. */
+  /**
+   * At the cap: drops the expired conversations at the front, then the oldest until there is room. Each entry is
+   * dropped at most once, so an insert into a full store costs what an insert into an empty one does (a full sweep
+   * per insert once full made new conversations 100 times slower).
+   */
+  private evict(): void {
+    const now = this.now()
+    for (const [id, state] of this.states) {
+      if (this.states.size < this.max && now - state.updatedAt <= this.ttlMs) break
+      this.states.delete(id)
+    }
+  }
+
+  /** Drops expired conversations (oldest first, stopping at the first one still alive). */
   sweep(): void {
     const now = this.now()
-    for (const [id, state] of this.states) if (now - state.updatedAt > this.ttlMs) this.states.delete(id)
-    while (this.states.size >= this.max) this.states.delete(this.states.keys().next().value as string)
+    for (const [id, state] of this.states) {
+      if (now - state.updatedAt <= this.ttlMs) break
+      this.states.delete(id)
+    }
   }
 
   get size(): number {

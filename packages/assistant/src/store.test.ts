@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import type { ConversationState } from './engine.js'
+import { MemoryConversationStore } from './store.js'
+
+const state = (id: string, updatedAt: number): ConversationState => ({
+  id,
+  understanding: null,
+  misunderstood: 0,
+  shown: 0,
+  updatedAt,
+})
+
+describe('MemoryConversationStore at its cap', () => {
+  it('keeps at most its cap, dropping the least recently active first', async () => {
+    const now = 1_000_000
+    const store = new MemoryConversationStore({ now: () => new Date(now), maxConversations: 3 })
+    for (const id of ['a', 'b', 'c']) await store.set(state(id, now))
+    await store.set(state('a', now)) // « a » speaks again: « b » is now the oldest
+    await store.set(state('d', now))
+    expect(store.size).toBe(3)
+    expect(await store.get('b')).toBeUndefined()
+    for (const id of ['a', 'c', 'd']) expect(await store.get(id)).toBeDefined()
+    // Updating a conversation already held never evicts another one.
+    await store.set(state('c', now))
+    expect(store.size).toBe(3)
+    expect(await store.get('a')).toBeDefined()
+  })
+
+  it('drops expired conversations before live ones', async () => {
+    let now = 0
+    const store = new MemoryConversationStore({ now: () => new Date(now), ttlMs: 1000, maxConversations: 3 })
+    await store.set(state('old', 0))
+    now = 900
+    await store.set(state('b', 900))
+    await store.set(state('c', 900))
+    now = 1500 // « old » has expired, « b » and « c » have not
+    await store.set(state('d', 1500))
+    expect(await store.get('old')).toBeUndefined()
+    for (const id of ['b', 'c', 'd']) expect(await store.get(id)).toBeDefined()
+  })
+
+  it('inserts into a full store at the cost of an insert into an empty one', async () => {
+    // The same work measured twice in one run (a ratio, not a duration): 20 000 new conversations into an empty store,
+    // then 20 000 more into the same store once full. A sweep of the whole store per insert made the second 100× slower.
+    const max = 20_000
+    const fill = async (store: MemoryConversationStore, from: number) => {
+      const start = performance.now()
+      for (let i = from; i < from + max; i++) await store.set(state(`c${i}`, 0))
+      return performance.now() - start
+    }
+    const newStore = () => new MemoryConversationStore({ now: () => new Date(0), maxConversations: max })
+    await fill(newStore(), 0) // warm-up: the JIT compiles the insert path before anything is measured
+    const store = newStore()
+    const intoEmpty = await fill(store, 0)
+    expect(store.size).toBe(max)
+    const intoFull = await fill(store, max)
+    expect(store.size).toBe(max)
+    expect(await store.get(`c${max - 1}`)).toBeUndefined()
+    expect(intoFull / intoEmpty).toBeLessThan(4)
+  })
+})
