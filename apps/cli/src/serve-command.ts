@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { apiConfigFromEnv, DataError, startServer } from '@aiguillage/api'
+import { apiConfigFromEnv, DataError, parseRedisUrl, parseSyncInterval, startServer } from '@aiguillage/api'
 import type { Clock } from '@aiguillage/lieux'
 import { teamsConfigFromEnv } from '@aiguillage/teams-bot/config'
 import { webChatChannel } from '@aiguillage/web-chat'
@@ -31,6 +31,12 @@ export async function runServe(
     return ExitCode.Unusable
   }
   try {
+    const syncIntervalMs =
+      context.env.AIGUILLAGE_AUTO_SYNC === '0'
+        ? null
+        : context.env.AIGUILLAGE_SYNC_INTERVALLE
+          ? parseSyncInterval(context.env.AIGUILLAGE_SYNC_INTERVALLE)
+          : 24 * 3_600_000
     // The operators' Teams bot, at /api/messages, only when configured (MicrosoftAppId…, or AIGUILLAGE_TEAMS_DEV=1).
     const teams = teamsConfigFromEnv(context.env)
     const teamsChannel = teams ? (await import('@aiguillage/teams-bot')).teamsChannel(teams) : undefined
@@ -48,6 +54,9 @@ export async function runServe(
         ? { dataDir: path.resolve(context.cwd, (values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR) as string) }
         : {}),
       autoSync: context.env.AIGUILLAGE_AUTO_SYNC !== '0',
+      ...(context.env.AIGUILLAGE_REDIS_URL ? { redisUrl: parseRedisUrl(context.env.AIGUILLAGE_REDIS_URL) } : {}),
+      // The national data are published daily: synced once a day by default (by one instance), unless said otherwise.
+      ...(syncIntervalMs ? { syncIntervalMs } : {}),
       api: apiConfigFromEnv(context.env),
       // The citizens' chat: the widget at /widget.js, its demo page at /, its websocket (the sites allowed to embed
       // it are the API's CORS origins).
@@ -70,9 +79,15 @@ export async function runServe(
       for (const signal of ['SIGTERM', 'SIGINT'] as const)
         process.once(signal, () => {
           output.err('Arrêt demandé : les requêtes en cours se terminent…')
+          // Within 10 s whatever happens: a process manager waits no longer before SIGKILL.
+          setTimeout(() => {
+            output.err('Arrêt forcé : 10 s écoulées.')
+            process.exit(ExitCode.Valid)
+          }, 10_000).unref()
           void server.close().then(resolve)
         })
     })
+    output.err('Arrêté.')
     return ExitCode.Valid
   } catch (error) {
     if (error instanceof DataError || (error as Error).message.startsWith('AIGUILLAGE_')) {

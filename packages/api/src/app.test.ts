@@ -298,6 +298,7 @@ describe('GET /healthz, /openapi.json, /docs', () => {
       '/v1/communes',
       '/v1/chat',
       '/healthz',
+      '/readyz',
       '/openapi.json',
       '/docs',
     ])

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import { type Assistant, type ConversationStore, createAssistant, MemoryConversationStore } from '@aiguillage/assistant'
+import {
+  type Assistant,
+  type ConversationStore,
+  createAssistant,
+  MemoryConversationStore,
+  type TurnResult,
+} from '@aiguillage/assistant'
 import { type Clock, type Lieu, toCsvChunks } from '@aiguillage/lieux'
 import {
   findLieuxNear,
@@ -26,6 +32,8 @@ import {
   documentRoute,
   exportRoute,
   healthRoute,
+  readyRoute,
+  type PretSchema,
   lieuRoute,
   lieuxRoute,
   openApiDocumentConfig,
@@ -41,6 +49,7 @@ import { problem, ProblemType, type Problem, type ProblemIssue, sendProblem } fr
 import { type ExportQuery, filtersOf, type LieuxQuery, MAX_EXPORT_PAGE } from './query.js'
 import { InFlightLimiter, RateLimiter, type RateLimitConfig } from './rate-limit.js'
 import { ResponseCache } from './response-cache.js'
+import { type SharedState, SharedStateUnavailable } from './shared-state.js'
 import { communeJson, donneesJson, lieuDetailJson, nearResponseText } from './serialize.js'
 
 export type ApiConfig = {
@@ -85,6 +94,10 @@ export type ApiDeps = {
   /** Routes of other channels (the widget's pages), registered before the home page's default. */
   mount?: (app: OpenAPIHono) => void
   config?: Partial<ApiConfig>
+  /** What the instances share (conversations, limits…): in this process's memory when absent. */
+  shared?: SharedState
+  /** True once the server is stopping: /readyz answers 503 so that the load balancer sends no new traffic. */
+  stopping?: () => boolean
 }
 
 /**
@@ -124,6 +137,7 @@ const knownPaths: readonly [RegExp, string][] = [
   [/^\/v1\/communes$/, 'GET'],
   [/^\/v1\/chat$/, 'POST'],
   [/^\/healthz$/, 'GET'],
+  [/^\/readyz$/, 'GET'],
   [/^\/openapi\.json$/, 'GET'],
   [/^\/docs$/, 'GET'],
   [/^\/docs\.css$/, 'GET'],
@@ -201,12 +215,33 @@ function streamedBody(request: Request, chunks: Iterator<string>): ReadableStrea
   })
 }
 
+/**
+ * The API's rate limiter: shared by the instances when the state is (Redis), else in this process. Should Redis stop
+ * answering, this process's own counters take over (logged): limits stay on, conversations are what waits for Redis.
+ */
+function rateLimiter(config: RateLimitConfig, now: Clock, deps: ApiDeps): { take(client: string): Promise<number> } {
+  const local = new RateLimiter(config, now)
+  const shared =
+    deps.shared?.kind === 'redis' ? deps.shared.limiter('api', config.limit, config.windowSeconds * 1000) : undefined
+  if (!shared) return { take: async (client) => local.take(client) }
+  return {
+    take: async (client) => {
+      try {
+        return await shared.take(client)
+      } catch (error) {
+        if (!(error instanceof SharedStateUnavailable)) throw error
+        return local.take(client)
+      }
+    },
+  }
+}
+
 /** Builds the Hono app of the API over a dataset store. Pure of I/O but for the network it answers. */
 export function createApp(deps: ApiDeps): OpenAPIHono {
   z.config(z.locales.fr())
   const config = { ...defaultApiConfig, ...deps.config }
   const now = deps.now
-  const limiter = config.rateLimit ? new RateLimiter(config.rateLimit, now) : undefined
+  const limiter = config.rateLimit ? rateLimiter(config.rateLimit, now, deps) : undefined
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (result.success) return undefined
@@ -248,6 +283,12 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       'requête',
     )
   })
+  // Stopping: each answer closes its connection, so that keep-alive clients reconnect to another instance at once.
+  if (deps.stopping)
+    app.use('*', async (c, next) => {
+      await next()
+      if (deps.stopping?.()) c.header('connection', 'close')
+    })
   // A bounded cost per request: a long address (thousands of filter values) is refused before anything reads it.
   app.use('*', async (c: Context, next) => {
     const url = c.req.url
@@ -310,7 +351,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     })
   if (limiter)
     app.use('/v1/*', async (c: Context, next) => {
-      const wait = limiter.take(clientOf(c))
+      const wait = await limiter.take(clientOf(c))
       if (wait > 0)
         return sendProblem(
           c,
@@ -535,16 +576,37 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   })
 
   const engine =
-    deps.engine ?? chatEngine(deps.store, { now, ...(deps.conversations ? { conversations: deps.conversations } : {}) })
+    deps.engine ??
+    chatEngine(deps.store, {
+      now,
+      ...((deps.conversations ?? deps.shared?.conversations)
+        ? { conversations: deps.conversations ?? deps.shared?.conversations }
+        : {}),
+    })
 
   app.openapi(chatRoute, async (c) => {
     const body = c.req.valid('json')
-    // The text is never logged nor kept: the engine masks secrets and keeps only what it understood.
-    const turn = await engine().reply({
-      text: body.text,
-      ...(body.conversationId ? { conversationId: body.conversationId } : {}),
-      ...(body.position ? { position: body.position } : {}),
-    })
+    let turn: TurnResult
+    try {
+      // The text is never logged nor kept: the engine masks secrets and keeps only what it understood.
+      turn = await engine().reply({
+        text: body.text,
+        ...(body.conversationId ? { conversationId: body.conversationId } : {}),
+        ...(body.position ? { position: body.position } : {}),
+      })
+    } catch (error) {
+      if (!(error instanceof SharedStateUnavailable)) throw error
+      // Never a conversation from a local copy: it would split or mix what people said on several instances.
+      return sendProblem(
+        c,
+        problem(
+          503,
+          ProblemType.Unavailable,
+          'La conversation est momentanément indisponible. Réessayez dans quelques secondes. La recherche des lieux (/v1/lieux) fonctionne toujours.',
+        ),
+        { 'retry-after': '5' },
+      ) as never
+    }
     return c.json(
       {
         conversationId: turn.conversationId,
@@ -581,6 +643,25 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
           sans_coordonnees: dataset.territoires.withoutCoordinates,
         },
       } satisfies z.input<typeof EtatSchema>,
+      200,
+    )
+  })
+
+  app.openapi(readyRoute, async (c) => {
+    const dataset = deps.store.current
+    const reachable = deps.shared ? await deps.shared.ping() : true
+    const detail = deps.stopping?.()
+      ? 'L’instance s’arrête : envoyez les requêtes à une autre.'
+      : reachable
+        ? undefined
+        : 'Le stockage partagé (Redis) ne répond pas.'
+    if (detail) return sendProblem(c, problem(503, ProblemType.Unavailable, detail), { 'retry-after': '5' }) as never
+    return c.json(
+      {
+        pret: true,
+        donnees: { demo: dataset.source.demo, lieux: dataset.lieux.length },
+        stockage: deps.shared?.kind === 'redis' ? 'redis' : 'memoire',
+      } satisfies z.input<typeof PretSchema>,
       200,
     )
   })

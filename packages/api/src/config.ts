@@ -32,3 +32,28 @@ export function parseConcurrency(text: string): number | null {
   if (/^\s*\d{1,4}\s*$/.test(text) && Number(text) >= 1) return Number(text)
   throw new Error(`AIGUILLAGE_CONCURRENCE : attendu un nombre de requêtes (ex. 8) ou « off », trouvé « ${text} ».`)
 }
+
+/**
+ * `AIGUILLAGE_SYNC_INTERVALLE`: how often `serve` syncs the national data (« 24h », « 90min », « 30s »), or « off ».
+ * Every instance may ask; one runs it (a lock), all reload.
+ */
+export function parseSyncInterval(text: string): number | null {
+  if (text.trim().toLowerCase() === 'off') return null
+  const match = /^\s*(\d{1,6})\s*(s|min|h)\s*$/.exec(text)
+  const ms = match ? Number(match[1]) * { s: 1_000, min: 60_000, h: 3_600_000 }[match[2] as 's' | 'min' | 'h'] : 0
+  if (ms >= 1_000) return ms
+  throw new Error(
+    `AIGUILLAGE_SYNC_INTERVALLE : attendu une durée (ex. 24h, 90min, 30s) ou « off », trouvé « ${text} ».`,
+  )
+}
+
+/** `AIGUILLAGE_REDIS_URL`: redis://[:motdepasse@]hôte:port[/base] (or rediss:// with TLS). */
+export function parseRedisUrl(text: string): string {
+  try {
+    const url = new URL(text.trim())
+    if (url.protocol === 'redis:' || url.protocol === 'rediss:') return url.toString()
+  } catch {
+    // said below
+  }
+  throw new Error('AIGUILLAGE_REDIS_URL : attendu une adresse redis://hôte:port (ou rediss:// avec TLS).')
+}

@@ -670,6 +670,26 @@ export const EtatSchema = z
     },
   })
 
+export const PretSchema = z
+  .strictObject({
+    pret: z.literal(true).openapi({ description: 'Toujours vrai : sinon la réponse est un 503.' }),
+    donnees: z
+      .strictObject({
+        demo: z.boolean().openapi({ description: 'Vrai si ce sont les données de démonstration (lieux inventés).' }),
+        lieux: z.number().int().openapi({ description: 'Lieux chargés.' }),
+      })
+      .openapi({ description: 'Les données chargées.' }),
+    stockage: z
+      .enum(['memoire', 'redis'])
+      .openapi({
+        description: 'Où sont gardées les conversations : en mémoire (une instance) ou dans Redis (partagé).',
+      }),
+  })
+  .openapi('Pret', {
+    description: 'L’instance peut recevoir du trafic : données chargées, stockage partagé joignable.',
+    example: { pret: true, donnees: { demo: false, lieux: 9_412 }, stockage: 'redis' },
+  })
+
 // ——— Responses shared by the routes ———
 
 const problemResponse = (description: string) => ({
@@ -722,6 +742,18 @@ const sharedResponses = {
   500: {
     name: 'ErreurInterne',
     description: 'Une erreur inattendue, enregistrée ; la réponse ne dit rien des détails internes.',
+  },
+  503: {
+    name: 'Indisponible',
+    description:
+      'Indisponible : le stockage partagé des conversations (Redis) ne répond pas (elles ne sont jamais servies sans lui), ou l’instance s’arrête. Réessayez après `Retry-After` secondes.',
+    headers: {
+      'Retry-After': {
+        description: 'Le nombre de secondes à attendre.',
+        required: true,
+        schema: { type: 'integer' as const, minimum: 1, example: 5 },
+      },
+    },
   },
 } as const
 type SharedStatus = keyof typeof sharedResponses
@@ -889,7 +921,7 @@ export const chatRoute = createRoute({
   responses: {
     200: { content: { 'application/json': { schema: ReponseChatSchema } }, description: 'La réponse de l’assistant.' },
     400: problemResponse('Message absent, vide, trop long, champ inconnu, JSON invalide, ou requête HTTP illisible.'),
-    ...shared(405, 408, 413, 414, 415, 429, 431, 500),
+    ...shared(405, 408, 413, 414, 415, 429, 431, 500, 503),
   },
 })
 
@@ -907,6 +939,21 @@ export const healthRoute = createRoute({
     },
     400: problemResponse('Requête HTTP illisible.'),
     ...shared(405, 408, 413, 414, 431, 500),
+  },
+})
+
+export const readyRoute = createRoute({
+  method: 'get',
+  path: '/readyz',
+  operationId: 'pret',
+  tags: ['Service'],
+  summary: 'Prêt à recevoir du trafic',
+  description:
+    'Pour un répartiteur de charge : 200 quand les données sont chargées et que le stockage partagé (Redis, s’il est configuré) répond ; 503 sinon, ou pendant l’arrêt. /healthz dit seulement que le processus répond.',
+  responses: {
+    200: { content: { 'application/json': { schema: PretSchema } }, description: 'L’instance est prête.' },
+    400: problemResponse('Requête HTTP illisible.'),
+    ...shared(405, 408, 413, 414, 431, 500, 503),
   },
 })
 

@@ -17,8 +17,11 @@ export {
   verifySnapshot,
 } from './load.js'
 export type { FileCheck, LieuxSourceCount, SnapshotMeta } from './load.js'
-export { apiConfigFromEnv, parseRateLimit } from './config.js'
+export { apiConfigFromEnv, parseRateLimit, parseRedisUrl, parseSyncInterval } from './config.js'
 export { startServer } from './server.js'
+export { memorySharedState, SharedStateUnavailable } from './shared-state.js'
+export type { BotStorage, RecordStore, SharedLimiter, SharedState } from './shared-state.js'
+export { redisSharedState } from './redis-state.js'
 export type { Channel, ChannelContext, RunningServer, ServeOptions } from './server.js'
 export {
   defaultSyncOptions,

@@ -38,6 +38,7 @@ export const ProblemType = {
   Internal: 'urn:aiguillage:probleme:erreur-interne',
   Unauthorized: 'urn:aiguillage:probleme:non-autorise',
   Forbidden: 'urn:aiguillage:probleme:interdit',
+  Unavailable: 'urn:aiguillage:probleme:indisponible',
 } as const
 
 export function problem(status: number, type: string, detail: string, extra: Partial<Problem> = {}): Problem {

@@ -9,6 +9,8 @@ import { type ApiConfig, chatEngine, createApp, defaultApiConfig } from './app.j
 import { handleClientErrors } from './client-errors.js'
 import { type Dataset, DatasetStore } from './dataset.js'
 import { DataError, defaultDataDir, loadDemo, loadFromFiles, loadSnapshot } from './load.js'
+import { redisSharedState } from './redis-state.js'
+import { memorySharedState, type SharedState } from './shared-state.js'
 import { syncSnapshot, type SyncOptions } from './sync.js'
 
 export type ServeOptions = {
@@ -27,6 +29,15 @@ export type ServeOptions = {
   logger?: Logger
   /** Other channels served by the same process (the web chat and its widget, Teams). */
   channels?: readonly Channel[]
+  /**
+   * Redis (AIGUILLAGE_REDIS_URL): conversations, sessions and limits shared by every instance, one scheduled sync for
+   * all and a reload on each when it is done. Without it, all of that lives in this process.
+   */
+  redisUrl?: string
+  /** A sync every so often (serving a snapshot or the demo): one instance runs it, every instance reloads. */
+  syncIntervalMs?: number
+  /** How long a stop lets requests under way finish before cutting the connections left (8 s: exit within 10 s). */
+  drainMs?: number
 }
 
 /** What a channel gets from the server: the same engine as /v1/chat, the data, the logger and the settings. */
@@ -36,6 +47,8 @@ export type ChannelContext = {
   logger: Logger
   config: ApiConfig
   now: Clock
+  /** What the instances share (conversations, bot state, sessions, limits). */
+  shared: SharedState
 }
 
 /**
@@ -45,7 +58,10 @@ export type ChannelContext = {
 export type Channel = {
   name: string
   routes?: (app: OpenAPIHono, context: ChannelContext) => void
-  attach?: (server: ServerType, context: ChannelContext) => { close: () => Promise<void> }
+  attach?: (
+    server: ServerType,
+    context: ChannelContext,
+  ) => { close: () => Promise<void> } | Promise<{ close: () => Promise<void> }>
 }
 
 export type RunningServer = {
@@ -53,6 +69,7 @@ export type RunningServer = {
   port: number
   store: DatasetStore
   close: () => Promise<void>
+  shared: SharedState
   /** Settles when a background sync started at start-up is over (for tests). */
   backgroundSync: Promise<void>
   /** Why the snapshot was not served (files that do not match meta.json, unreadable files), when it was not. */
@@ -121,14 +138,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     'données chargées',
   )
 
-  const engine = chatEngine(store, { now: options.now })
+  const shared = options.redisUrl
+    ? await redisSharedState(options.redisUrl, { now: options.now, logger })
+    : memorySharedState(options.now)
+  const engine = chatEngine(store, { now: options.now, conversations: shared.conversations })
   const context: ChannelContext = {
     engine,
     store,
     logger,
     config: { ...defaultApiConfig, ...options.api },
     now: options.now,
+    shared,
   }
+  let stopping = false
   const channels = options.channels ?? []
   const app = createApp({
     store,
@@ -136,6 +158,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     engine,
     now: options.now,
     config: context.config,
+    shared,
+    stopping: () => stopping,
     mount: (app) => channels.forEach((channel) => channel.routes?.(app, context)),
   })
   const server: ServerType = await new Promise((resolve) => {
@@ -143,33 +167,59 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   })
   // Requests node's parser refuses: a target in raw UTF-8 is read anyway, the others get a problem+json.
   handleClientErrors(server as Server, logger)
-  const attached = channels.flatMap((channel) => (channel.attach ? [channel.attach(server, context)] : []))
+  const attached: { close: () => Promise<void> }[] = []
+  for (const channel of channels) if (channel.attach) attached.push(await channel.attach(server, context))
   const port = (server.address() as AddressInfo).port
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`
-  logger.info({ url }, 'API prête')
+  logger.info({ url, stockage: shared.kind }, 'API prête')
 
-  const backgroundSync = trySync
-    ? syncSnapshot({
-        ...options.sync,
-        dataDir: options.dataDir ?? defaultDataDir,
-        now: options.now,
-        logger,
-        quiet: true,
+  // The data of a snapshot (or the demo, waiting for one) follow the syncs: whichever instance ran one says so, and
+  // every instance (this one too) reloads the snapshot, one reload at a time.
+  const dataDir = options.dataDir ?? defaultDataDir
+  const followsSnapshot = !(options.lieux?.length || options.communes)
+  let reloading = Promise.resolve()
+  const reload = () =>
+    (reloading = reloading.then(async () => {
+      const fresh = await loadSnapshot(dataDir, options.now(), { logger }).catch((error: unknown) => {
+        logger.warn({ err: { message: (error as Error).message } }, 'nouvel instantané illisible : données gardées')
+        return undefined
       })
-        .then(async (result) => {
-          const fresh = await loadSnapshot(options.dataDir ?? defaultDataDir, options.now(), { logger })
-          if (fresh) {
-            store.replace(fresh)
-            logger.info({ lieux: result.accepted }, 'données nationales chargées : fin de la démonstration')
-          }
-        })
-        .catch((error: unknown) =>
-          logger.warn(
-            { err: { message: (error as Error).message } },
-            'synchronisation impossible : les données de démonstration restent servies',
-          ),
-        )
-    : Promise.resolve()
+      if (!fresh) return
+      const wasDemo = store.current.source.demo
+      store.replace(fresh)
+      logger.info(
+        { lieux: fresh.lieux.length },
+        wasDemo ? 'données nationales chargées : fin de la démonstration' : 'nouvel instantané chargé',
+      )
+    }))
+  if (followsSnapshot)
+    await shared
+      .subscribe('donnees', () => void reload())
+      .catch((error: unknown) =>
+        logger.error({ err: { message: (error as Error).message } }, 'abonnement aux nouvelles données impossible'),
+      )
+  /** One sync for all the instances: the one that takes the lock runs it, then tells everyone to reload. */
+  const runSync = async (): Promise<void> => {
+    const release = await shared.lock('sync', 60 * 60_000).catch(() => null)
+    if (!release) return void logger.info('synchronisation déjà en cours ailleurs : celle-ci est sautée')
+    try {
+      const result = await syncSnapshot({ ...options.sync, dataDir, now: options.now, logger, quiet: true })
+      await shared.publish('donnees', JSON.stringify({ lieux: result.accepted }))
+    } catch (error) {
+      logger.warn(
+        { err: { message: (error as Error).message } },
+        store.current.source.demo
+          ? 'synchronisation impossible : les données de démonstration restent servies'
+          : 'synchronisation impossible : l’instantané actuel reste servi',
+      )
+    } finally {
+      await release().catch(() => {})
+    }
+  }
+  const backgroundSync = trySync ? runSync().then(() => reloading) : Promise.resolve()
+  const syncTimer =
+    followsSnapshot && options.syncIntervalMs ? setInterval(() => void runSync(), options.syncIntervalMs) : undefined
+  syncTimer?.unref()
 
   return {
     url,
@@ -177,13 +227,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     store,
     backgroundSync,
     ...(snapshotProblem ? { snapshotProblem } : {}),
+    shared,
     close: async () => {
+      // Stop: no new connection, websockets told « bye », requests under way finish (or are cut after drainMs).
+      stopping = true
+      clearInterval(syncTimer)
+      const cut = setTimeout(() => (server as Server).closeAllConnections(), options.drainMs ?? 8_000)
       await Promise.all(attached.map((channel) => channel.close()))
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         // Idle keep-alive connections would hold close() open.
-        if ('closeIdleConnections' in server) server.closeIdleConnections()
+        ;(server as Server).closeIdleConnections()
       })
+      clearTimeout(cut)
+      await reloading
+      await shared.close()
     },
   }
 }

@@ -1,10 +1,12 @@
 // Shared by the API tests (not exported): the demo dataset loaded once, an app over it with a fixed clock,
 // a logger whose lines can be read back, and the real-data server of the suites that need ../shared/data.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { connect, createServer } from 'node:net'
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import type { Clock } from '@aiguillage/lieux'
 import pino from 'pino'
-import { type ApiConfig, createApp } from './app.js'
+import { type ApiConfig, type ApiDeps, createApp } from './app.js'
 import { type Dataset, DatasetStore } from './dataset.js'
 import { loadDemo } from './load.js'
 import { startServer } from './server.js'
@@ -58,10 +60,14 @@ export function capturingLogger() {
   return { logger: pino({ level: 'info' }, stream), lines }
 }
 
-export async function demoApp(config: Partial<ApiConfig> = {}, now: Clock = () => MONDAY_10H30) {
+export async function demoApp(
+  config: Partial<ApiConfig> = {},
+  now: Clock = () => MONDAY_10H30,
+  deps: Partial<Pick<ApiDeps, 'shared' | 'stopping'>> = {},
+) {
   const { logger, lines } = capturingLogger()
   const store = new DatasetStore(await demoDataset())
-  const app = createApp({ store, logger, now, config: { rateLimit: null, ...config } })
+  const app = createApp({ store, logger, now, config: { rateLimit: null, ...config }, ...deps })
   const get = async (url: string, init?: RequestInit) => {
     const response = await app.request(url, init)
     const type = response.headers.get('content-type') ?? ''
@@ -87,4 +93,71 @@ export function startDemoServer(options: Partial<Parameters<typeof startServer>[
     ...options,
     api: { rateLimit: null, ...options.api },
   })
+}
+
+/** A free TCP port on this machine (asked of the system, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Debian's redis-server (`apt-get install redis-server`, which .ci/run does), when this machine has it. */
+export const redisServerPath = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(
+  (file) => spawnSync(file, ['--version']).status === 0,
+)
+export const noRedisMessage =
+  'redis-server est absent : les tests avec un vrai Redis sont sautés (apt-get install -y redis-server).'
+
+export type TestRedis = { url: string; port: number; process: ChildProcess; stop: () => Promise<void> }
+
+/**
+ * A real Redis of its own for a test, on a free port (or the one given, to restart it), with nothing written to disk.
+ * Resolves once it accepts connections.
+ */
+export async function startRedis(port?: number): Promise<TestRedis> {
+  if (!redisServerPath) throw new Error(noRedisMessage)
+  const chosen = port ?? (await freePort())
+  const child = spawn(
+    redisServerPath,
+    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  await new Promise<void>((resolve, reject) => {
+    let seen = ''
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${seen}`)), 10_000)
+    // Ready when a connection is accepted.
+    const poll = setInterval(() => {
+      const probe = connect(chosen, '127.0.0.1', () => {
+        probe.destroy()
+        clearInterval(poll)
+        clearTimeout(timer)
+        resolve()
+      })
+      probe.once('error', () => probe.destroy())
+    }, 50)
+    child.stderr?.on('data', (chunk: Buffer) => (seen += chunk.toString()))
+    child.once('exit', (code) => {
+      clearInterval(poll)
+      clearTimeout(timer)
+      reject(new Error(`redis-server exited (${code}): ${seen}`))
+    })
+  })
+  child.removeAllListeners('exit')
+  return {
+    url: `redis://127.0.0.1:${chosen}`,
+    port: chosen,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGKILL')
+      }),
+  }
 }

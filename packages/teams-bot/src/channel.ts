@@ -78,12 +78,17 @@ export function teamsChannel(config: TeamsConfig): Channel {
           'TEAMS EN MODE DÉVELOPPEMENT : /api/messages accepte toute requête SANS VÉRIFIER LE JETON Bot Framework. Ne jamais exposer ce serveur ainsi ; en production, donnez MicrosoftAppId et son secret ou certificat.',
         )
       const adapter = adapterFor(config)
-      const engine = chatEngine(context.store, { mode: 'operator', now: context.now })
+      const engine = chatEngine(context.store, {
+        mode: 'operator',
+        now: context.now,
+        conversations: context.shared.conversations,
+      })
       const bot = createTeamsBot({
         engine,
         lieuById: (id) => context.store.current.index.byId(id),
         adapter,
         now: context.now,
+        storage: context.shared.botStorage('teams', 30 * 60_000),
       })
       adapter.onTurnError = async (turnContext, error) => {
         // A bug in a turn: logged without the text, and the operator gets a French sentence.

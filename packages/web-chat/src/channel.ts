@@ -4,12 +4,15 @@ import type { Duplex } from 'node:stream'
 import type { Assistant, Message, Point, TurnResult } from '@aiguillage/assistant'
 import type { Clock } from '@aiguillage/lieux'
 import {
+  type BotStorage,
   type Channel,
   type ChannelContext,
   clientAddress,
-  ExpiringStorage,
   problem,
   ProblemType,
+  type RecordStore,
+  type SharedLimiter,
+  SharedStateUnavailable,
 } from '@aiguillage/api'
 import { Botkit, type BotkitMessage, type BotWorker } from 'botkit'
 import type { Logger } from 'pino'
@@ -48,7 +51,10 @@ export type WebChatConfig = {
   maxSessions: number
   /** Bad frames tolerated on one socket before it is closed. */
   maxErrors: number
-  /** Signs resume tokens; random per process when absent (tokens then end with the process, as the conversations do). */
+  /**
+   * Signs resume tokens. When absent: with Redis, a random secret shared by the instances (the first one chooses it);
+   * else random per process (tokens then end with the process, as the conversations do).
+   */
   secret?: string
   /** Reverse proxies in front of the server: the address is read that many entries from the right of
    *  X-Forwarded-For (0: the socket's). By default, as the API does. */
@@ -95,7 +101,12 @@ type Connection = {
   alive: boolean
   errors: number
   session?: Session
+  /** Frames of one socket are handled in order, even when a `hello` waits for the shared store. */
+  frames: Promise<void>
 }
+
+/** What another instance needs to resume a session: kept in the shared store under its current token's id. */
+type SessionRecord = { id: string; conversationId?: string; lastActivity: number }
 
 const maxPending = 20
 const maxAnswered = 20
@@ -110,14 +121,16 @@ export function webChatChannel(options: Partial<WebChatConfig> = {}): Channel & 
   return {
     name: 'web-chat',
     routes: (app, context) => widgetRoutes(app, { socketPath: path, logger: context.logger }),
-    attach: (server, context) => {
+    attach: async (server, context) => {
       const config: WebChatConfig = {
         ...defaultWebChatConfig,
         allowedOrigins: context.config.corsOrigins,
         trustProxy: context.config.trustProxy,
         ...options,
       }
-      const chat = new WebChat(config, context)
+      const secret =
+        config.secret ?? (context.shared.kind === 'redis' ? await context.shared.secret('web-chat') : undefined)
+      const chat = new WebChat({ ...config, ...(secret ? { secret } : {}) }, context)
       server.on('upgrade', chat.upgrade)
       stats = () => chat.stats()
       return {
@@ -147,10 +160,13 @@ class WebChat {
   private readonly connections = new Map<WebSocket, Connection>()
   private readonly perAddressOpen = new Map<string, number>()
   private readonly tokens: TokenSigner
-  private readonly storage: ExpiringStorage
+  private readonly storage: BotStorage & { sweep?: () => void; size?: number }
+  /** Sessions by token id, shared by the instances: a socket may resume on another one. */
+  private readonly records: RecordStore
   private readonly connectionLimits: RateLimits
   private readonly addressLimits: RateLimits
-  private readonly newSessionLimits: RateLimits
+  /** New conversations per address: counted across the instances (each new one costs memory somewhere). */
+  private readonly newSessionLimits: SharedLimiter
   private readonly adapter: SocketAdapter
   private readonly controller: Botkit
   private heartbeat: NodeJS.Timeout | undefined
@@ -175,13 +191,14 @@ class WebChat {
     this.engine = context.engine
     this.isDemo = () => context.store.current.source.demo
     this.tokens = new TokenSigner(config.secret)
-    this.storage = new ExpiringStorage(config.sessionTtlMs, context.now)
+    this.storage = context.shared.botStorage('web', config.sessionTtlMs)
+    this.records = context.shared.records('web-session', config.sessionTtlMs)
     this.connectionLimits = new RateLimits(config.perConnection.burst, config.perConnection.perMs, context.now)
     this.addressLimits = new RateLimits(config.perAddress.burst, config.perAddress.perMs, context.now)
-    this.newSessionLimits = new RateLimits(
+    this.newSessionLimits = context.shared.limiter(
+      'web-nouvelles',
       config.newSessionsPerAddress.burst,
-      config.newSessionsPerAddress.perMs,
-      context.now,
+      config.newSessionsPerAddress.burst * config.newSessionsPerAddress.perMs,
     )
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes, perMessageDeflate: false })
     this.adapter = new SocketAdapter(context.now, (sessionId, activity) => {
@@ -241,13 +258,18 @@ class WebChat {
       lastMessage: this.now(),
       alive: true,
       errors: 0,
+      frames: Promise.resolve(),
     }
     this.connections.set(ws, connection)
     this.perAddressOpen.set(address, (this.perAddressOpen.get(address) ?? 0) + 1)
     ws.on('pong', () => {
       connection.alive = true
     })
-    ws.on('message', (data, isBinary) => this.onFrame(ws, connection, data, isBinary))
+    ws.on('message', (data, isBinary) => {
+      connection.frames = connection.frames
+        .then(() => this.onFrame(ws, connection, data, isBinary))
+        .catch((error: unknown) => this.failed(ws, error))
+    })
     // 'error' covers oversize frames (ws closes with 1009) and broken peers: this socket only.
     ws.on('error', () => ws.terminate())
     ws.on('close', () => this.closed(ws, connection))
@@ -262,7 +284,27 @@ class WebChat {
     if (connection.session?.socket === ws) connection.session.socket = undefined
   }
 
-  private onFrame(ws: WebSocket, connection: Connection, data: WebSocket.RawData, isBinary: boolean): void {
+  /** A frame that could not be handled: the shared store is down (said so), or a bug (logged without the text). */
+  private failed(ws: WebSocket, error: unknown, replyTo?: string): void {
+    const unavailable = error instanceof SharedStateUnavailable
+    if (!unavailable)
+      this.logger.error({ err: { message: (error as Error).message } }, 'erreur pendant un tour de discussion')
+    send(ws, {
+      type: 'error',
+      code: unavailable ? 'unavailable' : 'internal',
+      message: unavailable
+        ? 'La discussion est momentanément indisponible. Réessayez dans quelques secondes.'
+        : 'Un problème est survenu de notre côté. Réessayez dans un instant.',
+      ...(replyTo ? { replyTo } : {}),
+    })
+  }
+
+  private async onFrame(
+    ws: WebSocket,
+    connection: Connection,
+    data: WebSocket.RawData,
+    isBinary: boolean,
+  ): Promise<void> {
     connection.lastMessage = this.now()
     if (isBinary)
       return this.reject(ws, connection, {
@@ -297,7 +339,12 @@ class WebChat {
     }
   }
 
-  private hello(ws: WebSocket, connection: Connection, token: string | undefined, waiting: string[]): void {
+  private async hello(
+    ws: WebSocket,
+    connection: Connection,
+    token: string | undefined,
+    waiting: string[],
+  ): Promise<void> {
     if (connection.session)
       return this.reject(ws, connection, {
         type: 'error',
@@ -307,7 +354,7 @@ class WebChat {
       })
     const now = this.now()
     const tokenId = token === undefined ? undefined : this.tokens.verify(token, now)
-    let session = tokenId ? this.byToken.get(tokenId) : undefined
+    let session = tokenId ? (this.byToken.get(tokenId) ?? (await this.fromRecord(tokenId))) : undefined
     if (session && now - session.lastActivity > this.config.sessionTtlMs) {
       this.forget(session)
       session = undefined
@@ -324,7 +371,7 @@ class WebChat {
     }
     if (!session) {
       // A new conversation costs memory until it expires: counted per address, and capped for everyone.
-      if (!this.newSessionLimits.take(connection.address))
+      if ((await this.newSessionLimits.take(connection.address)) > 0)
         return busy(ws, 'Trop de discussions ouvertes depuis votre connexion. Attendez une minute, puis réessayez.')
       if (this.sessions.size >= this.config.maxSessions) this.forgetExpired(now)
       if (this.sessions.size >= this.config.maxSessions) {
@@ -355,10 +402,12 @@ class WebChat {
       if (answer) again.add(answer)
       else if (answer === undefined) missing.push(id)
     }
-    // A new token at each (re)connection; the one just used no longer resumes anything.
+    // A new token at each (re)connection; the one just used no longer resumes anything, here or elsewhere.
     this.byToken.delete(session.tokenId)
+    if (session.tokenId) await this.records.delete(session.tokenId)
     session.tokenId = this.tokens.newSessionId()
     this.byToken.set(session.tokenId, session)
+    await this.saveRecord(session)
     send(ws, {
       type: 'ready',
       token: this.tokens.sign(session.tokenId, now + this.config.sessionTtlMs),
@@ -368,6 +417,32 @@ class WebChat {
       demo: this.isDemo(),
     })
     for (const frame of again) send(ws, frame)
+  }
+
+  /** A session another instance held (or this one before a restart), from the shared store. */
+  private async fromRecord(tokenId: string): Promise<Session | undefined> {
+    const record = await this.records.get<SessionRecord>(tokenId)
+    if (!record) return undefined
+    const session: Session = {
+      id: record.id,
+      tokenId,
+      ...(record.conversationId ? { conversationId: record.conversationId } : {}),
+      lastActivity: record.lastActivity,
+      queue: Promise.resolve(),
+      pending: [],
+      answered: new Map(),
+    }
+    this.sessions.get(record.id)?.socket?.close(1000, 'remplacée')
+    this.sessions.set(session.id, session)
+    return session
+  }
+
+  private saveRecord(session: Session): Promise<void> {
+    return this.records.set(session.tokenId, {
+      id: session.id,
+      ...(session.conversationId ? { conversationId: session.conversationId } : {}),
+      lastActivity: session.lastActivity,
+    } satisfies SessionRecord)
   }
 
   private message(ws: WebSocket, connection: Connection, frame: Extract<ClientFrame, { type: 'message' }>): void {
@@ -409,11 +484,15 @@ class WebChat {
         .receive(session.id, frame.text, channelData, (context) => this.controller.handleTurn(context))
         .catch((error: unknown) => {
           // A bug in a turn is this conversation's only; the text is not logged.
-          this.logger.error({ err: { message: (error as Error).message } }, 'erreur pendant un tour de discussion')
+          const unavailable = error instanceof SharedStateUnavailable
+          if (!unavailable)
+            this.logger.error({ err: { message: (error as Error).message } }, 'erreur pendant un tour de discussion')
           this.sendToSession(session.id, {
             type: 'error',
-            code: 'internal',
-            message: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
+            code: unavailable ? 'unavailable' : 'internal',
+            message: unavailable
+              ? 'La discussion est momentanément indisponible. Réessayez dans quelques secondes.'
+              : 'Un problème est survenu de notre côté. Réessayez dans un instant.',
             ...replyTo,
           })
         }),
@@ -431,6 +510,7 @@ class WebChat {
       ...(data.position ? { position: data.position } : {}),
     })
     session.conversationId = turn.conversationId
+    await this.saveRecord(session)
     const frame: ServerFrame = {
       type: 'reply',
       ...(data.replyTo ? { replyTo: data.replyTo } : {}),
@@ -487,18 +567,17 @@ class WebChat {
       ws.ping()
     }
     this.forgetExpired(now)
-    this.storage.sweep()
+    this.storage.sweep?.()
     this.connectionLimits.sweep()
     this.addressLimits.sweep()
-    this.newSessionLimits.sweep()
   }
 
   stats(): WebChatStats {
     return {
       sockets: this.connections.size,
       sessions: this.sessions.size,
-      storedStates: this.storage.size,
-      rateBuckets: this.connectionLimits.size + this.addressLimits.size + this.newSessionLimits.size,
+      storedStates: this.storage.size ?? 0,
+      rateBuckets: this.connectionLimits.size + this.addressLimits.size,
       heartbeat: this.heartbeat !== undefined,
     }
   }

@@ -35,7 +35,7 @@ export type ServerFrame =
   | { type: 'error'; code: ErrorCode; message: string; field?: string; replyTo?: string }
   | { type: 'bye'; reason: 'idle' | 'replaced' | 'closing' | 'too_many_errors' | 'busy'; message: string }
 
-export type ErrorCode = 'malformed' | 'invalid' | 'not_ready' | 'rate_limited' | 'internal'
+export type ErrorCode = 'malformed' | 'invalid' | 'not_ready' | 'rate_limited' | 'internal' | 'unavailable'
 
 /** The contract's limit on a message's text. */
 export const maxTextLength = 1000
