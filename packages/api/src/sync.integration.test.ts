@@ -324,15 +324,15 @@ describe('aiguillage sync refuses a file out of line with the last good snapshot
     expect((await loadSnapshot(dataDir, MONDAY_10H30))?.lieux).toHaveLength(100)
   })
 
-  it('refuses 51 %, and cannot be walked down: the reference is the median of the last good snapshots', async () => {
+  it('refuses 51 %, and cannot be walked down: a drop is judged from the largest of the last good snapshots', async () => {
     const dataDir = fresh()
     for (let i = 0; i < 3; i++) await syncFrom(dataDir, lieuxOf(100))
     expect(await refusal(syncFrom(dataDir, lieuxOf(51)))).toMatch(/51 lieux valides contre 100 .* −49 %/)
     // A 9 % drop is within the limit…
     expect(await syncFrom(dataDir, lieuxOf(91))).toMatchObject({ accepted: 91 })
-    // …but the next step is judged against the median of 100, 100, 100, 91, not against the last 91.
+    // …but the next step is judged against the largest of 100, 100, 100, 91, not against the last 91.
     expect(await refusal(syncFrom(dataDir, lieuxOf(82)))).toMatch(
-      /82 lieux valides contre 100 d’habitude \(médiane des 4 derniers instantanés acceptés\) : −18 %/,
+      /82 lieux valides contre 100 au plus haut des 4 derniers instantanés acceptés : −18 %/,
     )
     expect(history(dataDir).map((entry) => entry.lieux)).toEqual([100, 100, 100, 91])
     expect((await readSnapshotMeta(dataDir))?.lieux.accepted).toBe(91)

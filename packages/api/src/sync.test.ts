@@ -40,12 +40,12 @@ describe('mergeLieux', () => {
 describe('the content guard', () => {
   const limits = { minKeepRatio: 0.9, maxGrowthRatio: 3 }
 
-  it('compares with the median of the history, so neither one odd snapshot nor a walk down moves it alone', () => {
+  it('judges a drop from the largest recent good snapshot and a growth from the median', () => {
     expect(referenceCount([2845], 'baisse')).toBe(2845)
-    expect(referenceCount([2845, 2850, 1696, 2860, 2840], 'baisse')).toBe(2845)
+    expect(referenceCount([2845, 2850, 1696, 2860, 2840], 'baisse')).toBe(2860)
     expect(referenceCount([2845, 2850, 1696, 2860, 2840], 'hausse')).toBe(2845)
-    // An even count: the stricter middle value. A drop is judged from the higher one, so 2 845 then 2 600 cannot be
-    // walked down to 2 360; a growth from the lower one, so one forced outlier upwards is not the reference alone.
+    // After 2 845 then 2 600, a drop is still judged from 2 845; after a forced outlier upwards, a growth is judged
+    // from the lower middle value, so the outlier is not the reference alone.
     expect(referenceCount([2845, 2600], 'baisse')).toBe(2845)
     expect(referenceCount([2845, 370_741], 'hausse')).toBe(2845)
   })
@@ -75,13 +75,44 @@ describe('the content guard', () => {
     )
   })
 
+  /** Feeds counts one after the other to the guard as a sync would: each accepted count joins the last 5. */
+  const walk = (start: number[], steps: number[], guard: typeof limits) => {
+    const history = [...start]
+    const refused: number[] = []
+    for (const step of steps) {
+      if (countGap(step, history, guard, 'lieux valides')) refused.push(step)
+      else history.push(step)
+      history.splice(0, history.length - 5)
+    }
+    return { history, refused }
+  }
+
+  it('refuses 51 % then 51 % of that: on the first step with the default limits, on the second with lax ones', () => {
+    expect(walk([100], [51, 26], limits).refused).toEqual([51, 26])
+    // Limits that let 51 % through: the next half is still measured from 100, not from 51.
+    const lax = { minKeepRatio: 0.5, maxGrowthRatio: 3 }
+    expect(walk([100], [51, 26], lax)).toEqual({ history: [100, 51], refused: [26] })
+    expect(countGap(26, [100, 51], lax, 'lieux valides')?.replace(/\s/g, ' ')).toMatch(
+      /26 lieux valides contre 100 au plus haut des 2 derniers instantanés acceptés : −74 %/,
+    )
+  })
+
+  it('cannot be walked down by repeated partial files: the largest of the window stays the reference', () => {
+    // Four files at 91 % after three good ones: all accepted (−9 %), yet 82 is refused every time (−18 % from 100).
+    const { history, refused } = walk([100, 100, 100], [91, 82, 91, 82, 91, 82], limits)
+    expect(refused).toEqual([82, 82, 82])
+    expect(history).toEqual([100, 100, 91, 91, 91])
+    // With the median, [100, 100, 91, 91, 91] would have let 82 through.
+    expect(referenceCount(history, 'baisse')).toBe(100)
+  })
+
   it('refuses a drop of more than 10 % or a growth of more than 3×, and says the counts and the share', () => {
     expect(countGap(2845, [], limits, 'lieux valides')).toBeUndefined()
     expect(countGap(2600, [2845], limits, 'lieux valides')).toBeUndefined()
     expect(countGap(8000, [2845], limits, 'lieux valides')).toBeUndefined()
     const drop = countGap(1696, [2845, 2845, 2850], limits, 'lieux valides')?.replace(/\s/g, ' ')
     expect(drop).toBe(
-      'Le nouveau fichier n’a que 1 696 lieux valides contre 2 845 d’habitude (médiane des 3 derniers instantanés acceptés) : −40 %, au-delà de la baisse admise (−10 %). Il semble partiel.',
+      'Le nouveau fichier n’a que 1 696 lieux valides contre 2 850 au plus haut des 3 derniers instantanés acceptés : −40 %, au-delà de la baisse admise (−10 %). Il semble partiel.',
     )
     expect(countGap(1451, [2845], limits, 'lieux valides')).toMatch(/−49 %/)
     const growth = countGap(370_741, [2845], limits, 'lieux valides')?.replace(/\s/g, ' ')
