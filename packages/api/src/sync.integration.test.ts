@@ -314,8 +314,9 @@ describe('aiguillage sync refuses a file out of line with the last good snapshot
     const before = snapshotState(dataDir)
     // Cut after the 60th row: every row is complete, the file ends with a line break.
     const cut = `${whole.split('\n').slice(0, 61).join('\n')}\n`
-    for (const attempt of [sync(dataDir, serveFile('coupe-60.csv', cut)), syncFrom(dataDir, cut)]) {
-      const message = await refusal(attempt)
+    // One after the other: two syncs at once, the second would find the lock held.
+    for (const attempt of [() => sync(dataDir, serveFile('coupe-60.csv', cut)), () => syncFrom(dataDir, cut)]) {
+      const message = await refusal(attempt())
       expect(message).toMatch(/n’a que 60 lieux valides contre 100 dans le dernier instantané accepté : −40 %/)
       expect(message).toMatch(/baisse admise \(−10 %\)/)
       expect(message).toMatch(/L’instantané actuel est gardé.*--accepter-ecart/)
