@@ -493,6 +493,28 @@ describe('a snapshot is verified before it is served', () => {
     }
   })
 
+  it('serve says what is wrong with a corrupt meta.json, then a background sync judged against the history replaces it', async () => {
+    const dataDir = fresh()
+    await sync(dataDir, '/lieux.csv')
+    writeFileSync(path.join(dataDir, 'snapshot/meta.json'), '{ "date": "2026-11-2')
+    const running = await startServer({
+      port: 0,
+      now: runningClock(),
+      dataDir,
+      autoSync: true,
+      sync: { lieuxUrl: `${base}/lieux.csv`, communesUrl: `${base}/communes.json` },
+      logger: pino({ level: 'silent' }),
+    })
+    try {
+      expect(running.store.current.source.demo).toBe(true)
+      expect(running.snapshotProblem).toMatch(/^Instantané illisible : .*meta.json est corrompu \(JSON invalide/)
+      await running.backgroundSync
+      expect(running.store.current.source).toMatchObject({ demo: false, kind: 'instantane' })
+    } finally {
+      await running.close()
+    }
+  })
+
   it('still loads a snapshot written before checksums were recorded, with a warning', async () => {
     const dataDir = fresh()
     await sync(dataDir, '/lieux.csv')
