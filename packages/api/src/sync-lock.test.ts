@@ -116,7 +116,9 @@ describe('syncSnapshot and its lock', () => {
     )
     expect(error).toBeInstanceOf(SyncBusyError)
     expect((error as SyncBusyError).holder).toEqual(holder)
-    expect((error as Error).message).toMatch(/^Une synchronisation est déjà en cours \(processus 42 sur la machine web-1/)
+    expect((error as Error).message).toMatch(
+      /^Une synchronisation est déjà en cours \(processus 42 sur la machine web-1/,
+    )
     // Asked again while waiting (every 200 ms), then given up.
     expect(asked).toBe(3)
     expect(readdirSync(dataDir)).toEqual([])

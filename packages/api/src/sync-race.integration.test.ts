@@ -19,7 +19,10 @@ const ROUNDS = 20
 const LIEUX = 100
 
 const demo = (() => {
-  const read = readLieux(readFileSync(path.join(demoDir, 'lieux-demo.csv')), { fileName: 'demo.csv', now: MONDAY_10H30 })
+  const read = readLieux(readFileSync(path.join(demoDir, 'lieux-demo.csv')), {
+    fileName: 'demo.csv',
+    now: MONDAY_10H30,
+  })
   if (!read.ok) throw new Error(read.error.message)
   return read.report.accepted.map((row) => row.lieu)
 })()
@@ -163,8 +166,16 @@ describe('two syncs at once', () => {
       const outcomes = await Promise.all([slowRun, quickRun])
       const label = `manche ${round + 1} (${mode}) : ${JSON.stringify(outcomes)}`
       for (const { outcome } of outcomes) expect(outcome, label).not.toBe('erreur')
-      if (mode !== 'sans-attente') expect(outcomes.map((o) => o.outcome), label).toEqual(['publie', 'publie'])
-      else expect(outcomes.some((o) => o.outcome === 'publie'), label).toBe(true)
+      if (mode !== 'sans-attente')
+        expect(
+          outcomes.map((o) => o.outcome),
+          label,
+        ).toEqual(['publie', 'publie'])
+      else
+        expect(
+          outcomes.some((o) => o.outcome === 'publie'),
+          label,
+        ).toBe(true)
       for (const { outcome } of outcomes) counts[outcome as 'publie' | 'occupe']++
       await expectWholeSnapshot(dataDir, label)
       expect(existsSync(syncLockFile(dataDir)), label).toBe(false)

@@ -267,7 +267,12 @@ describe('removeUnreferenced', () => {
     expect((await removeUnreferenced(dataDir, now)).sort()).toEqual(
       ['communes-B.json', 'lieux-2026-11-20T09-30-00-000Z.csv', 'lieux-B.csv', 'meta.json.B.tmp'].sort(),
     )
-    expect(readdirSync(dir).sort()).toEqual(['communes-A.json', 'lieux-A.csv', 'meta.json', 'rapport-validation-A.json'])
+    expect(readdirSync(dir).sort()).toEqual([
+      'communes-A.json',
+      'lieux-A.csv',
+      'meta.json',
+      'rapport-validation-A.json',
+    ])
   })
 
   it('keeps the files of a sync under way (its marker names a live process), not those of a dead one', async () => {

@@ -130,9 +130,7 @@ export class SyncBusyError extends SyncError {
 
 /** « le processus 1234 sur la machine web-1, commencée le 2026-11-23T09:30:00.000Z ». */
 const describeHolder = (holder?: LockOwner) =>
-  holder
-    ? ` (processus ${holder.pid} sur la machine ${holder.host}, commencée le ${holder.startedAt})`
-    : ''
+  holder ? ` (processus ${holder.pid} sur la machine ${holder.host}, commencée le ${holder.startedAt})` : ''
 
 /** How often a sync waiting for the lock tries again. */
 const LOCK_POLL_MS = 200
