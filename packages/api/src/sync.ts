@@ -249,7 +249,7 @@ export async function syncSnapshot(
   }
   if (!attempt.acquired)
     throw new SyncBusyError(
-      `Une synchronisation est déjà en cours${describeHolder(attempt.holder)}. Celle-ci n’a rien fait : l’instantané sera mis à jour par celle qui est en cours. Si aucune ne tourne, le verrou ${syncLockFile(options.dataDir)} est repris automatiquement au plus tard ${SYNC_LOCK_MAX_AGE_MS / 3_600_000} h après son début.`,
+      `Une synchronisation est déjà en cours${describeHolder(attempt.holder)}. Celle-ci n’a rien fait : l’instantané sera mis à jour par celle qui est en cours. Si elle s’est arrêtée sans rendre son verrou (${syncLockFile(options.dataDir)}), la prochaine synchronisation le reprend, au plus tard ${SYNC_LOCK_MAX_AGE_MS / 3_600_000} h après son début.`,
       attempt.holder,
     )
   try {
