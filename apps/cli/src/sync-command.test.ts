@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { demoDir } from '@aiguillage/api'
+import { demoDir, fileSyncLock } from '@aiguillage/api'
 import { describe, expect, it } from 'vitest'
-import { runSync, sourceLines } from './sync-command.js'
+import { runSync, sourceLines, SyncExitCode } from './sync-command.js'
 
 /** Monday 23 November 2026, 10:30 in Paris. */
 const MONDAY = new Date('2026-11-23T09:30:00Z')
@@ -77,5 +77,36 @@ describe('aiguillage sync --from', () => {
     expect(refused.code).toBe(1)
     expect(refused.err).toMatch(/coupé en cours de ligne : la ligne 40 est incomplète/)
     expect(existsSync(path.join(dataDir, 'snapshot/meta.json'))).toBe(false)
+  })
+
+  it('says a sync is already running and exits 3 without touching the snapshot, or waits with --attendre', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'aiguillage-cli-data-'))
+    expect((await run(dataDir, lieuxOf(30))).code).toBe(0)
+    const meta = readFileSync(path.join(dataDir, 'snapshot/meta.json'), 'utf8')
+    const other = await fileSyncLock({ dataDir, now: () => MONDAY }).acquire()
+    if (!other.acquired) throw new Error('verrou attendu')
+    const busy = await run(dataDir, lieuxOf(31))
+    expect(busy.code).toBe(SyncExitCode.AlreadyRunning)
+    expect(busy.code).toBe(3)
+    expect(busy.err).toMatch(
+      new RegExp(
+        `^Une synchronisation est déjà en cours \\(processus ${process.pid} sur la machine .*--attendre SECONDES\\.$`,
+      ),
+    )
+    expect(readFileSync(path.join(dataDir, 'snapshot/meta.json'), 'utf8')).toBe(meta)
+    // Given back while this one waits: it then runs.
+    setTimeout(() => void other.release(), 300)
+    const waited = await run(dataDir, lieuxOf(31), '--attendre', '5')
+    expect(waited.code).toBe(0)
+    expect(waited.out).toMatch(/31 lieux valides sur 31/)
+  })
+
+  it('refuses an --attendre that is not a number of seconds (exit 2)', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'aiguillage-cli-data-'))
+    const refused = await run(dataDir, lieuxOf(3), '--attendre', 'longtemps')
+    expect(refused).toMatchObject({
+      code: 2,
+      err: 'Erreur : --attendre attend un nombre de secondes (0 ou plus), trouvé « longtemps ».',
+    })
   })
 })

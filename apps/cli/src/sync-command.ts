@@ -1,8 +1,21 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { defaultDataDir, type DownloadProgress, SyncError, type SyncResult, syncSnapshot } from '@aiguillage/api'
+import {
+  defaultDataDir,
+  type DownloadProgress,
+  SyncBusyError,
+  SyncError,
+  type SyncResult,
+  syncSnapshot,
+} from '@aiguillage/api'
 import type { Clock } from '@aiguillage/lieux'
 import { ExitCode, type Output, readOptions } from './command-line.js'
+
+/**
+ * The exit codes of `aiguillage sync`: those of every command, and 3 when another sync is under way (nothing was done,
+ * the other one updates the snapshot; a script may simply try again later).
+ */
+export const SyncExitCode = { ...ExitCode, AlreadyRunning: 3 } as const
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1).replace('.', ',')} Mo`
 
@@ -38,7 +51,9 @@ export function progressPrinter(stream: { isTTY?: boolean; write: (text: string)
 /**
  * `aiguillage sync`: downloads the national lieux and the communes (or imports them with --from), validates them and
  * writes the snapshot that `serve` loads. A failure keeps the previous snapshot, and so does a file cut in the middle or
- * whose number of lieux is out of line with the last good snapshots (unless --accepter-ecart).
+ * whose number of lieux is out of line with the last good snapshots (unless --accepter-ecart). Only one sync runs at a
+ * time on a data folder: while another one runs, this one waits `--attendre` seconds at most (default 0), then says so
+ * and exits with {@link SyncExitCode.AlreadyRunning}.
  */
 export async function runSync(
   args: string[],
@@ -53,6 +68,11 @@ export async function runSync(
   const values = readOptions(() => parse(args).values, output)
   if (!values) return ExitCode.Unusable
   const dataDir = path.resolve(context.cwd, values['data-dir'] ?? context.env.AIGUILLAGE_DATA_DIR ?? defaultDataDir)
+  const wait = values.attendre === undefined ? 0 : Number(values.attendre)
+  if (!Number.isFinite(wait) || wait < 0) {
+    output.err(`Erreur : --attendre attend un nombre de secondes (0 ou plus), trouvé « ${values.attendre} ».`)
+    return ExitCode.Unusable
+  }
   try {
     const result = await syncSnapshot({
       dataDir,
@@ -67,15 +87,23 @@ export async function runSync(
           }
         : {}),
       ...(values['accepter-ecart'] ? { accepterEcart: true } : {}),
+      lockWaitMs: wait * 1000,
       onProgress: progressPrinter(context.progressStream),
     })
     if (values.from) for (const line of sourceLines(result)) output.out(line)
     for (const gap of result.ecarts ?? []) output.err(`Écart accepté (--accepter-ecart) : ${gap}`)
+    for (const warning of result.warnings ?? []) output.err(`Attention : ${warning}`)
     output.out(
       `Instantané écrit dans ${result.directory} : ${result.accepted} lieux valides sur ${result.total} (${result.rejected} ligne(s) rejetée(s)${result.duplicates > 0 ? `, ${result.duplicates} doublon(s) entre fichiers` : ''}, détail dans ${result.reportFile}), ${result.communes} communes.`,
     )
     return ExitCode.Valid
   } catch (error) {
+    if (error instanceof SyncBusyError) {
+      output.err(
+        `${error.message}${wait > 0 ? '' : ' Pour attendre qu’elle se termine, relancez avec --attendre SECONDES.'}`,
+      )
+      return SyncExitCode.AlreadyRunning
+    }
     if (error instanceof SyncError) {
       output.err(`Erreur : ${error.message}\nL’instantané précédent, s’il existe, est gardé.`)
       return ExitCode.RowsRejected
@@ -109,6 +137,7 @@ function parse(args: string[]) {
       'data-dir': { type: 'string' },
       'timeout-s': { type: 'string' },
       'accepter-ecart': { type: 'boolean' },
+      attendre: { type: 'string' },
     },
   })
 }

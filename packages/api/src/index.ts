@@ -13,10 +13,12 @@ export {
   loadFromFiles,
   loadSnapshot,
   readSnapshotMeta,
+  readSnapshotMetaState,
   repositoryRoot,
+  SnapshotMetaSchema,
   verifySnapshot,
 } from './load.js'
-export type { FileCheck, LieuxSourceCount, SnapshotMeta } from './load.js'
+export type { FileCheck, LieuxSourceCount, SnapshotMeta, SnapshotMetaState } from './load.js'
 export { apiConfigFromEnv, parseRateLimit, parseRedisUrl, parseSyncInterval } from './config.js'
 export { startServer } from './server.js'
 export { memorySharedState, SharedStateUnavailable } from './shared-state.js'
@@ -29,12 +31,16 @@ export {
   mergeLieux,
   OFFICIAL_COMMUNES_URL,
   OFFICIAL_LIEUX_URL,
+  removeUnreferenced,
+  SyncBusyError,
   SyncError,
   syncSnapshot,
 } from './sync.js'
 export type { DownloadProgress, MergedLieux, SyncOptions, SyncResult } from './sync.js'
 export { HISTORY_SIZE, historyFile, readHistory, referenceCount } from './sync-guard.js'
 export type { HistoryEntry } from './sync-guard.js'
+export { fileSyncLock, SYNC_LOCK_MAX_AGE_MS, syncLockFile } from './sync-lock.js'
+export type { LockAttempt, LockOwner, SyncLock } from './sync-lock.js'
 export { problem, ProblemType, sendProblem } from './problem.js'
 export type { Problem, ProblemIssue } from './problem.js'
 export { communeJson, nearResponseText, referenceJson, relaxationJson } from './serialize.js'

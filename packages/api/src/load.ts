@@ -6,6 +6,7 @@ import { type CoordinateTable, parseCommuneCoordinates } from '@aiguillage/terri
 import { buildDataset, type Dataset, type DatasetSource } from './dataset.js'
 import { loadOfficialGeography } from './geography.js'
 import type { Logger } from 'pino'
+import { z } from 'zod'
 
 /** The repository's root, for the default data folder and the demo files. */
 export const repositoryRoot = path.resolve(import.meta.dirname, '../../..')
@@ -78,52 +79,94 @@ export function loadDemo(now: Date): Promise<Dataset> {
   )
 }
 
-/** How one lieux file read by `aiguillage sync` contributed to the snapshot. */
-export type LieuxSourceCount = {
-  /** The file's name (or the URL downloaded). */
-  file: string
-  /** Its full path or URL. */
-  origin: string
-  /** Rows read, rows accepted by the validation, rows rejected. */
-  total: number
-  accepted: number
-  rejected: number
-  /** Accepted lieux of this file that are in the snapshot (an id also in another file is kept once). */
-  kept: number
-}
+const count = z.number().int().nonnegative()
 
-export type SnapshotMeta = {
-  date: string
-  lieux: {
-    file: string
-    /** The file or URL read; with several files, their paths joined by « , ». */
-    origin: string
-    /** Rows read in all files; `accepted` is the number of lieux in the snapshot. */
-    total: number
-    accepted: number
-    rejected: number
-    /** Each lieux file read, in order (absent from snapshots written before several files could be imported). */
-    sources?: LieuxSourceCount[]
-    /** Accepted rows left out because their id was also in another file (absent: 0). */
-    duplicates?: number
-  } & Partial<FileCheck>
-  communes: { file: string; origin: string; count: number } & Partial<FileCheck>
-}
+/** How one lieux file read by `aiguillage sync` contributed to the snapshot. */
+export const LieuxSourceCountSchema = z.object({
+  /** The file's name (or the URL downloaded). */
+  file: z.string(),
+  /** Its full path or URL. */
+  origin: z.string(),
+  /** Rows read, rows accepted by the validation, rows rejected. */
+  total: count,
+  accepted: count,
+  rejected: count,
+  /** Accepted lieux of this file that are in the snapshot (an id also in another file is kept once). */
+  kept: count,
+})
+export type LieuxSourceCount = z.infer<typeof LieuxSourceCountSchema>
 
 /**
  * The size in bytes and SHA-256 (hex) of a snapshot file, recorded when it is written and checked before it is served
  * (absent from snapshots written before they were recorded).
  */
-export type FileCheck = { size: number; sha256: string }
+export const FileCheckSchema = z.object({ size: count, sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+export type FileCheck = z.infer<typeof FileCheckSchema>
+
+/** A file name of the snapshot folder: no folder, nothing hidden. */
+const snapshotFileName = z.string().regex(/^[^/\\.][^/\\]*$/, 'nom de fichier de l’instantané attendu')
+
+/** `snapshot/meta.json`: the files of the current snapshot, their counts and fingerprints. */
+export const SnapshotMetaSchema = z.object({
+  date: z.string(),
+  lieux: z.object({
+    file: snapshotFileName,
+    /** The file or URL read; with several files, their paths joined by « , ». */
+    origin: z.string(),
+    /** Rows read in all files; `accepted` is the number of lieux in the snapshot. */
+    total: count,
+    accepted: count,
+    rejected: count,
+    /** Each lieux file read, in order (absent from snapshots written before several files could be imported). */
+    sources: z.array(LieuxSourceCountSchema).optional(),
+    /** Accepted rows left out because their id was also in another file (absent: 0). */
+    duplicates: count.optional(),
+    ...FileCheckSchema.partial().shape,
+  }),
+  communes: z.object({ file: snapshotFileName, origin: z.string(), count, ...FileCheckSchema.partial().shape }),
+})
+export type SnapshotMeta = z.infer<typeof SnapshotMetaSchema>
 
 export const snapshotDir = (dataDir: string) => path.join(dataDir, 'snapshot')
+export const snapshotMetaFile = (dataDir: string) => path.join(snapshotDir(dataDir), 'meta.json')
 
-export async function readSnapshotMeta(dataDir: string): Promise<SnapshotMeta | undefined> {
+/** What `meta.json` holds: the meta, nothing (no snapshot yet), or why it cannot be read (`problem`, in French). */
+export type SnapshotMetaState =
+  | { status: 'ok'; meta: SnapshotMeta; text: string }
+  | { status: 'missing' }
+  | { status: 'corrupt'; problem: string; text?: string }
+
+export async function readSnapshotMetaState(dataDir: string): Promise<SnapshotMetaState> {
+  let text: string
   try {
-    return JSON.parse(await readFile(path.join(snapshotDir(dataDir), 'meta.json'), 'utf8')) as SnapshotMeta
-  } catch {
-    return undefined
+    text = await readFile(snapshotMetaFile(dataDir), 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' }
+    return { status: 'corrupt', problem: `lecture impossible (${(error as Error).message})` }
   }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    return {
+      status: 'corrupt',
+      problem: text.trim() === '' ? 'fichier vide' : `JSON invalide (${(error as Error).message})`,
+      text,
+    }
+  }
+  const parsed = SnapshotMetaSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? `champ « ${issue.path.join('.')} »` : 'contenu'
+    return { status: 'corrupt', problem: `${where} inattendu (${issue?.message ?? 'forme inattendue'})`, text }
+  }
+  return { status: 'ok', meta: parsed.data, text }
+}
+
+/** The meta of the current snapshot; undefined when there is none or when it cannot be read ({@link readSnapshotMetaState} says why). */
+export async function readSnapshotMeta(dataDir: string): Promise<SnapshotMeta | undefined> {
+  const state = await readSnapshotMetaState(dataDir)
+  return state.status === 'ok' ? state.meta : undefined
 }
 
 /**
@@ -167,15 +210,38 @@ export async function verifySnapshot(
 
 /**
  * The last snapshot written by `aiguillage sync`, if there is one, once its files are checked against meta.json
- * ({@link verifySnapshot}: a DataError when they do not match).
+ * ({@link verifySnapshot}: a DataError when they do not match). A meta.json that cannot be read is a DataError saying
+ * what is wrong with it. A sync publishing meanwhile may remove the files of the meta.json just read: the new
+ * meta.json is then read again (a few times at most).
  */
 export async function loadSnapshot(
   dataDir: string,
   now: Date,
   options: { logger?: Pick<Logger, 'warn'> } = {},
 ): Promise<Dataset | undefined> {
-  const meta = await readSnapshotMeta(dataDir)
-  if (!meta) return undefined
+  for (let attempt = 1; ; attempt++) {
+    const state = await readSnapshotMetaState(dataDir)
+    if (state.status === 'missing') return undefined
+    if (state.status === 'corrupt')
+      throw new DataError(
+        `Instantané illisible : ${snapshotMetaFile(dataDir)} est corrompu (${state.problem}). Il dit quels fichiers servir : sans lui, l’instantané ne peut pas être chargé. Relancez « aiguillage sync » : l’historique des derniers instantanés, gardé à part dans ${path.join(dataDir, 'historique.json')}, empêche un fichier partiel de le remplacer.`,
+      )
+    try {
+      return await loadMeta(dataDir, state.meta, now, options)
+    } catch (error) {
+      const again = await readSnapshotMetaState(dataDir)
+      const replaced = again.status === 'ok' && again.text !== state.text
+      if (!replaced || attempt >= 3) throw error
+    }
+  }
+}
+
+async function loadMeta(
+  dataDir: string,
+  meta: SnapshotMeta,
+  now: Date,
+  options: { logger?: Pick<Logger, 'warn'> },
+): Promise<Dataset> {
   await verifySnapshot(dataDir, meta, options.logger)
   const dir = snapshotDir(dataDir)
   return loadFromFiles(

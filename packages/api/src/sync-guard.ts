@@ -1,6 +1,6 @@
 // What `aiguillage sync` checks before a new file may replace the snapshot: that the file was not cut in the middle of
 // a row, and that its number of lieux is in line with the last good snapshots (kept in a history apart from meta.json).
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { LieuxFileReport } from '@aiguillage/lieux'
@@ -59,22 +59,22 @@ export async function readHistory(dataDir: string): Promise<ReadHistory> {
 /** Adds an accepted snapshot to the history, keeping the last {@link HISTORY_SIZE}; written to a temporary file, then renamed. */
 export async function appendHistory(dataDir: string, previous: readonly HistoryEntry[], entry: HistoryEntry) {
   const entries = [...previous, entry].slice(-HISTORY_SIZE)
-  const temp = `${historyFile(dataDir)}.${process.pid}.tmp`
+  const temp = `${historyFile(dataDir)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   await writeFile(temp, `${JSON.stringify({ version: 1, instantanes: entries }, null, 2)}\n`)
   await rename(temp, historyFile(dataDir))
   return entries
 }
 
 /**
- * The reference a new count is compared with: the median of the history, so neither one odd snapshot nor a series of
- * small steps moves it alone. With an even number of snapshots, the stricter of the two middle values: the higher one
- * to judge a drop (after 2 845 then 2 600, a drop is measured from 2 845), the lower one to judge a growth (after 2 845
- * then a forced 370 741, a growth is measured from 2 845).
+ * The reference a new count is compared with. A drop is judged from the largest of the recent good snapshots, so
+ * partial files accepted one after the other cannot walk it down (after 100 then 91, a drop is still measured from
+ * 100: 82 is −18 %). A growth is judged from the median (the lower middle value with an even number of snapshots), so
+ * one snapshot forced upwards is not the reference alone (after 2 845 then a forced 370 741, from 2 845).
  */
 export function referenceCount(counts: readonly number[], judging: 'baisse' | 'hausse'): number {
   const sorted = [...counts].sort((a, b) => a - b)
-  const middle = (sorted.length - 1) / 2
-  return sorted[judging === 'baisse' ? Math.ceil(middle) : Math.floor(middle)] as number
+  if (judging === 'baisse') return sorted[sorted.length - 1] as number
+  return sorted[Math.floor((sorted.length - 1) / 2)] as number
 }
 
 const count = (n: number) => n.toLocaleString('fr-FR')
@@ -93,7 +93,7 @@ export type HistoryCount = number | { count: number; force?: boolean }
 
 /**
  * Why a new count is out of line with the history, in French, or undefined when it is within the limits. The reference
- * is the median of the snapshots accepted normally ({@link referenceCount}); a count in line with the latest snapshot
+ * is taken from the snapshots accepted normally ({@link referenceCount}: the largest for a drop, the median for a growth); a count in line with the latest snapshot
  * accepted with `accepterEcart` is also taken, since a person confirmed that level (the reference then follows it).
  * A forced outlier alone never moves the reference: the next correct file is still accepted. `what` is « lieux
  * valides » or « communes ».
@@ -112,16 +112,13 @@ export function countGap(
   if (confirmed !== undefined && within(confirmed)) return undefined
   const normal = entries.filter((entry) => !entry.force).map((entry) => entry.count)
   const counts = normal.length > 0 ? normal : [confirmed as number]
-  const basis =
-    counts.length === 1
-      ? 'dans le dernier instantané accepté'
-      : `d’habitude (médiane des ${counts.length} derniers instantanés acceptés)`
+  const single = counts.length === 1 ? 'dans le dernier instantané accepté' : undefined
   const dropReference = referenceCount(counts, 'baisse')
   if (found < dropReference * limits.minKeepRatio)
-    return `Le nouveau fichier n’a que ${count(found)} ${what} contre ${count(dropReference)} ${basis} : −${percent(1 - found / dropReference)}, au-delà de la baisse admise (−${percent(1 - limits.minKeepRatio)}). Il semble partiel.`
+    return `Le nouveau fichier n’a que ${count(found)} ${what} contre ${count(dropReference)} ${single ?? `au plus haut des ${counts.length} derniers instantanés acceptés`} : −${percent(1 - found / dropReference)}, au-delà de la baisse admise (−${percent(1 - limits.minKeepRatio)}). Il semble partiel.`
   const growthReference = referenceCount(counts, 'hausse')
   if (found > growthReference * limits.maxGrowthRatio)
-    return `Le nouveau fichier a ${count(found)} ${what} contre ${count(growthReference)} ${basis} : ${factor(found / growthReference)} (+${percent(found / growthReference - 1)}), au-delà de la hausse admise (${factor(limits.maxGrowthRatio)}). Il semble anormal.`
+    return `Le nouveau fichier a ${count(found)} ${what} contre ${count(growthReference)} ${single ?? `d’habitude (médiane des ${counts.length} derniers instantanés acceptés)`} : ${factor(found / growthReference)} (+${percent(found / growthReference - 1)}), au-delà de la hausse admise (${factor(limits.maxGrowthRatio)}). Il semble anormal.`
   return undefined
 }
 

@@ -314,8 +314,9 @@ describe('aiguillage sync refuses a file out of line with the last good snapshot
     const before = snapshotState(dataDir)
     // Cut after the 60th row: every row is complete, the file ends with a line break.
     const cut = `${whole.split('\n').slice(0, 61).join('\n')}\n`
-    for (const attempt of [sync(dataDir, serveFile('coupe-60.csv', cut)), syncFrom(dataDir, cut)]) {
-      const message = await refusal(attempt)
+    // One after the other: two syncs at once, the second would find the lock held.
+    for (const attempt of [() => sync(dataDir, serveFile('coupe-60.csv', cut)), () => syncFrom(dataDir, cut)]) {
+      const message = await refusal(attempt())
       expect(message).toMatch(/n’a que 60 lieux valides contre 100 dans le dernier instantané accepté : −40 %/)
       expect(message).toMatch(/baisse admise \(−10 %\)/)
       expect(message).toMatch(/L’instantané actuel est gardé.*--accepter-ecart/)
@@ -324,15 +325,15 @@ describe('aiguillage sync refuses a file out of line with the last good snapshot
     expect((await loadSnapshot(dataDir, MONDAY_10H30))?.lieux).toHaveLength(100)
   })
 
-  it('refuses 51 %, and cannot be walked down: the reference is the median of the last good snapshots', async () => {
+  it('refuses 51 %, and cannot be walked down: a drop is judged from the largest of the last good snapshots', async () => {
     const dataDir = fresh()
     for (let i = 0; i < 3; i++) await syncFrom(dataDir, lieuxOf(100))
     expect(await refusal(syncFrom(dataDir, lieuxOf(51)))).toMatch(/51 lieux valides contre 100 .* −49 %/)
     // A 9 % drop is within the limit…
     expect(await syncFrom(dataDir, lieuxOf(91))).toMatchObject({ accepted: 91 })
-    // …but the next step is judged against the median of 100, 100, 100, 91, not against the last 91.
+    // …but the next step is judged against the largest of 100, 100, 100, 91, not against the last 91.
     expect(await refusal(syncFrom(dataDir, lieuxOf(82)))).toMatch(
-      /82 lieux valides contre 100 d’habitude \(médiane des 4 derniers instantanés acceptés\) : −18 %/,
+      /82 lieux valides contre 100 au plus haut des 4 derniers instantanés acceptés : −18 %/,
     )
     expect(history(dataDir).map((entry) => entry.lieux)).toEqual([100, 100, 100, 91])
     expect((await readSnapshotMeta(dataDir))?.lieux.accepted).toBe(91)
@@ -485,6 +486,28 @@ describe('a snapshot is verified before it is served', () => {
       expect((warning?.err as { message: string }).message).toMatch(
         /Instantané corrompu : .*lieux-.* octets au lieu des/,
       )
+      await running.backgroundSync
+      expect(running.store.current.source).toMatchObject({ demo: false, kind: 'instantane' })
+    } finally {
+      await running.close()
+    }
+  })
+
+  it('serve says what is wrong with a corrupt meta.json, then a background sync judged against the history replaces it', async () => {
+    const dataDir = fresh()
+    await sync(dataDir, '/lieux.csv')
+    writeFileSync(path.join(dataDir, 'snapshot/meta.json'), '{ "date": "2026-11-2')
+    const running = await startServer({
+      port: 0,
+      now: runningClock(),
+      dataDir,
+      autoSync: true,
+      sync: { lieuxUrl: `${base}/lieux.csv`, communesUrl: `${base}/communes.json` },
+      logger: pino({ level: 'silent' }),
+    })
+    try {
+      expect(running.store.current.source.demo).toBe(true)
+      expect(running.snapshotProblem).toMatch(/^Instantané illisible : .*meta.json est corrompu \(JSON invalide/)
       await running.backgroundSync
       expect(running.store.current.source).toMatchObject({ demo: false, kind: 'instantane' })
     } finally {
