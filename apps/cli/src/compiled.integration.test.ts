@@ -65,9 +65,16 @@ describe('the compiled server (pnpm build, then plain node)', () => {
       // One process: node started no child (no tsx, no esbuild service).
       const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim()
       expect(children).toBe('')
-      socket.close()
+      // SIGTERM: a request under way is answered, the websocket is told « bye », the process exits 0 within 10 s.
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+      const closed = new Promise<number>((resolve) => socket.once('close', resolve))
+      const inFlight = fetch(`${url}/v1/lieux.csv?commune=Guéret`)
+      const stopAt = performance.now()
       child.kill('SIGTERM')
+      expect((await inFlight).status).toBe(200)
+      expect(await closed).toBe(1001)
+      expect(frames.at(-1)).toMatchObject({ type: 'bye', reason: 'closing' })
       expect(await exited).toBe(0)
+      expect(performance.now() - stopAt).toBeLessThan(10_000)
     })
 })

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -168,5 +168,26 @@ describe.skipIf(!redisServerPath)('two instances behind one Redis', () => {
       })
       .toBe(true)
     onB.socket.close()
+  })
+
+  it('a manual `aiguillage sync` tells the instances, which reload', async () => {
+    const lieux = async () =>
+      ((await (await fetch(`${b}/healthz`)).json()) as { lieux: { acceptes: number } }).lieux.acceptes
+    const before = await lieux()
+    const folder = mkdtempSync(path.join(tmpdir(), 'instances-from-'))
+    const row = (published as string).trimEnd().split('\n').at(-1) as string
+    writeFileSync(
+      path.join(folder, 'lieux-plus.csv'),
+      `${(published as string).trimEnd()}\n${row.replace('demo-gueret-ajout,', 'demo-gueret-ajout-2,')}\n`,
+    )
+    copyFileSync(path.join(demoDir, 'communes-demo.csv'), path.join(folder, 'communes-demo.csv'))
+    const sync = spawnSync(process.execPath, [compiled, 'sync', '--from', folder], {
+      env: { ...process.env, AIGUILLAGE_DATA_DIR: dataDir, AIGUILLAGE_REDIS_URL: redis.url },
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(sync.status, sync.stderr).toBe(0)
+    expect(sync.stderr).toContain('Les instances reliées à Redis chargent le nouvel instantané.')
+    await expect.poll(lieux, { timeout: 30_000, interval: 500 }).toBe(before + 1)
   })
 })

@@ -3,12 +3,15 @@ import { parseArgs } from 'node:util'
 import {
   defaultDataDir,
   type DownloadProgress,
+  parseRedisUrl,
+  redisSharedState,
   SyncBusyError,
   SyncError,
   type SyncResult,
   syncSnapshot,
 } from '@aiguillage/api'
 import type { Clock } from '@aiguillage/lieux'
+import pino from 'pino'
 import { ExitCode, type Output, readOptions } from './command-line.js'
 
 /**
@@ -96,6 +99,8 @@ export async function runSync(
     output.out(
       `Instantané écrit dans ${result.directory} : ${result.accepted} lieux valides sur ${result.total} (${result.rejected} ligne(s) rejetée(s)${result.duplicates > 0 ? `, ${result.duplicates} doublon(s) entre fichiers` : ''}, détail dans ${result.reportFile}), ${result.communes} communes.`,
     )
+    // Instances sharing a Redis reload the new snapshot when told (the ones on this data folder).
+    if (context.env.AIGUILLAGE_REDIS_URL) await tellInstances(context.env.AIGUILLAGE_REDIS_URL, context.now, output)
     return ExitCode.Valid
   } catch (error) {
     if (error instanceof SyncBusyError) {
@@ -125,6 +130,18 @@ export function sourceLines(result: Pick<SyncResult, 'sources' | 'duplicates'>):
       `${count(result.duplicates)} ${result.duplicates > 1 ? 'lieux présents' : 'lieu présent'} dans plusieurs fichiers : la version la plus récente (date_maj) est gardée, celle du dernier fichier à date égale.`,
     )
   return lines
+}
+
+async function tellInstances(url: string, now: Clock, output: Output): Promise<void> {
+  const shared = await redisSharedState(parseRedisUrl(url), { now, logger: pino({ level: 'silent' }) })
+  try {
+    await shared.publish('donnees', 'sync')
+    output.err('Les instances reliées à Redis chargent le nouvel instantané.')
+  } catch {
+    output.err('Attention : Redis ne répond pas ; les instances chargeront le nouvel instantané à leur redémarrage.')
+  } finally {
+    await shared.close()
+  }
 }
 
 function parse(args: string[]) {

@@ -11,7 +11,7 @@ import { type Dataset, DatasetStore } from './dataset.js'
 import { DataError, defaultDataDir, loadDemo, loadFromFiles, loadSnapshot } from './load.js'
 import { redisSharedState } from './redis-state.js'
 import { memorySharedState, type SharedState } from './shared-state.js'
-import { syncSnapshot, type SyncOptions } from './sync.js'
+import { SyncBusyError, syncSnapshot, type SyncOptions } from './sync.js'
 
 export type ServeOptions = {
   port: number
@@ -206,6 +206,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const result = await syncSnapshot({ ...options.sync, dataDir, now: options.now, logger, quiet: true })
       await shared.publish('donnees', JSON.stringify({ lieux: result.accepted }))
     } catch (error) {
+      if (error instanceof SyncBusyError) return void logger.info('une autre synchronisation est en cours : sautée')
       logger.warn(
         { err: { message: (error as Error).message } },
         store.current.source.demo
