@@ -109,9 +109,9 @@ describe.skipIf(!redisServerPath)('two instances behind one Redis', () => {
 
   it('both are ready and keep their conversations in Redis', async () => {
     for (const url of [a, b]) {
-      const ready = await fetch(`${url}/readyz`)
-      expect(ready.status).toBe(200)
-      expect(await ready.json()).toMatchObject({ pret: true, stockage: 'redis' })
+      // Ready once the chat's library has loaded, a moment after the server answers.
+      await expect.poll(async () => (await fetch(`${url}/readyz`)).status, { timeout: 20_000 }).toBe(200)
+      expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({ pret: true, stockage: 'redis' })
     }
   })
 

@@ -98,6 +98,8 @@ export type ApiDeps = {
   shared?: SharedState
   /** True once the server is stopping: /readyz answers 503 so that the load balancer sends no new traffic. */
   stopping?: () => boolean
+  /** True while a channel still loads after the server started listening (/readyz: 503). */
+  warmingUp?: () => boolean
 }
 
 /**
@@ -652,9 +654,11 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const reachable = deps.shared ? await deps.shared.ping() : true
     const detail = deps.stopping?.()
       ? 'L’instance s’arrête : envoyez les requêtes à une autre.'
-      : reachable
-        ? undefined
-        : 'Le stockage partagé (Redis) ne répond pas.'
+      : !reachable
+        ? 'Le stockage partagé (Redis) ne répond pas.'
+        : deps.warmingUp?.()
+          ? 'L’instance finit de démarrer (la discussion se charge).'
+          : undefined
     if (detail) return sendProblem(c, problem(503, ProblemType.Unavailable, detail), { 'retry-after': '5' }) as never
     return c.json(
       {

@@ -24,7 +24,7 @@ export { startServer } from './server.js'
 export { memorySharedState, SharedStateUnavailable } from './shared-state.js'
 export type { BotStorage, RecordStore, SharedLimiter, SharedState } from './shared-state.js'
 export { redisSharedState } from './redis-state.js'
-export type { Channel, ChannelContext, RunningServer, ServeOptions } from './server.js'
+export type { AttachedChannel, Channel, ChannelContext, RunningServer, ServeOptions } from './server.js'
 export {
   defaultSyncOptions,
   download,

@@ -58,11 +58,11 @@ export type ChannelContext = {
 export type Channel = {
   name: string
   routes?: (app: OpenAPIHono, context: ChannelContext) => void
-  attach?: (
-    server: ServerType,
-    context: ChannelContext,
-  ) => { close: () => Promise<void> } | Promise<{ close: () => Promise<void> }>
+  attach?: (server: ServerType, context: ChannelContext) => AttachedChannel | Promise<AttachedChannel>
 }
+
+/** A channel on the running server; `ready` settles once it can serve (a library loaded after the server listens). */
+export type AttachedChannel = { close: () => Promise<void>; ready?: Promise<void> }
 
 export type RunningServer = {
   url: string
@@ -70,6 +70,8 @@ export type RunningServer = {
   store: DatasetStore
   close: () => Promise<void>
   shared: SharedState
+  /** Settles when every channel is ready (the web chat's botkit loads after the server listens); /readyz says so. */
+  ready: Promise<void>
   /** Settles when a background sync started at start-up is over (for tests). */
   backgroundSync: Promise<void>
   /** Why the snapshot was not served (files that do not match meta.json, unreadable files), when it was not. */
@@ -151,6 +153,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     shared,
   }
   let stopping = false
+  let warmingUp = true
   const channels = options.channels ?? []
   const app = createApp({
     store,
@@ -160,6 +163,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     config: context.config,
     shared,
     stopping: () => stopping,
+    warmingUp: () => warmingUp,
     mount: (app) => channels.forEach((channel) => channel.routes?.(app, context)),
   })
   const server: ServerType = await new Promise((resolve) => {
@@ -167,8 +171,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   })
   // Requests node's parser refuses: a target in raw UTF-8 is read anyway, the others get a problem+json.
   handleClientErrors(server as Server, logger)
-  const attached: { close: () => Promise<void> }[] = []
+  const attached: AttachedChannel[] = []
   for (const channel of channels) if (channel.attach) attached.push(await channel.attach(server, context))
+  const ready = Promise.all(attached.map((channel) => channel.ready)).then(() => {
+    warmingUp = false
+  })
   const port = (server.address() as AddressInfo).port
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`
   logger.info({ url, stockage: shared.kind }, 'API prête')
@@ -229,6 +236,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     backgroundSync,
     ...(snapshotProblem ? { snapshotProblem } : {}),
     shared,
+    ready,
     close: async () => {
       // Stop: no new connection, websockets told « bye », requests under way finish (or are cut after drainMs).
       stopping = true

@@ -40,6 +40,12 @@ describe('readiness (/readyz)', () => {
     expect(ready.body.detail).toMatch(/s’arrête/)
     expect(ready.headers.get('connection')).toBe('close')
   })
+  it('is not ready while a channel still loads (the chat’s library, just after the start)', async () => {
+    const { get } = await demoApp({}, now, { warmingUp: () => true })
+    const ready = await get('/readyz')
+    expect(ready.status).toBe(503)
+    expect(ready.body.detail).toBe('L’instance finit de démarrer (la discussion se charge).')
+  })
   it('is not ready when Redis does not answer', async () => {
     const { get } = await demoApp({}, now, { shared: redisDown() })
     const ready = await get('/readyz')

@@ -63,7 +63,7 @@ export function capturingLogger() {
 export async function demoApp(
   config: Partial<ApiConfig> = {},
   now: Clock = () => MONDAY_10H30,
-  deps: Partial<Pick<ApiDeps, 'shared' | 'stopping'>> = {},
+  deps: Partial<Pick<ApiDeps, 'shared' | 'stopping' | 'warmingUp'>> = {},
 ) {
   const { logger, lines } = capturingLogger()
   const store = new DatasetStore(await demoDataset())

@@ -346,11 +346,12 @@ export class Territoires {
     const arrondissementPostcodes = new Set(
       communes.filter((c) => c.type === 'arrondissement-municipal').flatMap((c) => c.codesPostaux),
     )
+    const citiesWithArrondissements = new Set(Object.values(arrondissementCities))
     for (const commune of communes) {
       for (const postcode of commune.codesPostaux) {
         if (
           commune.type === 'commune-actuelle' &&
-          commune.code in inverse(arrondissementCities) &&
+          citiesWithArrondissements.has(commune.code) &&
           arrondissementPostcodes.has(postcode)
         )
           continue
@@ -1051,10 +1052,6 @@ function isCueAt(words: readonly string[], tokens: readonly string[], index: num
   const token = tokens[index]
   if (!isPlaceCue(token)) return false
   return !(token === 'a' && /^a$/i.test(words[index] ?? '') && avoirSubjects.has(tokens[index - 1] ?? ''))
-}
-
-function inverse(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [v, k]))
 }
 
 function byPopulation(a: Commune, b: Commune): number {

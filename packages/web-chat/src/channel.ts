@@ -1,4 +1,3 @@
-import './quiet-libraries.js' // before botkit: its debug logs carry what people write
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Assistant, Message, Point, TurnResult } from '@aiguillage/assistant'
@@ -14,10 +13,10 @@ import {
   type SharedLimiter,
   SharedStateUnavailable,
 } from '@aiguillage/api'
-import { Botkit, type BotkitMessage, type BotWorker } from 'botkit'
+import type { BotkitMessage, BotWorker } from 'botkit'
 import type { Logger } from 'pino'
 import { type RawData, WebSocket, WebSocketServer } from 'ws'
-import { SocketAdapter } from './adapter.js'
+import type { WebBot } from './bot.js'
 import { RateLimits } from './limits.js'
 import { type ClientFrame, parseClientFrame, type ServerFrame } from './protocol.js'
 import { TokenSigner } from './token.js'
@@ -134,6 +133,7 @@ export function webChatChannel(options: Partial<WebChatConfig> = {}): Channel & 
       server.on('upgrade', chat.upgrade)
       stats = () => chat.stats()
       return {
+        ready: chat.ready,
         close: async () => {
           server.off('upgrade', chat.upgrade)
           await chat.close()
@@ -167,8 +167,11 @@ class WebChat {
   private readonly addressLimits: RateLimits
   /** New conversations per address: counted across the instances (each new one costs memory somewhere). */
   private readonly newSessionLimits: SharedLimiter
-  private readonly adapter: SocketAdapter
-  private readonly controller: Botkit
+  /**
+   * botkit (about 1 s of CPU to load) is loaded just after the server starts listening, not before: the API answers at
+   * once, and a message sent in that second waits for it.
+   */
+  private readonly bot: Promise<WebBot>
   private heartbeat: NodeJS.Timeout | undefined
   private readonly logger: Logger
   private readonly engine: () => Assistant
@@ -201,17 +204,24 @@ class WebChat {
       config.newSessionsPerAddress.burst * config.newSessionsPerAddress.perMs,
     )
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes, perMessageDeflate: false })
-    this.adapter = new SocketAdapter(context.now, (sessionId, activity) => {
-      const frame = (activity.channelData as { frame?: ServerFrame } | undefined)?.frame
-      if (frame) this.sendToSession(sessionId, frame)
-    })
-    this.controller = new Botkit({
-      adapter: this.adapter,
-      disable_webserver: true,
-      disable_console: true,
-      storage: this.storage,
-    })
-    this.controller.on('message', (bot: BotWorker, message: BotkitMessage) => this.answer(bot, message))
+    const storage = this.storage
+    this.bot = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => import('./bot.js'))
+      .then(({ createWebBot }) =>
+        createWebBot({
+          now: context.now,
+          storage,
+          deliver: (sessionId, activity) => {
+            const frame = (activity.channelData as { frame?: ServerFrame } | undefined)?.frame
+            if (frame) this.sendToSession(sessionId, frame)
+          },
+          answer: (bot, message) => this.answer(bot, message),
+        }),
+      )
+    // Should loading fail, each turn says so (a turn error) rather than the process stopping.
+    this.bot.catch((error: unknown) =>
+      this.logger.error({ err: { message: (error as Error).message } }, 'botkit n’a pas pu être chargé'),
+    )
     this.heartbeat = setInterval(() => this.beat(), config.heartbeatMs)
     this.heartbeat.unref()
   }
@@ -480,8 +490,8 @@ class WebChat {
       ...(frame.id ? { replyTo: frame.id } : {}),
     }
     session.queue = session.queue.then(() =>
-      this.adapter
-        .receive(session.id, frame.text, channelData, (context) => this.controller.handleTurn(context))
+      this.bot
+        .then((bot) => bot.receive(session.id, frame.text, channelData))
         .catch((error: unknown) => {
           // A bug in a turn is this conversation's only; the text is not logged.
           const unavailable = error instanceof SharedStateUnavailable
@@ -570,6 +580,14 @@ class WebChat {
     this.storage.sweep?.()
     this.connectionLimits.sweep()
     this.addressLimits.sweep()
+  }
+
+  /** Settles once botkit is loaded (a failure to load is logged, and each turn then says so). */
+  get ready(): Promise<void> {
+    return this.bot.then(
+      () => undefined,
+      () => undefined,
+    )
   }
 
   stats(): WebChatStats {

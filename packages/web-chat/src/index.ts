@@ -1,4 +1,3 @@
-export { SocketAdapter, webChannelId } from './adapter.js'
 export { defaultWebChatConfig, webChatChannel } from './channel.js'
 export type { WebChatConfig, WebChatStats } from './channel.js'
 export { RateLimits } from './limits.js'

@@ -30,6 +30,7 @@ export async function startChatServer(
     logger: pino({ level: 'silent' }),
     channels: [channel],
   })
+  await server.ready
   const socketUrl = `${server.url.replace('http', 'ws')}/v1/discussion`
   return { server, channel, socketUrl, origin: server.url }
 }
