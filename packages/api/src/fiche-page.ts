@@ -153,8 +153,8 @@ ul{margin:0}
 a{color:#161616;text-decoration:none}
 .ecran{display:none}
 .colonnes{flex-wrap:nowrap}
-.qr{flex:0 0 38mm;font-size:11pt}
-.qr svg{width:38mm;height:38mm}
+.qr{flex:0 0 40mm;font-size:14pt}
+.qr svg{width:40mm;height:40mm}
 table{margin:2pt 0}
 th,td{padding:0 12pt 0 0}
 .alerte{border-width:2pt}
