@@ -13,6 +13,7 @@ import {
   type LieuShare,
   mailtoLink,
   mapLink,
+  parisWallClock,
   phoneHref,
   staleAfterDays,
   webLink,
@@ -26,6 +27,8 @@ const escape = (text: string): string =>
 
 /** "15/10/2026" from "2026-10-15". */
 const frenchDate = (iso: string) => iso.split('-').reverse().join('/')
+/** "23/11" from "2026-11-23". */
+const shortDate = (iso: string | undefined) => (iso ?? '').split('-').slice(1).reverse().join('/')
 
 /**
  * A QR code as an inline SVG: one path of dark modules on a white square with the quiet zone the standard asks for
@@ -59,6 +62,8 @@ export type FichePageInput = {
 /** The page of one lieu. */
 export function fichePage({ lieu, now, share, demo }: FichePageInput): string {
   const week = weeklyTimetable(lieu.horaires, now)
+  const wall = parisWallClock(now)
+  const today = `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`
   const age = dataAgeDays(lieu.date_maj, now)
   const stale = age > staleAfterDays
   const phone = lieu.telephone ? formatPhone(lieu.telephone) : undefined
@@ -68,7 +73,7 @@ export function fichePage({ lieu, now, share, demo }: FichePageInput): string {
   const accesLibre = webLink(lieu.fiche_acces_libre)
   const located = lieu.latitude !== undefined && lieu.longitude !== undefined
   const hours = week
-    ? `<table class="semaine"><caption>Horaires de la semaine</caption><tbody>${week
+    ? `<table class="semaine"><caption>Horaires de la semaine du ${escape(shortDate(week[0]?.date))} au ${escape(shortDate(week[6]?.date))}</caption><tbody>${week
         .map((day) => {
           const [name, ...rest] = day.text.split(' : ')
           return `<tr${day.today ? ' class="aujourdhui"' : ''}><th scope="row">${escape(name ?? '')}${day.today ? ' <span class="visually-hidden">(aujourd’hui)</span>' : ''}</th><td>${escape(rest.join(' : '))}</td></tr>`
@@ -89,7 +94,7 @@ ${demo ? '<p class="alerte" role="note"><strong>Données de démonstration : ce 
 <p><span class="etiquette">Téléphone :</span> ${phone ? link(phoneHref(lieu.telephone), phone) : 'non indiqué'}</p>
 ${email ? `<p><span class="etiquette">Courriel :</span> ${link(mailtoLink(email), email)}</p>` : ''}
 ${site ? `<p class="ecran"><span class="etiquette">Site :</span> ${link(site, site)}</p>` : ''}
-<p class="ouverture">${escape(describeOpeningStatus(lieu.horaires, now))}</p>
+<p class="ouverture ecran">${escape(describeOpeningStatus(lieu.horaires, now))}</p>
 ${hours}
 </div>
 <figure class="qr">${qrSvg(share.lien, `QR code : l’adresse de cette fiche, ${share.lien}`)}
@@ -98,12 +103,13 @@ ${hours}
 <h2>Pour y aller</h2>
 ${lieu.modalites_acces?.length ? `<p><span class="etiquette">Accès :</span> ${escape(lieu.modalites_acces.join(', '))}.</p>` : ''}
 ${booking ? `<p><span class="etiquette">Rendez-vous :</span> ${link(booking, booking)}</p>` : ''}
+${located ? '<p class="papier">Pour l’itinéraire, scannez le QR code : il ouvre cette fiche et son lien « Itinéraire ».</p>' : ''}
 ${located ? `<p class="ecran">${link(directionsLink(lieu.latitude as number, lieu.longitude as number), 'Itinéraire')} · ${link(mapLink(lieu.latitude as number, lieu.longitude as number), 'Voir sur la carte')}</p>` : ''}
 ${accesLibre ? `<p class="ecran">${link(accesLibre, 'Accessibilité du lieu (Accès libre)')}</p>` : ''}
 ${lieu.prise_en_charge_specifique?.length ? `<p><span class="etiquette">Accueil adapté :</span> ${escape(lieu.prise_en_charge_specifique.join(', '))}.</p>` : ''}
 <h2>${escape(whatToBring.title)}</h2>
 ${list(whatToBring.items)}
-<p class="donnees">Informations mises à jour le ${escape(frenchDate(lieu.date_maj))}${stale ? ' : <strong class="a-verifier">à vérifier</strong>, elles ont plus d’un an. Appelez avant de vous déplacer.' : '.'}${lieu.source ? ` Source : ${escape(lieu.source)}.` : ''}</p>
+<p class="donnees">Fiche établie le ${escape(frenchDate(today))}. Informations du lieu mises à jour le ${escape(frenchDate(lieu.date_maj))}${stale ? ' : <strong class="a-verifier">à vérifier</strong>, elles ont plus d’un an. Appelez avant de vous déplacer.' : '.'}${lieu.source ? ` Source : ${escape(lieu.source)}.` : ''}</p>
 <section class="partage ecran" aria-labelledby="partager">
 <h2 id="partager">Envoyer ce lieu</h2>
 <p>${link(share.mailto, 'Envoyer par e-mail')}${located ? ` · ${link(share.itineraire, 'Itinéraire')}` : ''}</p>
@@ -141,6 +147,7 @@ ul{margin:.25rem 0;padding-left:1.5rem}
 .donnees{margin-top:1rem}
 .partage{border-top:1px solid #929292;margin-top:1.5rem;padding-top:.5rem}
 .sms{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:#f6f6f6;padding:.5rem;border:1px solid #929292}
+.papier{display:none}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @page{size:A4;margin:12mm 14mm}
 @media print{
@@ -152,6 +159,8 @@ p{margin:2pt 0}
 ul{margin:0}
 a{color:#161616;text-decoration:none}
 .ecran{display:none}
+.papier{display:block}
+.aujourdhui th,.aujourdhui td{font-weight:400}
 .colonnes{flex-wrap:nowrap}
 .qr{flex:0 0 40mm;font-size:14pt}
 .qr svg{width:40mm;height:40mm}
