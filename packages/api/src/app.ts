@@ -634,7 +634,12 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const { id } = c.req.valid('param')
     const dataset = deps.store.current
     const lieu = dataset.index.byId(id)
-    if (!lieu) return c.html(missingFichePage(), 404)
+    if (!lieu)
+      return (
+        (c.req.header('accept') ?? '').includes('text/html')
+          ? c.html(missingFichePage(), 404)
+          : sendProblem(c, problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`))
+      ) as never
     const instant = now()
     return c.html(
       fichePage({ lieu, now: instant, share: lieuShare(lieu, instant, publicUrlOf(c)), demo: dataset.source.demo }),

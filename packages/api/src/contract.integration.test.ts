@@ -281,6 +281,7 @@ describe('every answer of the server conforms to the document', () => {
     await call('page of a lieu', 'GET', '/lieux/demo-gueret-fs')
     await call('page of a lieu without hours', 'GET', '/lieux/demo-gueret-mediatheque')
     await call('page of an unknown lieu', 'GET', '/lieux/inconnu')
+    await call('page of an unknown lieu, for a browser', 'GET', '/lieux/inconnu', { headers: { accept: 'text/html' } })
     await call('page, over-long id', 'GET', `/lieux/${'a'.repeat(301)}`)
     await call('share texts', 'GET', '/v1/lieux/demo-gueret-fs/partage')
     await call('share texts without hours', 'GET', '/v1/lieux/demo-gueret-mediatheque/partage')

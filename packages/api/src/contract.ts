@@ -962,7 +962,9 @@ export const PartageSchema = z
   .strictObject({
     donnees: DonneesSchema,
     id: text('L’identifiant du lieu.'),
-    lien: z.string().openapi({ description: 'L’adresse de la fiche du lieu, à imprimer (avec un QR code).', format: 'uri' }),
+    lien: z
+      .string()
+      .openapi({ description: 'L’adresse de la fiche du lieu, à imprimer (avec un QR code).', format: 'uri' }),
     sms: z
       .strictObject({
         texte: text(
@@ -1041,8 +1043,12 @@ export const fichePageRoute = createRoute({
     },
     400: problemResponse('Identifiant trop long (plus de 300 caractères), ou requête HTTP illisible.'),
     404: {
-      content: { 'text/html': { schema: z.string().openapi({ description: 'Une page HTML.' }) } },
-      description: 'Aucun lieu n’a cet identifiant : une page le dit, avec un lien vers la recherche.',
+      content: {
+        'application/problem+json': { schema: ProblemSchema },
+        'text/html': { schema: z.string().openapi({ description: 'Une page HTML.' }) },
+      },
+      description:
+        'Aucun lieu n’a cet identifiant : une page qui le dit, avec un lien vers la recherche, pour un navigateur (`Accept: text/html`) ; sinon un problème.',
     },
     ...shared(405, 408, 413, 414, 431, 500),
   },

@@ -23,7 +23,10 @@ import { whatToBring } from '@aiguillage/orientation'
 import QRCode from 'qrcode'
 
 const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  )
 
 /** "15/10/2026" from "2026-10-15". */
 const frenchDate = (iso: string) => iso.split('-').reverse().join('/')

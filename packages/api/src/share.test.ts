@@ -53,7 +53,9 @@ describe('GET /lieux/{id}: the page of a lieu', () => {
     expect(body).toContain('Fiche établie le 23/11/2026. Informations du lieu mises à jour le 15/10/2026.')
     expect(body).toContain('<caption>Horaires de la semaine du 23/11 au 29/11</caption>')
     expect(body).not.toContain('à vérifier')
-    expect(body).toMatch(/<svg [^>]*role="img" aria-label="QR code : l’adresse de cette fiche, http:\/\/localhost\/lieux\/demo-gueret-fs"/)
+    expect(body).toMatch(
+      /<svg [^>]*role="img" aria-label="QR code : l’adresse de cette fiche, http:\/\/localhost\/lieux\/demo-gueret-fs"/,
+    )
     expect(body).toContain('Données de démonstration')
     expect(body).not.toMatch(/<script|<style|style=/)
     expect((await get('/fiche.css')).type).toMatch(/^text\/css/)
@@ -73,11 +75,15 @@ describe('GET /lieux/{id}: the page of a lieu', () => {
     expect(body).toContain('à vérifier')
   })
 
-  it('is an HTML page that says so for an unknown id, and a problem for an over-long one', async () => {
+  it('says so for an unknown id, in a page for a browser, else in a problem; a problem for an over-long id', async () => {
     const { get } = await demoApp()
-    const missing = await get('/lieux/inconnu')
+    const missing = await get('/lieux/inconnu', { headers: { accept: 'text/html,application/xhtml+xml' } })
     expect(missing.status).toBe(404)
     expect(missing.body).toContain('Ce lieu n’est pas dans nos données')
+    expect(await get('/lieux/inconnu')).toMatchObject({
+      status: 404,
+      body: { type: 'urn:aiguillage:probleme:introuvable' },
+    })
     const long = await get(`/lieux/${'a'.repeat(301)}`)
     expect(long).toMatchObject({ status: 400, body: { issues: [{ path: ['id'] }] } })
   })
