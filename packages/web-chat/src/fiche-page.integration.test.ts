@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { type RunningServer } from '@aiguillage/api'
 import { startDemoServer } from '@aiguillage/api/test-support'
-import jsQR from 'jsqr'
+import jsQRModule from 'jsqr'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -12,6 +12,8 @@ import { artefacts, browserAvailable, chromiumPath, launchChromium } from './bro
 // The page of a lieu (/lieux/{id}) in Debian's Chromium: printed to PDF on A4, read for its type size in print, its QR
 // code decoded from a screenshot, and checked by axe-core on a wide screen and at 320 px.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+// jsqr is CommonJS: its types (under NodeNext) give the module, whose `default` is the function, as it is at run time.
+const jsQR = jsQRModule.default
 /** 14 pt in CSS pixels (1 pt = 4/3 px). */
 const fourteenPoints = (14 * 4) / 3
 
