@@ -423,13 +423,14 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     expect(rows.every((n) => n > 0)).toBe(true)
   })
 
-  it('« Envoyer ce lieu »: an SMS text (copied by a button), an e-mail, the page to print; axe finds nothing serious', async () => {
+  it('« Partager ce lieu »: an SMS text (copied by a button), an e-mail, the page to print; axe finds nothing serious', async () => {
     const page = await openDemo({ width: 375, height: 740, bypassCSP: true })
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: chat.server.url })
     await say(page, 'tablette à Aurillac')
     const mediatheque = cards(page).filter({ hasText: 'Médiathèque Pierre-Mac-Orlan' })
     await mediatheque.waitFor({ timeout: answerWait })
-    const toggle = mediatheque.getByRole('button', { name: 'Envoyer ce lieu (Médiathèque Pierre-Mac-Orlan)' })
+    const toggle = mediatheque.getByRole('button', { name: 'Partager ce lieu', exact: true })
+    expect(await toggle.getAttribute('aria-describedby')).toBe(await mediatheque.locator('h3').getAttribute('id'))
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
     await toggle.click()
     expect(await toggle.getAttribute('aria-expanded')).toBe('true')

@@ -115,10 +115,10 @@ function openingLine(lieu: LieuResult): string | undefined {
 }
 
 /**
- * « Envoyer ce lieu », folded: the text for an SMS (shown, and copied by a button), « Envoyer par e-mail », the page
+ * « Partager ce lieu », folded: the text for an SMS (shown, and copied by a button), « Envoyer par e-mail », the page
  * to print, and the browser's own share where it has one. Everything is built here from the lieu's data.
  */
-function shareBlock(lieu: LieuResult, api: string): HTMLDivElement {
+function shareBlock(lieu: LieuResult, api: string, titleId: string): HTMLDivElement {
   const place = `${lieu.code_postal} ${lieu.commune}`.trim()
   const page = lieuPageLink(api, lieu.id)
   const parts = {
@@ -164,11 +164,18 @@ function shareBlock(lieu: LieuResult, api: string): HTMLDivElement {
     actions,
     said,
   )
+  // Named without the lieu's name (a button named « … Sainte-Marie (Gers) » would read like the commune's choice), and
+  // described by the card's title.
   const toggle = el(
     'button',
-    { type: 'button', class: 'share-toggle', 'aria-expanded': 'false', 'aria-controls': id },
-    'Envoyer ce lieu',
-    el('span', { class: 'sr' }, ` (${lieu.nom})`),
+    {
+      type: 'button',
+      class: 'share-toggle',
+      'aria-expanded': 'false',
+      'aria-controls': id,
+      'aria-describedby': titleId,
+    },
+    'Partager ce lieu',
   )
   toggle.addEventListener('click', () => {
     const opening = panel.hidden
@@ -178,11 +185,12 @@ function shareBlock(lieu: LieuResult, api: string): HTMLDivElement {
   return el('div', { class: 'share' }, toggle, panel)
 }
 
-/** Numbers the share panels, for their ids (unique in the widget's shadow root). */
+/** Numbers the cards and their share panels, for their ids (unique in the widget's shadow root). */
 let sharePanels = 0
 
 /** One lieu, to act on: where, open or not, the hours, then « Appeler » and « Itinéraire » first; the rest folded. */
 function lieuCard(lieu: LieuResult, day: string | undefined, api = location.origin): HTMLLIElement {
+  const titleId = `ag-lieu-${++sharePanels}`
   const place = `${lieu.code_postal} ${lieu.commune}`.trim()
   const phone = phoneHref(lieu.telephone)
   const email = lieu.courriels?.[0]
@@ -196,7 +204,7 @@ function lieuCard(lieu: LieuResult, day: string | undefined, api = location.orig
   return el(
     'li',
     { class: 'card' },
-    el('h3', {}, lieu.nom),
+    el('h3', { id: titleId }, lieu.nom),
     // Why this lieu, in one sentence from its data (programme, price, walk-in).
     lieu.pourquoi && el('p', { class: 'why' }, lieu.pourquoi),
     el(
@@ -249,7 +257,7 @@ function lieuCard(lieu: LieuResult, day: string | undefined, api = location.orig
       site && el('p', {}, external(site, 'Site internet du lieu')),
       el('p', {}, `Informations mises à jour le ${frenchDate(lieu.date_maj)}.`),
     ),
-    shareBlock(lieu, api),
+    shareBlock(lieu, api, titleId),
   )
 }
 
