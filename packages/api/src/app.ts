@@ -635,11 +635,9 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const dataset = deps.store.current
     const lieu = dataset.index.byId(id)
     if (!lieu)
-      return (
-        (c.req.header('accept') ?? '').includes('text/html')
-          ? c.html(missingFichePage(), 404)
-          : sendProblem(c, problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`))
-      ) as never
+      return (c.req.header('accept') ?? '').includes('text/html')
+        ? c.html(missingFichePage(), 404)
+        : sendProblem(c, problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`))
     const instant = now()
     return c.html(
       fichePage({ lieu, now: instant, share: lieuShare(lieu, instant, publicUrlOf(c)), demo: dataset.source.demo }),
