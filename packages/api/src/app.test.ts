@@ -301,6 +301,8 @@ describe('GET /healthz, /openapi.json, /docs', () => {
       '/readyz',
       '/openapi.json',
       '/docs',
+      '/v1/lieux/{id}/partage',
+      '/lieux/{id}',
     ])
     const parameters = document.paths['/v1/lieux'].get.parameters.map((p: { name: string }) => p.name)
     expect(parameters).toEqual(

@@ -7,7 +7,7 @@ import {
   MemoryConversationStore,
   type TurnResult,
 } from '@aiguillage/assistant'
-import { type Clock, type Lieu, toCsvChunks } from '@aiguillage/lieux'
+import { type Clock, gsm7Length, type Lieu, lieuShare, toCsvChunks } from '@aiguillage/lieux'
 import {
   findLieuxNear,
   matchesFilters,
@@ -31,20 +31,24 @@ import {
   docsRoute,
   documentRoute,
   exportRoute,
+  fichePageRoute,
   healthRoute,
   readyRoute,
   type PretSchema,
   lieuRoute,
   lieuxRoute,
   openApiDocumentConfig,
+  partageRoute,
   type ReponseChatSchema,
   type ReponseCommunesSchema,
   type EtatSchema,
+  type PartageSchema,
   withSharedResponses,
 } from './contract.js'
 import { clientAddress } from './client-address.js'
 import type { DatasetStore } from './dataset.js'
 import { docsPage, docsStylesheet } from './docs-page.js'
+import { fichePage, ficheStylesheet, missingFichePage } from './fiche-page.js'
 import { problem, ProblemType, type Problem, type ProblemIssue, sendProblem } from './problem.js'
 import { type ExportQuery, filtersOf, type LieuxQuery, MAX_EXPORT_PAGE } from './query.js'
 import { InFlightLimiter, RateLimiter, type RateLimitConfig } from './rate-limit.js'
@@ -68,6 +72,11 @@ export type ApiConfig = {
   maxBodyBytes: number
   /** How many recent answers of /v1/lieux and /v1/communes to keep for the minute (0: none). */
   responseCacheEntries: number
+  /**
+   * The server's public address (`https://aiguillage.exemple.fr`), for the links sent by SMS or e-mail and printed as
+   * QR codes; by default the address the request was made to.
+   */
+  publicUrl?: string
 }
 
 /** The longest request address (path and query) answered: ample for every filter of the standard, and a bound on cost. */
@@ -136,6 +145,9 @@ const knownPaths: readonly [RegExp, string][] = [
   [/^\/v1\/lieux$/, 'GET'],
   [/^\/v1\/lieux\.csv$/, 'GET'],
   [/^\/v1\/lieux\/[^/]+$/, 'GET'],
+  [/^\/v1\/lieux\/[^/]+\/partage$/, 'GET'],
+  [/^\/lieux\/[^/]+$/, 'GET'],
+  [/^\/fiche\.css$/, 'GET'],
   [/^\/v1\/communes$/, 'GET'],
   [/^\/v1\/chat$/, 'POST'],
   [/^\/healthz$/, 'GET'],
@@ -677,6 +689,48 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.openapi(documentRoute, (c) => c.json(document(), 200))
   app.openapi(docsRoute, (c) => c.html(docsPage(document())))
   app.get('/docs.css', (c) => c.body(docsStylesheet, 200, { 'content-type': 'text/css; charset=utf-8' }))
+  /** Where the links sent and printed point to: the configured public address, else the request's own. */
+  const publicUrlOf = (c: Context) => config.publicUrl ?? new URL(c.req.url).origin
+
+  app.openapi(partageRoute, (c) => {
+    const { id } = c.req.valid('param')
+    const dataset = deps.store.current
+    const lieu = dataset.index.byId(id)
+    if (!lieu)
+      return sendProblem(
+        c,
+        problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`),
+      ) as never
+    const share = lieuShare(lieu, now(), publicUrlOf(c))
+    return c.json(
+      {
+        donnees: donneesJson(dataset.source),
+        id: lieu.id,
+        lien: share.lien,
+        sms: { texte: share.sms, longueur: gsm7Length(share.sms) },
+        email: { sujet: share.email.subject, corps: share.email.body, mailto: share.mailto },
+        ...(share.itineraire ? { itineraire: share.itineraire } : {}),
+      } satisfies z.input<typeof PartageSchema>,
+      200,
+    )
+  })
+
+  app.openapi(fichePageRoute, (c) => {
+    const { id } = c.req.valid('param')
+    const dataset = deps.store.current
+    const lieu = dataset.index.byId(id)
+    if (!lieu)
+      return (c.req.header('accept') ?? '').includes('text/html')
+        ? c.html(missingFichePage(), 404)
+        : sendProblem(c, problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`))
+    const instant = now()
+    return c.html(
+      fichePage({ lieu, now: instant, share: lieuShare(lieu, instant, publicUrlOf(c)), demo: dataset.source.demo }),
+      200,
+    )
+  })
+  app.get('/fiche.css', (c) => c.body(ficheStylesheet, 200, { 'content-type': 'text/css; charset=utf-8' }))
+
   deps.mount?.(app)
   app.get('/', (c) => c.redirect('/docs'))
 

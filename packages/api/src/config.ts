@@ -12,6 +12,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv): Partial<ApiConfig> {
   if (env.AIGUILLAGE_RATE_LIMIT) config.rateLimit = parseRateLimit(env.AIGUILLAGE_RATE_LIMIT)
   if (env.AIGUILLAGE_TRUST_PROXY) config.trustProxy = parseTrustProxy(env.AIGUILLAGE_TRUST_PROXY)
   if (env.AIGUILLAGE_CONCURRENCE) config.concurrencyPerClient = parseConcurrency(env.AIGUILLAGE_CONCURRENCE)
+  if (env.AIGUILLAGE_PUBLIC_URL) config.publicUrl = parsePublicUrl(env.AIGUILLAGE_PUBLIC_URL)
   return config
 }
 
@@ -56,4 +57,20 @@ export function parseRedisUrl(text: string): string {
     // said below
   }
   throw new Error('AIGUILLAGE_REDIS_URL : attendu une adresse redis://hôte:port (ou rediss:// avec TLS).')
+}
+
+/** `AIGUILLAGE_PUBLIC_URL`: the server's public address, http(s), for the links sent and printed (no trailing slash). */
+export function parsePublicUrl(text: string): string {
+  const trimmed = text.trim().replace(/\/+$/, '')
+  let url: URL | undefined
+  try {
+    url = new URL(trimmed)
+  } catch {
+    url = undefined
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash)
+    throw new Error(
+      `AIGUILLAGE_PUBLIC_URL : attendu l’adresse publique du serveur (ex. https://aiguillage.exemple.fr), trouvé « ${text} ».`,
+    )
+  return trimmed
 }

@@ -191,7 +191,7 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 with servers, tags and an operationId on every operation', () => {
     expect(document.openapi).toBe('3.1.0')
     const operations = Object.values(document.paths).flatMap((operations) => Object.values(operations))
-    expect(operations.length).toBe(8)
+    expect(operations.length).toBe(10)
     for (const operation of operations) {
       expect(operation.operationId).toBeTruthy()
       expect(operation.responses).toHaveProperty('405')
@@ -277,6 +277,16 @@ describe('every answer of the server conforms to the document', () => {
     await call('healthz', 'GET', '/healthz')
     await call('OpenAPI document', 'GET', '/openapi.json')
     await call('reference page', 'GET', '/docs')
+    // Sharing a lieu: its page (HTML) and the texts to send.
+    await call('page of a lieu', 'GET', '/lieux/demo-gueret-fs')
+    await call('page of a lieu without hours', 'GET', '/lieux/demo-gueret-mediatheque')
+    await call('page of an unknown lieu', 'GET', '/lieux/inconnu')
+    await call('page of an unknown lieu, for a browser', 'GET', '/lieux/inconnu', { headers: { accept: 'text/html' } })
+    await call('page, over-long id', 'GET', `/lieux/${'a'.repeat(301)}`)
+    await call('share texts', 'GET', '/v1/lieux/demo-gueret-fs/partage')
+    await call('share texts without hours', 'GET', '/v1/lieux/demo-gueret-mediatheque/partage')
+    await call('share texts, unknown id', 'GET', '/v1/lieux/inconnu/partage')
+    await call('share texts, over-long id', 'GET', `/v1/lieux/${'a'.repeat(301)}/partage`)
 
     // Chat: turns with text, lieux and choices messages.
     const turn = async (label: string, body: unknown) => {
@@ -321,6 +331,8 @@ describe('every answer of the server conforms to the document', () => {
     await call('POST healthz', 'POST', '/healthz', { body: '' })
     await call('POST openapi.json', 'POST', '/openapi.json', { body: '' })
     await call('DELETE docs', 'DELETE', '/docs')
+    await call('POST page of a lieu', 'POST', '/lieux/demo-gueret-fs', { body: '' })
+    await call('PUT share texts', 'PUT', '/v1/lieux/demo-gueret-fs/partage', { body: '' })
     const big = 'x'.repeat(20 * 1024)
     await call('chat body too large', 'POST', '/v1/chat', { headers: json, body: JSON.stringify({ text: big }) })
     for (const path of [
@@ -331,6 +343,8 @@ describe('every answer of the server conforms to the document', () => {
       '/healthz',
       '/openapi.json',
       '/docs',
+      '/lieux/demo-gueret-fs',
+      '/v1/lieux/demo-gueret-fs/partage',
     ])
       await call(`body too large on ${path}`, 'GET', path, { headers: { 'content-type': 'text/plain' }, body: big })
     const everyRoute = [
@@ -342,6 +356,8 @@ describe('every answer of the server conforms to the document', () => {
       ['GET', '/healthz'],
       ['GET', '/openapi.json'],
       ['GET', '/docs'],
+      ['GET', '/lieux/demo-gueret-fs'],
+      ['GET', '/v1/lieux/demo-gueret-fs/partage'],
     ] as const
     for (const [method, path] of everyRoute) {
       await call('address too long', method, `${path}${path.includes('?') ? '&' : '?'}q=${'a'.repeat(5000)}`)
@@ -369,6 +385,7 @@ describe('every answer of the server conforms to the document', () => {
     for (const [method, path, body] of [
       ['GET', '/v1/lieux?commune=Gu%C3%A9ret'],
       ['GET', '/v1/lieux/demo-gueret-fs'],
+      ['GET', '/v1/lieux/demo-gueret-fs/partage'],
       ['GET', '/v1/lieux.csv'],
       ['GET', '/v1/communes?q=gueret'],
       ['POST', '/v1/chat', JSON.stringify({ text: 'bonjour' })],

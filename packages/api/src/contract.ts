@@ -993,6 +993,114 @@ export const docsRoute = createRoute({
   },
 })
 
+// ——— Sharing a lieu (its page, the texts to send) ———
+
+const lieuIdParam = z.object({
+  id: z
+    .string()
+    .max(300)
+    .openapi({
+      param: { name: 'id', in: 'path', description: 'L’identifiant du lieu (300 caractères au plus).' },
+      example: 'demo-gueret-fs',
+    }),
+})
+
+export const PartageSchema = z
+  .strictObject({
+    donnees: DonneesSchema,
+    id: text('L’identifiant du lieu.'),
+    lien: z
+      .string()
+      .openapi({ description: 'L’adresse de la fiche du lieu, à imprimer (avec un QR code).', format: 'uri' }),
+    sms: z
+      .strictObject({
+        texte: text(
+          'Le texte prêt pour un SMS : le nom, l’adresse, le téléphone, l’ouverture du jour ou la prochaine, le lien. En caractères GSM-7 seulement, 300 au plus (deux SMS).',
+        ),
+        longueur: z
+          .number()
+          .int()
+          .max(300)
+          .openapi({ description: 'Sa longueur en caractères GSM-7 (un caractère d’extension compte pour deux).' }),
+      })
+      .openapi({ description: 'Le texte à envoyer par SMS.' }),
+    email: z
+      .strictObject({
+        sujet: text('Le sujet du message.'),
+        corps: text('Le corps du message, en texte brut : coordonnées, horaires de la semaine, itinéraire, lien.'),
+        mailto: z.string().openapi({ description: 'Un lien `mailto:` avec le sujet et le corps, sans destinataire.' }),
+      })
+      .openapi({ description: 'Le message à envoyer par e-mail.' }),
+    itineraire: z
+      .string()
+      .optional()
+      .openapi({ description: 'L’itinéraire vers le lieu (OpenStreetMap), s’il a des coordonnées.', format: 'uri' }),
+  })
+  .openapi('Partage', {
+    description: 'De quoi envoyer un lieu à une personne : un SMS, un e-mail, le lien de sa fiche.',
+    example: {
+      donnees: donneesExample,
+      id: 'demo-gueret-fs',
+      lien: 'https://aiguillage.exemple.fr/lieux/demo-gueret-fs',
+      sms: {
+        texte:
+          "France services de Guéret (démo)\n3 place Bonnyaud, 23000 Guéret\nTel : 05 36 49 01 01\nAujourd'hui : 9 h - 12 h 30, 13 h 30 - 17 h\nhttps://aiguillage.exemple.fr/lieux/demo-gueret-fs",
+        longueur: 145,
+      },
+      email: {
+        sujet: 'Un lieu pour vous aider avec le numérique : France services de Guéret (démo)',
+        corps:
+          'France services de Guéret (démo)\n3 place Bonnyaud, 23000 Guéret\nTéléphone : 05 36 49 01 01\n\nLa fiche du lieu, à imprimer : https://aiguillage.exemple.fr/lieux/demo-gueret-fs',
+        mailto: 'mailto:?subject=Un%20lieu%20pour%20vous%20aider&body=France%20services%20de%20Gu%C3%A9ret',
+      },
+      itineraire: 'https://www.openstreetmap.org/directions?route=%3B46.17%2C1.869#map=16/46.17/1.869',
+    },
+  })
+
+export const partageRoute = createRoute({
+  method: 'get',
+  path: '/v1/lieux/{id}/partage',
+  operationId: 'partagerLieu',
+  tags: ['Lieux'],
+  summary: 'Envoyer un lieu : SMS, e-mail, lien',
+  description:
+    'Pour les écoutants et les autres outils : le texte prêt pour un SMS (GSM-7, 300 caractères au plus, avec l’adresse et le téléphone des données), le sujet et le corps d’un e-mail, le lien de la fiche à imprimer. L’ouverture dite est celle du jour, à l’heure de Paris.',
+  request: { params: lieuIdParam },
+  responses: {
+    200: { content: { 'application/json': { schema: PartageSchema } }, description: 'Les textes à envoyer.' },
+    400: problemResponse('Identifiant trop long (plus de 300 caractères), ou requête HTTP illisible.'),
+    404: problemResponse('Aucun lieu n’a cet identifiant.'),
+    ...v1,
+  },
+})
+
+export const fichePageRoute = createRoute({
+  method: 'get',
+  path: '/lieux/{id}',
+  operationId: 'ficheHtml',
+  tags: ['Lieux'],
+  summary: 'La fiche d’un lieu, à lire ou à imprimer',
+  description:
+    'Une page HTML sans script : nom, adresse, téléphone, horaires de la semaine, comment s’y rendre, quoi apporter pour une démarche, date des données (« à vérifier » si elles ont plus d’un an), et un QR code qui ouvre la page. Elle s’imprime sur une page A4, en grands caractères.',
+  request: { params: lieuIdParam },
+  responses: {
+    200: {
+      content: { 'text/html': { schema: z.string().openapi({ description: 'Une page HTML.' }) } },
+      description: 'La fiche.',
+    },
+    400: problemResponse('Identifiant trop long (plus de 300 caractères), ou requête HTTP illisible.'),
+    404: {
+      content: {
+        'application/problem+json': { schema: ProblemSchema },
+        'text/html': { schema: z.string().openapi({ description: 'Une page HTML.' }) },
+      },
+      description:
+        'Aucun lieu n’a cet identifiant : une page qui le dit, avec un lien vers la recherche, pour un navigateur (`Accept: text/html`) ; sinon un problème.',
+    },
+    ...shared(405, 408, 413, 414, 431, 500),
+  },
+})
+
 /** The head of the OpenAPI document (its paths and components come from the routes above). */
 export function openApiDocumentConfig(serverUrl = '/') {
   return {

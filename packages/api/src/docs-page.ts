@@ -36,6 +36,8 @@ const examples: Record<string, string> = {
   '/v1/lieux':
     'curl "http://localhost:3000/v1/lieux?commune=Guéret&services=Aide%20aux%20démarches%20administratives&limit=3"',
   '/v1/lieux/{id}': 'curl "http://localhost:3000/v1/lieux/demo-gueret-fs"',
+  '/v1/lieux/{id}/partage': 'curl "http://localhost:3000/v1/lieux/demo-gueret-fs/partage"',
+  '/lieux/{id}': 'http://localhost:3000/lieux/demo-gueret-fs (dans un navigateur)',
   '/v1/lieux.csv': 'curl -o lieux.csv "http://localhost:3000/v1/lieux.csv?code_postal=23000&rayon_km=30"',
   '/v1/communes': 'curl "http://localhost:3000/v1/communes?q=st%20etienne"',
   '/healthz': 'curl "http://localhost:3000/healthz"',

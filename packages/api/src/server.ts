@@ -173,7 +173,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   handleClientErrors(server as Server, logger)
   const attached: AttachedChannel[] = []
   for (const channel of channels) if (channel.attach) attached.push(await channel.attach(server, context))
-  const ready = Promise.all(attached.map((channel) => channel.ready)).then(() => {
+  const ready = Promise.all(attached.map((channel) => channel.ready ?? Promise.resolve())).then(() => {
     warmingUp = false
   })
   const port = (server.address() as AddressInfo).port

@@ -104,3 +104,7 @@ export type {
 } from './vocabularies.js'
 export { dataAgeDays, staleAfterDays } from './freshness.js'
 export { directionsLink, mailtoLink, mapLink, webAddress, webLink } from './links.js'
+export { emailText, gsm7Length, isGsm7, lieuPageLink, maxSmsLength, shareMailto, smsText, toGsm7 } from './share.js'
+export type { ShareParts } from './share.js'
+export { addressLine, lieuShare, openingLine, shareParts } from './share-lieu.js'
+export type { LieuShare } from './share-lieu.js'

@@ -29,3 +29,7 @@ export function mailtoLink(address: string | undefined): string | undefined {
     ? `mailto:${trimmed}`
     : undefined
 }
+
+// Sharing a lieu (SMS text, e-mail, link), composed from pieces the caller writes: also dependency-free.
+export { emailText, gsm7Length, isGsm7, lieuPageLink, maxSmsLength, shareMailto, smsText, toGsm7 } from './share.js'
+export type { ShareParts } from './share.js'

@@ -1,4 +1,4 @@
-export { helpline, knowledge, knowledgeFor, Topic } from './knowledge.js'
+export { helpline, knowledge, knowledgeFor, Topic, whatToBring } from './knowledge.js'
 export type { KnowledgeEntry, KnowledgeText } from './knowledge.js'
 export { Demarche, demarcheTitles } from './needs.js'
 export { detectNeeds, detectTopic, foldMessage, wantsItDoneForThem } from './reading.js'

@@ -215,3 +215,23 @@ export function knowledgeFor(topic: Topic, lang: 'fr' | 'en' = 'fr'): KnowledgeT
     ? { title: entry.title, answer: entry.answer }
     : { title: entry.title, answer: entry.answer, nextStep: entry.nextStep }
 }
+
+/**
+ * What to bring to a lieu for a procedure: a short generic list for the lieu's printed page. It names no programme and
+ * promises nothing; each line follows from how online procedures work (a FranceConnect or service account to log
+ * into, codes sent by SMS, the procedure's own papers).
+ */
+export const whatToBring = {
+  title: 'Pour une démarche, pensez à apporter',
+  items: [
+    'une pièce d’identité ;',
+    'vos identifiants (numéro fiscal, numéro d’allocataire, numéro de sécurité sociale…) et, si vous en avez, vos mots de passe : gardez-les pour vous, vous les taperez vous-même ;',
+    'votre téléphone portable, s’il reçoit vos codes de connexion ;',
+    'les courriers et papiers de la démarche (avis, attestation, facture…) ;',
+    'votre carte Vitale, pour une démarche de santé.',
+  ],
+  sources: [
+    'Notes de référence du projet, § Aidants Connect : identification FranceConnect de l’usager, démarches par domaine (CAF, ameli.fr, MSA…)',
+    'Règle du projet sur les secrets : un mot de passe ne se donne ni ne s’écrit à personne (masquage de l’assistant, accueil du widget)',
+  ],
+} as const

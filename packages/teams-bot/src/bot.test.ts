@@ -72,6 +72,28 @@ describe('the operators’ bot (teams-ai Application, TestAdapter)', () => {
     )
   })
 
+  it('"Fiche" has « Texte à envoyer »: the SMS text of the data (GSM-7, 300 at most), e-mail, page to print, directions', async () => {
+    const { send } = await testBot()
+    await send('aide aux démarches à Guéret')
+    const [fiche] = cardsOf(await send({ type: 'message', value: { verb: 'fiche', id: 'gueret-fs' } }))
+    const set = fiche.body.find((b: Json) => b.type === 'ActionSet')
+    expect(set.actions.map((a: Json) => [a.type, a.title])).toEqual([['Action.ShowCard', 'Texte à envoyer']])
+    const shown = set.actions[0].card
+    const lines = shown.body.slice(1, -1).map((b: Json) => b.inlines.map((r: Json) => r.text).join(''))
+    expect(lines).toEqual([
+      'France services de Guéret',
+      '3 place Bonnyaud, 23000 Guéret',
+      'Tel : 05 55 51 01 01',
+      'Prochaine ouverture : lundi à 9 h',
+      'https://aiguillage.exemple.fr/lieux/gueret-fs',
+    ])
+    expect(cardText(shown)).toMatch(/\d+ caractères : un SMS\./)
+    expect(shown.actions.map((a: Json) => a.title)).toEqual(['E-mail', 'Imprimer', 'Itinéraire'])
+    expect(shown.actions[0].url).toMatch(/^mailto:\?subject=Un%20lieu%20pour%20vous%20aider/)
+    expect(shown.actions[1].url).toBe('https://aiguillage.exemple.fr/lieux/gueret-fs')
+    expect(shown.actions[2].url).toMatch(/^https:\/\/www\.openstreetmap\.org\/directions\?route=/)
+  })
+
   it('a homonym commune is shown as a choice set naming each département, and the choice searches there', async () => {
     const { send } = await testBot()
     const replies = await send('Sainte-Marie démarches')

@@ -1,6 +1,6 @@
 import type { Assistant, Message, TurnResult } from '@aiguillage/assistant'
 import { ExpiringStorage } from '@aiguillage/api'
-import type { Clock, Lieu } from '@aiguillage/lieux'
+import { type Clock, type Lieu, lieuShare } from '@aiguillage/lieux'
 import {
   Application,
   type DefaultConversationState,
@@ -32,6 +32,8 @@ export type TeamsBotOptions = {
   storage?: Storage
   /** The server's clock (today's hours, the data's age, the state's expiry). */
   now: Clock
+  /** The server's public address, for the texts to send (a lieu's page); without it, the fiche has no « Texte à envoyer ». */
+  publicUrl?: () => string | undefined
 }
 
 /** The contract's limit on a message; an operator's longer paste is read up to it, and told so. */
@@ -97,9 +99,13 @@ export function createTeamsBot(options: TeamsBotOptions): Application<BotState> 
       await context.sendActivity(plain('Ce lieu n’est plus dans les données. Relancez la recherche.'))
       return
     }
+    const instant = now()
+    const publicUrl = options.publicUrl?.()
     await context.sendActivity({
       type: ActivityTypes.Message,
-      attachments: [CardFactory.adaptiveCard(ficheCard(lieu, now()))],
+      attachments: [
+        CardFactory.adaptiveCard(ficheCard(lieu, instant, publicUrl ? lieuShare(lieu, instant, publicUrl) : undefined)),
+      ],
     })
   })
   app.activity(ActivityTypes.Message, async (context, state) => {

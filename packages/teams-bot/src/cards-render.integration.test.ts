@@ -32,8 +32,17 @@ async function everyCard(): Promise<{ name: string; card: Json }[]> {
     ...named('choix commune', cardsOf(await send('Sainte-Marie démarches'))),
     ...named('choix besoin', cardsOf(await send('nouvelle recherche')).concat(cardsOf(await send('Guéret')))),
   ]
-  for (const lieu of store.current.lieux)
-    out.push(...named('fiche', cardsOf(await send({ type: 'message', value: { verb: 'fiche', id: lieu.id } }))))
+  for (const lieu of store.current.lieux) {
+    const fiches = cardsOf(await send({ type: 'message', value: { verb: 'fiche', id: lieu.id } }))
+    out.push(...named('fiche', fiches))
+    // « Texte à envoyer » unfolded: the card it shows, with its own buttons.
+    const shown = fiches.flatMap((fiche: Json) =>
+      fiche.body
+        .filter((b: Json) => b.type === 'ActionSet')
+        .flatMap((set: Json) => set.actions.map((a: Json) => a.card)),
+    )
+    out.push(...named('fiche texte', shown).map((entry) => ({ ...entry, name: `${entry.name} ${lieu.id}` })))
+  }
   const [extension] = await send({
     type: 'invoke',
     name: 'composeExtension/query',

@@ -4,7 +4,9 @@ import type { Choice, LieuResult } from '@aiguillage/assistant'
 import {
   dataAgeDays,
   formatPhone,
+  gsm7Length,
   type Lieu,
+  type LieuShare,
   mapLink,
   phoneHref,
   staleAfterDays,
@@ -113,7 +115,7 @@ export function lieuCard(lieu: LieuResult, options: { botActions: boolean } = { 
  * every contact, the week's hours, services, publics, support, fees, programmes, labels, appointments) and how old
  * the data are.
  */
-export function ficheCard(lieu: Lieu, now: Date): AdaptiveCard {
+export function ficheCard(lieu: Lieu, now: Date, share?: LieuShare): AdaptiveCard {
   const week = weeklyTimetable(lieu.horaires, now)?.map((day) => day.text)
   const age = dataAgeDays(lieu.date_maj, now)
   const list = (label: string, values: readonly string[] | undefined) =>
@@ -151,6 +153,7 @@ export function ficheCard(lieu: Lieu, now: Date): AdaptiveCard {
         `${frenchDate(lieu.date_maj)}${age > staleAfterDays ? ' (plus d’un an : à vérifier)' : ''}`,
       ),
       ...one('Source', lieu.source),
+      ...(share ? [shareActionSet(share)] : []),
     ],
     [
       ...openUrl('Appeler', phoneHref(lieu.telephone)),
@@ -161,6 +164,37 @@ export function ficheCard(lieu: Lieu, now: Date): AdaptiveCard {
         : []),
     ],
   )
+}
+
+/**
+ * « Texte à envoyer », on a row of its own (its full title at 320 px): it unfolds the text ready for an SMS (to copy
+ * into the caller's SMS, GSM-7, 300 characters at most) and the e-mail, the page to print and the directions.
+ */
+function shareActionSet(share: LieuShare) {
+  return {
+    type: 'ActionSet',
+    spacing: 'Medium',
+    actions: [
+      {
+        type: 'Action.ShowCard',
+        title: 'Texte à envoyer',
+        card: card(
+          [
+            text([{ text: 'Texte pour un SMS', bold: true }]),
+            ...share.sms.split('\n').map((line) => text([line], { spacing: 'None' })),
+            text([`${gsm7Length(share.sms)} caractères : ${gsm7Length(share.sms) <= 160 ? 'un SMS' : 'deux SMS'}.`], {
+              spacing: 'Small',
+            }),
+          ],
+          [
+            ...openUrl('E-mail', share.mailto),
+            ...openUrl('Imprimer', share.lien),
+            ...openUrl('Itinéraire', share.itineraire),
+          ],
+        ),
+      },
+    ],
+  }
 }
 
 /** The id of the choice set's input: its value comes back in the Action.Submit's data. */

@@ -83,12 +83,15 @@ export function teamsChannel(config: TeamsConfig): Channel {
         now: context.now,
         conversations: context.shared.conversations,
       })
+      // The links sent (a lieu's page): the configured public address, else the one Microsoft posts activities to.
+      let requestOrigin: string | undefined
       const bot = createTeamsBot({
         engine,
         lieuById: (id) => context.store.current.index.byId(id),
         adapter,
         now: context.now,
         storage: context.shared.botStorage('teams', 30 * 60_000),
+        publicUrl: () => context.config.publicUrl ?? requestOrigin,
       })
       adapter.onTurnError = async (turnContext, error) => {
         // A bug in a turn: logged without the text, and the operator gets a French sentence.
@@ -101,6 +104,7 @@ export function teamsChannel(config: TeamsConfig): Channel {
       }
 
       app.post('/api/messages', async (c) => {
+        requestOrigin = new URL(c.req.url).origin
         if (!(c.req.header('content-type') ?? '').includes('json'))
           return problem(c, 415, 'Le corps doit être du JSON (Content-Type: application/json).')
         let body: unknown

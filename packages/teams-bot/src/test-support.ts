@@ -29,6 +29,7 @@ export async function testBot(now = SATURDAY_10H30) {
     engine: chatEngine(store, { mode: 'operator', now: () => now }),
     lieuById: (id) => store.current.index.byId(id),
     now: () => now,
+    publicUrl: () => 'https://aiguillage.exemple.fr',
   })
   const adapter = new TestAdapter(async (context) => {
     await bot.run(context)

@@ -423,6 +423,42 @@ describe.skipIf(!browserAvailable)(`the widget in headless Chromium (${chromiumP
     expect(rows.every((n) => n > 0)).toBe(true)
   })
 
+  it('« Partager ce lieu »: an SMS text (copied by a button), an e-mail, the page to print; axe finds nothing serious', async () => {
+    const page = await openDemo({ width: 375, height: 740, bypassCSP: true })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: chat.server.url })
+    await say(page, 'tablette à Aurillac')
+    const mediatheque = cards(page).filter({ hasText: 'Médiathèque Pierre-Mac-Orlan' })
+    await mediatheque.waitFor({ timeout: answerWait })
+    const toggle = mediatheque.getByRole('button', { name: 'Partager ce lieu', exact: true })
+    expect(await toggle.getAttribute('aria-describedby')).toBe(await mediatheque.locator('h3').getAttribute('id'))
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    const sms = (await mediatheque.locator('.sms').textContent()) ?? ''
+    expect(sms.split('\n').slice(0, 3)).toEqual([
+      'Médiathèque Pierre-Mac-Orlan',
+      'Place des Carmes, 15000 Aurillac',
+      'Tel : 04 71 45 60 60',
+    ])
+    expect(sms).toMatch(new RegExp(`\n${chat.server.url}/lieux/[^\n]+$`))
+    expect(sms.length).toBeLessThanOrEqual(300)
+    expect(sms).not.toMatch(/[’«»œ\u00a0\u202f–]/)
+    await mediatheque.getByRole('button', { name: 'Copier le texte pour un SMS' }).click()
+    await mediatheque.getByText('Texte copié. Collez-le dans un SMS.').waitFor({ timeout: answerWait })
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(sms)
+    const mail = (await mediatheque.getByRole('link', { name: 'Envoyer par e-mail' }).getAttribute('href')) ?? ''
+    expect(mail).toMatch(/^mailto:\?subject=Un%20lieu%20pour%20vous%20aider/)
+    expect(decodeURIComponent(mail)).toContain('Téléphone : 04 71 45 60 60')
+    const fiche = mediatheque.getByRole('link', { name: 'Fiche à imprimer (nouvelle fenêtre)' })
+    const href = (await fiche.getAttribute('href')) ?? ''
+    expect(href).toBe(sms.split('\n').at(-1))
+    expect((await page.request.get(href)).status()).toBe(200)
+    // The browser's own share, where it has one (not headless Chromium on Linux).
+    const native = await page.evaluate(() => typeof navigator.share === 'function')
+    expect(await mediatheque.getByRole('button', { name: 'Partager…' }).count()).toBe(native ? 1 : 0)
+    expect(await runAxe(page)).toEqual([])
+  })
+
   it('A+ and A− change the text size, remembered on the next visit, and the message box stays usable', async () => {
     const page = await openDemo({ width: 375, height: 740 })
     await say(page, 'tablette à Aurillac')

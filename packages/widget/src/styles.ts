@@ -51,6 +51,11 @@ ul.cards{flex:none;list-style:none;margin:0;padding:0;display:flex;flex-directio
 .card .actions{display:flex;flex-wrap:wrap;gap:.5em;margin:.5em 0 .25em}
 .card .actions .btn{flex:1 1 auto}
 .call{font-weight:700;font-size:1.0625em}
+.card .sms{white-space:pre-line;padding:.375em .5em;border:1px solid #929292;border-radius:.375em;background:#f6f6f6}
+.said:empty{display:none}
+.card .share-actions{display:flex;flex-wrap:wrap;gap:.5em;margin:.5em 0 .25em}
+.card .share-actions>*{flex:1 1 auto}
+.share-toggle{background:#fff;color:var(--c);border:0;padding:.5em 0;min-height:2.75em;font-weight:600;text-decoration:underline}
 details{margin-top:.375em}
 summary{cursor:pointer;min-height:2.75em;display:flex;align-items:center;color:var(--c);font-weight:600;text-decoration:underline}
 details ul{margin:.25em 0;padding-left:1.25em}

@@ -2,7 +2,17 @@
 // Aiguillage server it is configured with. Every text from the server or the data is set with textContent, never
 // parsed as HTML; links are built only from http(s) addresses, e-mail addresses and phone digits.
 import type { Choice, LieuResult, Message } from '@aiguillage/assistant'
-import { directionsLink, mailtoLink, mapLink, phoneHref, webLink } from '@aiguillage/lieux/links'
+import {
+  directionsLink,
+  emailText,
+  lieuPageLink,
+  mailtoLink,
+  mapLink,
+  phoneHref,
+  shareMailto,
+  smsText,
+  webLink,
+} from '@aiguillage/lieux/links'
 import { readableColour } from './colour.js'
 import { widgetCss } from './styles.js'
 
@@ -93,8 +103,94 @@ function hoursText(lieu: LieuResult, day: string | undefined): string {
   return 'Horaires non indiqués : appelez avant de venir.'
 }
 
+/**
+ * Today's hours if the lieu is open or still to open today, else its next opening: the same line as the server's
+ * share texts (`openingLine` of @aiguillage/lieux), read from what the engine said of the lieu.
+ */
+function openingLine(lieu: LieuResult): string | undefined {
+  const today = lieu.horairesAujourdhui?.replace(/^\S+ : /, '')
+  const next = /^Fermé\. Ouvre (.+)\.$/.exec(lieu.ouvertureTexte)?.[1]
+  if (today && (lieu.ouvertMaintenant === true || next?.startsWith('à '))) return `Aujourd’hui : ${today}`
+  return next ? `Prochaine ouverture : ${next}` : undefined
+}
+
+/**
+ * « Partager ce lieu », folded: the text for an SMS (shown, and copied by a button), « Envoyer par e-mail », the page
+ * to print, and the browser's own share where it has one. Everything is built here from the lieu's data.
+ */
+function shareBlock(lieu: LieuResult, api: string, titleId: string): HTMLDivElement {
+  const place = `${lieu.code_postal} ${lieu.commune}`.trim()
+  const page = lieuPageLink(api, lieu.id)
+  const parts = {
+    nom: lieu.nom,
+    adresse: `${lieu.adresse}${lieu.complement_adresse ? `, ${lieu.complement_adresse}` : ''}, ${place}`,
+    lien: page,
+    itineraire: directionsLink(lieu.latitude, lieu.longitude),
+    ...(lieu.telephoneAffichage ? { telephone: lieu.telephoneAffichage } : {}),
+    ...(lieu.courriels?.[0] ? { courriel: lieu.courriels[0] } : {}),
+    ...(openingLine(lieu) ? { ouverture: openingLine(lieu) as string } : {}),
+    ...(lieu.horairesSemaine ? { semaine: lieu.horairesSemaine } : {}),
+  }
+  const sms = smsText(parts)
+  const said = el('p', { class: 'said', role: 'status' })
+  const copy = el('button', { type: 'button', class: 'secondary' }, 'Copier le texte pour un SMS')
+  copy.addEventListener('click', () => {
+    const done = () => (said.textContent = 'Texte copié. Collez-le dans un SMS.')
+    const failed = () => (said.textContent = 'La copie n’a pas marché : sélectionnez le texte ci-dessus.')
+    if (navigator.clipboard) navigator.clipboard.writeText(sms).then(done, failed)
+    else failed()
+  })
+  const actions = el(
+    'div',
+    { class: 'share-actions' },
+    copy,
+    el('a', { class: 'btn secondary', href: shareMailto(emailText(parts)) }, 'Envoyer par e-mail'),
+    externalButton(page, 'Fiche à imprimer'),
+  )
+  if (typeof navigator.share === 'function') {
+    const share = el('button', { type: 'button', class: 'secondary' }, 'Partager…')
+    share.addEventListener('click', () => {
+      // Closing the share sheet rejects: nothing to say then.
+      navigator.share({ title: lieu.nom, text: sms, url: page }).catch(() => undefined)
+    })
+    actions.append(share)
+  }
+  const id = `ag-partage-${++sharePanels}`
+  const panel = el(
+    'div',
+    { id, class: 'share-panel', hidden: '' },
+    el('p', {}, 'Texte pour un SMS :'),
+    el('p', { class: 'sms' }, sms),
+    actions,
+    said,
+  )
+  // Named without the lieu's name (a button named « … Sainte-Marie (Gers) » would read like the commune's choice), and
+  // described by the card's title.
+  const toggle = el(
+    'button',
+    {
+      type: 'button',
+      class: 'share-toggle',
+      'aria-expanded': 'false',
+      'aria-controls': id,
+      'aria-describedby': titleId,
+    },
+    'Partager ce lieu',
+  )
+  toggle.addEventListener('click', () => {
+    const opening = panel.hidden
+    panel.hidden = !opening
+    toggle.setAttribute('aria-expanded', String(opening))
+  })
+  return el('div', { class: 'share' }, toggle, panel)
+}
+
+/** Numbers the cards and their share panels, for their ids (unique in the widget's shadow root). */
+let sharePanels = 0
+
 /** One lieu, to act on: where, open or not, the hours, then « Appeler » and « Itinéraire » first; the rest folded. */
-function lieuCard(lieu: LieuResult, day: string | undefined): HTMLLIElement {
+function lieuCard(lieu: LieuResult, day: string | undefined, api = location.origin): HTMLLIElement {
+  const titleId = `ag-lieu-${++sharePanels}`
   const place = `${lieu.code_postal} ${lieu.commune}`.trim()
   const phone = phoneHref(lieu.telephone)
   const email = lieu.courriels?.[0]
@@ -108,7 +204,7 @@ function lieuCard(lieu: LieuResult, day: string | undefined): HTMLLIElement {
   return el(
     'li',
     { class: 'card' },
-    el('h3', {}, lieu.nom),
+    el('h3', { id: titleId }, lieu.nom),
     // Why this lieu, in one sentence from its data (programme, price, walk-in).
     lieu.pourquoi && el('p', { class: 'why' }, lieu.pourquoi),
     el(
@@ -161,6 +257,7 @@ function lieuCard(lieu: LieuResult, day: string | undefined): HTMLLIElement {
       site && el('p', {}, external(site, 'Site internet du lieu')),
       el('p', {}, `Informations mises à jour le ${frenchDate(lieu.date_maj)}.`),
     ),
+    shareBlock(lieu, api, titleId),
   )
 }
 
@@ -664,7 +761,11 @@ class Widget {
       if (message.lieux.length === 0) return
       const label = message.lieux.length === 1 ? '1 lieu proposé' : `${message.lieux.length} lieux proposés`
       this.add(
-        el('ul', { class: 'cards', 'aria-label': label }, ...message.lieux.map((l) => lieuCard(l, this.day))),
+        el(
+          'ul',
+          { class: 'cards', 'aria-label': label },
+          ...message.lieux.map((l) => lieuCard(l, this.day, this.config.api)),
+        ),
         false,
       )
     } else {
