@@ -679,11 +679,9 @@ export const PretSchema = z
         lieux: z.number().int().openapi({ description: 'Lieux chargés.' }),
       })
       .openapi({ description: 'Les données chargées.' }),
-    stockage: z
-      .enum(['memoire', 'redis'])
-      .openapi({
-        description: 'Où sont gardées les conversations : en mémoire (une instance) ou dans Redis (partagé).',
-      }),
+    stockage: z.enum(['memoire', 'redis']).openapi({
+      description: 'Où sont gardées les conversations : en mémoire (une instance) ou dans Redis (partagé).',
+    }),
   })
   .openapi('Pret', {
     description: 'L’instance peut recevoir du trafic : données chargées, stockage partagé joignable.',
