@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.js'
 import { DatasetStore } from './dataset.js'
 import type { RunningServer } from './server.js'
+import { memorySharedState, SharedStateUnavailable } from './shared-state.js'
 import { demoDataset, MONDAY_10H30, startDemoServer } from './test-support.js'
 
 // The OpenAPI document checked against the server that publishes it, over real sockets: every route is called with
@@ -36,6 +37,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin })
 let server: RunningServer
 let limited: RunningServer
 let broken: { server: ServerType; port: number }
+/** The API while Redis is down: the chat and the readiness answer 503. */
+let redisDown: { server: ServerType; port: number }
 let document: OpenApiDocument
 let ajv: Ajv2020
 
@@ -58,6 +61,27 @@ beforeAll(async () => {
       resolve()
     })
   })
+  const down = async (): Promise<never> => {
+    throw new SharedStateUnavailable(new Error('Connection is closed.'))
+  }
+  const withoutRedis = createApp({
+    store: new DatasetStore(await demoDataset()),
+    logger: pino({ level: 'silent' }),
+    now: () => MONDAY_10H30,
+    config: { rateLimit: null },
+    shared: {
+      ...memorySharedState(() => MONDAY_10H30),
+      kind: 'redis',
+      conversations: { get: down, set: down, delete: down },
+      ping: async () => false,
+    },
+  })
+  await new Promise<void>((resolve) => {
+    const s = serve({ fetch: withoutRedis.fetch, port: 0, hostname: '127.0.0.1' }, () => {
+      redisDown = { server: s, port: (s.address() as AddressInfo).port }
+      resolve()
+    })
+  })
   document = JSON.parse((await send(server.port, 'GET', '/openapi.json')).text) as OpenApiDocument
   ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false })
   addFormats(ajv)
@@ -66,6 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([server.close(), limited.close()])
   await new Promise((resolve) => broken.server.close(resolve))
+  await new Promise((resolve) => redisDown.server.close(resolve))
 })
 
 /** One request with node:http (it reads an answer sent before the whole body, and sends any header). */
@@ -191,7 +216,7 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 with servers, tags and an operationId on every operation', () => {
     expect(document.openapi).toBe('3.1.0')
     const operations = Object.values(document.paths).flatMap((operations) => Object.values(operations))
-    expect(operations.length).toBe(10)
+    expect(operations.length).toBe(11)
     for (const operation of operations) {
       expect(operation.operationId).toBeTruthy()
       expect(operation.responses).toHaveProperty('405')
@@ -329,6 +354,7 @@ describe('every answer of the server conforms to the document', () => {
     await call('POST communes', 'POST', '/v1/communes', { body: '' })
     await call('GET chat', 'GET', '/v1/chat')
     await call('POST healthz', 'POST', '/healthz', { body: '' })
+    await call('POST readyz', 'POST', '/readyz', { body: '' })
     await call('POST openapi.json', 'POST', '/openapi.json', { body: '' })
     await call('DELETE docs', 'DELETE', '/docs')
     await call('POST page of a lieu', 'POST', '/lieux/demo-gueret-fs', { body: '' })
@@ -341,6 +367,7 @@ describe('every answer of the server conforms to the document', () => {
       '/v1/lieux.csv',
       '/v1/communes?q=a',
       '/healthz',
+      '/readyz',
       '/openapi.json',
       '/docs',
       '/lieux/demo-gueret-fs',
@@ -354,6 +381,7 @@ describe('every answer of the server conforms to the document', () => {
       ['GET', '/v1/communes?q=gueret'],
       ['POST', '/v1/chat'],
       ['GET', '/healthz'],
+      ['GET', '/readyz'],
       ['GET', '/openapi.json'],
       ['GET', '/docs'],
       ['GET', '/lieux/demo-gueret-fs'],
@@ -402,6 +430,20 @@ describe('every answer of the server conforms to the document', () => {
       { headers: json, body: JSON.stringify({ text: 'bonjour' }) },
       broken.port,
     )
+
+    // Redis down: the chat refuses (503, never a local copy), readiness says so; ready otherwise.
+    await call(
+      'chat while Redis is down',
+      'POST',
+      '/v1/chat',
+      { headers: json, body: JSON.stringify({ text: 'bonjour' }) },
+      redisDown.port,
+    )
+    expect(checks.at(-1)?.answer.status).toBe(503)
+    await call('readiness while Redis is down', 'GET', '/readyz', {}, redisDown.port)
+    expect(checks.at(-1)?.answer.status).toBe(503)
+    await call('readiness', 'GET', '/readyz')
+    expect(checks.at(-1)?.answer.status).toBe(200)
 
     // The interesting shapes were met: each kind of widening, the other communes of a postcode, homonyms.
     const bodies = checks.filter((c) => c.answer.status < 500 && /json/.test(String(c.answer.headers['content-type'])))
