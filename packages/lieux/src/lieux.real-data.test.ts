@@ -2,9 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import OpeningHours from 'opening_hours'
 import { describe, expect, it } from 'vitest'
+import { parseCsv } from './csv.js'
 import { checkHoraires } from './opening-hours.js'
 import { readLieux } from './read.js'
 import { toCsv } from './serialise.js'
+import { officialSchemaV1, type TableSchema, tableSchemaChecker } from './table-schema.js'
 import { vocabularies } from './vocabularies.js'
 
 // Real open data from ../shared/data (never copied into the repository). Skipped, visibly, where it is absent.
@@ -124,5 +126,56 @@ describe.skipIf(!hasSharedData)('real data: the files of the standard in ../shar
     }
     console.info(`${values.size} horaires distincts, ${valid} valides`)
     expect(valid).toBe(values.size)
+  })
+
+  describe('the official verdict equals the one of schema.json itself, row for row', () => {
+    const readSchema = () =>
+      JSON.parse(readFileSync(file('standard-mediation-numerique/schema-v1.0.2.json'), 'utf8')) as TableSchema
+    it('the embedded copy of the schema has its fields, types and constraints exactly', () => {
+      const schema = readSchema()
+      const strip = ({ name, type, format, constraints }: TableSchema['fields'][number]) => ({
+        name,
+        type,
+        ...(format && format !== 'default' ? { format } : {}),
+        constraints: Object.fromEntries(
+          Object.entries(constraints ?? {}).filter(([key, value]) => !(key === 'required' && value === false)),
+        ),
+      })
+      expect(officialSchemaV1.fields.map(strip)).toEqual(schema.fields.map(strip))
+    })
+    it.each([
+      ['standard-mediation-numerique/exemple-valide-v1.0.2.csv', 1],
+      ['lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv', 2845],
+      ['lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv', 687],
+    ])('%s', (name, rows) => {
+      // The schema's verdict: schema.json read now, applied to the cells as the CSV holds them.
+      const checker = tableSchemaChecker(readSchema())
+      const [header, ...records] = parseCsv(readFileSync(file(name), 'utf8').replace(/^\uFEFF/, '')).records
+      const labels = header?.cells ?? []
+      const headerOk = checker.checkHeader(labels).length === 0
+      const seen = new Map()
+      const schemaVerdicts = new Map(
+        records.map((record) => {
+          const issues = checker.checkRow((i) => {
+            const position = labels.indexOf(checker.fieldNames[i] as string)
+            return position < 0 ? undefined : record.cells[position]
+          }, seen)
+          return [record.line, headerOk && record.cells.length === labels.length && issues.length === 0]
+        }),
+      )
+      const report = readReport(file(name))
+      const ours = new Map([...report.accepted, ...report.rejected].map((row) => [row.line, row.officiel]))
+      let agree = 0
+      let officiel = 0
+      for (const [line, verdict] of schemaVerdicts) {
+        if (ours.get(line) === verdict) agree++
+        if (verdict) officiel++
+      }
+      console.info(
+        `${name}: ${schemaVerdicts.size} lignes, ${officiel} acceptées par schema.json, ${report.accepted.length} utilisables ; verdict officiel identique sur ${agree} lignes`,
+      )
+      expect(schemaVerdicts.size).toBe(rows)
+      expect(agree).toBe(rows)
+    })
   })
 })
