@@ -31,6 +31,20 @@ async function validateFile(file: string, cwd: string, now: Date): Promise<FileO
   return result.ok ? { file, report: result.report } : { file, error: result.error }
 }
 
+/** How the official verdict and Aiguillage's compare in a report. */
+export function officialCounts(report: LieuxFileReport) {
+  const officielAccepted = report.accepted.filter((row) => row.officiel).length
+  const stricterThanSchema = report.rejected.filter((row) => row.officiel).length
+  return {
+    officiel: officielAccepted + stricterThanSchema,
+    correctedByUs: report.accepted.length - officielAccepted,
+    stricterThanSchema,
+    /** Some row or the header departs from the official schema. */
+    deviates:
+      officielAccepted + stricterThanSchema < report.total || report.warnings.some((w) => w.code === 'not_official'),
+  }
+}
+
 function describeIssue(issue: RowIssue): string {
   return `  ligne ${issue.line}${issue.field ? `, ${issue.field}` : ''} : ${issue.message}`
 }
@@ -46,6 +60,17 @@ export function formatHumanReport(outcome: FileOutcome, maxProblems = 10): strin
   lines.push(`  Format : ${report.format.toUpperCase()}, standard v${report.schemaVersion}`)
   lines.push(
     `  ${plural(report.total, 'ligne lue', 'lignes lues')} : ${plural(report.accepted.length, 'acceptée', 'acceptées')}, ${plural(report.rejected.length, 'rejetée', 'rejetées')}.`,
+  )
+  const verdicts = officialCounts(report)
+  lines.push(
+    `  Schéma officiel : ${plural(verdicts.officiel, 'ligne conforme', 'lignes conformes')} sur ${number(report.total)}` +
+      (verdicts.correctedByUs > 0
+        ? `, ${number(verdicts.correctedByUs)} acceptée(s) par Aiguillage après correction (not_official)`
+        : '') +
+      (verdicts.stricterThanSchema > 0
+        ? `, ${number(verdicts.stricterThanSchema)} conforme(s) mais rejetée(s) par Aiguillage, plus exigeant`
+        : '') +
+      '.',
   )
   if (report.rejected.length > 0) {
     const errors = report.rejected.flatMap((row) => row.errors)
@@ -68,11 +93,12 @@ export function formatHumanReport(outcome: FileOutcome, maxProblems = 10): strin
 
 /**
  * `aiguillage validate FILE… [--json]`: validates each file of the standard and prints a report.
- * Returns the exit code: 0 when every row of every file is valid, 1 when rows are rejected, 2 when a file is unusable.
+ * Returns the exit code: 0 when every row of every file is valid, 1 when rows are rejected, 2 when a file is unusable;
+ * with `strict`, 3 when rows are usable but some row or header departs from the official schema.
  */
 export async function runValidate(
   files: readonly string[],
-  options: { json: boolean; cwd: string; now: Date },
+  options: { json: boolean; strict?: boolean; cwd: string; now: Date },
   output: Output,
 ): Promise<number> {
   if (files.length === 0) {
@@ -87,12 +113,15 @@ export async function runValidate(
     ? ExitCode.Unusable
     : usable.some((o) => o.report.rejected.length > 0)
       ? ExitCode.RowsRejected
-      : ExitCode.Valid
+      : options.strict && usable.some((o) => officialCounts(o.report).deviates)
+        ? ExitCode.NotOfficial
+        : ExitCode.Valid
 
   if (options.json) {
     const summary = {
       total: usable.reduce((n, o) => n + o.report.total, 0),
       accepted: usable.reduce((n, o) => n + o.report.accepted.length, 0),
+      officiel: usable.reduce((n, o) => n + officialCounts(o.report).officiel, 0),
       rejected: usable.flatMap((o) => o.report.rejected.map((row) => ({ file: o.file, ...row }))),
       warnings: usable.flatMap((o) => o.report.warnings.map((warning) => ({ file: o.file, ...warning }))),
       files: outcomes.map((o) =>
@@ -105,6 +134,7 @@ export async function runValidate(
               total: o.report.total,
               accepted: o.report.accepted.length,
               rejected: o.report.rejected.length,
+              officiel: officialCounts(o.report).officiel,
               warnings: o.report.warnings.length,
             },
       ),
