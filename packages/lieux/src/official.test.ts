@@ -24,13 +24,13 @@ function verdicts(overrides: Record<string, string>) {
 }
 
 describe('tableSchemaChecker', () => {
-  const check = (field: string, value: unknown) =>
-    officialChecker.checkRow((i) => (lieuFields[i] === field ? value : aLieuRecord()[lieuFields[i] as string]))
+  const rowOf = (record: Record<string, unknown>) => lieuFields.map((f) => record[f])
+  const check = (field: string, value: unknown) => officialChecker.checkRow(rowOf({ ...aLieuRecord(), [field]: value }))
   it('follows the field order of the standard', () => {
     expect(officialChecker.fieldNames).toEqual(lieuFields)
   })
   it('accepts the factory row', () => {
-    expect(officialChecker.checkRow((i) => aLieuRecord()[lieuFields[i] as string])).toEqual([])
+    expect(officialChecker.checkRow(rowOf(aLieuRecord()))).toEqual([])
   })
   it('anchors patterns on the whole value, without trimming', () => {
     expect(check('code_postal', ' 23000')).toEqual([{ field: 'code_postal', code: 'pattern', value: ' 23000' }])
@@ -64,12 +64,12 @@ describe('tableSchemaChecker', () => {
         { name: 'n', type: 'integer', constraints: { minimum: 1, maximum: 3 } },
       ],
     })
-    expect(custom.checkRow((i) => ['x|y', '2'][i])).toEqual([])
-    expect(custom.checkRow((i) => ['x|z', '4'][i]).map((issue) => issue.code)).toEqual(['enum', 'maximum'])
+    expect(custom.checkRow(['x|y', '2'])).toEqual([])
+    expect(custom.checkRow(['x|z', '4']).map((issue) => issue.code)).toEqual(['enum', 'maximum'])
   })
   it('reports a second use of a unique value', () => {
     const seen = new Map()
-    const row = (i: number) => aLieuRecord()[lieuFields[i] as string]
+    const row = rowOf(aLieuRecord())
     expect(officialChecker.checkRow(row, seen)).toEqual([])
     expect(officialChecker.checkRow(row, seen)).toEqual([{ field: 'id', code: 'unique', value: 'lieu-1' }])
   })
@@ -154,5 +154,15 @@ describe('validate: the official verdict next to the usable one', () => {
     const report = validateLieux([{ ...aLieuRecord(), id: null }], { now: NOW })
     expect(report.rejected[0]?.errors).toMatchObject([{ field: 'id', code: 'required' }])
     expect(report.rejected[0]?.officiel).toBe(false)
+  })
+})
+
+describe('validate: suspicious hours', () => {
+  it('warns on 00:00-00:00 with the line and the field, and keeps the row', () => {
+    const report = read(csvOf([aLieuRecord({ horaires: 'Mo-Fr 00:00-00:00' })]))
+    expect(report.accepted).toHaveLength(1)
+    expect(report.warnings.filter((w) => w.code === 'horaires_suspicious')).toMatchObject([
+      { line: 2, field: 'horaires', message: expect.stringContaining('24 h sur 24') },
+    ])
   })
 })

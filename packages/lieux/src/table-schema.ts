@@ -45,11 +45,12 @@ export type TableSchemaChecker = {
   /** The header's problems: labels that are not exactly a field's name, fields without a label, another order. */
   checkHeader(labels: readonly string[]): OfficialHeaderIssue[]
   /**
-   * A row's problems. `cellOf(i)` is the i-th field's cell: a string, or undefined/null when absent (read as missing);
+   * A row's problems. `values[i]` is the i-th field's cell: a string, or undefined/null when absent (read as missing);
    * a JSON number is a number, anything else is kept as is (and is a type error unless the field accepts it).
+   * With `positions`, the i-th field's cell is `values[positions[i]]` (-1: no such column), as a CSV reader has them.
    * `seen` remembers the unique fields' values across the rows of one file (pass the same object for every row).
    */
-  checkRow(cellOf: (index: number) => unknown, seen?: UniqueValues): OfficialIssue[]
+  checkRow(values: readonly unknown[], seen?: UniqueValues, positions?: readonly number[]): OfficialIssue[]
 }
 export type UniqueValues = Map<number, Set<string>>
 
@@ -89,7 +90,7 @@ function typedNumber(type: string, value: unknown): number | undefined | false {
 
 /**
  * Compiles a Table Schema into a checker (patterns compiled once: it runs on every row of every file).
- * @example tableSchemaChecker(officialSchemaV1).checkRow((i) => [' 23000'][i]) // pattern issue on the first field…
+ * @example tableSchemaChecker({ fields: [{ name: 'code_postal', type: 'string', constraints: { pattern: '^\\d{5}$' } }] }).checkRow([' 23000']) // [{ field: 'code_postal', code: 'pattern', value: ' 23000' }]
  */
 export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
   const missing = new Set(schema.missingValues ?? [''])
@@ -107,28 +108,61 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
       maxLength: c.maxLength,
       minimum: c.minimum === undefined ? undefined : Number(c.minimum),
       maximum: c.maximum === undefined ? undefined : Number(c.maximum),
+      // Values of this field already found valid (type, pattern, enum, length): files repeat the same lists and
+      // codes on thousands of rows, and a Set lookup is much cheaper than the alternation patterns of the vocabularies.
+      valid: new Set<string>(),
+      // A free text: any string passes (no pattern, enum, length or uniqueness to check).
+      plain:
+        field.type === 'string' &&
+        c.pattern === undefined &&
+        c.enum === undefined &&
+        c.minLength === undefined &&
+        c.maxLength === undefined &&
+        c.unique !== true,
     }
   })
+  const MAX_REMEMBERED = 2_000
   const fieldNames = fields.map((f) => f.name)
 
   function checkValue(index: number, value: unknown, seen: UniqueValues | undefined, into: OfficialIssue[]) {
     const field = fields[index]
     if (field === undefined) return
+    // The common cases first, without allocating: an empty optional cell, a free text, a value already checked.
+    if (typeof value === 'string') {
+      if (value === '' && !field.required && missing.has('')) return
+      if (field.plain && value !== '' && !missing.has(value)) return
+    }
     const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
-    const issue = (code: OfficialIssueCode) => into.push({ field: field.name, code, value: text })
+    // No closure here: this runs for every cell (and tsx/esbuild name every closure they create, which is slow).
+    const name = field.name
     if (value === undefined || value === null || (typeof value === 'string' && missing.has(value))) {
-      if (field.required) issue('required')
+      if (field.required) into.push({ field: name, code: 'required', value: text })
       return
     }
+    if (typeof value === 'string' && field.valid.has(value)) {
+      if (field.unique && seen && isRepeated(index, value, seen)) into.push({ field: name, code: 'unique', value })
+      return
+    }
+    const before = into.length
     let number: number | undefined
     switch (field.type) {
       case 'string':
-        if (typeof value !== 'string') return issue('type')
+        if (typeof value !== 'string') return void into.push({ field: name, code: 'type', value: text })
         break
       case 'number':
       case 'integer': {
+        if (field.minimum === undefined && field.maximum === undefined) {
+          // Only whether it is a number matters: skip reading it.
+          if (
+            typeof value === 'number'
+              ? field.type === 'integer' && !Number.isInteger(value)
+              : typeof value !== 'string' || !(field.type === 'integer' ? INTEGER : DECIMAL).test(value)
+          )
+            return void into.push({ field: name, code: 'type', value: text })
+          break
+        }
         const read = typedNumber(field.type, value)
-        if (read === false) return issue('type')
+        if (read === false) return void into.push({ field: name, code: 'type', value: text })
         number = read
         break
       }
@@ -137,10 +171,11 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
           typeof value !== 'boolean' &&
           !(typeof value === 'string' && (TRUE_VALUES.has(value) || FALSE_VALUES.has(value)))
         )
-          return issue('type')
+          return void into.push({ field: name, code: 'type', value: text })
         break
       case 'date':
-        if (typeof value !== 'string' || !isCalendarDate(value)) return issue('type')
+        if (typeof value !== 'string' || !isCalendarDate(value))
+          return void into.push({ field: name, code: 'type', value: text })
         break
       case 'array':
         break
@@ -148,28 +183,43 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
         // `any` and the types no field of the standard uses: accepted as they are.
         break
     }
-    if (field.pattern && !field.pattern.test(text)) issue('pattern')
+    if (field.pattern && !field.pattern.test(text)) into.push({ field: name, code: 'pattern', value: text })
     if (field.enum) {
       const items = field.type === 'array' ? text.split('|') : [text]
-      if (items.some((item) => !field.enum?.has(item))) issue('enum')
+      if (items.some((item) => !field.enum?.has(item))) into.push({ field: name, code: 'enum', value: text })
     }
     if (field.minLength !== undefined || field.maxLength !== undefined) {
       // Characters, not UTF-16 units (Python's len).
       const length =
         text.length > (field.maxLength ?? 0) || field.minLength !== undefined ? [...text].length : text.length
-      if (field.minLength !== undefined && length < field.minLength) issue('min_length')
-      if (field.maxLength !== undefined && length > field.maxLength) issue('max_length')
+      if (field.minLength !== undefined && length < field.minLength)
+        into.push({ field: name, code: 'min_length', value: text })
+      if (field.maxLength !== undefined && length > field.maxLength)
+        into.push({ field: name, code: 'max_length', value: text })
     }
     if (number !== undefined) {
-      if (field.minimum !== undefined && number < field.minimum) issue('minimum')
-      if (field.maximum !== undefined && number > field.maximum) issue('maximum')
+      if (field.minimum !== undefined && number < field.minimum)
+        into.push({ field: name, code: 'minimum', value: text })
+      if (field.maximum !== undefined && number > field.maximum)
+        into.push({ field: name, code: 'maximum', value: text })
     }
-    if (field.unique && seen) {
-      let values = seen.get(index)
-      if (!values) seen.set(index, (values = new Set()))
-      if (values.has(text)) issue('unique')
-      else values.add(text)
-    }
+    if (
+      typeof value === 'string' &&
+      into.length === before &&
+      number === undefined &&
+      field.valid.size < MAX_REMEMBERED &&
+      (field.pattern !== undefined || field.enum !== undefined || field.type === 'date')
+    )
+      field.valid.add(value)
+    if (field.unique && seen && isRepeated(index, text, seen)) into.push({ field: name, code: 'unique', value: text })
+  }
+
+  function isRepeated(index: number, text: string, seen: UniqueValues): boolean {
+    let values = seen.get(index)
+    if (!values) seen.set(index, (values = new Set()))
+    if (values.has(text)) return true
+    values.add(text)
+    return false
   }
 
   return {
@@ -195,9 +245,12 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
         issues.push({ code: 'wrong_order', position: 0, expected: fieldNames.join(',') })
       return issues
     },
-    checkRow(cellOf, seen) {
+    checkRow(values, seen, positions) {
       const issues: OfficialIssue[] = []
-      for (let i = 0; i < fields.length; i++) checkValue(i, cellOf(i), seen, issues)
+      for (let i = 0; i < fields.length; i++) {
+        const position = positions ? (positions[i] as number) : i
+        checkValue(i, position < 0 ? undefined : values[position], seen, issues)
+      }
       return issues
     },
   }

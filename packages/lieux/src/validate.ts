@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { dataAgeDays, staleAfterDays } from './freshness.js'
 import { type Lieu, LieuSchema, safeParseCells } from './lieu-schema.js'
 import { webAddress } from './links.js'
-import { checkHoraires } from './opening-hours.js'
+import { checkHoraires, suspiciousHoraires } from './opening-hours.js'
 import { officialDeviation } from './official.js'
 import { hasValidSiretChecksum, PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'
 import { officialChecker, type UniqueValues } from './table-schema.js'
@@ -184,12 +184,16 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
         'horaires_unparsable',
         `Les horaires « ${excerpt(lieu.horaires)} » ne suivent pas la syntaxe OpenStreetMap (ex. « Mo-Fr 09:00-12:00,14:00-17:00 ») : ils seront affichés comme non renseignés.`,
       )
-    else if (check.corrected)
-      warn(
-        'horaires',
-        'horaires_corrected',
-        `Les horaires « ${excerpt(lieu.horaires)} » ont été compris comme « ${excerpt(check.corrected)} » : écrivez-les ainsi.`,
-      )
+    else {
+      if (check.corrected)
+        warn(
+          'horaires',
+          'horaires_corrected',
+          `Les horaires « ${excerpt(lieu.horaires)} » ont été compris comme « ${excerpt(check.corrected)} » : écrivez-les ainsi.`,
+        )
+      const suspicious = suspiciousHoraires(lieu.horaires)
+      if (suspicious) warn('horaires', 'horaires_suspicious', `Horaires à vérifier : ${suspicious.message}`)
+    }
   }
 
   const hasCoordinates =
@@ -294,17 +298,14 @@ const noIssues: readonly never[] = []
 
 /** What the official schema says of the row's cells, as they were written (before any normalisation). */
 function officialIssuesOf(row: RawRow, unique: UniqueValues) {
-  const names = officialChecker.fieldNames
   let issues
-  if (row.cells) {
-    const { cells, cellOfField } = row.cells
-    issues = officialChecker.checkRow((i) => {
-      const position = cellOfField[i] as number
-      return position < 0 ? undefined : cells[position]
-    }, unique)
-  } else {
+  if (row.cells) issues = officialChecker.checkRow(row.cells.cells, unique, row.cells.cellOfField)
+  else {
     const values = row.values
-    issues = officialChecker.checkRow((i) => values[names[i] as string], unique)
+    issues = officialChecker.checkRow(
+      officialChecker.fieldNames.map((name) => values[name]),
+      unique,
+    )
   }
   return issues.length === 0 ? noIssues : issues
 }
