@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parseCsv } from './csv.js'
 import { checkHoraires } from './opening-hours.js'
 import { readLieux } from './read.js'
+import { mergeDuplicates } from './merge.js'
 import { toCsv } from './serialise.js'
 import { officialSchemaV1, type TableSchema, tableSchemaChecker } from './table-schema.js'
 import { vocabularies } from './vocabularies.js'
@@ -175,5 +176,42 @@ describe.skipIf(!hasSharedData)('real data: the files of the standard in ../shar
       expect(schemaVerdicts.size).toBe(rows)
       expect(agree).toBe(rows)
     })
+  })
+
+  it('flags the 30 France Services with 00:00-00:00 as suspicious hours, never as open 24 h', () => {
+    const report = readReport(
+      file('lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv'),
+    )
+    const suspicious = report.warnings.filter((w) => w.code === 'horaires_suspicious')
+    const zero = report.accepted.filter((row) => row.lieu.horaires?.includes('00:00-00:00'))
+    console.info(`France Services : ${suspicious.length} horaires suspects, dont ${zero.length} avec 00:00-00:00`)
+    expect(zero).toHaveLength(30)
+    for (const row of zero) expect(suspicious.map((w) => w.line)).toContain(row.line)
+  })
+
+  it('merges France Services + Hinaura duplicates (Aurillac among them) and records every merged id', () => {
+    const lieux = [
+      'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
+      'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
+    ].flatMap((name) => readReport(file(name)).accepted.map((row) => row.lieu))
+    const result = mergeDuplicates(lieux)
+    const byRule = new Map<string, number>()
+    for (const merge of result.merges) for (const rule of merge.rules) byRule.set(rule, (byRule.get(rule) ?? 0) + 1)
+    console.info(
+      `${lieux.length} lieux → ${result.lieux.length} ; ${result.merges.length} fusions, ${result.aliases.size} ids fusionnés ; par règle : ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}`,
+    )
+    expect(result.lieux.length + result.aliases.size).toBe(lieux.length)
+    const aurillac = result.merges.find((merge) => [merge.keptId, ...merge.mergedIds].includes('hinaura-880'))
+    expect(aurillac && [aurillac.keptId, ...aurillac.mergedIds].sort()).toEqual([
+      'hinaura-765',
+      'hinaura-828',
+      'hinaura-880',
+    ])
+    // Buses are never merged with the fixed France Services where they are parked.
+    const ids = new Map(lieux.map((lieu) => [lieu.id, lieu]))
+    for (const merge of result.merges) {
+      const names = [merge.keptId, ...merge.mergedIds].map((id) => ids.get(id)?.nom ?? '')
+      expect(new Set(names.map((name) => /\bBus\b/.test(name))).size).toBe(1)
+    }
   })
 })

@@ -151,12 +151,14 @@ describe('suspiciousHoraires', () => {
   ])('flags %s (%s)', (value, code) => {
     expect(suspiciousHoraires(value)?.code).toBe(code)
   })
-  it.each(['Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00', 'Mo 09:00-12:00, Tu 10:00-11:00', 'Fr 18:00-00:00'])(
-    'leaves ordinary hours alone: %s',
-    (value) => {
-      expect(suspiciousHoraires(value)).toBeUndefined()
-    },
-  )
+  it.each([
+    'Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00',
+    'Mo 09:00-12:00, Tu 10:00-11:00',
+    'Fr 18:00-00:00',
+    'Mo-Fr 08:30-11:30,08:30-11:30',
+  ])('leaves ordinary hours alone: %s', (value) => {
+    expect(suspiciousHoraires(value)).toBeUndefined()
+  })
   it('is shown as « horaires à vérifier », never as 24 h, and stays distinct from missing and closed', () => {
     const monday = new Date('2026-11-23T09:00:00Z')
     expect(openingStatus('Mo-Fr 00:00-00:00', monday)).toEqual({ state: 'unknown', unknownReason: 'suspicious' })

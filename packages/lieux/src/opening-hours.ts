@@ -67,7 +67,7 @@ const suspiciousCache = new Map<string, SuspiciousHoraires | null>()
 
 /**
  * Hours that parse but cannot be what the lieu means: `00:00-00:00` (read as 24 h by opening_hours), a range that
- * ends before it starts (read as overnight), two ranges of one rule that overlap, or a whole day (`00:00-24:00`,
+ * ends before it starts (read as overnight), two different ranges of one rule that overlap, or a whole day (`00:00-24:00`,
  * `24/7`) — no desk of médiation numérique is open all night. Undefined when nothing looks wrong.
  * @example suspiciousHoraires('Mo-Fr 00:00-00:00')?.code // 'empty_range'
  */
@@ -120,7 +120,9 @@ function findSuspicious(value: string): SuspiciousHoraires | undefined {
     for (let i = 1; i < ranges.length; i++) {
       const previous = ranges[i - 1] as (typeof ranges)[number]
       const current = ranges[i] as (typeof ranges)[number]
-      if (current.from < previous.to)
+      // The same range written twice is a slip whose meaning is clear: only ranges that truly overlap are doubtful.
+      const repeated = current.from === previous.from && current.to === previous.to
+      if (current.from < previous.to && !repeated)
         return {
           code: 'overlapping_ranges',
           range: `${previous.text},${current.text}`,
