@@ -7,7 +7,11 @@ import { mergeLieux } from './sync.js'
 import { countGap, referenceCount, truncation } from './sync-guard.js'
 import { MONDAY_10H30 } from './test-support.js'
 
-const lieu = (id: string, date_maj: string, nom = id) => ({ line: 2, lieu: { id, date_maj, nom } as Lieu })
+const lieu = (id: string, date_maj: string, nom = id) => ({
+  line: 2,
+  officiel: true,
+  lieu: { id, date_maj, nom } as Lieu,
+})
 
 describe('mergeLieux', () => {
   it('keeps every lieu of every file, in order', () => {
