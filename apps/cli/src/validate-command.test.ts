@@ -64,6 +64,26 @@ describe('aiguillage validate', () => {
     expect(strict.code).toBe(ExitCode.NotOfficial)
     expect((await validate(['lieux-valides.csv'], false, true)).code).toBe(ExitCode.Valid)
   })
+  it('lists the duplicates found across files, with the file and line of each id', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aiguillage-merge-'))
+    const text = readFileSync(path.join(fixtures, 'lieux-valides.csv'), 'utf8')
+    const [header = '', first = ''] = text.split('\n')
+    writeFileSync(path.join(dir, 'a.csv'), `${header}\n${first}\n`)
+    writeFileSync(
+      path.join(dir, 'b.csv'),
+      `${header}\n${first.replace(/^demo-1,/, 'autre-1,').replace('Médiathèque de Guéret', 'Espace numérique')}\n`,
+    )
+    const result = await validate(['a.csv', 'b.csv'], false, false, dir)
+    expect(result.code).toBe(ExitCode.Valid)
+    expect(result.out).toContain(
+      'Doublons fusionnés : 1 lieu décrit(s) plusieurs fois (même adresse et même téléphone : 1 ; même SIRET et même adresse : 1)',
+    )
+    expect(result.out).toMatch(
+      /demo-1 \(a\.csv, ligne 2\) ← autre-1 \(b\.csv, ligne 2\)|autre-1 \(b\.csv, ligne 2\) ← demo-1 \(a\.csv, ligne 2\)/,
+    )
+    const json = JSON.parse((await validate(['a.csv', 'b.csv'], true, false, dir)).out)
+    expect(json.merges).toHaveLength(1)
+  })
   it('reads JSON files of the standard', async () => {
     const result = await validate(['lieux-valides.json'], true)
     expect(JSON.parse(result.out)).toMatchObject({ total: 3, accepted: 3, rejected: [] })

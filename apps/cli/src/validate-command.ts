@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { type LieuxFileReport, readLieux, type RowIssue, type UnusableFile } from '@aiguillage/lieux'
+import {
+  type LieuMerge,
+  type LieuxFileReport,
+  mergeDuplicates,
+  type MergeRule,
+  readLieux,
+  type RowIssue,
+  type UnusableFile,
+} from '@aiguillage/lieux'
 
 import { ExitCode, type Output } from './command-line.js'
 
@@ -29,6 +37,49 @@ async function validateFile(file: string, cwd: string, now: Date): Promise<FileO
   }
   const result = readLieux(bytes, { fileName: file, now })
   return result.ok ? { file, report: result.report } : { file, error: result.error }
+}
+
+const ruleTexts: Record<MergeRule, string> = {
+  siret_address: 'même SIRET et même adresse',
+  address_phone: 'même adresse et même téléphone',
+  nearby_similar_name: 'à moins de 30 m, noms proches',
+}
+
+type Where = { file: string; line: number }
+/** The duplicates across all the files read, each id with the file and line it comes from. */
+export function mergeReport(usable: readonly { file: string; report: LieuxFileReport }[]) {
+  const where = new Map<string, Where>()
+  const lieux = usable.flatMap((o) =>
+    o.report.accepted.map((row) => {
+      if (!where.has(row.lieu.id)) where.set(row.lieu.id, { file: o.file, line: row.line })
+      return row.lieu
+    }),
+  )
+  const { merges } = mergeDuplicates(lieux)
+  const located = (id: string) => ({ id, ...(where.get(id) as Where) })
+  return merges.map((merge: LieuMerge) => ({
+    kept: located(merge.keptId),
+    merged: merge.mergedIds.map(located),
+    rules: merge.rules,
+  }))
+}
+
+function formatMerges(merges: ReturnType<typeof mergeReport>, max = 10): string[] {
+  if (merges.length === 0) return []
+  const byRule = new Map<MergeRule, number>()
+  for (const merge of merges) for (const rule of merge.rules) byRule.set(rule, (byRule.get(rule) ?? 0) + 1)
+  const lines = [
+    '',
+    `Doublons fusionnés : ${plural(merges.length, 'lieu', 'lieux')} décrit(s) plusieurs fois (${[...byRule].map(([rule, n]) => `${ruleTexts[rule]} : ${number(n)}`).join(' ; ')}). Un seul est proposé, avec les services de tous ; chaque id mène à lui.`,
+  ]
+  const at = (w: Where & { id: string }) => `${w.id} (${w.file}, ligne ${w.line})`
+  for (const merge of merges.slice(0, max))
+    lines.push(
+      `  ${at(merge.kept)} ← ${merge.merged.map(at).join(', ')} : ${merge.rules.map((r) => ruleTexts[r]).join(', ')}`,
+    )
+  if (merges.length > max)
+    lines.push(`  … et ${plural(merges.length - max, 'autre', 'autres')} (option --json pour tout voir).`)
+  return lines
 }
 
 /** How the official verdict and Aiguillage's compare in a report. */
@@ -117,8 +168,10 @@ export async function runValidate(
         ? ExitCode.NotOfficial
         : ExitCode.Valid
 
+  const merges = mergeReport(usable)
   if (options.json) {
     const summary = {
+      merges,
       total: usable.reduce((n, o) => n + o.report.total, 0),
       accepted: usable.reduce((n, o) => n + o.report.accepted.length, 0),
       officiel: usable.reduce((n, o) => n + officialCounts(o.report).officiel, 0),
@@ -142,6 +195,8 @@ export async function runValidate(
     output.out(JSON.stringify(summary, null, 2))
   } else {
     output.out(outcomes.map((o) => formatHumanReport(o)).join('\n\n'))
+    const mergeLines = formatMerges(merges)
+    if (mergeLines.length > 0) output.out(mergeLines.join('\n'))
     if (outcomes.length > 1) {
       const total = usable.reduce((n, o) => n + o.report.total, 0)
       const rejected = usable.reduce((n, o) => n + o.report.rejected.length, 0)
