@@ -174,12 +174,23 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
   const cellOfField = lieuFields.map((field) => columns.findIndex((column, i) => column === field && usable[i]))
   // The official tools compare each label with the field at the same place, exactly (case, spaces, order).
   const headerIssues = version === '1.0.2' ? officialChecker.checkHeader(header.cells) : []
-  for (const issue of headerIssues)
+  const missingLabels = headerIssues.filter((issue) => issue.code === 'missing_label')
+  for (const issue of headerIssues) {
+    // Missing columns are said once, together: a file with the 7 required columns would otherwise get 25 warnings.
+    if (issue.code === 'missing_label' && missingLabels.length > 1) continue
     fileWarnings.push({
       line: 1,
       field: issue.code === 'extra_label' ? issue.label : issue.code === 'wrong_order' ? null : issue.expected,
       code: 'not_official',
       message: officialHeaderDeviation(issue),
+    })
+  }
+  if (missingLabels.length > 1)
+    fileWarnings.push({
+      line: 1,
+      field: null,
+      code: 'not_official',
+      message: `En-tête : ${missingLabels.length} colonnes du schéma officiel manquent (${missingLabels.map((issue) => issue.expected).join(', ')}) : il les demande toutes, dans l’ordre, même vides.`,
     })
   for (const required of requiredLieuFields)
     if (!seen.has(required))
