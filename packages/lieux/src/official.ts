@@ -31,9 +31,9 @@ export function deviationReasons(written: string): string[] {
 
 /** The lieu's value of a field, written as the official schema wants it (or undefined when it has none). */
 export function officialForm(field: string, lieu: Lieu): string | undefined {
-  const value = (lieu as Record<string, unknown>)[field]
+  const value = (lieu as Record<string, string | number | readonly string[] | undefined>)[field]
   if (value === undefined) return undefined
-  const items = Array.isArray(value) ? value.map(String) : [String(value)]
+  const items = typeof value === 'string' || typeof value === 'number' ? [String(value)] : [...value]
   return items.map((item) => schemaSpellings[item] ?? item).join(LIST_SEPARATOR)
 }
 

@@ -66,6 +66,13 @@ const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/
 const TRUE_VALUES = new Set(['true', 'True', 'TRUE', '1'])
 const FALSE_VALUES = new Set(['false', 'False', 'FALSE', '0'])
 
+/** A cell as the text a message shows: JSON values (numbers, arrays, objects) as JSON. */
+function cellText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value === undefined || value === null) return ''
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : (JSON.stringify(value) ?? '')
+}
+
 function isCalendarDate(text: string): boolean {
   const match = DATE.exec(text)
   if (!match) return false
@@ -132,7 +139,7 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
       if (value === '' && !field.required && missing.has('')) return
       if (field.plain && value !== '' && !missing.has(value)) return
     }
-    const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
+    const text = cellText(value)
     // No closure here: this runs for every cell (and tsx/esbuild name every closure they create, which is slow).
     const name = field.name
     if (value === undefined || value === null || (typeof value === 'string' && missing.has(value))) {
