@@ -150,6 +150,13 @@ describe('validate: the official verdict next to the usable one', () => {
   it('a clean row is official and usable, with no deviation', () => {
     expect(verdicts({})).toEqual({ officiel: true, utilisable: true, deviations: [] })
   })
+  it('a JSON number where the schema wants a text: usable, not official, and the fix says to quote it', () => {
+    const report = validateLieux([{ ...aLieuRecord(), id: 4 }], { now: NOW })
+    expect(report.accepted[0]).toMatchObject({ officiel: false, lieu: { id: '4' } })
+    expect(report.warnings.filter((w) => w.code === 'not_official')).toMatchObject([
+      { field: 'id', message: expect.stringContaining('entre guillemets') },
+    ])
+  })
   it('"id": null is reported as required, not as a type error', () => {
     const report = validateLieux([{ ...aLieuRecord(), id: null }], { now: NOW })
     expect(report.rejected[0]?.errors).toMatchObject([{ field: 'id', code: 'required' }])

@@ -45,6 +45,12 @@ export function officialDeviation(issue: OfficialIssue, lieu: Lieu): string {
   const reasons = deviationReasons(issue.value)
   if (/Étapes numériques\s+\(La Poste\)/.test(issue.value))
     reasons.push('le schéma officiel écrit « Étapes numériques(La Poste) » sans espace avant la parenthèse')
+  if (
+    issue.code === 'type' &&
+    /^-?\d/.test(issue.value) &&
+    typeof (lieu as Record<string, unknown>)[issue.field] === 'string'
+  )
+    reasons.push('un nombre JSON là où le schéma attend un texte : mettez-le entre guillemets')
   const why = reasons.length > 0 ? ` (${reasons.join(', ')})` : ''
   // The fix is given whole: it is what the producer copies into the cell.
   const fixText = fix === undefined ? 'Laissez la cellule vide.' : `Écrivez « ${fix} ».`
