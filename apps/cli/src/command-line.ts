@@ -1,7 +1,7 @@
 // What every command shares, with no domain import: `aiguillage --help` loads this file and main.ts only.
 
 /** Exit codes of the commands: every row valid, rows rejected, input unusable. */
-export const ExitCode = { Valid: 0, RowsRejected: 1, Unusable: 2 } as const
+export const ExitCode = { Valid: 0, RowsRejected: 1, Unusable: 2, NotOfficial: 3 } as const
 
 export type Output = { out: (text: string) => void; err: (text: string) => void }
 

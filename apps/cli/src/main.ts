@@ -40,7 +40,11 @@ async function main(argv: string[]): Promise<number> {
         return ExitCode.Unusable
       }
       const { runValidate } = await import('./validate-command.js')
-      return runValidate(parsed.positionals, { json: parsed.values.json ?? false, cwd, now: clock() }, output)
+      return runValidate(
+        parsed.positionals,
+        { json: parsed.values.json ?? false, strict: parsed.values.strict ?? false, cwd, now: clock() },
+        output,
+      )
     }
     case 'search': {
       const { runSearch } = await import('./search-command.js')
@@ -61,7 +65,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function parseValidateArgs(args: string[]) {
-  return parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } })
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, strict: { type: 'boolean' } },
+  })
 }
 
 process.exitCode = await main(process.argv.slice(2))

@@ -8,6 +8,7 @@ import {
   formatDistance,
   formatPhone,
   type Lieu,
+  mergeDuplicates,
   normaliseVocabularyValue,
   readLieux,
   type VocabularyField,
@@ -211,7 +212,9 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
         coordinates: parseCommuneCoordinates(text),
       })
     }
-    const index = createLieuxIndex(await loadLieux(lieuxFiles, context.cwd, context.now, output))
+    // Duplicates merged across files, as the server does (`buildDataset`): one lieu per place.
+    const merged = mergeDuplicates(await loadLieux(lieuxFiles, context.cwd, context.now, output))
+    const index = createLieuxIndex(merged.lieux, { aliases: merged.aliases })
     const found = findLieuxNear(
       { index, ...(territoires ? { territoires } : {}) },
       {

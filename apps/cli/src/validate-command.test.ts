@@ -7,12 +7,12 @@ import { ExitCode, runValidate } from './validate-command.js'
 const fixtures = path.resolve(import.meta.dirname, '../fixtures')
 const now = new Date('2026-11-22T11:00:00Z')
 
-async function validate(files: string[], json = false) {
+async function validate(files: string[], json = false, strict = false, cwd = fixtures) {
   const out: string[] = []
   const err: string[] = []
   const code = await runValidate(
     files,
-    { json, cwd: fixtures, now },
+    { json, strict, cwd, now },
     { out: (t) => out.push(t), err: (t) => err.push(t) },
   )
   return { code, out: out.join('\n'), err: err.join('\n') }
@@ -43,6 +43,46 @@ describe('aiguillage validate', () => {
       raw: { id: 'demo-2', code_postal: '2340' },
     })
     expect(report.rejected[0].errors[0]).toMatchObject({ line: 3, field: 'code_postal', code: 'invalid_format' })
+  })
+  it('is lenient by default, and exits 3 with --strict on a departure from the official schema', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aiguillage-strict-'))
+    const text = readFileSync(path.join(fixtures, 'lieux-valides.csv'), 'utf8')
+    const [header = '', first = '', ...others] = text.split('\n')
+    const cells = first.split(',')
+    const postcode = header.split(',').indexOf('code_postal')
+    cells[postcode] = `" ${cells[postcode]?.replace(/"/g, '')}"`
+    writeFileSync(path.join(dir, 'lieux.csv'), [header, cells.join(','), ...others].join('\n'))
+    const lenient = await validate(['lieux.csv'], false, false, dir)
+    expect(lenient.code).toBe(ExitCode.Valid)
+    expect(lenient.out).toContain(
+      'Schéma officiel : 2 lignes conformes sur 3, 1 acceptée(s) par Aiguillage après correction',
+    )
+    expect(lenient.out).toMatch(
+      /ligne 2, code_postal : .*refusé par le schéma officiel \(une espace au début ou à la fin\)/,
+    )
+    const strict = await validate(['lieux.csv'], false, true, dir)
+    expect(strict.code).toBe(ExitCode.NotOfficial)
+    expect((await validate(['lieux-valides.csv'], false, true)).code).toBe(ExitCode.Valid)
+  })
+  it('lists the duplicates found across files, with the file and line of each id', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aiguillage-merge-'))
+    const text = readFileSync(path.join(fixtures, 'lieux-valides.csv'), 'utf8')
+    const [header = '', first = ''] = text.split('\n')
+    writeFileSync(path.join(dir, 'a.csv'), `${header}\n${first}\n`)
+    writeFileSync(
+      path.join(dir, 'b.csv'),
+      `${header}\n${first.replace(/^demo-1,/, 'autre-1,').replace('Médiathèque de Guéret', 'Espace numérique')}\n`,
+    )
+    const result = await validate(['a.csv', 'b.csv'], false, false, dir)
+    expect(result.code).toBe(ExitCode.Valid)
+    expect(result.out).toContain(
+      'Doublons fusionnés : 1 lieu décrit(s) plusieurs fois (même adresse et même téléphone : 1 ; même SIRET et même adresse : 1)',
+    )
+    expect(result.out).toMatch(
+      /demo-1 \(a\.csv, ligne 2\) ← autre-1 \(b\.csv, ligne 2\)|autre-1 \(b\.csv, ligne 2\) ← demo-1 \(a\.csv, ligne 2\)/,
+    )
+    const json = JSON.parse((await validate(['a.csv', 'b.csv'], true, false, dir)).out)
+    expect(json.merges).toHaveLength(1)
   })
   it('reads JSON files of the standard', async () => {
     const result = await validate(['lieux-valides.json'], true)

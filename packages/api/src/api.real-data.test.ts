@@ -70,7 +70,18 @@ describe.skipIf(!existsSync(sharedData))('real data: the API', () => {
   })
   it('/healthz counts the real data', async () => {
     const body = (await (await fetch(`${server.url}/healthz`)).json()) as any
-    expect(body.lieux).toMatchObject({ total: 2845 + 687, acceptes: 2845 + 687, rejetes: 0, proposables: 2845 + 687 })
+    // Duplicates are merged across the two files (mergeDuplicates): 81 records merged into 79 lieux.
+    expect(body.lieux).toMatchObject({ total: 2845 + 687, acceptes: 2845 + 687 - 81, rejetes: 0, fusionnes: 81 })
+    expect(body.lieux.proposables).toBe(body.lieux.acceptes)
     expect(body.communes).toMatchObject({ total: 35_014, sans_coordonnees: 101 })
+  })
+
+  it('a merged duplicate is found by its own id: the fiche of the lieu kept, most recent data first', async () => {
+    // France Services 2024 and Hinaura 2022 both describe the France services of Le Mayet-de-Montagne.
+    const response = await fetch(`${server.url}/v1/lieux/hinaura-145`)
+    expect(response.status).toBe(200)
+    const fiche = (await response.json()) as { id: string; date_maj: string; qualite: { score: number } }
+    expect(fiche).toMatchObject({ id: 'france-services-12', date_maj: '2024-08-01' })
+    expect(fiche.qualite.score).toBeGreaterThanOrEqual(0)
   })
 })

@@ -645,9 +645,10 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
           chargees_a: dataset.loadedAt.toISOString(),
         },
         lieux: {
-          total: dataset.lieux.length + dataset.rejectedRows,
+          total: dataset.lieux.length + dataset.mergedRows + dataset.rejectedRows,
           acceptes: dataset.lieux.length,
           rejetes: dataset.rejectedRows,
+          fusionnes: dataset.mergedRows,
           proposables: dataset.index.size,
           sans_coordonnees: dataset.index.excluded.withoutCoordinates,
           sans_public: dataset.index.excluded.noPublic,

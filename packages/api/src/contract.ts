@@ -258,7 +258,31 @@ const ouvertureExample = {
   prochain_changement: '2026-11-23T11:30:00.000Z',
   prochaine_ouverture: '2026-11-23T12:30:00.000Z',
 }
-const lieuProcheExample = { ...lieuExample, distance_km: 0.827, distance_texte: '830 m', ouverture: ouvertureExample }
+const qualiteExample = { score: 0.9, a_verifier: false, raisons: [] }
+const lieuProcheExample = {
+  ...lieuExample,
+  distance_km: 0.827,
+  distance_texte: '830 m',
+  ouverture: ouvertureExample,
+  qualite: qualiteExample,
+}
+
+export const QualiteSchema = z
+  .strictObject({
+    score: z.number().min(0).max(1).openapi({
+      description:
+        'De 0 à 1 : la fraîcheur comme la calcule data·inclusion (1 avant 6 mois, 0 à 2 ans) pour moitié, le téléphone et les autres contacts pour un quart, des horaires lisibles et vraisemblables pour un quart.',
+    }),
+    a_verifier: z.boolean().openapi({
+      description:
+        'Vrai quand il faut vérifier avant d’y aller : données de plus d’un an, horaires douteux (00:00-00:00…) ou score sous 0,5.',
+    }),
+    raisons: z.array(z.string()).openapi({
+      description:
+        'Pourquoi, en français : « informations de plus d’un an », « horaires à vérifier », « pas de téléphone ».',
+    }),
+  })
+  .openapi('Qualite', { description: 'La qualité des données du lieu.', example: qualiteExample })
 
 export const LieuProcheSchema = z
   .strictObject({
@@ -267,6 +291,7 @@ export const LieuProcheSchema = z
     distance_km: z.number().openapi({ description: 'Distance à vol d’oiseau du point de référence, en km.' }),
     distance_texte: z.string().openapi({ description: 'La distance en français (« à 800 m », « à 12 km »).' }),
     ouverture: OuvertureSchema,
+    qualite: QualiteSchema,
   })
   .openapi('LieuProche', {
     description: 'Un lieu d’une liste de résultats : les champs du standard, le téléphone, la distance, l’ouverture.',
@@ -293,6 +318,7 @@ export const FicheLieuSchema = z
         a_verifier: z.boolean().openapi({ description: 'Vrai quand les données ont plus d’un an : à vérifier.' }),
       })
       .openapi({ description: 'L’âge des données du lieu.' }),
+    qualite: QualiteSchema,
   })
   .openapi('FicheLieu', {
     description:
@@ -311,6 +337,7 @@ export const FicheLieuSchema = z
         'dimanche : fermé',
       ],
       fraicheur: { date_maj: '2026-10-15', age_jours: 39, a_verifier: false },
+      qualite: qualiteExample,
     },
   })
 
@@ -497,7 +524,14 @@ export const LieuChatSchema = z
     presentation_resume: text('Présentation courte.').optional(),
     pourquoi: z.string().openapi({ description: 'Pourquoi ce lieu, en une phrase tirée de ses données.' }),
     date_maj: dateOnly('Date de la dernière mise à jour des données du lieu.'),
-    aVerifier: z.boolean().openapi({ description: 'Vrai quand les données ont plus d’un an.' }),
+    aVerifier: z.boolean().openapi({
+      description:
+        'Vrai quand il faut vérifier avant d’y aller : données de plus d’un an, horaires douteux, score bas.',
+    }),
+    horairesAVerifier: z.literal(true).optional().openapi({
+      description:
+        'Présent quand les horaires sont douteux (00:00-00:00…) : « horaires à vérifier, appelez avant de venir ».',
+    }),
     publics_specifiquement_adresses: strings('Les publics spécifiquement adressés.'),
     prise_en_charge_specifique: strings('Les prises en charge spécifiques.'),
   })
@@ -644,6 +678,10 @@ export const EtatSchema = z
         total: z.number().int().openapi({ description: 'Lignes lues.' }),
         acceptes: z.number().int().openapi({ description: 'Lieux valides.' }),
         rejetes: z.number().int().openapi({ description: 'Lignes rejetées.' }),
+        fusionnes: z
+          .number()
+          .int()
+          .openapi({ description: 'Lignes fusionnées avec un autre lieu (doublons) : leur id mène à ce lieu.' }),
         proposables: z.number().int().openapi({ description: 'Lieux qui peuvent être proposés.' }),
         sans_coordonnees: z.number().int().openapi({ description: 'Lieux écartés faute de coordonnées.' }),
         sans_public: z.number().int().openapi({ description: 'Lieux écartés car non ouverts au public.' }),
@@ -665,7 +703,15 @@ export const EtatSchema = z
         origines: ['lieux-demo.csv', 'communes-demo.csv'],
         chargees_a: '2026-11-23T09:30:00.003Z',
       },
-      lieux: { total: 23, acceptes: 23, rejetes: 0, proposables: 23, sans_coordonnees: 0, sans_public: 0 },
+      lieux: {
+        total: 23,
+        acceptes: 23,
+        rejetes: 0,
+        fusionnes: 0,
+        proposables: 23,
+        sans_coordonnees: 0,
+        sans_public: 0,
+      },
       communes: { total: 35_014, sans_coordonnees: 34_864 },
     },
   })

@@ -1,4 +1,4 @@
-import type { Lieu, LieuxFileReport } from '@aiguillage/lieux'
+import { type Lieu, type LieuMerge, type LieuxFileReport, mergeDuplicates } from '@aiguillage/lieux'
 import { createLieuxIndex, type LieuxIndex } from '@aiguillage/recherche'
 import { type CoordinateTable, createTerritoires, type Geography, type Territoires } from '@aiguillage/territoires'
 
@@ -21,6 +21,10 @@ export type Dataset = {
   territoires: Territoires
   /** Rows of the lieux files that were rejected (kept out, counted). */
   rejectedRows: number
+  /** Duplicates merged into another lieu (`mergeDuplicates`): their ids lead to the lieu kept. */
+  merges: readonly LieuMerge[]
+  /** How many rows were merged into another lieu. */
+  mergedRows: number
   loadedAt: Date
 }
 
@@ -33,13 +37,19 @@ export type DatasetInput = {
   loadedAt: Date
 }
 
-/** Builds the index and the communes from validated files. */
+/**
+ * Builds the index and the communes from validated files. Duplicates are merged across files first, so the API, the
+ * chat and Teams only ever see one lieu per place; a merged id still finds it (`index.byId`).
+ */
 export function buildDataset(input: DatasetInput): Dataset {
-  const lieux = input.reports.flatMap((report) => report.accepted.map((row) => row.lieu))
+  const read = input.reports.flatMap((report) => report.accepted.map((row) => row.lieu))
+  const { lieux, merges, aliases } = mergeDuplicates(read)
   return {
     source: input.source,
     lieux,
-    index: createLieuxIndex(lieux),
+    merges,
+    mergedRows: read.length - lieux.length,
+    index: createLieuxIndex(lieux, { aliases }),
     territoires: createTerritoires({ geography: input.geography, coordinates: input.coordinates }),
     rejectedRows: input.reports.reduce((n, report) => n + report.rejected.length, 0),
     loadedAt: input.loadedAt,

@@ -5,6 +5,7 @@ import {
   formatDistance,
   formatPhone,
   type Lieu,
+  lieuQuality,
   nextOpening,
   type OpeningState,
   openingStatus,
@@ -21,6 +22,7 @@ import type {
   FicheLieuSchema,
   LieuProcheSchema,
   OuvertureSchema,
+  QualiteSchema,
   ReferenceSchema,
   ReponseLieuxSchema,
 } from './contract.js'
@@ -44,7 +46,28 @@ const etats: Record<OpeningState, 'ouvert' | 'ferme' | 'inconnu'> = {
 export type OuvertureJson = z.input<typeof OuvertureSchema>
 type LieuProcheJson = z.input<typeof LieuProcheSchema>
 /** The part of a listed lieu that is fixed while the data are loaded: the standard's fields and the phone. */
-type LieuFragmentJson = Omit<LieuProcheJson, 'distance_km' | 'distance_texte' | 'ouverture'>
+type LieuFragmentJson = Omit<LieuProcheJson, 'distance_km' | 'distance_texte' | 'ouverture' | 'qualite'>
+type QualiteJson = z.input<typeof QualiteSchema>
+
+// A lieu's quality changes with the day (its data age): written once per lieu and day.
+const qualiteTexts = new WeakMap<Lieu, { day: number; json: QualiteJson; text: string }>()
+
+/** The quality of a lieu's data at `now` (`lieuQuality`), as the API says it. */
+export function qualiteJson(lieu: Lieu, now: Date): QualiteJson {
+  return qualiteOf(lieu, now).json
+}
+
+function qualiteOf(lieu: Lieu, now: Date) {
+  const day = Math.floor(now.getTime() / 86_400_000)
+  let known = qualiteTexts.get(lieu)
+  if (known === undefined || known.day !== day) {
+    const quality = lieuQuality(lieu, now)
+    const json = { score: quality.score, a_verifier: quality.toCheck, raisons: quality.reasons }
+    known = { day, json, text: JSON.stringify(json) }
+    qualiteTexts.set(lieu, known)
+  }
+  return known
+}
 
 // The same hours give the same answer all minute long, and answers near a town show the same lieux: remember them.
 let ouvertureMinute = Number.NaN
@@ -104,6 +127,7 @@ export function resultJson(result: SearchResult, now: Date): LieuProcheJson {
     distance_km: Math.round(result.distanceKm * 1000) / 1000,
     distance_texte: formatDistance(result.distanceKm),
     ouverture: ouvertureJson(result.lieu, now, result.opening),
+    qualite: qualiteJson(result.lieu, now),
   }
 }
 
@@ -128,8 +152,9 @@ export function resultJsonText(result: SearchResult, now: Date): string {
     ouvertureText = JSON.stringify(ouverture)
     ouvertureTexts.set(ouverture, ouvertureText)
   }
-  // The rest of LieuProcheJson, written by hand: distance_km (number), distance_texte (string), ouverture (Ouverture).
-  return `${fragment},"distance_km":${Math.round(result.distanceKm * 1000) / 1000},"distance_texte":${JSON.stringify(formatDistance(result.distanceKm))},"ouverture":${ouvertureText}}`
+  // The rest of LieuProcheJson, written by hand: distance_km (number), distance_texte (string), ouverture (Ouverture),
+  // qualite (Qualite).
+  return `${fragment},"distance_km":${Math.round(result.distanceKm * 1000) / 1000},"distance_texte":${JSON.stringify(formatDistance(result.distanceKm))},"ouverture":${ouvertureText},"qualite":${qualiteOf(result.lieu, now).text}}`
 }
 
 /** The full record of one lieu. */
@@ -145,6 +170,7 @@ export function lieuDetailJson(lieu: Lieu, now: Date): Omit<z.input<typeof Fiche
       age_jours: age,
       a_verifier: age > staleAfterDays,
     },
+    qualite: qualiteJson(lieu, now),
   }
 }
 

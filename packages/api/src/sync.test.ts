@@ -8,7 +8,11 @@ import { mergeLieux, removeUnreferenced, SyncError, type SyncOptions, syncSnapsh
 import { countGap, historyFile, referenceCount, truncation } from './sync-guard.js'
 import { MONDAY_10H30 } from './test-support.js'
 
-const lieu = (id: string, date_maj: string, nom = id) => ({ line: 2, lieu: { id, date_maj, nom } as Lieu })
+const lieu = (id: string, date_maj: string, nom = id) => ({
+  line: 2,
+  officiel: true,
+  lieu: { id, date_maj, nom } as Lieu,
+})
 
 describe('mergeLieux', () => {
   it('keeps every lieu of every file, in order', () => {

@@ -1,11 +1,11 @@
 import {
   type Clock,
-  dataAgeDays,
   describeOpening,
   foldText,
   formatDistance,
   formatPhone,
   type Lieu,
+  lieuQuality,
   nextOpening,
   nextParisWeekday,
   openingStatus,
@@ -14,7 +14,6 @@ import {
   plainCriterion,
   Service,
   SpecificSupport,
-  staleAfterDays,
   vocabularies,
   weeklyTimetable,
 } from '@aiguillage/lieux'
@@ -97,8 +96,10 @@ export type LieuResult = {
   pourquoi: string
   /** When the data of this lieu were last updated (YYYY-MM-DD). */
   date_maj: string
-  /** The data are over a year old at the engine's clock: to be checked with the lieu before going. */
+  /** To be checked with the lieu before going (`lieuQuality`): data over a year old, suspicious hours, or a low score. */
   aVerifier: boolean
+  /** The hours read but cannot be meant (`00:00-00:00`…): shown as « horaires à vérifier, appelez avant de venir ». */
+  horairesAVerifier?: true
   publics_specifiquement_adresses?: string[]
   prise_en_charge_specifique?: string[]
 }
@@ -1176,7 +1177,8 @@ export class Assistant {
       ...optional('presentation_resume'),
       pourquoi: whyThisPlace(lieu, language, need),
       date_maj: lieu.date_maj,
-      aVerifier: dataAgeDays(lieu.date_maj, now) > staleAfterDays,
+      aVerifier: lieuQuality(lieu, now).toCheck,
+      ...(opening.unknownReason === 'suspicious' ? { horairesAVerifier: true as const } : {}),
       ...optional('publics_specifiquement_adresses'),
       ...optional('prise_en_charge_specifique'),
     }
@@ -1194,7 +1196,10 @@ function week(horaires: string | undefined, now: Date): Pick<LieuResult, 'horair
 /** « Ouvert. Ferme à 12 h. » in French; the same said in English for an English conversation. */
 function openingText(opening: SearchResult['opening'], now: Date, language: Language): string {
   if (language === 'fr') return describeOpening(opening, now, opening.nextOpening)
-  if (opening.state === 'unknown') return 'Opening hours not known: call first.'
+  if (opening.state === 'unknown')
+    return opening.unknownReason === 'suspicious'
+      ? 'Opening hours to be checked: call first.'
+      : 'Opening hours not known: call first.'
   const when = (instant: Date) => {
     const target = parisWallClock(instant)
     const today = parisWallClock(now)

@@ -27,6 +27,7 @@ export {
   nextOpening,
   openingStateAt,
   openingStatus,
+  suspiciousHoraires,
   weeklyTimetable,
 } from './opening-hours.js'
 export type {
@@ -35,6 +36,8 @@ export type {
   HorairesCheck,
   OpeningState,
   OpeningStatus,
+  SuspiciousHoraires,
+  SuspiciousHorairesCode,
   TimeSpan,
 } from './opening-hours.js'
 export { instantFromParisWallClock, nextParisWeekday, parisWallClock } from './paris-time.js'
@@ -103,6 +106,19 @@ export type {
   VocabularyField,
 } from './vocabularies.js'
 export { dataAgeDays, staleAfterDays } from './freshness.js'
+export { addressKey, mergeDuplicates, similarNames } from './merge.js'
+export type { LieuMerge, MergeResult, MergeRule } from './merge.js'
+export { freshForDays, lieuQuality, toCheckBelow, worthlessAfterDays } from './quality.js'
+export type { LieuQuality } from './quality.js'
+export { officialChecker, officialSchemaV1, tableSchemaChecker } from './table-schema.js'
+export type {
+  OfficialHeaderIssue,
+  OfficialIssue,
+  OfficialIssueCode,
+  TableSchema,
+  TableSchemaChecker,
+  TableSchemaField,
+} from './table-schema.js'
 export { directionsLink, mailtoLink, mapLink, webAddress, webLink } from './links.js'
 export { emailText, gsm7Length, isGsm7, lieuPageLink, maxSmsLength, shareMailto, smsText, toGsm7 } from './share.js'
 export type { ShareParts } from './share.js'

@@ -2,9 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import OpeningHours from 'opening_hours'
 import { describe, expect, it } from 'vitest'
+import { parseCsv } from './csv.js'
 import { checkHoraires } from './opening-hours.js'
 import { readLieux } from './read.js'
+import { mergeDuplicates } from './merge.js'
 import { toCsv } from './serialise.js'
+import { officialSchemaV1, type TableSchema, tableSchemaChecker } from './table-schema.js'
 import { vocabularies } from './vocabularies.js'
 
 // Real open data from ../shared/data (never copied into the repository). Skipped, visibly, where it is absent.
@@ -124,5 +127,91 @@ describe.skipIf(!hasSharedData)('real data: the files of the standard in ../shar
     }
     console.info(`${values.size} horaires distincts, ${valid} valides`)
     expect(valid).toBe(values.size)
+  })
+
+  describe('the official verdict equals the one of schema.json itself, row for row', () => {
+    const readSchema = () =>
+      JSON.parse(readFileSync(file('standard-mediation-numerique/schema-v1.0.2.json'), 'utf8')) as TableSchema
+    it('the embedded copy of the schema has its fields, types and constraints exactly', () => {
+      const schema = readSchema()
+      const strip = ({ name, type, format, constraints }: TableSchema['fields'][number]) => ({
+        name,
+        type,
+        ...(format && format !== 'default' ? { format } : {}),
+        constraints: Object.fromEntries(
+          Object.entries(constraints ?? {}).filter(([key, value]) => !(key === 'required' && value === false)),
+        ),
+      })
+      expect(officialSchemaV1.fields.map(strip)).toEqual(schema.fields.map(strip))
+    })
+    it.each([
+      ['standard-mediation-numerique/exemple-valide-v1.0.2.csv', 1],
+      ['lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv', 2845],
+      ['lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv', 687],
+    ])('%s', (name, rows) => {
+      // The schema's verdict: schema.json read now, applied to the cells as the CSV holds them.
+      const checker = tableSchemaChecker(readSchema())
+      const [header, ...records] = parseCsv(readFileSync(file(name), 'utf8').replace(/^\uFEFF/, '')).records
+      const labels = header?.cells ?? []
+      const headerOk = checker.checkHeader(labels).length === 0
+      const seen = new Map()
+      const schemaVerdicts = new Map(
+        records.map((record) => {
+          const positions = checker.fieldNames.map((name) => labels.indexOf(name))
+          const issues = checker.checkRow(record.cells, seen, positions)
+          return [record.line, headerOk && record.cells.length === labels.length && issues.length === 0]
+        }),
+      )
+      const report = readReport(file(name))
+      const ours = new Map([...report.accepted, ...report.rejected].map((row) => [row.line, row.officiel]))
+      let agree = 0
+      let officiel = 0
+      for (const [line, verdict] of schemaVerdicts) {
+        if (ours.get(line) === verdict) agree++
+        if (verdict) officiel++
+      }
+      console.info(
+        `${name}: ${schemaVerdicts.size} lignes, ${officiel} acceptées par schema.json, ${report.accepted.length} utilisables ; verdict officiel identique sur ${agree} lignes`,
+      )
+      expect(schemaVerdicts.size).toBe(rows)
+      expect(agree).toBe(rows)
+    })
+  })
+
+  it('flags the 30 France Services with 00:00-00:00 as suspicious hours, never as open 24 h', () => {
+    const report = readReport(
+      file('lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv'),
+    )
+    const suspicious = report.warnings.filter((w) => w.code === 'horaires_suspicious')
+    const zero = report.accepted.filter((row) => row.lieu.horaires?.includes('00:00-00:00'))
+    console.info(`France Services : ${suspicious.length} horaires suspects, dont ${zero.length} avec 00:00-00:00`)
+    expect(zero).toHaveLength(30)
+    for (const row of zero) expect(suspicious.map((w) => w.line)).toContain(row.line)
+  })
+
+  it('merges France Services + Hinaura duplicates (Aurillac among them) and records every merged id', () => {
+    const lieux = [
+      'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
+      'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
+    ].flatMap((name) => readReport(file(name)).accepted.map((row) => row.lieu))
+    const result = mergeDuplicates(lieux)
+    const byRule = new Map<string, number>()
+    for (const merge of result.merges) for (const rule of merge.rules) byRule.set(rule, (byRule.get(rule) ?? 0) + 1)
+    console.info(
+      `${lieux.length} lieux → ${result.lieux.length} ; ${result.merges.length} fusions, ${result.aliases.size} ids fusionnés ; par règle : ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}`,
+    )
+    expect(result.lieux.length + result.aliases.size).toBe(lieux.length)
+    const aurillac = result.merges.find((merge) => [merge.keptId, ...merge.mergedIds].includes('hinaura-880'))
+    expect(aurillac && [aurillac.keptId, ...aurillac.mergedIds].sort()).toEqual([
+      'hinaura-765',
+      'hinaura-828',
+      'hinaura-880',
+    ])
+    // Buses are never merged with the fixed France Services where they are parked.
+    const ids = new Map(lieux.map((lieu) => [lieu.id, lieu]))
+    for (const merge of result.merges) {
+      const names = [merge.keptId, ...merge.mergedIds].map((id) => ids.get(id)?.nom ?? '')
+      expect(new Set(names.map((name) => /\bBus\b/.test(name))).size).toBe(1)
+    }
   })
 })

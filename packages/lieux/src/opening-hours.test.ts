@@ -7,6 +7,7 @@ import {
   nextClosing,
   nextOpening,
   openingStatus,
+  suspiciousHoraires,
   weeklyTimetable,
 } from './opening-hours.js'
 
@@ -136,5 +137,35 @@ describe('checkHoraires', () => {
   })
   it('rejects what cannot be read', () => {
     expect(checkHoraires('ouvert le matin')).toMatchObject({ valid: false })
+  })
+})
+
+describe('suspiciousHoraires', () => {
+  it.each([
+    ['Mo-Fr 00:00-00:00', 'empty_range'],
+    ['Mo-Fr 09:00-12:00,14:00-14:00', 'empty_range'],
+    ['Mo-Fr 14:00-12:00', 'reversed_range'],
+    ['Mo-Fr 09:00-12:00,11:00-17:00', 'overlapping_ranges'],
+    ['Mo 00:00-24:00', 'whole_day'],
+    ['24/7', 'whole_day'],
+  ])('flags %s (%s)', (value, code) => {
+    expect(suspiciousHoraires(value)?.code).toBe(code)
+  })
+  it.each([
+    'Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00',
+    'Mo 09:00-12:00, Tu 10:00-11:00',
+    'Fr 18:00-00:00',
+    'Mo-Fr 08:30-11:30,08:30-11:30',
+  ])('leaves ordinary hours alone: %s', (value) => {
+    expect(suspiciousHoraires(value)).toBeUndefined()
+  })
+  it('is shown as « horaires à vérifier », never as 24 h, and stays distinct from missing and closed', () => {
+    const monday = new Date('2026-11-23T09:00:00Z')
+    expect(openingStatus('Mo-Fr 00:00-00:00', monday)).toEqual({ state: 'unknown', unknownReason: 'suspicious' })
+    expect(describeOpeningStatus('Mo-Fr 00:00-00:00', monday)).toBe('Horaires à vérifier, appelez avant de venir.')
+    expect(describeOpeningStatus(undefined, monday)).toBe('Horaires non renseignés.')
+    expect(weeklyTimetable('Mo-Fr 00:00-00:00', monday)).toBeUndefined()
+    expect(isOpenAt('Mo-Fr 00:00-00:00', monday)).toBe(false)
+    expect(isOpenOnDay('Mo-Fr 00:00-00:00', monday)).toBe(false)
   })
 })

@@ -56,12 +56,92 @@ export function checkHoraires(value: string): HorairesCheck {
   return parsed.corrected ? { valid: true, corrected: parsed.prettified } : { valid: true }
 }
 
+/** Why valid hours are not to be believed as written: they would be shown as 24 h, or overnight, or twice. */
+export type SuspiciousHorairesCode = 'empty_range' | 'reversed_range' | 'overlapping_ranges' | 'whole_day'
+export type SuspiciousHoraires = { code: SuspiciousHorairesCode; range: string; message: string }
+
+const RANGE = /(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})/g
+// Rules are separated by `;`, `||`, or a comma before a new day selector ("Mo 09:00-12:00, Tu 14:00-17:00").
+const RULE_SEPARATOR = /;|\|\||,\s*(?=(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)\b)/
+const suspiciousCache = new Map<string, SuspiciousHoraires | null>()
+
+/**
+ * Hours that parse but cannot be what the lieu means: `00:00-00:00` (read as 24 h by opening_hours), a range that
+ * ends before it starts (read as overnight), two different ranges of one rule that overlap, or a whole day (`00:00-24:00`,
+ * `24/7`) — no desk of médiation numérique is open all night. Undefined when nothing looks wrong.
+ * @example suspiciousHoraires('Mo-Fr 00:00-00:00')?.code // 'empty_range'
+ */
+export function suspiciousHoraires(value: string): SuspiciousHoraires | undefined {
+  const known = suspiciousCache.get(value)
+  if (known !== undefined) return known ?? undefined
+  const found = findSuspicious(value)
+  if (suspiciousCache.size >= CACHE_LIMIT) suspiciousCache.clear()
+  suspiciousCache.set(value, found ?? null)
+  return found
+}
+
+function findSuspicious(value: string): SuspiciousHoraires | undefined {
+  const then = ' Ils seront montrés comme « horaires à vérifier, appelez avant de venir ».'
+  if (/\b24\/7\b/.test(value))
+    return {
+      code: 'whole_day',
+      range: '24/7',
+      message: `« 24/7 » : ouvert jour et nuit, ce qui est improbable pour un lieu d’accueil. Indiquez les vraies heures.${then}`,
+    }
+  for (const rule of value.split(RULE_SEPARATOR)) {
+    const ranges: { from: number; to: number; text: string }[] = []
+    for (const match of rule.matchAll(RANGE)) {
+      const from = Number(match[1]) * 60 + Number(match[2])
+      const end = Number(match[3]) * 60 + Number(match[4])
+      const text = match[0]
+      if (from === end)
+        return {
+          code: 'empty_range',
+          range: text,
+          message: `« ${text} » commence et finit à la même heure : c’est lu comme ouvert 24 h sur 24. Fermé ce jour-là ? Écrivez « off ». Sinon, indiquez les vraies heures.${then}`,
+        }
+      // Ending at midnight is written 00:00 as often as 24:00: that is not a reversed range.
+      const to = end === 0 ? 1440 : end
+      if (to < from)
+        return {
+          code: 'reversed_range',
+          range: text,
+          message: `« ${text} » finit avant de commencer : c’est lu comme ouvert toute la nuit. Écrivez les heures dans l’ordre.${then}`,
+        }
+      if (from === 0 && to >= 1439)
+        return {
+          code: 'whole_day',
+          range: text,
+          message: `« ${text} » : ouvert 24 h sur 24, ce qui est improbable pour un lieu d’accueil. Indiquez les vraies heures.${then}`,
+        }
+      ranges.push({ from, to, text })
+    }
+    ranges.sort((a, b) => a.from - b.from)
+    for (let i = 1; i < ranges.length; i++) {
+      const previous = ranges[i - 1] as (typeof ranges)[number]
+      const current = ranges[i] as (typeof ranges)[number]
+      // The same range written twice is a slip whose meaning is clear: only ranges that truly overlap are doubtful.
+      const repeated = current.from === previous.from && current.to === previous.to
+      if (current.from < previous.to && !repeated)
+        return {
+          code: 'overlapping_ranges',
+          range: `${previous.text},${current.text}`,
+          message: `« ${previous.text} » et « ${current.text} » se chevauchent : une des deux heures est sans doute fausse.${then}`,
+        }
+    }
+  }
+  return undefined
+}
+
 export type OpeningState = 'open' | 'closed' | 'unknown'
 
 export type OpeningStatus = {
   state: OpeningState
-  /** Why the state is unknown: no hours given, hours that cannot be read, or hours that say "unknown". */
-  unknownReason?: 'missing' | 'unparsable' | 'unspecified'
+  /**
+   * Why the state is unknown: no hours given, hours that cannot be read, hours that say "unknown", or hours that
+   * read but cannot be meant (`00:00-00:00`, see {@link suspiciousHoraires}): never shown as open 24 h.
+   */
+  unknownReason?: 'missing' | 'unparsable' | 'unspecified' | 'suspicious'
   /** A comment of the rule in force ("sur rendez-vous"). */
   comment?: string
   /** When the current state ends (the closing time when open, the opening time when closed). */
@@ -106,6 +186,7 @@ function evaluate(horaires: string | undefined, at: Date, withNextChange: boolea
   if (horaires === undefined || horaires.trim() === '') return { state: 'unknown', unknownReason: 'missing' }
   const parsed = parse(horaires.trim())
   if (!parsed.ok) return { state: 'unknown', unknownReason: 'unparsable' }
+  if (suspiciousHoraires(horaires.trim())) return { state: 'unknown', unknownReason: 'suspicious' }
   const shifted = toShiftedLocal(at)
   const iterator = parsed.hours.getIterator(shifted)
   const current = iterator.getStateString(shifted, true)
@@ -163,7 +244,7 @@ export function nextClosing(horaires: string | undefined, at: Date): Date | unde
 export function isOpenOnDay(horaires: string | undefined, day: Date): boolean {
   if (horaires === undefined || horaires.trim() === '') return false
   const parsed = parse(horaires.trim())
-  if (!parsed.ok) return false
+  if (!parsed.ok || suspiciousHoraires(horaires.trim())) return false
   const w = parisWallClock(day)
   // A search "ouvert le samedi" asks the same question of many lieux sharing the same hours: answer each once per day.
   return openOnDayCache.get(`${w.year}-${w.month}-${w.day}`, parsed, () =>
@@ -203,7 +284,8 @@ function dayText(day: FrenchWeekday, spans: readonly TimeSpan[]): string {
 /**
  * The timetable of the week (Monday to Sunday, Paris time) that contains `at`, one line per day:
  * "lundi : 9 h – 12 h, 14 h – 17 h", "dimanche : fermé". The week is the real one, so a public holiday
- * with `PH off` shows as closed. Undefined when the hours are missing or cannot be read.
+ * with `PH off` shows as closed. Undefined when the hours are missing, cannot be read, or are suspicious (never
+ * « lundi : 0 h – 24 h » for `00:00-00:00`).
  */
 export function weeklyTimetable(horaires: string | undefined, at: Date): DayTimetable[] | undefined {
   if (horaires === undefined || horaires.trim() === '') return undefined
@@ -223,7 +305,7 @@ const weekCache = new Map<string, DayTimetable[] | null>()
 
 function computeWeek(horaires: string, at: Date): DayTimetable[] | undefined {
   const parsed = parse(horaires.trim())
-  if (!parsed.ok) return undefined
+  if (!parsed.ok || suspiciousHoraires(horaires.trim())) return undefined
   const today = parisWallClock(at)
   const weekday = (new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() + 6) % 7
   const days: DayTimetable[] = []
@@ -290,6 +372,7 @@ export function describeOpeningStatus(horaires: string | undefined, at: Date): s
  */
 export function describeOpening(status: OpeningStatus, at: Date, nextOpeningAt?: Date): string {
   if (status.state === 'unknown') {
+    if (status.unknownReason === 'suspicious') return 'Horaires à vérifier, appelez avant de venir.'
     if (status.unknownReason === 'unspecified')
       return status.comment ? `Horaires à confirmer (${status.comment}).` : 'Horaires à confirmer.'
     return status.unknownReason === 'missing' ? 'Horaires non renseignés.' : 'Horaires non lisibles.'

@@ -114,6 +114,8 @@ describe('readLieux: CSV of the standard', () => {
     expect(codes(report.warnings).filter((w) => w.line === 1)).toEqual([
       { line: 1, field: null, code: 'delimiter' },
       { line: 1, field: 'remarque', code: 'unknown_column' },
+      { line: 1, field: 'remarque', code: 'not_official' },
+      { line: 1, field: 'pivot', code: 'not_official' },
       { line: 1, field: 'pivot', code: 'missing_column' },
     ])
     expect(codes(report.rejected[0]?.errors ?? [])).toEqual([{ line: 2, field: 'pivot', code: 'required' }])

@@ -1,6 +1,8 @@
 import { type CsvRecord, csvRecords, detectDelimiter, parseCsv } from './csv.js'
 import { decodeText, stripBom } from './decode.js'
 import { isLieuField, lieuFields, requiredLieuFields } from './fields.js'
+import { officialHeaderDeviation } from './official.js'
+import { officialChecker } from './table-schema.js'
 import { excerpt } from './text.js'
 import { convertV0Row, lieuFieldsV0, v0OnlyFields, v1OnlyFields } from './v0.js'
 import {
@@ -89,7 +91,8 @@ export function readLieux(input: string | Uint8Array, options: ReadLieuxOptions)
       code: 'v0_converted',
       message: 'Fichier au format v0.1.0 du standard : chaque ligne est convertie en v1.0.2 avant d’être validée.',
     })
-    rows = mapRows(rows, (row) => (row.unreadable ? row : convertRow(row)))
+    // The official schema v1.0.2 refuses a v0.1.0 file: its rows are usable after conversion, never *officiel*.
+    rows = mapRows(rows, (row) => (row.unreadable ? row : { ...convertRow(row), notOfficial: true }))
   }
   const report = validateRows(rows, options)
   report.warnings.unshift(...fileWarnings)
@@ -169,6 +172,26 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
     return true
   })
   const cellOfField = lieuFields.map((field) => columns.findIndex((column, i) => column === field && usable[i]))
+  // The official tools compare each label with the field at the same place, exactly (case, spaces, order).
+  const headerIssues = version === '1.0.2' ? officialChecker.checkHeader(header.cells) : []
+  const missingLabels = headerIssues.filter((issue) => issue.code === 'missing_label')
+  for (const issue of headerIssues) {
+    // Missing columns are said once, together: a file with the 7 required columns would otherwise get 25 warnings.
+    if (issue.code === 'missing_label' && missingLabels.length > 1) continue
+    fileWarnings.push({
+      line: 1,
+      field: issue.code === 'extra_label' ? issue.label : issue.code === 'wrong_order' ? null : issue.expected,
+      code: 'not_official',
+      message: officialHeaderDeviation(issue),
+    })
+  }
+  if (missingLabels.length > 1)
+    fileWarnings.push({
+      line: 1,
+      field: null,
+      code: 'not_official',
+      message: `En-tête : ${missingLabels.length} colonnes du schéma officiel manquent (${missingLabels.map((issue) => issue.expected).join(', ')}) : il les demande toutes, dans l’ordre, même vides.`,
+    })
   for (const required of requiredLieuFields)
     if (!seen.has(required))
       fileWarnings.push({
@@ -182,6 +205,7 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
     columns,
     version === '1.0.2' ? cellOfField : undefined,
     nonUtf8Lines,
+    headerIssues.length > 0,
   )
   return { ok: true, rows: withBlankLinesWarning(rows, blankLines, fileWarnings), version }
 }
@@ -206,6 +230,7 @@ function* csvRows(
   columns: readonly string[],
   cellOfField: readonly number[] | undefined,
   nonUtf8Lines: ReadonlySet<number>,
+  notOfficial: boolean,
 ): Generator<RawRow> {
   for (const record of records) {
     // The row object is only needed for rejected rows (their raw values) and v0 rows: build it on demand.
@@ -229,6 +254,7 @@ function* csvRows(
       },
     }
     if (cellOfField) row.cells = { cells: record.cells, cellOfField }
+    if (notOfficial) row.notOfficial = true
     const errors: RowIssue[] = []
     if (record.unclosedQuoteLine !== undefined) {
       errors.push({
@@ -328,8 +354,11 @@ function elementLines(text: string, arrayStart: number): number[] {
   return lines
 }
 
-/** Keys are matched like CSV headers: "Adresse" is the standard's `adresse`. */
-function withStandardKeys(row: RawRow): RawRow {
+/**
+ * Keys are matched like CSV headers: "Adresse" is the standard's `adresse`. The official schema refuses such a key:
+ * the row is not *officiel*, and `renamedKeys` remembers the first line of each renamed key for the warning.
+ */
+function withStandardKeys(row: RawRow, renamedKeys: Map<string, { line: number; field: string }>): RawRow {
   if (row.unreadable) return row
   let renamed: Record<string, unknown> | undefined
   for (const key of Object.keys(row.values)) {
@@ -339,9 +368,10 @@ function withStandardKeys(row: RawRow): RawRow {
       renamed ??= { ...row.values }
       renamed[lower] = renamed[key]
       delete renamed[key]
+      if (!renamedKeys.has(key)) renamedKeys.set(key, { line: row.line, field: lower })
     }
   }
-  return renamed ? { ...row, values: renamed } : row
+  return renamed ? { ...row, values: renamed, notOfficial: true } : row
 }
 
 /**
@@ -402,7 +432,17 @@ function readJsonRows(text: string, fileWarnings: RowIssue[]): ReadRows {
     }
   const start = arrayKey === undefined ? text.indexOf('[') : text.indexOf('[', text.indexOf(`"${arrayKey}"`))
   const lines = elementLines(text, start)
-  const rows = items.map((item, index) => withStandardKeys(rowFromUnknown(item, lines[index] ?? index + 1)))
+  const renamedKeys = new Map<string, { line: number; field: string }>()
+  const rows = items.map((item, index) =>
+    withStandardKeys(rowFromUnknown(item, lines[index] ?? index + 1), renamedKeys),
+  )
+  for (const [key, { line, field }] of renamedKeys)
+    fileWarnings.push({
+      line,
+      field,
+      code: 'not_official',
+      message: `Le champ « ${excerpt(key)} » est lu comme « ${field} », mais le schéma officiel ne connaît que « ${field} » : ces lignes seront refusées par les outils officiels. Écrivez « ${field} ».`,
+    })
   const firstLineOfKey = new Map<string, number>()
   for (const row of rows)
     if (!row.unreadable)

@@ -2,8 +2,10 @@ import type { z } from 'zod'
 import { dataAgeDays, staleAfterDays } from './freshness.js'
 import { type Lieu, LieuSchema, safeParseCells } from './lieu-schema.js'
 import { webAddress } from './links.js'
-import { checkHoraires } from './opening-hours.js'
+import { checkHoraires, suspiciousHoraires } from './opening-hours.js'
+import { officialDeviation } from './official.js'
 import { hasValidSiretChecksum, PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'
+import { officialChecker, type UniqueValues } from './table-schema.js'
 import { closestValue, excerpt } from './text.js'
 import { AccessMode, Typologie } from './vocabularies.js'
 
@@ -46,6 +48,8 @@ export const warningCodes = [
   'v0_value_approximated',
   'v0_field_dropped',
   'v0_summary_shortened',
+  'not_official',
+  'horaires_suspicious',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 export type WarningCode = (typeof warningCodes)[number]
@@ -60,9 +64,16 @@ export type RowIssue = {
   message: string
 }
 
-export type AcceptedRow = { line: number; lieu: Lieu }
+/**
+ * Two verdicts per row. `officiel`: what the official Table Schema (schema.json v1.0.2) accepts, exactly.
+ * Accepted or rejected is the *utilisable* verdict: what Aiguillage can serve after its documented normalisations
+ * (each one a `not_official` warning). A rejected row can be `officiel` (Aiguillage is stricter: latitude out of
+ * range, `NaN`, a name of spaces), an accepted one can be not `officiel` (a trailing `|`, a curly apostrophe…).
+ */
+export type AcceptedRow = { line: number; lieu: Lieu; officiel: boolean }
 export type RejectedRow = {
   line: number
+  officiel: boolean
   /** The row as it was read, so nothing is lost and it can be corrected. */
   raw: Record<string, unknown>
   errors: RowIssue[]
@@ -87,6 +98,8 @@ export type RawRow = {
   unreadable?: boolean
   /** A CSV reader's faster form of `values`: the cells, and the position of each field of the standard among them (or -1). */
   cells?: { cells: readonly string[]; cellOfField: readonly number[] }
+  /** The official tools refuse the file or the row whatever its values (header, v0 format): already said in a warning. */
+  notOfficial?: boolean
 }
 
 export type ValidateOptions = {
@@ -105,7 +118,7 @@ function issueCode(zodIssue: z.core.$ZodIssue, input: unknown): string {
       return typeof code === 'string' ? code : 'invalid_value'
     }
     case 'invalid_type':
-      if (input === undefined || (typeof input === 'string' && input.trim() === '')) return 'required'
+      if (input === undefined || input === null || (typeof input === 'string' && input.trim() === '')) return 'required'
       return zodIssue.expected === 'number' ? 'invalid_number' : 'invalid_type'
     case 'invalid_value':
       return 'invalid_value'
@@ -171,12 +184,16 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
         'horaires_unparsable',
         `Les horaires « ${excerpt(lieu.horaires)} » ne suivent pas la syntaxe OpenStreetMap (ex. « Mo-Fr 09:00-12:00,14:00-17:00 ») : ils seront affichés comme non renseignés.`,
       )
-    else if (check.corrected)
-      warn(
-        'horaires',
-        'horaires_corrected',
-        `Les horaires « ${excerpt(lieu.horaires)} » ont été compris comme « ${excerpt(check.corrected)} » : écrivez-les ainsi.`,
-      )
+    else {
+      if (check.corrected)
+        warn(
+          'horaires',
+          'horaires_corrected',
+          `Les horaires « ${excerpt(lieu.horaires)} » ont été compris comme « ${excerpt(check.corrected)} » : écrivez-les ainsi.`,
+        )
+      const suspicious = suspiciousHoraires(lieu.horaires)
+      if (suspicious) warn('horaires', 'horaires_suspicious', `Horaires à vérifier : ${suspicious.message}`)
+    }
   }
 
   const hasCoordinates =
@@ -233,15 +250,18 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
 export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions): LieuxReport {
   const report: LieuxReport = { total: 0, accepted: [], rejected: [], warnings: [] }
   const firstLineOfId = new Map<string, number>()
+  const unique: UniqueValues = new Map()
   for (const row of rows) {
     report.total++
     // Most rows have no error: only allocate when there is one.
     const errors: RowIssue[] = row.errors ? [...row.errors] : []
     if (row.warnings) report.warnings.push(...row.warnings)
     if (row.unreadable) {
-      report.rejected.push({ line: row.line, raw: row.values, errors })
+      report.rejected.push({ line: row.line, officiel: false, raw: row.values, errors })
       continue
     }
+    const official = officialIssuesOf(row, unique)
+    const officiel = official.length === 0 && !row.notOfficial && errors.length === 0
     const result = row.cells ? safeParseCells(row.cells.cells, row.cells.cellOfField) : LieuSchema.safeParse(row.values)
     if (!result.success) {
       for (const zodIssue of result.error.issues) {
@@ -260,14 +280,34 @@ export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions): 
         })
     }
     if (errors.length > 0 || !result.success) {
-      report.rejected.push({ line: row.line, raw: row.values, errors })
+      report.rejected.push({ line: row.line, officiel, raw: row.values, errors })
       continue
     }
     firstLineOfId.set(result.data.id, row.line)
-    report.accepted.push({ line: row.line, lieu: result.data })
+    report.accepted.push({ line: row.line, lieu: result.data, officiel })
+    for (const issue of official) {
+      const deviation = officialDeviation(issue, result.data)
+      report.warnings.push({ line: row.line, field: issue.field, code: 'not_official', message: deviation })
+    }
     lieuWarnings(result.data, row.line, options, report.warnings)
   }
   return report
+}
+
+const noIssues: readonly never[] = []
+
+/** What the official schema says of the row's cells, as they were written (before any normalisation). */
+function officialIssuesOf(row: RawRow, unique: UniqueValues) {
+  let issues
+  if (row.cells) issues = officialChecker.checkRow(row.cells.cells, unique, row.cells.cellOfField)
+  else {
+    const values = row.values
+    issues = officialChecker.checkRow(
+      officialChecker.fieldNames.map((name) => values[name]),
+      unique,
+    )
+  }
+  return issues.length === 0 ? noIssues : issues
 }
 
 /**

@@ -1,7 +1,15 @@
 export { EARTH_RADIUS_KM, haversineKm } from './distance.js'
 export type { Point } from './distance.js'
 export { createLieuxIndex, LieuxIndex, relaxationOrder } from './lieux-index.js'
-export type { LieuFilters, LieuOpening, Relaxation, SearchQuery, SearchResponse, SearchResult } from './lieux-index.js'
+export type {
+  LieuFilters,
+  LieuOpening,
+  LieuxIndexOptions,
+  Relaxation,
+  SearchQuery,
+  SearchResponse,
+  SearchResult,
+} from './lieux-index.js'
 export { processFrenchTerm } from './name-index.js'
 export { isSearchable, matchesFilters, scanNearest } from './scan.js'
 export {

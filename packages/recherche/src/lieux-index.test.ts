@@ -307,3 +307,17 @@ describe('property: the total within the radius is the count a full scan finds',
     )
   })
 })
+
+describe('merged duplicates and data quality', () => {
+  it('finds a merged lieu by any of its ids', () => {
+    const index = createLieuxIndex([aLieu('kept')], { aliases: new Map([['merged', 'kept']]) })
+    expect(index.byId('merged')?.id).toBe('kept')
+    expect(index.byId('unknown')).toBeUndefined()
+  })
+  it('puts the better data first among lieux at the same distance', () => {
+    const old = aLieu('old', { date_maj: '2023-01-01', horaires: 'Mo-Fr 09:00-12:00' })
+    const fresh = aLieu('fresh', { date_maj: '2026-10-01', horaires: 'Mo-Fr 09:00-12:00', telephone: '+33555123456' })
+    const results = createLieuxIndex([old, fresh]).search({ near: GUERET, limit: 2, now: MONDAY_10H }).results
+    expect(results.map((r) => r.lieu.id)).toEqual(['fresh', 'old'])
+  })
+})

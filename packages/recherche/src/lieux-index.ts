@@ -1,6 +1,7 @@
 import {
   AccessMode,
   isOpenOnDay,
+  lieuQuality,
   type Lieu,
   nextOpening,
   openingStateAt,
@@ -127,8 +128,12 @@ export class LieuxIndex {
   /** Lieux left out of distance searches, and why. */
   readonly excluded: { withoutCoordinates: number; noPublic: number }
 
-  constructor(lieux: readonly Lieu[]) {
+  /** Ids of merged duplicates → the id kept (see `mergeDuplicates` in @aiguillage/lieux). */
+  private readonly aliases: ReadonlyMap<string, string>
+
+  constructor(lieux: readonly Lieu[], options: LieuxIndexOptions = {}) {
     this.all = lieux
+    this.aliases = options.aliases ?? new Map()
     let withoutCoordinates = 0
     let noPublic = 0
     for (const lieu of lieux) {
@@ -161,8 +166,12 @@ export class LieuxIndex {
     return this.located.length
   }
 
+  /** The lieu with this id, or the one it was merged into (a fiche is found by any of its ids). */
   byId(id: string): Lieu | undefined {
-    return this.byIdMap.get(id)
+    const lieu = this.byIdMap.get(id)
+    if (lieu) return lieu
+    const kept = this.aliases.get(id)
+    return kept === undefined ? undefined : this.byIdMap.get(kept)
   }
 
   private compile(filters: LieuFilters = {}, nameMatches?: ReadonlySet<Lieu>): CompiledFilter | undefined {
@@ -315,10 +324,18 @@ export class LieuxIndex {
       }
     }
     const now = query.now
-    // Lieux at the same distance (one building, several structures) come in the order they were given, as in a scan:
-    // the tree's own order for ties depends on how it was built.
+    // Lieux at the same distance (one building, several structures): the best data first (`lieuQuality`: fresh, with a
+    // phone and hours), then in the order they were given, as in a scan (the tree's own order for ties is arbitrary).
     const distance = new Map(positions.map((p) => [p, this.distanceKm(p, latitude, longitude)] as const))
-    positions.sort((a, b) => (distance.get(a) as number) - (distance.get(b) as number) || a - b)
+    const quality = new Map<number, number>()
+    const qualityOf = (p: number) => {
+      let score = quality.get(p)
+      if (score === undefined) quality.set(p, (score = lieuQuality(this.located[p] as Lieu, now).score))
+      return score
+    }
+    positions.sort(
+      (a, b) => (distance.get(a) as number) - (distance.get(b) as number) || qualityOf(b) - qualityOf(a) || a - b,
+    )
     const results = positions
       .slice(offset, wanted)
       .map((p) => new NearbyLieu(this.located[p] as Lieu & Point, distance.get(p) as number, now))
@@ -442,7 +459,15 @@ class NearbyLieu implements SearchResult {
   }
 }
 
-/** Builds the index of lieux for distance, filter and name searches. */
-export function createLieuxIndex(lieux: readonly Lieu[]): LieuxIndex {
-  return new LieuxIndex(lieux)
+export type LieuxIndexOptions = {
+  /** Merged ids → the id kept, from `mergeDuplicates`: `byId` finds a merged lieu by any of its ids. */
+  aliases?: ReadonlyMap<string, string>
+}
+
+/**
+ * Builds the index of lieux for distance, filter and name searches.
+ * @example const { lieux, aliases } = mergeDuplicates(read); const index = createLieuxIndex(lieux, { aliases })
+ */
+export function createLieuxIndex(lieux: readonly Lieu[], options: LieuxIndexOptions = {}): LieuxIndex {
+  return new LieuxIndex(lieux, options)
 }

@@ -91,10 +91,17 @@ export function lieuCard(lieu: LieuResult, options: { botActions: boolean } = { 
         ],
         { spacing: 'None' },
       ),
-      fact('Aujourd’hui', today ? today.replace(/^\S+ : /, '') : 'horaires non indiqués'),
+      fact(
+        'Aujourd’hui',
+        today
+          ? today.replace(/^\S+ : /, '')
+          : lieu.horairesAVerifier
+            ? 'horaires à vérifier, appelez avant de venir'
+            : 'horaires non indiqués',
+      ),
       fact('Tarif', priceText(lieu.frais_a_charge)),
       fact('Services', lieu.services.join(', ') || 'non indiqués'),
-      fact('Données du', frenchDate(lieu.date_maj)),
+      fact('Données du', `${frenchDate(lieu.date_maj)}${lieu.aVerifier ? ' — à vérifier' : ''}`),
     ],
     [
       // Short labels: Teams gives each button an equal share of a narrow card and cuts longer ones (« Appeler le 04… »).

@@ -100,7 +100,9 @@ function hoursText(lieu: LieuResult, day: string | undefined): string {
   const asked = day ? lieu.horairesSemaine?.[weekdays.indexOf(day)] : undefined
   if (asked && asked !== lieu.horairesAujourdhui) return asked.replace(/^(\S)/, (first) => first.toUpperCase())
   if (lieu.horairesAujourdhui) return lieu.horairesAujourdhui.replace(/^(\S+) :/, 'Aujourd’hui ($1) :')
-  return 'Horaires non indiqués : appelez avant de venir.'
+  return lieu.horairesAVerifier
+    ? 'Horaires à vérifier : appelez avant de venir.'
+    : 'Horaires non indiqués : appelez avant de venir.'
 }
 
 /**
@@ -244,7 +246,7 @@ function lieuCard(lieu: LieuResult, day: string | undefined, api = location.orig
       el('summary', {}, 'Voir la fiche', el('span', { class: 'sr' }, ` de ${lieu.nom}`)),
       lieu.presentation_resume && el('p', {}, lieu.presentation_resume),
       ...list('Horaires de la semaine', lieu.horairesSemaine),
-      !lieu.horairesSemaine && el('p', {}, 'Horaires non indiqués : appelez avant de venir.'),
+      !lieu.horairesSemaine && el('p', {}, hoursText(lieu, undefined)),
       ...list('Services', lieu.services),
       ...list('Accompagnement', lieu.modalites_accompagnement),
       ...list('Publics accueillis en particulier', lieu.publics_specifiquement_adresses),
