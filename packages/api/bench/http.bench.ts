@@ -124,12 +124,19 @@ const line = (label: string, figures: Figures[]) => {
   )
   return s
 }
-console.log(`Médianes de ${ROUNDS} tours de ${SECONDS} s, 50 connexions, serveur compilé (node ${compiledCli.split('/').slice(-3).join('/')}) :`)
+console.log(
+  `Médianes de ${ROUNDS} tours de ${SECONDS} s, 50 connexions, serveur compilé (node ${compiledCli.split('/').slice(-3).join('/')}) :`,
+)
 const b = line('Serveur node:http nu (référence, même exécution)', runs.bare)
 const h = line('GET /healthz (tous les intergiciels : journal, en-têtes, CORS, limites)', runs.healthz)
-const c = line(`GET /v1/lieux (${communeQueries.length} questions réelles autour de communes, tour à tour)`, runs.communes)
+const c = line(
+  `GET /v1/lieux (${communeQueries.length} questions réelles autour de communes, tour à tour)`,
+  runs.communes,
+)
 const p = line('GET /v1/lieux (5 000 points tous différents, chaque réponse calculée)', runs.points)
-console.log(`Mémoire : ${startupRss} Mo au démarrage, ${afterLoadRss} Mo après la charge (ps : bench mémoire, pnpm bench:memory).`)
+console.log(
+  `Mémoire : ${startupRss} Mo au démarrage, ${afterLoadRss} Mo après la charge (ps : bench mémoire, pnpm bench:memory).`,
+)
 
 const ratio = median(ratios)
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
