@@ -1,5 +1,6 @@
 // The baseline of the HTTP benchmarks: a bare node:http server answering a small JSON, no framework, no middleware.
 // Plain JavaScript, run by plain node, as the compiled server is: the two are compared in the same run.
+import { Buffer } from 'node:buffer'
 import { createServer } from 'node:http'
 
 const body = JSON.stringify({ statut: 'ok' })

@@ -5,6 +5,7 @@
 // Rounds alternate the targets, so that the load of the machine weighs on all of them alike; figures are medians.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { Service } from '@aiguillage/lieux'
 import autocannon from 'autocannon'
 import { sharedData } from '../src/test-support.js'
@@ -27,9 +28,9 @@ if (!existsSync(sharedData)) {
 }
 assertBuilt()
 
-/** Seconds of each measured run (AIGUILLAGE_BENCH_SECONDS shortens the bench); three rounds. */
+/** Seconds of each measured run and rounds (AIGUILLAGE_BENCH_SECONDS, AIGUILLAGE_BENCH_ROUNDS: 10 s, 3 rounds). */
 const SECONDS = Number(process.env.AIGUILLAGE_BENCH_SECONDS ?? 10)
-const ROUNDS = 3
+const ROUNDS = Number(process.env.AIGUILLAGE_BENCH_ROUNDS ?? 3)
 
 type Figures = { rps: number; cpuUs: number; p99: number; failed: number }
 
@@ -125,7 +126,7 @@ const line = (label: string, figures: Figures[]) => {
   return s
 }
 console.log(
-  `Médianes de ${ROUNDS} tours de ${SECONDS} s, 50 connexions, serveur compilé (node ${compiledCli.split('/').slice(-3).join('/')}) :`,
+  `Médianes de ${ROUNDS} tours de ${SECONDS} s, 50 connexions, serveur compilé (node ${path.relative(process.cwd(), compiledCli)}) :`,
 )
 const b = line('Serveur node:http nu (référence, même exécution)', runs.bare)
 const h = line('GET /healthz (tous les intergiciels : journal, en-têtes, CORS, limites)', runs.healthz)
@@ -135,7 +136,7 @@ const c = line(
 )
 const p = line('GET /v1/lieux (5 000 points tous différents, chaque réponse calculée)', runs.points)
 console.log(
-  `Mémoire : ${startupRss} Mo au démarrage, ${afterLoadRss} Mo après la charge (ps : bench mémoire, pnpm bench:memory).`,
+  `Mémoire : ${startupRss} Mo au démarrage, ${afterLoadRss} Mo après la charge (la mémoire sous charge : pnpm bench:memory).`,
 )
 
 const ratio = median(ratios)
@@ -143,22 +144,32 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
 console.log(
   `${verdict(ratio >= 0.5)} /healthz : ${Math.round(ratio * 100)} % des requêtes par seconde du serveur node:http nu (objectif ≥ 50 %) ; CPU ${h.cpuUs} µs contre ${b.cpuUs} µs par requête.`,
 )
-let postgres = false
-try {
-  execFileSync('psql', ['--version'], { stdio: 'ignore' })
-  postgres = true
-} catch {
-  // No PostgreSQL client on this machine: the CPU criterion applies.
-}
 console.log(
-  postgres
-    ? 'PostgreSQL est installé, mais la référence PostGIS n’est pas écrite : le critère du temps CPU par requête s’applique.'
-    : 'PostgreSQL n’est pas installé ici : pas de point de comparaison PostGIS, le critère est le temps CPU par requête (≤ 300 µs).',
+  `${postgisState()} : pas de point de comparaison PostGIS, le critère est le temps CPU par requête (≤ 300 µs).`,
 )
 console.log(
   `${verdict(c.cpuUs <= 300)} GET /v1/lieux autour de communes : ${c.cpuUs} µs de CPU par requête (objectif ≤ 300 µs).`,
 )
+// Not a criterion: the issue's figure (475 to 930 µs for about 12 KB of JSON) is the one of questions around communes.
 console.log(
-  `${verdict(p.cpuUs <= 300)} GET /v1/lieux, chaque réponse calculée : ${p.cpuUs} µs de CPU par requête (objectif ≤ 300 µs).`,
+  `Pour information, GET /v1/lieux depuis des points tous différents (recherche et sérialisation à chaque fois) : ${p.cpuUs} µs de CPU par requête.`,
 )
 process.exit(0)
+
+/** Whether a PostGIS-backed endpoint could be measured here: PostgreSQL, and the PostGIS extension beside it. */
+function postgisState(): string {
+  let sharedir: string
+  try {
+    sharedir = execFileSync('pg_config', ['--sharedir'], { encoding: 'utf8' }).trim()
+  } catch {
+    try {
+      execFileSync('postgres', ['--version'], { stdio: 'ignore' })
+    } catch {
+      return 'PostgreSQL n’est pas installé ici'
+    }
+    return 'PostgreSQL est installé ici, sans pg_config pour trouver PostGIS'
+  }
+  return existsSync(path.join(sharedir, 'extension', 'postgis.control'))
+    ? 'PostGIS est installé, mais le point de comparaison PostGIS n’est pas encore écrit'
+    : 'PostgreSQL est installé ici, mais pas PostGIS'
+}

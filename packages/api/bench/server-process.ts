@@ -6,8 +6,13 @@ import path from 'node:path'
 import { realLieuxFiles, sharedData } from '../src/test-support.js'
 
 export const root = path.resolve(import.meta.dirname, '../../..')
-/** The production start: the compiled CLI, run by plain node (no tsx, no esbuild). `pnpm build` first. */
-export const compiledCli = path.join(root, 'apps/cli/dist/main.js')
+/**
+ * The production start: the compiled CLI, run by plain node (no tsx, no esbuild). `pnpm build` first.
+ * AIGUILLAGE_BENCH_CLI measures another build (an earlier commit's, in another worktree) with the same bench.
+ */
+export const compiledCli = process.env.AIGUILLAGE_BENCH_CLI
+  ? path.resolve(process.env.AIGUILLAGE_BENCH_CLI)
+  : path.join(root, 'apps/cli/dist/main.js')
 /** The bare node:http baseline, plain JavaScript as well. */
 export const bareServer = path.join(import.meta.dirname, 'bare-server.mjs')
 

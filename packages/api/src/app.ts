@@ -14,7 +14,7 @@ import {
 } from '@aiguillage/recherche'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { OpenAPIHono, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
@@ -296,12 +296,13 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       .get('/', (c) => c.body(null, 204))
       .request('/'),
   ).then((response) => (securityHeaders = [...response.headers]))
-  app.use('*', (c: Context, next) => {
+  const securityHeadersFirst: MiddlewareHandler = (c, next) => {
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing
     if (!outgoing || !securityHeaders) return security(c, next)
     for (const [name, value] of securityHeaders) outgoing.setHeader(name, value)
     return next()
-  })
+  }
+  app.use('*', securityHeadersFirst)
   const allowOrigins = cors({
     origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
@@ -310,13 +311,14 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   // Preflights go to hono's cors. Other requests get what it would add (the origin when allowed, `Vary: Origin`), set
   // on the route's response itself: hono's cors sets them through c.res and c.header(), which rebuild the response
   // around its body as a web stream, and node-server then writes it chunk by chunk rather than in one go.
-  app.use('/v1/*', async (c: Context, next) => {
+  const corsHeaders: MiddlewareHandler = async (c, next) => {
     if (c.req.method === 'OPTIONS') return allowOrigins(c, next)
     const origin = requestHeader(c, 'origin') ?? ''
     await next()
     if (config.corsOrigins.includes(origin)) c.res.headers.set('Access-Control-Allow-Origin', origin)
     c.res.headers.append('Vary', 'Origin')
-  })
+  }
+  app.use('/v1/*', corsHeaders)
   const inFlight = config.concurrencyPerClient ? new InFlightLimiter(config.concurrencyPerClient) : undefined
   if (inFlight)
     app.use('/v1/*', async (c: Context, next) => {
@@ -369,7 +371,9 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   // A body without Content-Length (chunked) is counted as it is read. GET and HEAD carry none: hono's bodyLimit would
   // build a whole undici Request (headers, AbortSignal) on every one of them only to find that out.
   const limitBody = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => tooLarge(c) })
-  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)))
+  const limitBodies: MiddlewareHandler = (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)
+  app.use('*', limitBodies)
 
   /** The answers' texts by request, for the cache of recent answers. */
   const answerTexts = new WeakMap<Request, string>()

@@ -18,6 +18,7 @@ export {
 } from './load.js'
 export type { FileCheck, LieuxSourceCount, SnapshotMeta } from './load.js'
 export { apiConfigFromEnv, parseRateLimit } from './config.js'
+export { createLogger } from './logger.js'
 export { startServer } from './server.js'
 export type { Channel, ChannelContext, RunningServer, ServeOptions } from './server.js'
 export {
