@@ -8,8 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import path from 'node:path'
-import { realLieuxFiles, sharedData } from '../src/test-support.js'
-import { rssMb, start } from './server-process.js'
+import { sharedData } from '../src/test-support.js'
+import { assertBuilt, benchEnv, compiledCli, realDataArgs, rssMb, start } from './server-process.js'
 
 const casesFile = path.resolve(sharedData, '../eval/orientation-dev.jsonl')
 if (!existsSync(sharedData) || !existsSync(casesFile)) {
@@ -96,26 +96,8 @@ async function drive(
   }
 }
 
-const api = await start(
-  [
-    '--conditions=@aiguillage/source',
-    '--import',
-    'tsx',
-    'apps/cli/src/main.ts',
-    'serve',
-    '--port',
-    '0',
-    '--lieux',
-    realLieuxFiles.join(','),
-    '--communes',
-    path.join(sharedData, 'communes-france/communes-france.csv'),
-  ],
-  {
-    AIGUILLAGE_RATE_LIMIT: 'off',
-    AIGUILLAGE_CONCURRENCE: 'off',
-    AIGUILLAGE_AUTO_SYNC: '0',
-  },
-)
+assertBuilt()
+const api = await start(compiledCli, ['serve', '--port', '0', ...realDataArgs], { env: benchEnv })
 const health = new URL('/healthz', api.url)
 const chat = new URL('/v1/chat', api.url)
 
@@ -142,8 +124,8 @@ await drive(chatTurn) // warm-up: JIT, caches of the engine
 const people = await drive(chatTurn, { seconds: 20, think: true })
 const baseline = await drive(async () => (await send(health, 'GET')).status === 200)
 const measured = await drive(chatTurn)
-const rss = rssMb(api.child.pid as number)
-api.child.kill()
+const rss = rssMb(api.pid)
+await api.stop()
 agent.destroy()
 
 console.log(

@@ -1,139 +1,175 @@
-// pnpm bench: GET /v1/lieux (near a commune, one service filter) under autocannon, 50 connections, against a trivial
-// Hono route served the same way in the same run; then the start-up time and memory of `aiguillage serve` with
-// 20 000 lieux (the real ones replicated and jittered) and the 35 000 communes.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// pnpm bench: the compiled server (`node apps/cli/dist/main.js serve`, the production start) on the real lieux and
+// communes, against a bare node:http server (bench/bare-server.mjs) driven the same way in the same run, both plain node.
+// For each: requests a second under autocannon (50 connections) and the CPU time the server process spent per request
+// (utime + stime of /proc/<pid>/stat, before and after a fixed-duration run, divided by the requests answered).
+// Rounds alternate the targets, so that the load of the machine weighs on all of them alike; figures are medians.
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { type Lieu, readLieux, Service, toCsv } from '@aiguillage/lieux'
+import { Service } from '@aiguillage/lieux'
 import autocannon from 'autocannon'
-import { realLieuxFiles, sharedData } from '../src/test-support.js'
-import { rssMb, start } from './server-process.js'
+import { sharedData } from '../src/test-support.js'
+import {
+  assertBuilt,
+  bareServer,
+  benchEnv,
+  compiledCli,
+  cpuMicros,
+  median,
+  realDataArgs,
+  rssMb,
+  type Server,
+  start,
+} from './server-process.js'
 
 if (!existsSync(sharedData)) {
   console.log('Benchmark skipped: ../shared/data is absent.')
   process.exit(0)
 }
-const communesFile = path.join(sharedData, 'communes-france/communes-france.csv')
+assertBuilt()
 
-// 20 000 lieux from the real ones, moved by up to ~5 km, with unique ids.
-const real: Lieu[] = realLieuxFiles.flatMap((file) => {
-  const result = readLieux(readFileSync(file), { fileName: path.basename(file), now: new Date() })
-  return result.ok ? result.report.accepted.map((row) => row.lieu) : []
-})
+/** Seconds of each measured run and rounds (AIGUILLAGE_BENCH_SECONDS, AIGUILLAGE_BENCH_ROUNDS: 10 s, 3 rounds). */
+const SECONDS = Number(process.env.AIGUILLAGE_BENCH_SECONDS ?? 10)
+const ROUNDS = Number(process.env.AIGUILLAGE_BENCH_ROUNDS ?? 3)
+
+type Figures = { rps: number; cpuUs: number; p99: number; failed: number }
+
+async function load(server: Server, paths: string[], seconds = SECONDS): Promise<Figures> {
+  const before = cpuMicros(server.pid)
+  const result = await autocannon({
+    url: server.url,
+    connections: 50,
+    duration: seconds,
+    requests: paths.map((p) => ({ method: 'GET', path: p })),
+  })
+  const cpu = cpuMicros(server.pid) - before
+  const answered = result.requests.total
+  return {
+    rps: answered / seconds,
+    cpuUs: cpu / Math.max(1, answered),
+    p99: result.latency.p99,
+    failed: result.errors + result.non2xx,
+  }
+}
+
+const services = encodeURIComponent(Service.AdministrativeProcedures)
+// Real questions around communes (as the widget and the chat ask them): names, postcodes, filters, opening hours.
+const communeQueries = [
+  ...[
+    'Guéret',
+    'Aurillac',
+    'Lyon',
+    'Marseille',
+    'Lille',
+    'Toulouse',
+    'Rennes',
+    'Limoges',
+    'Grenoble',
+    'Le Puy-en-Velay',
+    'Moulins 03',
+    'Tulle',
+    'Rodez',
+    'Mende',
+  ].map((c) => `/v1/lieux?commune=${encodeURIComponent(c)}`),
+  `/v1/lieux?commune=Gu%C3%A9ret&services=${services}`,
+  `/v1/lieux?commune=Annecy&services=${services}&ouvert_maintenant=true`,
+  `/v1/lieux?code_postal=63000&rayon_km=20`,
+  `/v1/lieux?code_postal=42000&limit=5`,
+  `/v1/lieux?commune=Clermont-Ferrand&q=france%20services`,
+  `/v1/lieux?commune=Saint-%C3%89tienne&offset=10`,
+]
+// The same search from 5 000 different points: every answer is computed (the cache of recent answers cannot help).
 let seed = 42
 const next = () => {
   seed = (seed * 1664525 + 1013904223) >>> 0
   return seed / 2 ** 32
 }
-const lieux = Array.from({ length: 20_000 }, (_, i) => {
-  const lieu = real[i % real.length] as Lieu
-  if (i < real.length || lieu.latitude === undefined || lieu.longitude === undefined)
-    return { ...lieu, id: `${lieu.id}~${i}` }
-  return {
-    ...lieu,
-    id: `${lieu.id}~${i}`,
-    latitude: lieu.latitude + (next() - 0.5) * 0.09,
-    longitude: lieu.longitude + (next() - 0.5) * 0.13,
-  }
-})
-const lieuxFile = path.join(mkdtempSync(path.join(tmpdir(), 'aiguillage-bench-')), 'lieux-20000.csv')
-writeFileSync(lieuxFile, toCsv(lieux))
-
-async function load(url: string, paths: string[]) {
-  const result = await autocannon({
-    url,
-    connections: 50,
-    duration: 10,
-    requests: paths.map((p) => ({ method: 'GET', path: p })),
-  })
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  }
-}
-
-const communes = [
-  'Guéret',
-  'Aurillac',
-  'Lyon',
-  'Marseille',
-  'Lille',
-  'Toulouse',
-  'Rennes',
-  'Brest',
-  'Limoges',
-  'Dijon',
-  'Nantes',
-  'Grenoble',
-  'Annecy',
-  'Le Puy-en-Velay',
-  'Moulins 03',
-  'Périgueux',
-  'Tulle',
-  'Rodez',
-  'Mende',
-  'Albi',
-]
-const paths = communes.map(
-  (c) => `/v1/lieux?commune=${encodeURIComponent(c)}&services=${encodeURIComponent(Service.AdministrativeProcedures)}`,
-)
-
-const trivial = await start(
-  ['--conditions=@aiguillage/source', '--import', 'tsx', path.join(import.meta.dirname, 'trivial-server.ts')],
-  {},
-)
-const baseline = await load(trivial.url, ['/trivial'])
-trivial.child.kill('SIGTERM')
-
-const api = await start(
-  [
-    '--conditions=@aiguillage/source',
-    '--import',
-    'tsx',
-    'apps/cli/src/main.ts',
-    'serve',
-    '--port',
-    '0',
-    '--lieux',
-    lieuxFile,
-    '--communes',
-    communesFile,
-  ],
-  { AIGUILLAGE_RATE_LIMIT: 'off', AIGUILLAGE_CONCURRENCE: 'off', AIGUILLAGE_AUTO_SYNC: '0' },
-)
-const startupRss = rssMb(api.child.pid as number)
-// A trivial route of the same server: /healthz goes through the same middleware (logs, headers, CORS, limits).
-const sameServer = await load(api.url, ['/healthz'])
-const measured = await load(api.url, paths)
-// The same search from 5 000 different points: every answer is computed (the cache of recent answers cannot help).
-const points = Array.from(
+const pointQueries = Array.from(
   { length: 5000 },
   () =>
-    `/v1/lieux?latitude=${(43 + next() * 7.5).toFixed(5)}&longitude=${(-1.5 + next() * 8.5).toFixed(5)}&services=${encodeURIComponent(Service.AdministrativeProcedures)}`,
+    `/v1/lieux?latitude=${(43 + next() * 7.5).toFixed(5)}&longitude=${(-1.5 + next() * 8.5).toFixed(5)}&services=${services}`,
 )
-const computed = await load(api.url, points)
-const afterLoadRss = rssMb(api.child.pid as number)
-api.child.kill('SIGTERM')
 
-const share = (rps: number) =>
-  `${Math.round((rps / sameServer.rps) * 100)} % de /healthz, ${Math.round((rps / baseline.rps) * 100)} % de la route Hono nue`
+const bare = await start(bareServer)
+const api = await start(compiledCli, ['serve', '--port', '0', ...realDataArgs], { env: benchEnv })
+const startupRss = rssMb(api.pid)
+// Warm-up: the JIT, the caches of opening hours.
+await load(bare, ['/'], 2)
+await load(api, ['/healthz'], 2)
+await load(api, [...communeQueries, ...pointQueries.slice(0, 500)], 3)
+
+const runs = { bare: [] as Figures[], healthz: [] as Figures[], communes: [] as Figures[], points: [] as Figures[] }
+const ratios: number[] = []
+for (let round = 0; round < ROUNDS; round++) {
+  const b = await load(bare, ['/'])
+  const h = await load(api, ['/healthz'])
+  runs.bare.push(b)
+  runs.healthz.push(h)
+  ratios.push(h.rps / b.rps)
+  runs.communes.push(await load(api, communeQueries))
+  runs.points.push(await load(api, pointQueries))
+}
+const afterLoadRss = rssMb(api.pid)
+await Promise.all([bare.stop(), api.stop()])
+
+const summary = (figures: Figures[]) => ({
+  rps: Math.round(median(figures.map((f) => f.rps))),
+  cpuUs: Math.round(median(figures.map((f) => f.cpuUs))),
+  p99: median(figures.map((f) => f.p99)),
+  failed: figures.reduce((sum, f) => sum + f.failed, 0),
+})
+const line = (label: string, figures: Figures[]) => {
+  const s = summary(figures)
+  console.log(
+    `${label} : ${s.rps} req/s, ${s.cpuUs} µs de CPU par requête, p99 ${s.p99} ms${s.failed ? `, ${s.failed} échec(s)` : ''}.`,
+  )
+  return s
+}
 console.log(
-  `Route Hono nue (réponse de 11 octets, sans intergiciel) : ${baseline.rps} req/s, p50 ${baseline.p50} ms, p99 ${baseline.p99} ms.`,
+  `Médianes de ${ROUNDS} tours de ${SECONDS} s, 50 connexions, serveur compilé (node ${path.relative(process.cwd(), compiledCli)}) :`,
+)
+const b = line('Serveur node:http nu (référence, même exécution)', runs.bare)
+const h = line('GET /healthz (tous les intergiciels : journal, en-têtes, CORS, limites)', runs.healthz)
+const c = line(
+  `GET /v1/lieux (${communeQueries.length} questions réelles autour de communes, tour à tour)`,
+  runs.communes,
+)
+const p = line('GET /v1/lieux (5 000 points tous différents, chaque réponse calculée)', runs.points)
+console.log(
+  `Mémoire : ${startupRss} Mo au démarrage, ${afterLoadRss} Mo après la charge (la mémoire sous charge : pnpm bench:memory).`,
+)
+
+const ratio = median(ratios)
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
+console.log(
+  `${verdict(ratio >= 0.5)} /healthz : ${Math.round(ratio * 100)} % des requêtes par seconde du serveur node:http nu (objectif ≥ 50 %) ; CPU ${h.cpuUs} µs contre ${b.cpuUs} µs par requête.`,
 )
 console.log(
-  `GET /healthz du même serveur (mêmes intergiciels) : ${sameServer.rps} req/s, p50 ${sameServer.p50} ms, p99 ${sameServer.p99} ms.`,
+  `${postgisState()} : pas de point de comparaison PostGIS, le critère est le temps CPU par requête (≤ 300 µs).`,
 )
 console.log(
-  `GET /v1/lieux (20 communes tour à tour + un service, 20 000 lieux) : ${measured.rps} req/s (${share(measured.rps)}), p50 ${measured.p50} ms, p99 ${measured.p99} ms ; erreurs ${measured.errors}, réponses non 2xx ${measured.non2xx}.`,
+  `${verdict(c.cpuUs <= 300)} GET /v1/lieux autour de communes : ${c.cpuUs} µs de CPU par requête (objectif ≤ 300 µs).`,
 )
+// Not a criterion: the issue's figure (475 to 930 µs for about 12 KB of JSON) is the one of questions around communes.
 console.log(
-  `GET /v1/lieux (5 000 points tous différents, chaque réponse calculée) : ${computed.rps} req/s (${share(computed.rps)}), p50 ${computed.p50} ms, p99 ${computed.p99} ms ; erreurs ${computed.errors}, réponses non 2xx ${computed.non2xx}.`,
+  `Pour information, GET /v1/lieux depuis des points tous différents (recherche et sérialisation à chaque fois) : ${p.cpuUs} µs de CPU par requête.`,
 )
-console.log(
-  `Démarrage avec 20 000 lieux et 35 014 communes : ${(api.ms / 1000).toFixed(2)} s ; mémoire ${startupRss} Mo au démarrage, ${afterLoadRss} Mo après la charge.`,
-)
-console.log('Objectifs : ≥ 50 % de la route triviale, p99 < 20 ms à 50 connexions ; démarrage < 3 s et < 400 Mo.')
 process.exit(0)
+
+/** Whether a PostGIS-backed endpoint could be measured here: PostgreSQL, and the PostGIS extension beside it. */
+function postgisState(): string {
+  let sharedir: string
+  try {
+    sharedir = execFileSync('pg_config', ['--sharedir'], { encoding: 'utf8' }).trim()
+  } catch {
+    try {
+      execFileSync('postgres', ['--version'], { stdio: 'ignore' })
+    } catch {
+      return 'PostgreSQL n’est pas installé ici'
+    }
+    return 'PostgreSQL est installé ici, sans pg_config pour trouver PostGIS'
+  }
+  return existsSync(path.join(sharedir, 'extension', 'postgis.control'))
+    ? 'PostGIS est installé, mais le point de comparaison PostGIS n’est pas encore écrit'
+    : 'PostgreSQL est installé ici, mais pas PostGIS'
+}

@@ -7,17 +7,15 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import path from 'node:path'
-import { noRedisMessage, realLieuxFiles, redisServerPath, sharedData, startRedis } from '../src/test-support.js'
-import { root, rssMb, start } from './server-process.js'
+import { noRedisMessage, redisServerPath, sharedData, startRedis } from '../src/test-support.js'
+import { assertBuilt, benchEnv, compiledCli, realDataArgs, rssMb, start } from './server-process.js'
 
 const casesFile = path.resolve(sharedData, '../eval/orientation-dev.jsonl')
-const compiled = path.join(root, 'apps/cli/dist/main.js')
-if (!existsSync(sharedData) || !existsSync(casesFile) || !existsSync(compiled) || !redisServerPath) {
-  console.log(
-    `Benchmark skipped: ${redisServerPath ? 'run pnpm build first, with ../shared/data and ../shared/eval present' : noRedisMessage}`,
-  )
+if (!existsSync(sharedData) || !existsSync(casesFile) || !redisServerPath) {
+  console.log(`Benchmark skipped: ${redisServerPath ? '../shared/data or ../shared/eval is absent' : noRedisMessage}`)
   process.exit(0)
 }
+assertBuilt()
 const conversations: string[][] = readFileSync(casesFile, 'utf8')
   .split('\n')
   .filter((line) => line.trim())
@@ -94,36 +92,24 @@ async function warm(url: string): Promise<void> {
   }
 }
 
-const files = [
-  '--lieux',
-  realLieuxFiles.join(','),
-  '--communes',
-  path.join(sharedData, 'communes-france/communes-france.csv'),
-]
-const quiet = {
-  LOG_LEVEL: 'warn',
-  AIGUILLAGE_RATE_LIMIT: 'off',
-  AIGUILLAGE_CONCURRENCE: 'off',
-  AIGUILLAGE_AUTO_SYNC: '0',
-}
+const quiet = { ...benchEnv, LOG_LEVEL: 'warn' }
 
-const single = await start([compiled, 'serve', '--port', '0', ...files], quiet)
+const single = await start(compiledCli, ['serve', '--port', '0', ...realDataArgs], { env: quiet })
 await warm(single.url)
 const memory = await drive([single.url])
-const singleRss = rssMb(single.child.pid as number)
-single.child.kill('SIGTERM')
+const singleRss = rssMb(single.pid)
+await single.stop()
 
 const redis = await startRedis()
 const shared = { ...quiet, AIGUILLAGE_REDIS_URL: redis.url }
 const [a, b] = await Promise.all([
-  start([compiled, 'serve', '--port', '0', ...files], shared),
-  start([compiled, 'serve', '--port', '0', ...files], shared),
+  start(compiledCli, ['serve', '--port', '0', ...realDataArgs], { env: shared }),
+  start(compiledCli, ['serve', '--port', '0', ...realDataArgs], { env: shared }),
 ])
 await Promise.all([warm(a.url), warm(b.url)])
 const pair = await drive([a.url, b.url])
-const pairRss = [rssMb(a.child.pid as number), rssMb(b.child.pid as number)]
-a.child.kill('SIGTERM')
-b.child.kill('SIGTERM')
+const pairRss = [rssMb(a.pid), rssMb(b.pid)]
+await Promise.all([a.stop(), b.stop()])
 await redis.stop()
 
 const line = (label: string, r: Awaited<ReturnType<typeof drive>>) =>

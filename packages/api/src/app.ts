@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Readable } from 'node:stream'
 import {
   type Assistant,
@@ -19,7 +20,7 @@ import {
 } from '@aiguillage/recherche'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { OpenAPIHono, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
@@ -46,7 +47,7 @@ import {
   withSharedResponses,
 } from './contract.js'
 import { clientAddress } from './client-address.js'
-import type { DatasetStore } from './dataset.js'
+import type { Dataset, DatasetStore } from './dataset.js'
 import { docsPage, docsStylesheet } from './docs-page.js'
 import { fichePage, ficheStylesheet, missingFichePage } from './fiche-page.js'
 import { problem, ProblemType, type Problem, type ProblemIssue, sendProblem } from './problem.js'
@@ -201,6 +202,17 @@ export function publicOrigin(origin: string): string {
   return /^https?:\/\//.test(origin) ? origin : (origin.split(/[\\/]/).at(-1) ?? origin)
 }
 
+/**
+ * A request header, read from node's request when there is one (a plain object): `c.req.header()` builds an undici
+ * Headers of all the request's headers first. Under app.request() (tests), from the web request.
+ */
+function requestHeader(c: Context, name: string): string | undefined {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  if (!incoming) return c.req.header(name)
+  const value = incoming.headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
 /** The answers being streamed, by request: the place they hold in the client's in-flight count is released at the end. */
 const streaming = new WeakMap<Request, { release?: () => void; ended?: boolean }>()
 
@@ -317,29 +329,51 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       ),
     )
   })
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-      },
-      crossOriginResourcePolicy: 'same-site',
-      // A route that sets one of these headers itself keeps it (the widget's script is loaded by other sites).
-      overwrite: false,
-    }),
-  )
-  app.use(
-    '/v1/*',
-    cors({
-      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      maxAge: 600,
-    }),
-  )
+  const security = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+    },
+    crossOriginResourcePolicy: 'same-site',
+    // A route that sets one of these headers itself keeps it (the widget's script is loaded by other sites).
+    overwrite: false,
+  })
+  // The same headers, handed to node's response before the route runs: node merges them under the route's own (the
+  // route's win, as with `overwrite: false`), where hono's middleware costs a has() and a set() of an undici Headers
+  // per header and per answer. Read once from hono's middleware; under app.request() (no node response), it sets them.
+  let securityHeaders: [string, string][] | undefined
+  void Promise.resolve(
+    new OpenAPIHono()
+      .use(security)
+      .get('/', (c) => c.body(null, 204))
+      .request('/'),
+  ).then((response) => (securityHeaders = [...response.headers]))
+  const securityHeadersFirst: MiddlewareHandler = (c, next) => {
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing
+    if (!outgoing || !securityHeaders) return security(c, next)
+    for (const [name, value] of securityHeaders) outgoing.setHeader(name, value)
+    return next()
+  }
+  app.use('*', securityHeadersFirst)
+  const allowOrigins = cors({
+    origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    maxAge: 600,
+  })
+  // Preflights go to hono's cors. Other requests get what it would add (the origin when allowed, `Vary: Origin`), set
+  // on the route's response itself: hono's cors sets them through c.res and c.header(), which rebuild the response
+  // around its body as a web stream, and node-server then writes it chunk by chunk rather than in one go.
+  const corsHeaders: MiddlewareHandler = async (c, next) => {
+    if (c.req.method === 'OPTIONS') return allowOrigins(c, next)
+    const origin = requestHeader(c, 'origin') ?? ''
+    await next()
+    if (config.corsOrigins.includes(origin)) c.res.headers.set('Access-Control-Allow-Origin', origin)
+    c.res.headers.append('Vary', 'Origin')
+  }
+  app.use('/v1/*', corsHeaders)
   const inFlight = config.concurrencyPerClient ? new InFlightLimiter(config.concurrencyPerClient) : undefined
   if (inFlight)
     app.use('/v1/*', async (c: Context, next) => {
@@ -384,14 +418,25 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   // so that a client still sending sees the 413 rather than a reset connection (node-server only waits half a second
   // for the rest of a body once the response is sent).
   app.use('*', async (c: Context, next) => {
-    const length = Number(c.req.header('content-length') ?? 0)
+    const length = Number(requestHeader(c, 'content-length') ?? 0)
     if (!(length > config.maxBodyBytes)) return next()
     const drained = await drainBody((c.env as { incoming?: Readable } | undefined)?.incoming)
     return tooLarge(c, drained ? {} : { connection: 'close' })
   })
-  // A body without Content-Length (chunked) is counted as it is read.
-  app.use('*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => tooLarge(c) }))
+  // A body without Content-Length (chunked) is counted as it is read. GET and HEAD carry none: hono's bodyLimit would
+  // build a whole undici Request (headers, AbortSignal) on every one of them only to find that out.
+  const limitBody = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => tooLarge(c) })
+  const limitBodies: MiddlewareHandler = (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)
+  app.use('*', limitBodies)
 
+  /** The answers' texts by request, for the cache of recent answers. */
+  const answerTexts = new WeakMap<Request, string>()
+  const utf8 = new TextEncoder()
+  const cacheable = (c: Context, text: string): string => {
+    if (config.responseCacheEntries > 0) answerTexts.set(c.req.raw, text)
+    return text
+  }
   if (config.responseCacheEntries > 0) {
     const cache = new ResponseCache(config.responseCacheEntries)
     const cached = async (c: Context, next: () => Promise<void>) => {
@@ -401,14 +446,17 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       if (hit) return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': hit.type, 'x-cache': 'hit' })
       await next()
       // Questions around a commune repeat; a person's exact position rarely does: those are not kept.
-      if (c.res.status === 200 && !c.req.query('latitude'))
+      if (c.res.status === 200 && !c.req.query('latitude')) {
+        // The text the route wrote, when it left it here: cloning the response would build a web stream to read it back.
+        const text = answerTexts.get(c.req.raw)
         cache.set(
           c.req.url,
           minute,
           version,
-          new Uint8Array(await c.res.clone().arrayBuffer()),
+          text === undefined ? new Uint8Array(await c.res.clone().arrayBuffer()) : utf8.encode(text),
           c.res.headers.get('content-type') ?? 'application/json',
         )
+      }
       return undefined
     }
     app.get('/v1/lieux', cached)
@@ -487,7 +535,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       now: instant,
     })
     if (found.kind !== 'results') return sendProblem(c, placeProblem(found.problem, dataset.source.demo)) as never
-    return c.body(nearResponseText(found, dataset.source, instant), 200, {
+    return c.body(cacheable(c, nearResponseText(found, dataset.source, instant)), 200, {
       'content-type': 'application/json; charset=UTF-8',
     }) as never
   })
@@ -565,28 +613,27 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const certain = ['insee', 'postcode', 'arrondissement', 'name', 'former-name', 'departement'].includes(
       resolution.candidates[0]?.match ?? '',
     )
-    return c.json(
-      {
-        donnees: donneesJson(source),
-        requete: query.q,
-        ambigu: resolution.ambiguous,
-        ...(resolution.hints.departement ? { departement: resolution.hints.departement } : {}),
-        candidats: (() => {
-          const resolved = resolution.candidates.map((candidate) => ({
-            ...communeJson(candidate.commune),
-            confiance: candidate.confidence,
-            correspondance: candidate.match,
-          }))
-          const completed = completions.map((commune) => ({
-            ...communeJson(commune),
-            confiance: 0.3,
-            correspondance: 'debut' as const,
-          }))
-          return (certain ? [...resolved, ...completed] : [...completed, ...resolved]).slice(0, limit)
-        })(),
-      } satisfies z.input<typeof ReponseCommunesSchema>,
-      200,
-    )
+    const answer = {
+      donnees: donneesJson(source),
+      requete: query.q,
+      ambigu: resolution.ambiguous,
+      ...(resolution.hints.departement ? { departement: resolution.hints.departement } : {}),
+      candidats: (() => {
+        const resolved = resolution.candidates.map((candidate) => ({
+          ...communeJson(candidate.commune),
+          confiance: candidate.confidence,
+          correspondance: candidate.match,
+        }))
+        const completed = completions.map((commune) => ({
+          ...communeJson(commune),
+          confiance: 0.3,
+          correspondance: 'debut' as const,
+        }))
+        return (certain ? [...resolved, ...completed] : [...completed, ...resolved]).slice(0, limit)
+      })(),
+    } satisfies z.input<typeof ReponseCommunesSchema>
+    // What c.json writes (the same text and content-type), kept for the cache of recent answers.
+    return c.body(cacheable(c, JSON.stringify(answer)), 200, { 'content-type': 'application/json' }) as never
   })
 
   const engine =
@@ -633,33 +680,38 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     )
   })
 
+  // The state depends on the loaded data only: its text is written once per dataset, not on every probe.
+  let health: { dataset: Dataset; text: string } | undefined
   app.openapi(healthRoute, (c) => {
     const dataset = deps.store.current
-    return c.json(
-      {
-        statut: 'ok',
-        donnees: {
-          ...donneesJson(dataset.source),
-          // The files' names, never where they sit on the server (a path tells an attacker about the machine).
-          origines: dataset.source.origins.map(publicOrigin),
-          chargees_a: dataset.loadedAt.toISOString(),
-        },
-        lieux: {
-          total: dataset.lieux.length + dataset.mergedRows + dataset.rejectedRows,
-          acceptes: dataset.lieux.length,
-          rejetes: dataset.rejectedRows,
-          fusionnes: dataset.mergedRows,
-          proposables: dataset.index.size,
-          sans_coordonnees: dataset.index.excluded.withoutCoordinates,
-          sans_public: dataset.index.excluded.noPublic,
-        },
-        communes: {
-          total: dataset.territoires.communes.length,
-          sans_coordonnees: dataset.territoires.withoutCoordinates,
-        },
-      } satisfies z.input<typeof EtatSchema>,
-      200,
-    )
+    if (health?.dataset !== dataset)
+      health = {
+        dataset,
+        text: JSON.stringify({
+          statut: 'ok',
+          donnees: {
+            ...donneesJson(dataset.source),
+            // The files' names, never where they sit on the server (a path tells an attacker about the machine).
+            origines: dataset.source.origins.map(publicOrigin),
+            chargees_a: dataset.loadedAt.toISOString(),
+          },
+          lieux: {
+            total: dataset.lieux.length + dataset.mergedRows + dataset.rejectedRows,
+            acceptes: dataset.lieux.length,
+            rejetes: dataset.rejectedRows,
+            fusionnes: dataset.mergedRows,
+            proposables: dataset.index.size,
+            sans_coordonnees: dataset.index.excluded.withoutCoordinates,
+            sans_public: dataset.index.excluded.noPublic,
+          },
+          communes: {
+            total: dataset.territoires.communes.length,
+            sans_coordonnees: dataset.territoires.withoutCoordinates,
+          },
+        } satisfies z.input<typeof EtatSchema>),
+      }
+    // What c.json writes: the same text and content-type.
+    return c.body(health.text, 200, { 'content-type': 'application/json' }) as never
   })
 
   app.openapi(readyRoute, async (c) => {

@@ -20,6 +20,7 @@ export {
 } from './load.js'
 export type { FileCheck, LieuxSourceCount, SnapshotMeta, SnapshotMetaState } from './load.js'
 export { apiConfigFromEnv, parseRateLimit, parseRedisUrl, parseSyncInterval } from './config.js'
+export { createLogger } from './logger.js'
 export { startServer } from './server.js'
 export { memorySharedState, SharedStateUnavailable } from './shared-state.js'
 export type { BotStorage, RecordStore, SharedLimiter, SharedState } from './shared-state.js'

@@ -1,12 +1,13 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
-import pino, { type Logger } from 'pino'
+import type { Logger } from 'pino'
 import type { Assistant } from '@aiguillage/assistant'
 import type { Clock } from '@aiguillage/lieux'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { type ApiConfig, chatEngine, createApp, defaultApiConfig } from './app.js'
 import { handleClientErrors } from './client-errors.js'
+import { createLogger } from './logger.js'
 import { type Dataset, DatasetStore } from './dataset.js'
 import { DataError, defaultDataDir, loadDemo, loadFromFiles, loadSnapshot } from './load.js'
 import { redisSharedState } from './redis-state.js'
@@ -123,7 +124,7 @@ async function initialDataset(
  * (the caller registers the signals; `close` finishes the requests under way).
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' })
+  const logger = options.logger ?? createLogger()
   const { dataset, trySync, snapshotProblem } = await initialDataset(options, logger)
   const store = new DatasetStore(dataset)
   if (dataset.source.demo)
