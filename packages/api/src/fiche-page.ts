@@ -5,17 +5,16 @@
  */
 import {
   addressLine,
-  dataAgeDays,
   describeOpeningStatus,
   directionsLink,
   formatPhone,
   type Lieu,
+  lieuQuality,
   type LieuShare,
   mailtoLink,
   mapLink,
   parisWallClock,
   phoneHref,
-  staleAfterDays,
   webLink,
   weeklyTimetable,
 } from '@aiguillage/lieux'
@@ -67,8 +66,8 @@ export function fichePage({ lieu, now, share, demo }: FichePageInput): string {
   const week = weeklyTimetable(lieu.horaires, now)
   const wall = parisWallClock(now)
   const today = `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`
-  const age = dataAgeDays(lieu.date_maj, now)
-  const stale = age > staleAfterDays
+  // The same rule as the API's `qualite` and the cards: old data, doubtful hours or too little to go on.
+  const quality = lieuQuality(lieu, now)
   const phone = lieu.telephone ? formatPhone(lieu.telephone) : undefined
   const email = lieu.courriels?.[0]
   const site = webLink(lieu.site_web?.[0])
@@ -112,7 +111,7 @@ ${accesLibre ? `<p class="ecran">${link(accesLibre, 'Accessibilité du lieu (Acc
 ${lieu.prise_en_charge_specifique?.length ? `<p><span class="etiquette">Accueil adapté :</span> ${escape(lieu.prise_en_charge_specifique.join(', '))}.</p>` : ''}
 <h2>${escape(whatToBring.title)}</h2>
 ${list(whatToBring.items)}
-<p class="donnees">Fiche établie le ${escape(frenchDate(today))}. Informations du lieu mises à jour le ${escape(frenchDate(lieu.date_maj))}${stale ? ' : <strong class="a-verifier">à vérifier</strong>, elles ont plus d’un an. Appelez avant de vous déplacer.' : '.'}${lieu.source ? ` Source : ${escape(lieu.source)}.` : ''}</p>
+<p class="donnees">Fiche établie le ${escape(frenchDate(today))}. Informations du lieu mises à jour le ${escape(frenchDate(lieu.date_maj))}${quality.toCheck ? ` : <strong class="a-verifier">à vérifier</strong>${quality.reasons.length ? ` (${escape(quality.reasons.join(', '))})` : ''}. Appelez avant de vous déplacer.` : '.'}${lieu.source ? ` Source : ${escape(lieu.source)}.` : ''}</p>
 <section class="partage ecran" aria-labelledby="partager">
 <h2 id="partager">Envoyer ce lieu</h2>
 <p>${link(share.mailto, 'Envoyer par e-mail')}${located ? ` · ${link(share.itineraire, 'Itinéraire')}` : ''}</p>
