@@ -1103,7 +1103,7 @@ export const fichePageRoute = createRoute({
 // ——— Coverage of the territory ———
 
 const ZoneCouvertureSchema = z
-  .object({
+  .strictObject({
     type: z.enum(['france', 'region', 'departement', 'epci']),
     code: z.string(),
     nom: z.string(),
@@ -1112,13 +1112,13 @@ const ZoneCouvertureSchema = z
     distance_mediane_km: z.number().nullable().openapi({ description: 'Médiane pondérée par la population.' }),
     distance_p90_km: z.number().nullable().openapi({ description: '90e centile pondéré : 90 % des habitants vivent plus près.' }),
     au_dela: z
-      .array(z.object({ km: z.number(), population: z.number().int(), part: z.number() }))
+      .array(z.strictObject({ km: z.number(), population: z.number().int(), part: z.number() }))
       .openapi({ description: 'La population à plus de 5, 10 et 20 km, et sa part (0 à 1).' }),
   })
   .openapi('ZoneCouverture')
 
 const CommuneCouvertureSchema = z
-  .object({
+  .strictObject({
     code: z.string(),
     nom: z.string(),
     population: z.number().int(),
@@ -1127,24 +1127,24 @@ const CommuneCouvertureSchema = z
     departement: z.string(),
     epci: z.string().optional(),
     distance_km: z.number().nullable().openapi({ description: 'À vol d’oiseau ; null si aucun lieu ne convient.' }),
-    lieu_le_plus_proche: z.object({ id: z.string(), nom: z.string() }).optional(),
+    lieu_le_plus_proche: z.strictObject({ id: z.string(), nom: z.string() }).optional(),
     besoin_population_km: z.number().int(),
   })
   .openapi('CommuneCouverture')
 
 const SiteCouvertureSchema = z
-  .object({
+  .strictObject({
     code: z.string(),
     nom: z.string(),
     gain_population_km: z.number().int(),
-    rapproches: z.array(z.object({ km: z.number(), population: z.number().int() })),
+    rapproches: z.array(z.strictObject({ km: z.number(), population: z.number().int() })),
   })
   .openapi('SiteCouverture')
 
 export const ReponseCouvertureSchema = z
-  .object({
-    donnees: z.object({ sources: z.array(z.string()), date: z.string().optional() }),
-    methode: z.object({ centres: z.string(), distance: z.string(), itinerance: z.string(), lieux: z.string() }),
+  .strictObject({
+    donnees: z.strictObject({ sources: z.array(z.string()), date: z.string().optional() }),
+    methode: z.strictObject({ centres: z.string(), distance: z.string(), itinerance: z.string(), lieux: z.string() }),
     filtres: z.record(z.string(), z.union([z.array(z.string()), z.boolean()])),
     ouvert_samedi: z.boolean(),
     sans_itinerance: z.boolean(),
@@ -1154,7 +1154,7 @@ export const ReponseCouvertureSchema = z
     departements: z.array(ZoneCouvertureSchema),
     epcis: z.array(ZoneCouvertureSchema),
     besoins: z.array(CommuneCouvertureSchema).openapi({ description: 'Les communes au plus grand besoin (population × distance).' }),
-    communes_sans_centre: z.object({ communes: z.number().int(), population: z.number().int() }),
+    communes_sans_centre: z.strictObject({ communes: z.number().int(), population: z.number().int() }),
     sites_suggeres: z.array(SiteCouvertureSchema).optional(),
     et_si: SiteCouvertureSchema.optional(),
     communes: z.array(CommuneCouvertureSchema).optional().openapi({ description: 'Chaque commune, quand une zone est demandée.' }),
