@@ -382,7 +382,7 @@ ${demo ? '<p class="alerte" role="note"><strong>Données de démonstration : ces
 ${
   scoped
     ? `<div class="colonnes"><figure class="carte">${coverageMapSvg(report.communes, `Carte des ${report.communes.length} communes de ${total.nom}, chacune un point coloré selon sa distance au lieu le plus proche ; le tableau ci-contre dit la même chose.`)}<figcaption>Chaque commune est un point à son centre. ${legend}</figcaption></figure>
-<div class="tableau">${communeTable}</div></div>`
+<div class="tableau" tabindex="0" role="region" aria-label="Tableau des communes (défile)">${communeTable}</div></div>`
     : '<p>Choisissez un département (<code>?departement=23</code>) pour voir la carte de ses communes.</p>'
 }
 ${needs}
@@ -409,7 +409,7 @@ h1{font-size:1.75rem;line-height:1.25}
 table{border-collapse:collapse;margin:1rem 0;font-size:.95rem}
 caption{text-align:left;font-weight:bold;padding:.25rem 0}
 th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:right}
-th[scope=row],thead th{text-align:left}
+th[scope=row],thead th,.communes td:last-child{text-align:left}
 .code{color:#555;font-weight:normal}
 .legende{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
 .pastille{display:inline-block;width:1rem;height:1rem;border-radius:50%;margin-right:.35rem;vertical-align:middle}
