@@ -101,7 +101,9 @@ export async function runCouverture(
         .filter((v) => v !== '')
       if (!typed?.length) continue
       const resolved =
-        field === 'typologie' || field === 'autres_formations_labels' ? typed : typed.map((v) => officialValue(field, v))
+        field === 'typologie' || field === 'autres_formations_labels'
+          ? typed
+          : typed.map((v) => officialValue(field, v))
       filters[field] = [...(filters[field] ?? []), ...resolved]
     }
     if (values['prise-rdv']) filters.prise_rdv = true
@@ -184,7 +186,10 @@ export async function runCouverture(
           ),
         )
       if (report.unlocated.communes > 0)
-        lines.push('', `${report.unlocated.communes} commune(s) sans centre, non comptées (${people(report.unlocated.population)} habitants).`)
+        lines.push(
+          '',
+          `${report.unlocated.communes} commune(s) sans centre, non comptées (${people(report.unlocated.population)} habitants).`,
+        )
       lines.push('', `Méthode : ${couvertureMethode.distance} ${couvertureMethode.itinerance}`)
       output.out(lines.join('\n'))
     }

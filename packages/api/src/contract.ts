@@ -1110,7 +1110,10 @@ const ZoneCouvertureSchema = z
     communes: z.number().int(),
     population: z.number().int(),
     distance_mediane_km: z.number().nullable().openapi({ description: 'Médiane pondérée par la population.' }),
-    distance_p90_km: z.number().nullable().openapi({ description: '90e centile pondéré : 90 % des habitants vivent plus près.' }),
+    distance_p90_km: z
+      .number()
+      .nullable()
+      .openapi({ description: '90e centile pondéré : 90 % des habitants vivent plus près.' }),
     au_dela: z
       .array(z.strictObject({ km: z.number(), population: z.number().int(), part: z.number() }))
       .openapi({ description: 'La population à plus de 5, 10 et 20 km, et sa part (0 à 1).' }),
@@ -1153,11 +1156,16 @@ export const ReponseCouvertureSchema = z
     regions: z.array(ZoneCouvertureSchema),
     departements: z.array(ZoneCouvertureSchema),
     epcis: z.array(ZoneCouvertureSchema),
-    besoins: z.array(CommuneCouvertureSchema).openapi({ description: 'Les communes au plus grand besoin (population × distance).' }),
+    besoins: z
+      .array(CommuneCouvertureSchema)
+      .openapi({ description: 'Les communes au plus grand besoin (population × distance).' }),
     communes_sans_centre: z.strictObject({ communes: z.number().int(), population: z.number().int() }),
     sites_suggeres: z.array(SiteCouvertureSchema).optional(),
     et_si: SiteCouvertureSchema.optional(),
-    communes: z.array(CommuneCouvertureSchema).optional().openapi({ description: 'Chaque commune, quand une zone est demandée.' }),
+    communes: z
+      .array(CommuneCouvertureSchema)
+      .optional()
+      .openapi({ description: 'Chaque commune, quand une zone est demandée.' }),
   })
   .openapi('ReponseCouverture')
 
@@ -1176,14 +1184,17 @@ export const couvertureRoute = createRoute({
         'application/json': { schema: ReponseCouvertureSchema },
         'text/csv': {
           schema: z.string().openapi({
-            description: 'Une ligne d’en-tête puis une ligne par zone (la zone demandée, les régions, départements, EPCI).',
+            description:
+              'Une ligne d’en-tête puis une ligne par zone (la zone demandée, les régions, départements, EPCI).',
             example: 'type,code,nom,communes,population,…\n',
           }),
         },
       },
       description: 'Les chiffres de la couverture.',
     },
-    400: problemResponse('Paramètre invalide, commune du `site` hors de la zone, `sites` sans département ni EPCI, requête HTTP illisible.'),
+    400: problemResponse(
+      'Paramètre invalide, commune du `site` hors de la zone, `sites` sans département ni EPCI, requête HTTP illisible.',
+    ),
     ...v1,
   },
 })

@@ -5,7 +5,9 @@ import { demoApp } from './test-support.js'
 describe('GET /v1/couverture', () => {
   it('gives the figures of a département, its communes and its EPCI, in JSON', async () => {
     const { get } = await demoApp()
-    const { status, body } = await get('/v1/couverture?departement=23&dispositif_programmes_nationaux=France%20Services')
+    const { status, body } = await get(
+      '/v1/couverture?departement=23&dispositif_programmes_nationaux=France%20Services',
+    )
     expect(status).toBe(200)
     expect(body.zone).toMatchObject({ type: 'departement', code: '23', nom: 'Creuse' })
     expect(body.zone.au_dela.map((b: { km: number }) => b.km)).toEqual([5, 10, 20])

@@ -63,7 +63,10 @@ export const CouvertureQuerySchema = withSuggestions({
     .string()
     .regex(/^(\d{5}|2[AB]\d{3})$/, 'Attendu un code INSEE de commune (5 caractères).')
     .optional()
-    .openapi({ description: 'Et si : le gain d’un nouveau lieu au centre de cette commune (code INSEE).', example: '23096' }),
+    .openapi({
+      description: 'Et si : le gain d’un nouveau lieu au centre de cette commune (code INSEE).',
+      example: '23096',
+    }),
   format: z
     .enum(['json', 'csv'])
     .optional()
@@ -129,7 +132,10 @@ export function couverture(
   now: Date,
 ): CouvertureResult {
   if (request.sites > 0 && !request.scope.departement && !request.scope.epci)
-    throw new CouvertureProblem('sites', 'Les suggestions de sites demandent un département ou un EPCI (departement=23).')
+    throw new CouvertureProblem(
+      'sites',
+      'Les suggestions de sites demandent un département ou un EPCI (departement=23).',
+    )
   const openOn = request.saturday ? comingSaturday(now) : undefined
   const report = computeCoverage(lieux, communes, {
     filters: request.filters,
@@ -142,7 +148,10 @@ export function couverture(
   if (request.site) {
     const site = report.communes.find((c) => c.code === request.site)
     if (!site)
-      throw new CouvertureProblem('site', `La commune ${request.site} n’est pas dans la zone demandée (ou n’a pas de centre).`)
+      throw new CouvertureProblem(
+        'site',
+        `La commune ${request.site} n’est pas dans la zone demandée (ou n’a pas de centre).`,
+      )
     whatIf = siteGain(site, report.communes)
   }
   return {
@@ -274,7 +283,8 @@ const escape = (text: string): string =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   )
-const km = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} km`)
+const km = (value: number | null) =>
+  value === null ? '—' : `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} km`
 const people = (n: number) => n.toLocaleString('fr-FR')
 const percent = (share: number) => `${(share * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`
 
@@ -314,7 +324,12 @@ export function coverageMapSvg(communes: readonly CommuneCoverage[], title: stri
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="carte-titre"><title id="carte-titre">${escape(title)}</title>${dots}</svg>`
 }
 
-export type CouverturePageInput = { result: CouvertureResult; source: { origins: readonly string[]; date?: string }; demo: boolean; query: string }
+export type CouverturePageInput = {
+  result: CouvertureResult
+  source: { origins: readonly string[]; date?: string }
+  demo: boolean
+  query: string
+}
 
 /** The page /couverture: figures, the map and, beside it, the table that says the same (its accessible alternative). */
 export function couverturePage({ result, source, demo, query }: CouverturePageInput): string {

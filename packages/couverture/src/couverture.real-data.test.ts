@@ -3,13 +3,7 @@
 import { type Lieu } from '@aiguillage/lieux'
 import { haversineKm, isSearchable, matchesFilters } from '@aiguillage/recherche'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  franceServicesFile,
-  hasSharedData,
-  hinauraFile,
-  readLieuxFiles,
-  realCommunes,
-} from '../bench/fixtures.js'
+import { franceServicesFile, hasSharedData, hinauraFile, readLieuxFiles, realCommunes } from '../bench/fixtures.js'
 import { type CommuneCoverage, computeCoverage, populatedPlaces, suggestSites, THRESHOLDS_KM } from './index.js'
 
 const now = new Date('2026-11-23T09:30:00Z')
@@ -49,7 +43,8 @@ describe.skipIf(!hasSharedData)('coverage on the real data', () => {
       expect(far).toBe(creuse.filter((c) => (c.distanceKm ?? Infinity) > km).reduce((s, c) => s + c.population, 0))
     const distances = creuse.map((c) => c.distanceKm as number).sort((a, b) => a - b)
     const median = distances.find(
-      (d) => creuse.filter((c) => (c.distanceKm as number) <= d).reduce((s, c) => s + c.population, 0) >= population / 2,
+      (d) =>
+        creuse.filter((c) => (c.distanceKm as number) <= d).reduce((s, c) => s + c.population, 0) >= population / 2,
     ) as number
     expect(area?.medianKm).toBeCloseTo(median, 2)
     expect(area?.beyond.map((b) => b.km)).toEqual([...THRESHOLDS_KM])
@@ -66,7 +61,10 @@ describe.skipIf(!hasSharedData)('coverage on the real data', () => {
     const withSite = (distances: readonly CommuneCoverage[], site: CommuneCoverage) =>
       distances.map((c) => ({
         ...c,
-        distanceKm: Math.min(c.distanceKm as number, haversineKm(site.latitude, site.longitude, c.latitude, c.longitude)),
+        distanceKm: Math.min(
+          c.distanceKm as number,
+          haversineKm(site.latitude, site.longitude, c.latitude, c.longitude),
+        ),
       }))
     let current = communes
     const naive: string[] = []

@@ -170,9 +170,7 @@ function nearestInBox(
 ): (Lieu & Point) | undefined {
   if (!previous) return undefined
   const radius =
-    previous.distanceKm +
-    haversineKm(previous.latitude, previous.longitude, commune.latitude, commune.longitude) +
-    1e-6
+    previous.distanceKm + haversineKm(previous.latitude, previous.longitude, commune.latitude, commune.longitude) + 1e-6
   if (radius > 200) return undefined
   // 111 km per degree of latitude is a little less than the true 111.19: the box is slightly larger than the disc.
   const dLat = radius / 111
@@ -231,7 +229,10 @@ export function areaCoverage(
     medianKm: round(weightedQuantile(communes, 0.5)),
     p90Km: round(weightedQuantile(communes, 0.9)),
     beyond: THRESHOLDS_KM.map((km) => {
-      const far = communes.reduce((sum, c) => (c.distanceKm === null || c.distanceKm > km ? sum + c.population : sum), 0)
+      const far = communes.reduce(
+        (sum, c) => (c.distanceKm === null || c.distanceKm > km ? sum + c.population : sum),
+        0,
+      )
       return { km, population: far, share: population === 0 ? 0 : far / population }
     }),
   }
@@ -322,7 +323,10 @@ export function suggestSites(communes: readonly CommuneCoverage[], k: number): S
     chosen.push(siteGain(site, current))
     current = current.map((c) => ({
       ...c,
-      distanceKm: Math.min(c.distanceKm ?? ANYWHERE_KM, haversineKm(site.latitude, site.longitude, c.latitude, c.longitude)),
+      distanceKm: Math.min(
+        c.distanceKm ?? ANYWHERE_KM,
+        haversineKm(site.latitude, site.longitude, c.latitude, c.longitude),
+      ),
     }))
   }
   return chosen
@@ -379,7 +383,13 @@ export function computeCoverage(
         : scope.region !== undefined
           ? (names.get(`r${scope.region}`) ?? scope.region)
           : 'France'
-  const scopeKind: AreaKind = scope.epci ? 'epci' : scope.departement ? 'departement' : scope.region ? 'region' : 'france'
+  const scopeKind: AreaKind = scope.epci
+    ? 'epci'
+    : scope.departement
+      ? 'departement'
+      : scope.region
+        ? 'region'
+        : 'france'
   const scopeCode = scope.epci ?? scope.departement ?? scope.region ?? 'FR'
   return {
     total: areaCoverage(scopeKind, scopeCode, scopeName, covered),

@@ -48,7 +48,9 @@ describe.skipIf(!browserAvailable || !existsSync(sharedData))(
       // axe-core is an inline script: the audit runs in a context that lets it in.
       const audit = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true })
       const audited = await audit.newPage()
-      await audited.goto(`${server.url}/couverture?departement=${departement}&dispositif_programmes_nationaux=France%20Services`)
+      await audited.goto(
+        `${server.url}/couverture?departement=${departement}&dispositif_programmes_nationaux=France%20Services`,
+      )
       await audited.addScriptTag({ content: axeSource })
       const violations = await audited.evaluate(async () => {
         const axe = (
