@@ -771,19 +771,19 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.openapi(couvertureRoute, async (c) => {
     const query = c.req.valid('query')
     const result = await coverageOf(query)
-    if (!('report' in result)) return sendProblem(c, result) as never
+    if (!('report' in result)) return sendProblem(c, result)
     const source = deps.store.current.source
     if (query.format === 'csv')
       return c.body(couvertureCsv(result), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': 'attachment; filename="couverture.csv"',
-      }) as never
+      })
     return c.json(couvertureJson(result, source), 200)
   })
   app.openapi(couverturePageRoute, async (c) => {
     const query = c.req.valid('query')
     const result = await coverageOf(query)
-    if (!('report' in result)) return sendProblem(c, result) as never
+    if (!('report' in result)) return sendProblem(c, result)
     const source = deps.store.current.source
     return c.html(couverturePage({ result, source, demo: source.demo, query: new URL(c.req.url).search }), 200)
   })
