@@ -44,7 +44,7 @@ export type { LockAttempt, LockOwner, SyncLock } from './sync-lock.js'
 export { problem, ProblemType, sendProblem } from './problem.js'
 export type { Problem, ProblemIssue } from './problem.js'
 export { communeJson, nearResponseText, referenceJson, relaxationJson } from './serialize.js'
-export { ReponseLieuxSchema } from './contract.js'
+export { ReponseCouvertureSchema, ReponseLieuxSchema } from './contract.js'
 export { clientAddress, parseTrustProxy } from './client-address.js'
 export {
   couverture,
