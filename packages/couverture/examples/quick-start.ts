@@ -38,10 +38,10 @@ const communes = [
 ]
 
 const report = computeCoverage(lieux, communes, { filters: { dispositif_programmes_nationaux: ['France Services'] } })
-for (const c of report.communes) console.log(c.nom, c.distanceKm?.toFixed(1), 'km')
-// Guéret 0.0 km
-// Aubusson 33.1 km
-// Felletin 39.7 km
+for (const c of report.communes) console.log(c.code, c.nom, c.distanceKm?.toFixed(1), 'km')
+// 23096 Guéret 0.0 km
+// 23008 Aubusson 33.1 km
+// 23079 Felletin 39.7 km
 const beyond20 = report.total.beyond.find((b) => b.km === 20)
 console.log(beyond20?.population, 'habitants au-delà de 20 km, soit', beyond20?.share.toFixed(3)) // 4859 habitants au-delà de 20 km, soit 0.273
 console.log('médiane', report.total.medianKm, 'km') // médiane 0 km
