@@ -50,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
       const { runSearch } = await import('./search-command.js')
       return runSearch(rest, { cwd, now: clock() }, output)
     }
+    case 'couverture': {
+      const { runCouverture } = await import('./couverture-command.js')
+      return runCouverture(rest, { cwd, now: clock() }, output)
+    }
     case 'serve': {
       const { runServe } = await import('./serve-command.js')
       return runServe(rest, { cwd, env: process.env, now: clock }, output)

@@ -28,7 +28,7 @@ import { communeJson, loadOfficialGeography, nearResponseText } from '@aiguillag
 import { ExitCode, type Output, parseArgsProblem } from './command-line.js'
 
 /** Filter options: the standard's field names (with dashes), plus the short names people type. */
-const filterOptions: Record<string, VocabularyField | 'typologie' | 'autres_formations_labels'> = {
+export const filterOptions: Record<string, VocabularyField | 'typologie' | 'autres_formations_labels'> = {
   ...Object.fromEntries(Object.keys(vocabularies).map((field) => [field.replace(/_/g, '-'), field as VocabularyField])),
   typologie: 'typologie',
   'autres-formations-labels': 'autres_formations_labels',
@@ -43,7 +43,7 @@ const filterOptions: Record<string, VocabularyField | 'typologie' | 'autres_form
 export class UsageError extends Error {}
 
 /** An official value from what was typed: exact, a typographic variant, or the same letters without accents or case. */
-function officialValue(field: VocabularyField, typed: string): string {
+export function officialValue(field: VocabularyField, typed: string): string {
   const values: readonly string[] = vocabularies[field]
   const normalised = normaliseVocabularyValue(typed)
   const exact = values.find((v) => v === normalised) ?? values.find((v) => foldText(v) === foldText(typed))
@@ -124,7 +124,7 @@ function formatTable(response: Extract<NearOutcome, { kind: 'results' }>, refere
   return lines.join('\n')
 }
 
-async function loadLieux(files: readonly string[], cwd: string, now: Date, output: Output): Promise<Lieu[]> {
+export async function loadLieux(files: readonly string[], cwd: string, now: Date, output: Output): Promise<Lieu[]> {
   const lieux: Lieu[] = []
   for (const file of files) {
     let bytes: Uint8Array

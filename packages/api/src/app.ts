@@ -29,6 +29,8 @@ import type { Logger } from 'pino'
 import {
   chatRoute,
   communesRoute,
+  couverturePageRoute,
+  couvertureRoute,
   docsRoute,
   documentRoute,
   exportRoute,
@@ -47,6 +49,18 @@ import {
   withSharedResponses,
 } from './contract.js'
 import { clientAddress } from './client-address.js'
+import {
+  couverture,
+  couvertureCsv,
+  couvertureJson,
+  couverturePage,
+  CouvertureProblem,
+  type CouvertureQuery,
+  couvertureRequest,
+  type CouvertureResult,
+  couvertureStylesheet,
+} from './couverture.js'
+import { loadEpci } from './geography.js'
 import type { Dataset, DatasetStore } from './dataset.js'
 import { docsPage, docsStylesheet } from './docs-page.js'
 import { fichePage, ficheStylesheet, missingFichePage } from './fiche-page.js'
@@ -156,6 +170,9 @@ const knownPaths: readonly [RegExp, string][] = [
   [/^\/openapi\.json$/, 'GET'],
   [/^\/docs$/, 'GET'],
   [/^\/docs\.css$/, 'GET'],
+  [/^\/v1\/couverture$/, 'GET'],
+  [/^\/couverture$/, 'GET'],
+  [/^\/couverture\.css$/, 'GET'],
 ]
 
 type Located = { place: Place } | { problem: Problem } | undefined
@@ -783,6 +800,47 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     )
   })
   app.get('/fiche.css', (c) => c.body(ficheStylesheet, 200, { 'content-type': 'text/css; charset=utf-8' }))
+
+  // The coverage of a whole country is about a second of CPU: the last answers are kept for the data they were computed on.
+  const coverageCache = new Map<string, CouvertureResult>()
+  const coverageOf = async (query: CouvertureQuery): Promise<CouvertureResult | Problem> => {
+    const dataset = deps.store.current
+    const request = couvertureRequest(query)
+    const key = `${deps.store.version}|${JSON.stringify(request)}`
+    const cached = coverageCache.get(key)
+    if (cached) return cached
+    try {
+      const result = couverture(dataset.lieux, dataset.territoires.communes, await loadEpci(), request, now())
+      if (coverageCache.size >= 32) coverageCache.delete(coverageCache.keys().next().value as string)
+      coverageCache.set(key, result)
+      return result
+    } catch (error) {
+      if (!(error instanceof CouvertureProblem)) throw error
+      return problem(400, ProblemType.InvalidParameter, `${error.field} : ${error.message}`, {
+        issues: [{ path: [error.field], code: 'invalid', message: error.message }],
+      })
+    }
+  }
+  app.openapi(couvertureRoute, async (c) => {
+    const query = c.req.valid('query')
+    const result = await coverageOf(query)
+    if (!('report' in result)) return sendProblem(c, result)
+    const source = deps.store.current.source
+    if (query.format === 'csv')
+      return c.body(couvertureCsv(result), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="couverture.csv"',
+      })
+    return c.json(couvertureJson(result, source), 200)
+  })
+  app.openapi(couverturePageRoute, async (c) => {
+    const query = c.req.valid('query')
+    const result = await coverageOf(query)
+    if (!('report' in result)) return sendProblem(c, result)
+    const source = deps.store.current.source
+    return c.html(couverturePage({ result, source, demo: source.demo, query: new URL(c.req.url).search }), 200)
+  })
+  app.get('/couverture.css', (c) => c.body(couvertureStylesheet, 200, { 'content-type': 'text/css; charset=utf-8' }))
 
   deps.mount?.(app)
   app.get('/', (c) => c.redirect('/docs'))

@@ -216,7 +216,7 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 with servers, tags and an operationId on every operation', () => {
     expect(document.openapi).toBe('3.1.0')
     const operations = Object.values(document.paths).flatMap((operations) => Object.values(operations))
-    expect(operations.length).toBe(11)
+    expect(operations.length).toBe(13)
     for (const operation of operations) {
       expect(operation.operationId).toBeTruthy()
       expect(operation.responses).toHaveProperty('405')
@@ -312,6 +312,14 @@ describe('every answer of the server conforms to the document', () => {
     await call('share texts without hours', 'GET', '/v1/lieux/demo-gueret-mediatheque/partage')
     await call('share texts, unknown id', 'GET', '/v1/lieux/inconnu/partage')
     await call('share texts, over-long id', 'GET', `/v1/lieux/${'a'.repeat(301)}/partage`)
+    // The coverage of the territory: figures, CSV, suggestions, and its page.
+    await call('coverage of a département', 'GET', '/v1/couverture?departement=23&sites=2&site=23096')
+    await call('coverage of France Services', 'GET', '/v1/couverture?dispositif_programmes_nationaux=France%20Services')
+    await call('coverage CSV', 'GET', '/v1/couverture?departement=23&format=csv')
+    await call('coverage bad département', 'GET', '/v1/couverture?departement=xyz')
+    await call('coverage sites without an area', 'GET', '/v1/couverture?sites=2')
+    await call('coverage page', 'GET', '/couverture?departement=23')
+    await call('coverage page, bad parameter', 'GET', '/couverture?sites=99')
 
     // Chat: turns with text, lieux and choices messages.
     const turn = async (label: string, body: unknown) => {
@@ -359,6 +367,8 @@ describe('every answer of the server conforms to the document', () => {
     await call('DELETE docs', 'DELETE', '/docs')
     await call('POST page of a lieu', 'POST', '/lieux/demo-gueret-fs', { body: '' })
     await call('PUT share texts', 'PUT', '/v1/lieux/demo-gueret-fs/partage', { body: '' })
+    await call('POST coverage', 'POST', '/v1/couverture', { body: '' })
+    await call('POST coverage page', 'POST', '/couverture', { body: '' })
     const big = 'x'.repeat(20 * 1024)
     await call('chat body too large', 'POST', '/v1/chat', { headers: json, body: JSON.stringify({ text: big }) })
     for (const path of [
@@ -372,6 +382,8 @@ describe('every answer of the server conforms to the document', () => {
       '/docs',
       '/lieux/demo-gueret-fs',
       '/v1/lieux/demo-gueret-fs/partage',
+      '/v1/couverture?departement=23',
+      '/couverture?departement=23',
     ])
       await call(`body too large on ${path}`, 'GET', path, { headers: { 'content-type': 'text/plain' }, body: big })
     const everyRoute = [
@@ -386,6 +398,8 @@ describe('every answer of the server conforms to the document', () => {
       ['GET', '/docs'],
       ['GET', '/lieux/demo-gueret-fs'],
       ['GET', '/v1/lieux/demo-gueret-fs/partage'],
+      ['GET', '/v1/couverture?departement=23'],
+      ['GET', '/couverture?departement=23'],
     ] as const
     for (const [method, path] of everyRoute) {
       await call('address too long', method, `${path}${path.includes('?') ? '&' : '?'}q=${'a'.repeat(5000)}`)
@@ -416,6 +430,7 @@ describe('every answer of the server conforms to the document', () => {
       ['GET', '/v1/lieux/demo-gueret-fs/partage'],
       ['GET', '/v1/lieux.csv'],
       ['GET', '/v1/communes?q=gueret'],
+      ['GET', '/v1/couverture?departement=23'],
       ['POST', '/v1/chat', JSON.stringify({ text: 'bonjour' })],
     ] as const) {
       const options = body ? { headers: json, body } : {}

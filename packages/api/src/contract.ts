@@ -1,6 +1,7 @@
 import type { Choice, Constraints, LieuResult, Message as AssistantMessage, Understanding } from '@aiguillage/assistant'
 import { type Lieu, vocabularies } from '@aiguillage/lieux'
 import { createRoute, z } from '@hono/zod-openapi'
+import { CouvertureQuerySchema } from './couverture.js'
 import { CommunesQuerySchema, ExportQuerySchema, LieuxQuerySchema } from './query.js'
 import { ProblemType } from './problem.js'
 
@@ -1145,6 +1146,124 @@ export const fichePageRoute = createRoute({
   },
 })
 
+// ——— Coverage of the territory ———
+
+const ZoneCouvertureSchema = z
+  .strictObject({
+    type: z.enum(['france', 'region', 'departement', 'epci']),
+    code: z.string(),
+    nom: z.string(),
+    communes: z.number().int(),
+    population: z.number().int(),
+    distance_mediane_km: z.number().nullable().openapi({ description: 'Médiane pondérée par la population.' }),
+    distance_p90_km: z
+      .number()
+      .nullable()
+      .openapi({ description: '90e centile pondéré : 90 % des habitants vivent plus près.' }),
+    au_dela: z
+      .array(z.strictObject({ km: z.number(), population: z.number().int(), part: z.number() }))
+      .openapi({ description: 'La population à plus de 5, 10 et 20 km, et sa part (0 à 1).' }),
+  })
+  .openapi('ZoneCouverture')
+
+const CommuneCouvertureSchema = z
+  .strictObject({
+    code: z.string(),
+    nom: z.string(),
+    population: z.number().int(),
+    latitude: z.number(),
+    longitude: z.number(),
+    departement: z.string(),
+    epci: z.string().optional(),
+    distance_km: z.number().nullable().openapi({ description: 'À vol d’oiseau ; null si aucun lieu ne convient.' }),
+    lieu_le_plus_proche: z.strictObject({ id: z.string(), nom: z.string() }).optional(),
+    besoin_population_km: z.number().int(),
+  })
+  .openapi('CommuneCouverture')
+
+const SiteCouvertureSchema = z
+  .strictObject({
+    code: z.string(),
+    nom: z.string(),
+    gain_population_km: z.number().int(),
+    rapproches: z.array(z.strictObject({ km: z.number(), population: z.number().int() })),
+  })
+  .openapi('SiteCouverture')
+
+export const ReponseCouvertureSchema = z
+  .strictObject({
+    donnees: z.strictObject({ sources: z.array(z.string()), date: z.string().optional() }),
+    methode: z.strictObject({ centres: z.string(), distance: z.string(), itinerance: z.string(), lieux: z.string() }),
+    filtres: z.record(z.string(), z.union([z.array(z.string()), z.boolean()])),
+    ouvert_samedi: z.boolean(),
+    sans_itinerance: z.boolean(),
+    lieux_retenus: z.number().int(),
+    zone: ZoneCouvertureSchema,
+    regions: z.array(ZoneCouvertureSchema),
+    departements: z.array(ZoneCouvertureSchema),
+    epcis: z.array(ZoneCouvertureSchema),
+    besoins: z
+      .array(CommuneCouvertureSchema)
+      .openapi({ description: 'Les communes au plus grand besoin (population × distance).' }),
+    communes_sans_centre: z.strictObject({ communes: z.number().int(), population: z.number().int() }),
+    sites_suggeres: z.array(SiteCouvertureSchema).optional(),
+    et_si: SiteCouvertureSchema.optional(),
+    communes: z
+      .array(CommuneCouvertureSchema)
+      .optional()
+      .openapi({ description: 'Chaque commune, quand une zone est demandée.' }),
+  })
+  .openapi('ReponseCouverture')
+
+export const couvertureRoute = createRoute({
+  method: 'get',
+  path: '/v1/couverture',
+  operationId: 'couverture',
+  tags: ['Territoires'],
+  summary: 'Qui vit loin d’une aide : la couverture par région, département et EPCI',
+  description:
+    'Pour chaque commune (son centre, sa population), la distance à vol d’oiseau au lieu le plus proche qui offre l’aide demandée (mêmes filtres que /v1/lieux), puis par zone : distance médiane et 90e centile pondérés par la population, population et part au-delà de 5, 10 et 20 km, communes au plus grand besoin ; en option, le gain d’un nouveau lieu (`site`) et les meilleurs nouveaux sites (`sites`). `format=csv` : une ligne par zone. La méthode : /couverture.',
+  request: { query: CouvertureQuerySchema },
+  responses: {
+    200: {
+      content: {
+        'application/json': { schema: ReponseCouvertureSchema },
+        'text/csv': {
+          schema: z.string().openapi({
+            description:
+              'Une ligne d’en-tête puis une ligne par zone (la zone demandée, les régions, départements, EPCI).',
+            example: 'type,code,nom,communes,population,…\n',
+          }),
+        },
+      },
+      description: 'Les chiffres de la couverture.',
+    },
+    400: problemResponse(
+      'Paramètre invalide, commune du `site` hors de la zone, `sites` sans département ni EPCI, requête HTTP illisible.',
+    ),
+    ...v1,
+  },
+})
+
+export const couverturePageRoute = createRoute({
+  method: 'get',
+  path: '/couverture',
+  operationId: 'couvertureHtml',
+  tags: ['Territoires'],
+  summary: 'La page de la couverture, avec sa carte',
+  description:
+    'Une page HTML sans script : les chiffres, une carte SVG (chaque commune un point coloré selon sa distance, sans fond de carte extérieur) et à côté le tableau qui dit la même chose, la méthode et la date des données. Mêmes paramètres que /v1/couverture.',
+  request: { query: CouvertureQuerySchema },
+  responses: {
+    200: {
+      content: { 'text/html': { schema: z.string().openapi({ description: 'Une page HTML.' }) } },
+      description: 'La page.',
+    },
+    400: problemResponse('Paramètre invalide, requête HTTP illisible.'),
+    ...shared(405, 408, 413, 414, 431, 500),
+  },
+})
+
 /** The head of the OpenAPI document (its paths and components come from the routes above). */
 export function openApiDocumentConfig(serverUrl = '/') {
   return {
@@ -1163,6 +1282,7 @@ export function openApiDocumentConfig(serverUrl = '/') {
       { name: 'Lieux', description: 'Les lieux de médiation numérique : recherche, fiche, export CSV.' },
       { name: 'Communes', description: 'Retrouver une commune à partir de ce que la personne tape.' },
       { name: 'Assistant', description: 'L’assistant conversationnel qui oriente vers un lieu.' },
+      { name: 'Territoires', description: 'La couverture du territoire : qui vit loin d’une aide.' },
       { name: 'Service', description: 'L’état du service.' },
     ],
   }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { type Epci, epciByCommune } from '@aiguillage/couverture'
 import { type Geography, geographyFromDecoupage } from '@aiguillage/territoires'
 
 const require = createRequire(import.meta.url)
@@ -23,4 +24,14 @@ async function readOfficialGeography(): Promise<Geography> {
     ) as unknown[]
   const [communes, departements, regions] = await Promise.all([read('communes'), read('departements'), read('regions')])
   return geographyFromDecoupage({ communes, departements, regions })
+}
+
+let epci: Promise<Map<string, Epci>> | undefined
+
+/** The EPCI of each commune (data/epci.json of @etalab/decoupage-administratif), read once. */
+export function loadEpci(): Promise<Map<string, Epci>> {
+  epci ??= readFile(require.resolve('@etalab/decoupage-administratif/data/epci.json'), 'utf8').then(
+    (text) => epciByCommune(JSON.parse(text) as unknown[]).byCommune,
+  )
+  return epci
 }

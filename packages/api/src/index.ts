@@ -45,5 +45,15 @@ export type { LockAttempt, LockOwner, SyncLock } from './sync-lock.js'
 export { problem, ProblemType, sendProblem } from './problem.js'
 export type { Problem, ProblemIssue } from './problem.js'
 export { communeJson, nearResponseText, referenceJson, relaxationJson } from './serialize.js'
-export { ReponseLieuxSchema } from './contract.js'
+export { ReponseCouvertureSchema, ReponseLieuxSchema } from './contract.js'
 export { clientAddress, parseTrustProxy } from './client-address.js'
+export {
+  couverture,
+  couvertureCsv,
+  couvertureJson,
+  CouvertureProblem,
+  couvertureRequest,
+  METHODE as couvertureMethode,
+} from './couverture.js'
+export type { CouvertureRequest, CouvertureResult } from './couverture.js'
+export { loadEpci } from './geography.js'

@@ -154,7 +154,7 @@ const openWhen = z
 
 const vocabularyFields = Object.keys(vocabularies) as VocabularyField[]
 
-const filterShape = {
+export const filterShape = {
   ...(Object.fromEntries(vocabularyFields.map((field) => [field, vocabularyParam(field)])) as Record<
     VocabularyField,
     ReturnType<typeof vocabularyParam>
@@ -199,7 +199,7 @@ const searchShape = {
   ),
 }
 
-function withSuggestions<T extends z.ZodRawShape>(shape: T) {
+export function withSuggestions<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape)
   return z.strictObject(shape, {
     error: (iss) => {
@@ -246,8 +246,11 @@ export const CommunesQuerySchema = withSuggestions({
   limit: numberParam('Nombre de communes (1 à 20, 10 par défaut).', 1, 20, true),
 })
 
+/** The filter parameters of a query (/v1/lieux, /v1/lieux.csv, /v1/couverture). */
+export type FilterQuery = { [K in keyof typeof filterShape]?: z.output<(typeof filterShape)[K]> }
+
 /** The filters of a query, for the index. */
-export function filtersOf(query: LieuxQuery | ExportQuery): LieuFilters {
+export function filtersOf(query: FilterQuery): LieuFilters {
   const filters: LieuFilters = {}
   for (const field of vocabularyFields) {
     const values = query[field]

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 // Domain packages are pure: no I/O, no framework, no environment. The surface packages (the HTTP API and server, the
 // channels, the widget) and the apps do that.
 const packagesDir = path.resolve(import.meta.dirname, '../..')
-const domain = new Set(['lieux', 'territoires', 'recherche', 'orientation', 'assistant'])
+const domain = new Set(['lieux', 'territoires', 'recherche', 'orientation', 'assistant', 'couverture'])
 const forbidden =
   /from ['"](node:[^'"]+|fs|path|http|https|hono[^'"]*|botbuilder[^'"]*|botkit[^'"]*|@microsoft\/[^'"]+)['"]/
 const sourceFiles = readdirSync(packagesDir)

@@ -1,0 +1,26 @@
+export {
+  areaCoverage,
+  communeDistances,
+  computeCoverage,
+  epciByCommune,
+  groupBy,
+  isItinerantOnly,
+  largestNeeds,
+  populatedPlaces,
+  siteGain,
+  suggestSites,
+  THRESHOLDS_KM,
+  unmetNeed,
+  weightedQuantile,
+} from './couverture.js'
+export type {
+  AreaCoverage,
+  AreaKind,
+  CommuneCoverage,
+  CouvertureCommuneInput,
+  CoverageOptions,
+  CoverageReport,
+  CoverageScope,
+  Epci,
+  SiteGain,
+} from './couverture.js'
