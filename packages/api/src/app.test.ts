@@ -303,6 +303,8 @@ describe('GET /healthz, /openapi.json, /docs', () => {
       '/docs',
       '/v1/lieux/{id}/partage',
       '/lieux/{id}',
+      '/v1/couverture',
+      '/couverture',
     ])
     const parameters = document.paths['/v1/lieux'].get.parameters.map((p: { name: string }) => p.name)
     expect(parameters).toEqual(
