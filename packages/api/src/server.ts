@@ -180,6 +180,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`
   logger.info({ url, stockage: shared.kind }, 'API prête')
+  // What is built on first use (the index of misspelt commune names) is built now, once the port is open.
+  setImmediate(() => store.current.territoires.prepare())
 
   // The data of a snapshot (or the demo, waiting for one) follow the syncs: whichever instance ran one says so, and
   // every instance (this one too) reloads the snapshot, one reload at a time.
@@ -194,6 +196,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       })
       if (!fresh) return
       const wasDemo = store.current.source.demo
+      fresh.territoires.prepare()
       store.replace(fresh)
       logger.info(
         { lieux: fresh.lieux.length },

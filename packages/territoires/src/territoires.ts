@@ -305,7 +305,7 @@ export class Territoires {
   private readonly byKey = new Map<string, Entry[]>()
   private readonly departementByKey = new Map<string, Departement>()
   private readonly keys: string[] = []
-  private readonly keysByTrigram = new Map<string, Int32Array>()
+  private trigramIndex: Map<string, Int32Array> | undefined
   private readonly arrondissements = new Map<string, Commune>()
   private readonly largeCities: { key: string; commune: Commune }[]
   private trigramCounts: Uint8Array | undefined
@@ -326,12 +326,16 @@ export class Territoires {
     let withoutCoordinates = 0
     for (const cog of geography.communes) {
       const point = coordinates.get(cog.code)
+      // Properties set one by one rather than spread conditionally: 35 000 objects of one shape, built faster.
       const commune: Commune = {
         ...cog,
         departementNom: departementNames.get(cog.departement) ?? '',
         regionNom: regionNames.get(cog.region) ?? '',
-        ...(point ? { latitude: point.latitude, longitude: point.longitude } : {}),
-        ...(point?.approximate ? { coordinatesApproximate: true } : {}),
+      }
+      if (point) {
+        commune.latitude = point.latitude
+        commune.longitude = point.longitude
+        if (point.approximate) commune.coordinatesApproximate = true
       }
       if (!point) withoutCoordinates++
       communes.push(commune)
@@ -403,7 +407,14 @@ export class Territoires {
       const departement = geography.departements.find((d) => d.code === code)
       if (departement) this.departementByKey.set(alias, departement)
     }
+  }
 
+  /**
+   * The trigram index of the names, for misspelt ones. Built on first use (a third of a second for 35 000 communes):
+   * a server builds it just after it starts listening (`prepare`), a command that never meets a typo never pays it.
+   */
+  private get keysByTrigram(): Map<string, Int32Array> {
+    if (this.trigramIndex) return this.trigramIndex
     const postings = new Map<string, number[]>()
     this.keys.forEach((key, index) => {
       for (const gram of new Set(trigrams(key))) {
@@ -413,7 +424,14 @@ export class Territoires {
       }
     })
     // Typed arrays: half a million postings take 2 MB instead of ~10 as plain arrays.
-    for (const [gram, list] of postings) this.keysByTrigram.set(gram, Int32Array.from(list))
+    this.trigramIndex = new Map()
+    for (const [gram, list] of postings) this.trigramIndex.set(gram, Int32Array.from(list))
+    return this.trigramIndex
+  }
+
+  /** Builds now what is otherwise built on first use (the trigram index): call it when the process is idle. */
+  prepare(): void {
+    void this.keysByTrigram
   }
 
   private addName(name: string, entry: Entry): void {
