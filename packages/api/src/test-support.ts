@@ -1,6 +1,7 @@
 // Shared by the API tests (not exported): the demo dataset loaded once, an app over it with a fixed clock,
 // a logger whose lines can be read back, and the real-data server of the suites that need ../shared/data.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { connect, createServer } from 'node:net'
 import path from 'node:path'
 import { Writable } from 'node:stream'
@@ -107,10 +108,12 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Debian's redis-server (`apt-get install redis-server`, which .ci/run does), when this machine has it. */
-export const redisServerPath = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(
-  (file) => spawnSync(file, ['--version']).status === 0,
-)
+/**
+ * Debian's redis-server (`apt-get install redis-server`, which .ci/run does), when this machine has it. Found, not run:
+ * this module is loaded by every test of the API, the unit lane too, which CI runs under libfaketime, where
+ * redis-server hangs at its first clock read.
+ */
+export const redisServerPath = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((file) => existsSync(file))
 export const noRedisMessage =
   'redis-server est absent : les tests avec un vrai Redis sont sautés (apt-get install -y redis-server).'
 
