@@ -70,9 +70,12 @@ describe.skipIf(!redisServerPath)('two instances behind one Redis', () => {
     expect(sync.status, sync.stderr).toBe(0)
     const demoLieux = readFileSync(path.join(demoDir, 'lieux-demo.csv'), 'utf8')
     const firstRow = demoLieux.split('\n')[1] as string
+    // A new lieu at another address with another phone (a copy at the same ones would be merged as a duplicate).
     const added = firstRow
       .replace('demo-gueret-fs,', 'demo-gueret-ajout,')
       .replace(/^([^,]*,[^,]*,)[^,]*/, '$1Lieu ajouté par la synchronisation')
+      .replace('3 place Bonnyaud', '8 rue de la Synchronisation')
+      .replace('+33536490101', '+33536490199')
     origin = createServer((request, response) => {
       if (request.url === '/communes.csv') return response.end(readFileSync(path.join(demoDir, 'communes-demo.csv')))
       if (request.url === '/lieux.csv' && published) return response.end(published)
@@ -178,7 +181,10 @@ describe.skipIf(!redisServerPath)('two instances behind one Redis', () => {
     const row = (published as string).trimEnd().split('\n').at(-1) as string
     writeFileSync(
       path.join(folder, 'lieux-plus.csv'),
-      `${(published as string).trimEnd()}\n${row.replace('demo-gueret-ajout,', 'demo-gueret-ajout-2,')}\n`,
+      `${(published as string).trimEnd()}\n${row
+        .replace('demo-gueret-ajout,', 'demo-gueret-ajout-2,')
+        .replace('8 rue de la Synchronisation', '9 rue de la Synchronisation')
+        .replace('+33536490199', '+33536490198')}\n`,
     )
     copyFileSync(path.join(demoDir, 'communes-demo.csv'), path.join(folder, 'communes-demo.csv'))
     const sync = spawnSync(process.execPath, [compiled, 'sync', '--from', folder], {

@@ -161,8 +161,8 @@ class WebChat {
   private readonly perAddressOpen = new Map<string, number>()
   private readonly tokens: TokenSigner
   private readonly storage: BotStorage & { sweep?: () => void; size?: number }
-  /** Sessions by token id, shared by the instances: a socket may resume on another one. */
-  private readonly records: RecordStore
+  /** Sessions by token id, shared by the instances (with Redis): a socket may resume on another one. */
+  private readonly records: RecordStore | undefined
   private readonly connectionLimits: RateLimits
   private readonly addressLimits: RateLimits
   /** New conversations per address: counted across the instances (each new one costs memory somewhere). */
@@ -195,7 +195,9 @@ class WebChat {
     this.isDemo = () => context.store.current.source.demo
     this.tokens = new TokenSigner(config.secret)
     this.storage = context.shared.botStorage('web', config.sessionTtlMs)
-    this.records = context.shared.records('web-session', config.sessionTtlMs)
+    // In memory, `byToken` is all there is to find: a record would only double it.
+    this.records =
+      context.shared.kind === 'redis' ? context.shared.records('web-session', config.sessionTtlMs) : undefined
     this.connectionLimits = new RateLimits(config.perConnection.burst, config.perConnection.perMs, context.now)
     this.addressLimits = new RateLimits(config.perAddress.burst, config.perAddress.perMs, context.now)
     this.newSessionLimits = context.shared.limiter(
@@ -414,7 +416,7 @@ class WebChat {
     }
     // A new token at each (re)connection; the one just used no longer resumes anything, here or elsewhere.
     this.byToken.delete(session.tokenId)
-    if (session.tokenId) await this.records.delete(session.tokenId)
+    if (session.tokenId) await this.records?.delete(session.tokenId)
     session.tokenId = this.tokens.newSessionId()
     this.byToken.set(session.tokenId, session)
     await this.saveRecord(session)
@@ -431,7 +433,7 @@ class WebChat {
 
   /** A session another instance held (or this one before a restart), from the shared store. */
   private async fromRecord(tokenId: string): Promise<Session | undefined> {
-    const record = await this.records.get<SessionRecord>(tokenId)
+    const record = await this.records?.get<SessionRecord>(tokenId)
     if (!record) return undefined
     const session: Session = {
       id: record.id,
@@ -447,8 +449,8 @@ class WebChat {
     return session
   }
 
-  private saveRecord(session: Session): Promise<void> {
-    return this.records.set(session.tokenId, {
+  private async saveRecord(session: Session): Promise<void> {
+    await this.records?.set(session.tokenId, {
       id: session.id,
       ...(session.conversationId ? { conversationId: session.conversationId } : {}),
       lastActivity: session.lastActivity,
