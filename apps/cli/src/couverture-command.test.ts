@@ -17,7 +17,8 @@ async function couverture(...args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
-describe('aiguillage couverture', () => {
+// Each run loads the official geography and its EPCI (35 000 communes): seconds on a loaded two-core machine.
+describe('aiguillage couverture', { timeout: 30_000 }, () => {
   it('prints the figures of a département, by EPCI, with the largest needs and the method', async () => {
     const result = await couverture('--departement', '23')
     expect(result.code).toBe(0)
