@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { AreaCoverage } from '@aiguillage/couverture'
-import type { LieuFilters } from '@aiguillage/recherche'
 import { createTerritoires, parseCommuneCoordinates } from '@aiguillage/territoires'
 import {
   couverture,
@@ -15,7 +14,7 @@ import {
   loadOfficialGeography,
 } from '@aiguillage/api'
 import { ExitCode, type Output, parseArgsProblem } from './command-line.js'
-import { filterOptions, loadLieux, officialValue, UsageError } from './search-command.js'
+import { filterOptions, filtersOf, loadLieux, UsageError } from './search-command.js'
 
 function parseCouvertureArgs(args: string[]) {
   const options = Object.fromEntries(
@@ -93,20 +92,7 @@ export async function runCouverture(
     if (!values.communes)
       throw new UsageError('Indiquez la table des communes (centres et population) : --communes communes-france.csv')
     if (values.json && values.csv) throw new UsageError('--json ou --csv, pas les deux.')
-    const filters: LieuFilters = {}
-    for (const [option, field] of Object.entries(filterOptions)) {
-      const typed = (values[option as keyof typeof values] as string[] | undefined)
-        ?.flatMap((v) => v.split('|'))
-        .map((v) => v.trim())
-        .filter((v) => v !== '')
-      if (!typed?.length) continue
-      const resolved =
-        field === 'typologie' || field === 'autres_formations_labels'
-          ? typed
-          : typed.map((v) => officialValue(field, v))
-      filters[field] = [...(filters[field] ?? []), ...resolved]
-    }
-    if (values['prise-rdv']) filters.prise_rdv = true
+    const filters = filtersOf(values)
     const sites = values.sites === undefined ? 0 : Number(values.sites)
     if (!Number.isInteger(sites) || sites < 0 || sites > 10)
       throw new UsageError(`--sites : attendu un entier de 0 à 10, trouvé « ${values.sites} ».`)

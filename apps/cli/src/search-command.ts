@@ -124,6 +124,26 @@ function formatTable(response: Extract<NearOutcome, { kind: 'results' }>, refere
   return lines.join('\n')
 }
 
+/**
+ * The filters of the options (`--services`, `--frais`…, values repeated or separated by `|`, read leniently into the
+ * official ones), shared by `search` and `couverture`.
+ */
+export function filtersOf(values: Record<string, unknown>): LieuFilters {
+  const filters: LieuFilters = {}
+  for (const [option, field] of Object.entries(filterOptions)) {
+    const typed = (values[option] as string[] | undefined)
+      ?.flatMap((v) => v.split('|'))
+      .map((v) => v.trim())
+      .filter((v) => v !== '')
+    if (!typed?.length) continue
+    const resolved =
+      field === 'typologie' || field === 'autres_formations_labels' ? typed : typed.map((v) => officialValue(field, v))
+    filters[field] = [...(filters[field] ?? []), ...resolved]
+  }
+  if (values['prise-rdv']) filters.prise_rdv = true
+  return filters
+}
+
 export async function loadLieux(files: readonly string[], cwd: string, now: Date, output: Output): Promise<Lieu[]> {
   const lieux: Lieu[] = []
   for (const file of files) {
@@ -160,20 +180,7 @@ export async function runSearch(args: string[], context: { cwd: string; now: Dat
         'Indiquez où chercher : --commune "Guéret", --code-postal 23000 ou --near 46.17,1.87 (un seul des trois).',
       )
 
-    const filters: LieuFilters = {}
-    for (const [option, field] of Object.entries(filterOptions)) {
-      const typed = (values[option as keyof typeof values] as string[] | undefined)
-        ?.flatMap((v) => v.split('|'))
-        .map((v) => v.trim())
-        .filter((v) => v !== '')
-      if (!typed?.length) continue
-      const resolved =
-        field === 'typologie' || field === 'autres_formations_labels'
-          ? typed
-          : typed.map((v) => officialValue(field, v))
-      filters[field] = [...(filters[field] ?? []), ...resolved]
-    }
-    if (values['prise-rdv']) filters.prise_rdv = true
+    const filters = filtersOf(values)
 
     let place: PlaceInput
     if (values.near) {

@@ -279,6 +279,11 @@ function rateLimiter(config: RateLimitConfig, now: Clock, deps: ApiDeps): { take
   }
 }
 
+/** The 404 of an id no lieu has (the fiche, its share texts, its page), the id cut short in the message. */
+function unknownLieu(c: Context, id: string): Response {
+  return sendProblem(c, problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`))
+}
+
 /** Builds the Hono app of the API over a dataset store. Pure of I/O but for the network it answers. */
 export function createApp(deps: ApiDeps): OpenAPIHono {
   z.config(z.locales.fr())
@@ -610,11 +615,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const { id } = c.req.valid('param')
     const dataset = deps.store.current
     const lieu = dataset.index.byId(id)
-    if (!lieu)
-      return sendProblem(
-        c,
-        problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`),
-      ) as never
+    if (!lieu) return unknownLieu(c, id) as never
     return c.json({ donnees: donneesJson(dataset.source), ...lieuDetailJson(lieu, now()) }, 200)
   })
 
@@ -766,11 +767,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const { id } = c.req.valid('param')
     const dataset = deps.store.current
     const lieu = dataset.index.byId(id)
-    if (!lieu)
-      return sendProblem(
-        c,
-        problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`),
-      ) as never
+    if (!lieu) return unknownLieu(c, id) as never
     const share = lieuShare(lieu, now(), publicUrlOf(c))
     return c.json(
       {
@@ -790,9 +787,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     const dataset = deps.store.current
     const lieu = dataset.index.byId(id)
     if (!lieu)
-      return (c.req.header('accept') ?? '').includes('text/html')
-        ? c.html(missingFichePage(), 404)
-        : sendProblem(c, problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`))
+      return (c.req.header('accept') ?? '').includes('text/html') ? c.html(missingFichePage(), 404) : unknownLieu(c, id)
     const instant = now()
     return c.html(
       fichePage({ lieu, now: instant, share: lieuShare(lieu, instant, publicUrlOf(c)), demo: dataset.source.demo }),
