@@ -11,7 +11,7 @@ import {
   readLieux,
   toGsm7,
 } from '@aiguillage/lieux'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { MONDAY_10H30, realLieuxFiles, sharedData } from './test-support.js'
 
 /** A public address as long as a real one may be. */
@@ -20,9 +20,14 @@ const PUBLIC_URL = 'https://aiguillage.societenumerique.gouv.fr'
 const SATURDAY_EVENING = new Date('2026-11-28T19:00:00Z')
 
 describe.skipIf(!existsSync(sharedData))('real data: the SMS text of every lieu', () => {
-  const lieux: Lieu[] = realLieuxFiles.flatMap((file) => {
-    const read = readLieux(readFileSync(file), { fileName: path.basename(file), now: MONDAY_10H30 })
-    return read.ok ? read.report.accepted.map((row) => row.lieu) : []
+  // Read before the tests, not while they are collected: a skipped describe is still collected, and without
+  // ../shared/data the files are not there.
+  let lieux: Lieu[] = []
+  beforeAll(() => {
+    lieux = realLieuxFiles.flatMap((file) => {
+      const read = readLieux(readFileSync(file), { fileName: path.basename(file), now: MONDAY_10H30 })
+      return read.ok ? read.report.accepted.map((row) => row.lieu) : []
+    })
   })
 
   it.each([
