@@ -44,6 +44,24 @@ export function* csvRecords(text: string, delimiter = ',', blankLines: number[] 
   const length = text.length
   let pos = 0
   let line = 1
+  // Where the current line ends: an unquoted cell then ends at the next separator or there, found with indexOf
+  // (much faster than a loop over characters). A line with a CR before its end (an old Mac line end, a stray CR)
+  // needs the character loop, which ends a cell at any CR.
+  let lineEnd = -1
+  let nextCr = -1
+  let scanByLine = true
+
+  /** Finds the end of the line at `pos`, and whether the character loop is needed on it. */
+  function nextLine(): boolean {
+    lineEnd = text.indexOf('\n', pos)
+    if (lineEnd === -1) lineEnd = length
+    if (nextCr !== length && nextCr < pos) {
+      nextCr = text.indexOf('\r', pos)
+      if (nextCr === -1) nextCr = length
+    }
+    scanByLine = nextCr >= lineEnd - 1
+    return scanByLine
+  }
 
   while (pos < length) {
     const recordLine = line
@@ -93,6 +111,12 @@ export function* csvRecords(text: string, delimiter = ',', blankLines: number[] 
         }
         cells.push(tail > cursor ? value + text.slice(cursor, tail) : value)
         pos = tail
+      } else if (lineEnd >= pos ? scanByLine : nextLine()) {
+        let end = text.indexOf(delimiter, pos)
+        if (end === -1 || end > lineEnd)
+          end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd
+        cells.push(text.slice(pos, end))
+        pos = end
       } else {
         let end = pos
         while (end < length) {
@@ -119,7 +143,7 @@ export function* csvRecords(text: string, delimiter = ',', blankLines: number[] 
       }
     }
 
-    if (cells.every((cell) => cell.trim() === '') && unclosedQuoteLine === undefined) {
+    if (unclosedQuoteLine === undefined && isBlank(cells)) {
       blankLines.push(recordLine)
       continue
     }
@@ -129,6 +153,12 @@ export function* csvRecords(text: string, delimiter = ',', blankLines: number[] 
     if (unclosedQuoteLine !== undefined) record.unclosedQuoteLine = unclosedQuoteLine
     yield record
   }
+}
+
+/** Only empty or blank cells (a line of separators). A loop, not `every`: this runs for every record. */
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false
+  return true
 }
 
 /**

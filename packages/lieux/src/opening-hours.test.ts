@@ -146,6 +146,11 @@ describe('suspiciousHoraires', () => {
     ['Mo-Fr 09:00-12:00,14:00-14:00', 'empty_range'],
     ['Mo-Fr 14:00-12:00', 'reversed_range'],
     ['Mo-Fr 09:00-12:00,11:00-17:00', 'overlapping_ranges'],
+    // In the last rule, the middle one, and a rule after a comma followed by a day.
+    ['Mo 09:00-12:00; Tu 09:00-12:00,11:00-14:00', 'overlapping_ranges'],
+    ['Mo 09:00-12:00; Tu 13:00-18:00,14:00-15:00; We 09:00-10:00', 'overlapping_ranges'],
+    ['Mo 09:00-12:00, Tu 10:00-12:00,09:00-11:00', 'overlapping_ranges'],
+    ['Mo 09:00-12:00; Tu 18:00-08:00', 'reversed_range'],
     ['Mo 00:00-24:00', 'whole_day'],
     ['24/7', 'whole_day'],
   ])('flags %s (%s)', (value, code) => {
@@ -156,6 +161,9 @@ describe('suspiciousHoraires', () => {
     'Mo 09:00-12:00, Tu 10:00-11:00',
     'Fr 18:00-00:00',
     'Mo-Fr 08:30-11:30,08:30-11:30',
+    // Ranges of different rules may overlap: they are different days.
+    'Mo 09:00-12:00; Tu 10:00-13:00',
+    'Mo 09:00-12:00, Tu 10:00-13:00; We 11:00-14:00',
   ])('leaves ordinary hours alone: %s', (value) => {
     expect(suspiciousHoraires(value)).toBeUndefined()
   })

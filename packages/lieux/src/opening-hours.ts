@@ -60,10 +60,8 @@ export function checkHoraires(value: string): HorairesCheck {
 export type SuspiciousHorairesCode = 'empty_range' | 'reversed_range' | 'overlapping_ranges' | 'whole_day'
 export type SuspiciousHoraires = { code: SuspiciousHorairesCode; range: string; message: string }
 
-const RANGE = /(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})/g
-// Rules are separated by `;`, `||`, or a comma before a new day selector ("Mo 09:00-12:00, Tu 14:00-17:00").
-const RULE_SEPARATOR = /;|\|\||,\s*(?=(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)\b)/
-const suspiciousCache = new Map<string, SuspiciousHoraires | null>()
+/** A range of one rule: minutes from midnight, and where it is written (`start`, `end`) in the text. */
+type Range = { from: number; to: number; start: number; end: number }
 
 /**
  * Hours that parse but cannot be what the lieu means: `00:00-00:00` (read as 24 h by opening_hours), a range that
@@ -72,62 +70,143 @@ const suspiciousCache = new Map<string, SuspiciousHoraires | null>()
  * @example suspiciousHoraires('Mo-Fr 00:00-00:00')?.code // 'empty_range'
  */
 export function suspiciousHoraires(value: string): SuspiciousHoraires | undefined {
-  const known = suspiciousCache.get(value)
-  if (known !== undefined) return known ?? undefined
-  const found = findSuspicious(value)
-  if (suspiciousCache.size >= CACHE_LIMIT) suspiciousCache.clear()
-  suspiciousCache.set(value, found ?? null)
-  return found
+  return findSuspicious(value)
 }
 
+/*
+ * One pass over the text, by hand, not cached: it runs for every row of every file, whose hours are mostly all
+ * different (a regular expression and a cache cost several times more). A range is `H:MM-H:MM` or `HH:MM - HH:MM`;
+ * rules are separated by `;`, `||`, or a comma before a new day selector (« Mo 09:00-12:00, Tu 14:00-17:00 »); each
+ * rule's ranges are compared when the next rule starts.
+ */
 function findSuspicious(value: string): SuspiciousHoraires | undefined {
   const then = ' Ils seront montrés comme « horaires à vérifier, appelez avant de venir ».'
-  if (/\b24\/7\b/.test(value))
+  if (value.includes('24/7') && /\b24\/7\b/.test(value))
     return {
       code: 'whole_day',
       range: '24/7',
       message: `« 24/7 » : ouvert jour et nuit, ce qui est improbable pour un lieu d’accueil. Indiquez les vraies heures.${then}`,
     }
-  for (const rule of value.split(RULE_SEPARATOR)) {
-    const ranges: { from: number; to: number; text: string }[] = []
-    for (const match of rule.matchAll(RANGE)) {
-      const from = Number(match[1]) * 60 + Number(match[2])
-      const end = Number(match[3]) * 60 + Number(match[4])
-      const text = match[0]
-      if (from === end)
-        return {
-          code: 'empty_range',
-          range: text,
-          message: `« ${text} » commence et finit à la même heure : c’est lu comme ouvert 24 h sur 24. Fermé ce jour-là ? Écrivez « off ». Sinon, indiquez les vraies heures.${then}`,
-        }
-      // Ending at midnight is written 00:00 as often as 24:00: that is not a reversed range.
-      const to = end === 0 ? 1440 : end
-      if (to < from)
-        return {
-          code: 'reversed_range',
-          range: text,
-          message: `« ${text} » finit avant de commencer : c’est lu comme ouvert toute la nuit. Écrivez les heures dans l’ordre.${then}`,
-        }
-      if (from === 0 && to >= 1439)
-        return {
-          code: 'whole_day',
-          range: text,
-          message: `« ${text} » : ouvert 24 h sur 24, ce qui est improbable pour un lieu d’accueil. Indiquez les vraies heures.${then}`,
-        }
-      ranges.push({ from, to, text })
+  let ranges: Range[] = []
+  let scanned = 0 // where the search for a rule separator is
+  for (let colon = value.indexOf(':'); ; colon = value.indexOf(':', colon + 1)) {
+    const range = colon === -1 ? undefined : rangeAt(value, colon)
+    if (colon !== -1 && !range) continue
+    // A separator between the previous range and this one (or the end) closes the rule.
+    const until = range ? range.start : value.length
+    if (hasRuleSeparator(value, scanned, until)) {
+      const overlap = overlappingRanges(value, ranges, then)
+      if (overlap) return overlap
+      ranges = []
     }
-    ranges.sort((a, b) => a.from - b.from)
-    for (let i = 1; i < ranges.length; i++) {
-      const previous = ranges[i - 1] as (typeof ranges)[number]
-      const current = ranges[i] as (typeof ranges)[number]
-      // The same range written twice is a slip whose meaning is clear: only ranges that truly overlap are doubtful.
-      const repeated = current.from === previous.from && current.to === previous.to
-      if (current.from < previous.to && !repeated)
-        return {
-          code: 'overlapping_ranges',
-          range: `${previous.text},${current.text}`,
-          message: `« ${previous.text} » et « ${current.text} » se chevauchent : une des deux heures est sans doute fausse.${then}`,
-        }
+    if (!range) return overlappingRanges(value, ranges, then)
+    const { from, to: end } = range
+    if (from === end) {
+      const text = value.slice(range.start, range.end)
+      return {
+        code: 'empty_range',
+        range: text,
+        message: `« ${text} » commence et finit à la même heure : c’est lu comme ouvert 24 h sur 24. Fermé ce jour-là ? Écrivez « off ». Sinon, indiquez les vraies heures.${then}`,
+      }
+    }
+    // Ending at midnight is written 00:00 as often as 24:00: that is not a reversed range.
+    const to = end === 0 ? 1440 : end
+    if (to < from) {
+      const text = value.slice(range.start, range.end)
+      return {
+        code: 'reversed_range',
+        range: text,
+        message: `« ${text} » finit avant de commencer : c’est lu comme ouvert toute la nuit. Écrivez les heures dans l’ordre.${then}`,
+      }
+    }
+    if (from === 0 && to >= 1439) {
+      const text = value.slice(range.start, range.end)
+      return {
+        code: 'whole_day',
+        range: text,
+        message: `« ${text} » : ouvert 24 h sur 24, ce qui est improbable pour un lieu d’accueil. Indiquez les vraies heures.${then}`,
+      }
+    }
+    range.to = to
+    ranges.push(range)
+    scanned = range.end
+    colon = range.end - 1
+  }
+}
+
+const COLON = 58
+const HYPHEN = 45
+const isDigit = (code: number) => code >= 48 && code <= 57
+const isSpace = (code: number) =>
+  code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)))
+
+/** The range `H:MM - H:MM` whose first colon is at `colon` (its hour is the one or two digits before), if any. */
+function rangeAt(value: string, colon: number): Range | undefined {
+  const start = colon >= 2 && isDigit(value.charCodeAt(colon - 2)) ? colon - 2 : colon - 1
+  if (start < 0 || !isDigit(value.charCodeAt(colon - 1))) return undefined
+  if (!isDigit(value.charCodeAt(colon + 1)) || !isDigit(value.charCodeAt(colon + 2))) return undefined
+  let i = colon + 3
+  while (isSpace(value.charCodeAt(i))) i++
+  if (value.charCodeAt(i) !== HYPHEN) return undefined
+  i++
+  while (isSpace(value.charCodeAt(i))) i++
+  const hourDigits = isDigit(value.charCodeAt(i))
+    ? isDigit(value.charCodeAt(i + 1)) && value.charCodeAt(i + 2) === COLON
+      ? 2
+      : 1
+    : 0
+  if (hourDigits === 0 || value.charCodeAt(i + hourDigits) !== COLON) return undefined
+  const minutes = i + hourDigits + 1
+  if (!isDigit(value.charCodeAt(minutes)) || !isDigit(value.charCodeAt(minutes + 1))) return undefined
+  return {
+    from: number(value, start, colon) * 60 + number(value, colon + 1, colon + 3),
+    to: number(value, i, i + hourDigits) * 60 + number(value, minutes, minutes + 2),
+    start,
+    end: minutes + 2,
+  }
+}
+
+function number(value: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) n = n * 10 + value.charCodeAt(i) - 48
+  return n
+}
+
+const DAY_SELECTORS = new Set(['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su', 'PH'])
+
+/** Whether a rule separator (`;`, `||`, a comma before a day selector) is in value[from, to). */
+function hasRuleSeparator(value: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = value[i]
+    if (c === ';' || (c === '|' && value[i + 1] === '|')) return true
+    if (c === ',') {
+      let j = i + 1
+      while (isSpace(value.charCodeAt(j))) j++
+      if (DAY_SELECTORS.has(value.slice(j, j + 2)) && !/\w/.test(value[j + 2] ?? '')) return true
+    }
+  }
+  return false
+}
+
+/** The first two ranges of one rule that overlap, in the order of their start (the same range twice is not doubtful). */
+function overlappingRanges(value: string, ranges: Range[], then: string): SuspiciousHoraires | undefined {
+  if (ranges.length < 2) return undefined
+  // By start, in place: a few ranges, where an insertion sort costs less than Array#sort.
+  for (let i = 1; i < ranges.length; i++)
+    for (let j = i; j > 0 && (ranges[j - 1] as Range).from > (ranges[j] as Range).from; j--)
+      [ranges[j - 1], ranges[j]] = [ranges[j] as Range, ranges[j - 1] as Range]
+  for (let i = 1; i < ranges.length; i++) {
+    const previous = ranges[i - 1] as Range
+    const current = ranges[i] as Range
+    // The same range written twice is a slip whose meaning is clear: only ranges that truly overlap are doubtful.
+    const repeated = current.from === previous.from && current.to === previous.to
+    if (current.from < previous.to && !repeated) {
+      const [first, second] = [value.slice(previous.start, previous.end), value.slice(current.start, current.end)]
+      return {
+        code: 'overlapping_ranges',
+        range: `${first},${second}`,
+        message: `« ${first} » et « ${second} » se chevauchent : une des deux heures est sans doute fausse.${then}`,
+      }
     }
   }
   return undefined

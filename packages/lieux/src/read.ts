@@ -225,6 +225,37 @@ function* withBlankLinesWarning(
     })
 }
 
+/** A CSV row; the object of its values is only needed for rejected rows (their raw values) and v0 rows: built on demand. */
+class CsvRow implements RawRow {
+  readonly line: number
+  errors?: RowIssue[]
+  unreadable?: boolean
+  cells?: { cells: readonly string[]; cellOfField: readonly number[] }
+  notOfficial?: boolean
+  #values: Record<string, unknown> | undefined
+  readonly #record: CsvRecord
+  readonly #columns: readonly string[]
+
+  constructor(record: CsvRecord, columns: readonly string[]) {
+    this.line = record.line
+    this.#record = record
+    this.#columns = columns
+  }
+
+  get values(): Record<string, unknown> {
+    if (this.#values) return this.#values
+    const built: Record<string, unknown> = {}
+    const extra: string[] = []
+    this.#record.cells.forEach((cell, i) => {
+      const column = this.#columns[i]
+      if (column === undefined) extra.push(cell)
+      else if (!(column in built)) built[column] = cell
+    })
+    if (extra.length > 0) built.colonnes_en_trop = extra
+    return (this.#values = built)
+  }
+}
+
 function* csvRows(
   records: Iterable<CsvRecord>,
   columns: readonly string[],
@@ -233,45 +264,31 @@ function* csvRows(
   notOfficial: boolean,
 ): Generator<RawRow> {
   for (const record of records) {
-    // The row object is only needed for rejected rows (their raw values) and v0 rows: build it on demand.
-    let built: Record<string, unknown> | undefined
-    const buildValues = (): Record<string, unknown> => {
-      if (built) return built
-      built = {}
-      const extra: string[] = []
-      record.cells.forEach((cell, i) => {
-        const column = columns[i]
-        if (column === undefined) extra.push(cell)
-        else if (!(column in (built as object))) (built as Record<string, unknown>)[column] = cell
-      })
-      if (extra.length > 0) built.colonnes_en_trop = extra
-      return built
-    }
-    const row: RawRow = {
-      line: record.line,
-      get values() {
-        return buildValues()
-      },
-    }
+    const row = new CsvRow(record, columns)
     if (cellOfField) row.cells = { cells: record.cells, cellOfField }
     if (notOfficial) row.notOfficial = true
-    const errors: RowIssue[] = []
+    // Most rows have no error: the array is only made for those that have one.
+    let errors: RowIssue[] | undefined
     if (record.unclosedQuoteLine !== undefined) {
-      errors.push({
-        line: record.line,
-        field: null,
-        code: 'unclosed_quote',
-        message: `Un guillemet ouvert ligne ${record.unclosedQuoteLine} n’est jamais fermé : la ligne est lue jusqu’à sa fin, les suivantes sont lues normalement.`,
-      })
+      errors = [
+        {
+          line: record.line,
+          field: null,
+          code: 'unclosed_quote',
+          message: `Un guillemet ouvert ligne ${record.unclosedQuoteLine} n’est jamais fermé : la ligne est lue jusqu’à sa fin, les suivantes sont lues normalement.`,
+        },
+      ]
       row.unreadable = true
     } else if (record.cells.length !== columns.length) {
       // Even extra *empty* cells are an error: one comma too many shifts every later column.
-      errors.push({
-        line: record.line,
-        field: null,
-        code: 'column_count',
-        message: `La ligne a ${record.cells.length} colonnes au lieu de ${columns.length} : une virgule en trop ou en moins, ou un texte contenant une virgule sans guillemets.`,
-      })
+      errors = [
+        {
+          line: record.line,
+          field: null,
+          code: 'column_count',
+          message: `La ligne a ${record.cells.length} colonnes au lieu de ${columns.length} : une virgule en trop ou en moins, ou un texte contenant une virgule sans guillemets.`,
+        },
+      ]
       row.unreadable = true
     }
 
@@ -280,14 +297,14 @@ function* csvRows(
       for (const [field, value] of Object.entries(row.values)) {
         // eslint-disable-next-line no-control-regex -- "not ASCII" is the whole range above \x7f
         if (typeof value === 'string' && /[^\x00-\x7f]/.test(value))
-          errors.push({
+          (errors ??= []).push({
             line: record.line,
             field,
             code: 'invalid_encoding',
             message: `Le texte « ${excerpt(value)} » n’est pas en UTF-8 (lu en Windows-1252) : réenregistrez le fichier en UTF-8.`,
           })
       }
-    if (errors.length > 0) row.errors = errors
+    if (errors) row.errors = errors
     yield row
   }
 }

@@ -9,6 +9,8 @@
  * `minimum`/`maximum`, `unique`, and the header (labels equal to the field names, in order).
  */
 
+import { CellMemo } from './cell-memo.js'
+
 /** The parts of a Table Schema field this checker reads. */
 export type TableSchemaField = {
   name: string
@@ -115,9 +117,9 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
       maxLength: c.maxLength,
       minimum: c.minimum === undefined ? undefined : Number(c.minimum),
       maximum: c.maximum === undefined ? undefined : Number(c.maximum),
-      // Values of this field already found valid (type, pattern, enum, length): files repeat the same lists and
-      // codes on thousands of rows, and a Set lookup is much cheaper than the alternation patterns of the vocabularies.
-      valid: new Set<string>(),
+      // Values of this field already found valid (type, pattern, enum, length): a lookup is much cheaper than the
+      // alternation patterns of the vocabularies.
+      valid: new CellMemo<true>(),
       // A free text: any string passes (no pattern, enum, length or uniqueness to check).
       plain:
         field.type === 'string' &&
@@ -128,7 +130,9 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
         c.unique !== true,
     }
   })
-  const MAX_REMEMBERED = 2_000
+  // The default: only the empty cell is missing (a comparison, not a lookup, for every cell).
+  const onlyEmptyIsMissing = missing.size === 1 && missing.has('')
+  const isMissing = (value: string) => (onlyEmptyIsMissing ? value === '' : missing.has(value))
   const fieldNames = fields.map((f) => f.name)
 
   function checkValue(index: number, value: unknown, seen: UniqueValues | undefined, into: OfficialIssue[]) {
@@ -137,16 +141,16 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
     // The common cases first, without allocating: an empty optional cell, a free text, a value already checked.
     if (typeof value === 'string') {
       if (value === '' && !field.required && missing.has('')) return
-      if (field.plain && value !== '' && !missing.has(value)) return
+      if (field.plain && value !== '' && !isMissing(value)) return
     }
     const text = cellText(value)
     // No closure here: this runs for every cell (and tsx/esbuild name every closure they create, which is slow).
     const name = field.name
-    if (value === undefined || value === null || (typeof value === 'string' && missing.has(value))) {
+    if (value === undefined || value === null || (typeof value === 'string' && isMissing(value))) {
       if (field.required) into.push({ field: name, code: 'required', value: text })
       return
     }
-    if (typeof value === 'string' && field.valid.has(value)) {
+    if (typeof value === 'string' && field.valid.get(value)) {
       if (field.unique && seen && isRepeated(index, value, seen)) into.push({ field: name, code: 'unique', value })
       return
     }
@@ -214,10 +218,9 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
       typeof value === 'string' &&
       into.length === before &&
       number === undefined &&
-      field.valid.size < MAX_REMEMBERED &&
       (field.pattern !== undefined || field.enum !== undefined || field.type === 'date')
     )
-      field.valid.add(value)
+      field.valid.set(value, true)
     if (field.unique && seen && isRepeated(index, text, seen)) into.push({ field: name, code: 'unique', value: text })
   }
 

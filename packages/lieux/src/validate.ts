@@ -146,40 +146,74 @@ function staleMessage(date: string, ageDays: number): string {
   return message
 }
 
+/*
+ * The rows of a file mostly share their update date, and the reader gives the same string to the rows that wrote
+ * the same date: the last answer is kept, and found again by comparing references.
+ */
+let lastDate: { date: string; now: Date; staleAfter: number; warning: DateWarning | undefined } | undefined
+type DateWarning = { code: 'stale_date' | 'future_date'; message: string }
+
+/** The warning on a lieu's `date_maj`: old (past `staleAfterDays`) or in the future. */
+function dateWarning(date: string, options: ValidateOptions): DateWarning | undefined {
+  const staleAfter = options.staleAfterDays ?? staleAfterDays
+  if (lastDate?.date === date && lastDate.now === options.now && lastDate.staleAfter === staleAfter)
+    return lastDate.warning
+  const ageDays = dataAgeDays(date, options.now)
+  const warning: DateWarning | undefined =
+    ageDays > staleAfter
+      ? { code: 'stale_date', message: staleMessage(date, ageDays) }
+      : ageDays < -1
+        ? { code: 'future_date', message: `La date de mise à jour ${date} est dans le futur.` }
+        : undefined
+  lastDate = { date, now: options.now, staleAfter, warning }
+  return warning
+}
+
 function yearsAgo(days: number): string {
   const years = Math.floor(days / 365)
   return years >= 2 ? `${years} ans` : years === 1 ? 'plus d’un an' : `${days} jours`
 }
 
 /** Warnings on a valid lieu: things that do not break the standard but mislead the people it is shown to. */
+// Functions rather than closures: lieuWarnings runs for every row of every file.
+function warn(into: RowIssue[], line: number, field: string | null, code: WarningCode, message: string): void {
+  into.push({ line, field, code, message })
+}
+
+function checkUrl(into: RowIssue[], line: number, field: string, url: string): void {
+  if (!webAddress.test(url))
+    warn(into, line, field, 'invalid_url', `L’adresse « ${excerpt(url)} » n’est pas un lien web (attendu : https://…).`)
+}
+
 export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions, into: RowIssue[] = []): RowIssue[] {
   const warnings = into
-  const warn = (field: string | null, code: WarningCode, message: string) =>
-    warnings.push({ line, field, code, message })
 
   if (lieu.pivot === PLACEHOLDER_PIVOT)
     warn(
+      warnings,
+      line,
       'pivot',
       'pivot_placeholder',
       'Le pivot 00000000000000 est une valeur d’attente : indiquez le SIRET de la structure (ou son numéro RNA).',
     )
   else if (pivotKind(lieu.pivot) === 'siret' && !hasValidSiretChecksum(lieu.pivot))
     warn(
+      warnings,
+      line,
       'pivot',
       'siret_checksum',
       `Le SIRET ${lieu.pivot} ne passe pas le contrôle de clé (Luhn) : un chiffre est sans doute faux.`,
     )
 
-  const now = options.now
-  const ageDays = dataAgeDays(lieu.date_maj, now)
-  const staleAfter = options.staleAfterDays ?? staleAfterDays
-  if (ageDays > staleAfter) warn('date_maj', 'stale_date', staleMessage(lieu.date_maj, ageDays))
-  else if (ageDays < -1) warn('date_maj', 'future_date', `La date de mise à jour ${lieu.date_maj} est dans le futur.`)
+  const date = dateWarning(lieu.date_maj, options)
+  if (date) warn(warnings, line, 'date_maj', date.code, date.message)
 
   if (lieu.horaires !== undefined) {
     const check = checkHoraires(lieu.horaires)
     if (!check.valid)
       warn(
+        warnings,
+        line,
         'horaires',
         'horaires_unparsable',
         `Les horaires « ${excerpt(lieu.horaires)} » ne suivent pas la syntaxe OpenStreetMap (ex. « Mo-Fr 09:00-12:00,14:00-17:00 ») : ils seront affichés comme non renseignés.`,
@@ -187,12 +221,15 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
     else {
       if (check.corrected)
         warn(
+          warnings,
+          line,
           'horaires',
           'horaires_corrected',
           `Les horaires « ${excerpt(lieu.horaires)} » ont été compris comme « ${excerpt(check.corrected)} » : écrivez-les ainsi.`,
         )
       const suspicious = suspiciousHoraires(lieu.horaires)
-      if (suspicious) warn('horaires', 'horaires_suspicious', `Horaires à vérifier : ${suspicious.message}`)
+      if (suspicious)
+        warn(warnings, line, 'horaires', 'horaires_suspicious', `Horaires à vérifier : ${suspicious.message}`)
     }
   }
 
@@ -200,6 +237,8 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
     lieu.latitude !== undefined && lieu.longitude !== undefined && !(lieu.latitude === 0 && lieu.longitude === 0)
   if (!hasCoordinates)
     warn(
+      warnings,
+      line,
       lieu.latitude === undefined ? 'latitude' : 'longitude',
       'missing_coordinates',
       'Coordonnées absentes (ou 0, 0) : le lieu ne sera pas trouvé par une recherche autour d’une commune.',
@@ -208,12 +247,16 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
   const noPublic = lieu.modalites_acces?.includes(AccessMode.NoPublicReception) ?? false
   if (!lieu.services?.length)
     warn(
+      warnings,
+      line,
       'services',
       'no_services',
       'Aucun service : le standard considère que ce lieu n’accueille pas de public. Il ne sera pas proposé aux personnes.',
     )
   else if (noPublic)
     warn(
+      warnings,
+      line,
       'modalites_acces',
       'contradictory_access',
       '« Ce lieu n’accueille pas de public » alors que des services sont proposés : le lieu ne sera pas proposé aux personnes.',
@@ -223,6 +266,8 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
     if (code in Typologie) continue
     const suggestion = closestValue(code, Object.keys(Typologie))
     warn(
+      warnings,
+      line,
       'typologie',
       'unknown_typologie',
       `Typologie « ${excerpt(code)} » inconnue.${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''}`,
@@ -230,15 +275,16 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
   }
   for (const email of lieu.courriels ?? [])
     if (!EMAIL.test(email))
-      warn('courriels', 'invalid_email', `Le courriel « ${excerpt(email)} » n’a pas la forme nom@domaine.fr.`)
-  for (const [field, urls] of [
-    ['site_web', lieu.site_web ?? []],
-    ['fiche_acces_libre', lieu.fiche_acces_libre ? [lieu.fiche_acces_libre] : []],
-    ['prise_rdv', lieu.prise_rdv ? [lieu.prise_rdv] : []],
-  ] as const)
-    for (const url of urls)
-      if (!webAddress.test(url))
-        warn(field, 'invalid_url', `L’adresse « ${excerpt(url)} » n’est pas un lien web (attendu : https://…).`)
+      warn(
+        warnings,
+        line,
+        'courriels',
+        'invalid_email',
+        `Le courriel « ${excerpt(email)} » n’a pas la forme nom@domaine.fr.`,
+      )
+  for (const url of lieu.site_web ?? []) checkUrl(warnings, line, 'site_web', url)
+  if (lieu.fiche_acces_libre) checkUrl(warnings, line, 'fiche_acces_libre', lieu.fiche_acces_libre)
+  if (lieu.prise_rdv) checkUrl(warnings, line, 'prise_rdv', lieu.prise_rdv)
   return warnings
 }
 

@@ -1,0 +1,47 @@
+/**
+ * What a field's check gave for a cell, kept by the cell's text: files repeat the same dates, vocabulary lists and
+ * codes on thousands of rows, and a lookup costs a fraction of the check. Two shortcuts, because this runs for every
+ * cell of every file:
+ * - the previous cell is compared first: consecutive rows often repeat it, and comparing spares hashing the text;
+ * - a field whose cells are mostly different (ids, coordinates, phones, postcodes) is not worth looking up: when
+ *   fewer than a quarter of a window of lookups find something, lookups pause for a while, then are tried again.
+ * Bounded: past `limit` texts, nothing more is kept.
+ */
+export class CellMemo<T> {
+  readonly #kept = new Map<string, T>()
+  #lastCell: string | undefined
+  #lastValue: T | undefined
+  #lookups = 0
+  #found = 0
+  #paused = 0
+
+  constructor(readonly limit = 2_000) {}
+
+  get(cell: string): T | undefined {
+    if (cell === this.#lastCell) return this.#lastValue
+    if (this.#paused > 0) {
+      this.#paused--
+      return undefined
+    }
+    const value = this.#kept.get(cell)
+    if (value !== undefined) {
+      this.#found++
+      this.#lastCell = cell
+      this.#lastValue = value
+    }
+    if (++this.#lookups === WINDOW) {
+      if (this.#found * 4 < WINDOW) this.#paused = PAUSE
+      this.#lookups = this.#found = 0
+    }
+    return value
+  }
+
+  set(cell: string, value: T): void {
+    this.#lastCell = cell
+    this.#lastValue = value
+    if (this.#paused === 0 && this.#kept.size < this.limit) this.#kept.set(cell, value)
+  }
+}
+
+const WINDOW = 256
+const PAUSE = 2_048
