@@ -4,6 +4,7 @@ import OpeningHours from 'opening_hours'
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from './csv.js'
 import { checkHoraires } from './opening-hours.js'
+import { LieuSchema } from './lieu-schema.js'
 import { readLieux } from './read.js'
 import { mergeDuplicates } from './merge.js'
 import { toCsv } from './serialise.js'
@@ -37,6 +38,24 @@ describe.skipIf(!hasSharedData)('real data: the files of the standard in ../shar
     expect(report.schemaVersion).toBe(version)
     expect(report.total).toBe(rows)
     expect(report.rejected).toEqual([])
+  })
+
+  it.each([
+    'lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv',
+    'lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv',
+  ])('%s: the reader’s fast path gives, row by row, the lieux the schema gives', (name) => {
+    const text = readFileSync(file(name), 'utf8')
+    // Read twice: the second time, every verdict comes from what the first reading kept.
+    for (const pass of [1, 2]) {
+      const fast = readReport(file(name)).accepted.map((row) => JSON.stringify(row.lieu))
+      const [header, ...records] = parseCsv(text.replace(/^\uFEFF/, '')).records
+      const reference = records.map((record) => {
+        const row = Object.fromEntries(record.cells.map((cell, i) => [header?.cells[i] ?? '', cell]))
+        const parsed = LieuSchema.safeParse(row)
+        return parsed.success ? JSON.stringify(parsed.data) : 'refusée'
+      })
+      expect(fast, `passe ${pass}`).toEqual(reference)
+    }
   })
 
   it('every raw regional input is either refused as a whole with a reason, or fully accounted for row by row', () => {
