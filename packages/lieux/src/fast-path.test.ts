@@ -43,7 +43,7 @@ const cellsByField: Record<string, string[]> = {
     '',
   ],
   frais_a_charge: ['Gratuit', 'Gratuit|Payant', 'gratuit', ''],
-  modalites_acces: ['Se présenter|Téléphoner', "Ce lieu n’accueille pas de public", 'Venir', ''],
+  modalites_acces: ['Se présenter|Téléphoner', 'Ce lieu n’accueille pas de public', 'Venir', ''],
   dispositif_programmes_nationaux: ['France Services', 'Point d’accès numérique CAF', 'Autre', ''],
   formations_labels: ['Étapes numériques (La Poste)', 'Étapes numériques(La Poste)', ''],
   itinerance: ['Fixe', 'Itinérant|Fixe', 'Mobile', ''],
@@ -114,7 +114,10 @@ describe('CellMemo', () => {
     // After the pause, values that repeat are kept and found again.
     let computed = 0
     for (let i = 0; i < 3_000; i++)
-      for (const [text, value] of [['x', 7], ['y', 8]] as const)
+      for (const [text, value] of [
+        ['x', 7],
+        ['y', 8],
+      ] as const)
         if (memo.get(text) === undefined) {
           computed++
           memo.set(text, value)
