@@ -1,11 +1,12 @@
-// pnpm bench (in packages/lieux or at the root): parse + validate throughput on real data.
+// pnpm bench (in packages/lieux or at the root): parse + validate throughput on real data, of the compiled package
+// (dist/, what `aiguillage validate` and the server run; the script builds it first), not of the TypeScript sources.
 // - the 2 845 France Services of ../shared/data (a real national file),
 // - a 100 000-row file built from them (ids made unique, coordinates jittered),
 // each as the median of several runs, in rows/second, against a bare `split` of the same text measured in the
 // same run (the floor of any CSV reader), with the peak memory of the process.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { readLieux, toCsv } from '../src/index.js'
+import { readLieux, toCsv } from '@aiguillage/lieux'
 
 const sharedData = process.env.AIGUILLAGE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data')
 const source = path.join(

@@ -65,8 +65,19 @@ function optionalText(label: string, maxLength?: number) {
   return bounded.optional()
 }
 
+/*
+ * A cheaper test for the valid values of a field, written next to its schema from the same pattern or bounds: the
+ * reader's fast path runs it on every row for fields whose values are all different (pivot, phone, coordinates),
+ * where the schema itself would cost several times more. A value it does not accept goes through the schema.
+ */
+const cheapAcceptance = new WeakMap<z.ZodType, (value: unknown) => boolean>()
+function acceptedCheaply<T extends z.ZodType>(schema: T, accepts: (value: unknown) => boolean): T {
+  cheapAcceptance.set(schema, accepts)
+  return schema
+}
+
 function patterned(label: string, pattern: RegExp, expected: string, hint?: (value: string) => string | undefined) {
-  return z.string({ error: requiredMessage(label) }).check((ctx) => {
+  const schema = z.string({ error: requiredMessage(label) }).check((ctx) => {
     if (pattern.test(ctx.value)) return
     const suggestion = hint?.(ctx.value)
     ctx.issues.push(
@@ -77,6 +88,7 @@ function patterned(label: string, pattern: RegExp, expected: string, hint?: (val
       ),
     )
   })
+  return acceptedCheaply(schema, (value) => typeof value === 'string' && pattern.test(value))
 }
 
 /** Splits a list cell; accepts an array too (JSON). Empty items (a trailing `|`) carry no value. */
@@ -142,7 +154,7 @@ function freeList(label: string) {
 }
 
 function coordinate(label: string, min: number, max: number) {
-  return z
+  const schema = z
     .number({
       error: (iss) =>
         typeof iss.input === 'string' && /^[+-]?\d+,\d+$/.test(iss.input)
@@ -155,7 +167,10 @@ function coordinate(label: string, min: number, max: number) {
           issue('out_of_range', `${label} : attendu entre ${min} et ${max}, trouvé ${ctx.value}.`, ctx.value),
         )
     })
-    .optional()
+  return acceptedCheaply(
+    schema,
+    (value) => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max,
+  ).optional()
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -321,6 +336,9 @@ function acceptsAnyValue(schema: z.ZodType): boolean {
   )
 }
 const freeField: readonly boolean[] = fieldSchemas.map(acceptsAnyValue)
+const cheapTests = fieldSchemas.map((schema) =>
+  cheapAcceptance.get(schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema),
+)
 const requiredField: readonly boolean[] = fieldSchemas.map((schema) => !schema.safeParse(undefined).success)
 const keptValues: CellMemo<unknown>[] = fields.map(() => new CellMemo())
 /**
@@ -355,14 +373,15 @@ export function safeParseCells(
       if (requiredField[i]) return LieuFieldsSchema.safeParse(typedFromCells(cells, cellOfField))
       continue
     }
-    let value = freeField[i] ? undefined : keptValues[i]?.get(cell)
+    // Free fields need no verdict, and fields with a cheap test are cheaper to test again than to look up.
+    let value = freeField[i] || cheapTests[i] ? undefined : keptValues[i]?.get(cell)
     if (value === undefined) {
       value = readCell(cellKinds[i] as number, cell)
       if (value === undefined) {
         if (requiredField[i]) return LieuFieldsSchema.safeParse(typedFromCells(cells, cellOfField))
         continue
       }
-      if (!freeField[i]) {
+      if (!freeField[i] && !cheapTests[i]?.(value)) {
         const verdict = (fieldSchemas[i] as FieldSchema).safeParse(value)
         if (!verdict.success) return LieuFieldsSchema.safeParse(typedFromCells(cells, cellOfField))
         value = Array.isArray(verdict.data) ? Object.freeze(verdict.data) : verdict.data
