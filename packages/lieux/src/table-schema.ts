@@ -117,9 +117,13 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
       maxLength: c.maxLength,
       minimum: c.minimum === undefined ? undefined : Number(c.minimum),
       maximum: c.maximum === undefined ? undefined : Number(c.maximum),
-      // Values of this field already found valid (type, pattern, enum, length): a lookup is much cheaper than the
-      // alternation patterns of the vocabularies.
-      valid: new CellMemo<true>(),
+      // Values of this field already found valid (type, pattern, enum, length), for the fields whose check costs more
+      // than a lookup: the alternation patterns of the vocabularies, enums, dates. A short pattern (a postcode, a
+      // phone) is cheaper to test again than to look up among thousands of different values.
+      valid:
+        c.enum !== undefined || field.type === 'date' || (c.pattern?.length ?? 0) > 64
+          ? new CellMemo<true>()
+          : undefined,
       // A free text: any string passes (no pattern, enum, length or uniqueness to check).
       plain:
         field.type === 'string' &&
@@ -150,7 +154,7 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
       if (field.required) into.push({ field: name, code: 'required', value: text })
       return
     }
-    if (typeof value === 'string' && field.valid.get(value)) {
+    if (typeof value === 'string' && field.valid?.get(value)) {
       if (field.unique && seen && isRepeated(index, value, seen)) into.push({ field: name, code: 'unique', value })
       return
     }
@@ -214,13 +218,7 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
       if (field.maximum !== undefined && number > field.maximum)
         into.push({ field: name, code: 'maximum', value: text })
     }
-    if (
-      typeof value === 'string' &&
-      into.length === before &&
-      number === undefined &&
-      (field.pattern !== undefined || field.enum !== undefined || field.type === 'date')
-    )
-      field.valid.set(value, true)
+    if (typeof value === 'string' && into.length === before && number === undefined) field.valid?.set(value, true)
     if (field.unique && seen && isRepeated(index, text, seen)) into.push({ field: name, code: 'unique', value: text })
   }
 
