@@ -5,7 +5,8 @@
  * - the previous cell is compared first: consecutive rows often repeat it, and comparing spares hashing the text;
  * - a field whose cells are mostly different (ids, coordinates, phones, postcodes) is not worth looking up: when
  *   fewer than a quarter of a window of lookups find something, lookups pause for a while, then are tried again.
- * Bounded: past `limit` texts, nothing more is kept.
+ * Bounded: past `limit` texts, nothing more is kept. What is kept is copied: a cell cut from a file's text keeps the
+ * whole text alive, and the memo lives as long as the process (a server re-reads its files every day).
  */
 export class CellMemo<T> {
   readonly #kept = new Map<string, T>()
@@ -39,8 +40,18 @@ export class CellMemo<T> {
   set(cell: string, value: T): void {
     this.#lastCell = cell
     this.#lastValue = value
-    if (this.#paused === 0 && this.#kept.size < this.limit) this.#kept.set(cell, value)
+    if (this.#paused === 0 && this.#kept.size < this.limit) this.#kept.set(detached(cell), detached(value))
   }
+}
+
+/**
+ * A copy of a text that does not share the memory of the text it was cut from (V8 keeps a long substring as a view
+ * on its parent); for a list, a frozen list of such copies. Anything else as it is.
+ */
+export function detached<T>(value: T): T {
+  if (typeof value === 'string') return (value.length < 13 ? value : JSON.parse(JSON.stringify(value))) as T
+  if (Array.isArray(value)) return Object.freeze(value.map((item: unknown) => detached(item))) as T
+  return value
 }
 
 const WINDOW = 256

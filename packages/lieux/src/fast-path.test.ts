@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CellMemo } from './cell-memo.js'
+import { CellMemo, detached } from './cell-memo.js'
 import { lieuFields } from './fields.js'
 import { LieuSchema, safeParseCells } from './lieu-schema.js'
 import { aLieuRecord } from './test-factories.js'
@@ -126,5 +126,17 @@ describe('CellMemo', () => {
     memo.set('z', 9)
     expect(memo.get('x')).toBe(7)
     expect(memo.get('y')).toBe(8)
+  })
+})
+
+describe('detached', () => {
+  it('copies texts and lists to equal values, lists frozen, anything else as it is', () => {
+    const text = 'Aide aux démarches administratives|Loisirs'
+    const cut = text.slice(0, 34)
+    expect(detached(cut)).toBe('Aide aux démarches administratives')
+    const list = detached(['Aide aux démarches administratives', 'x'])
+    expect(list).toEqual(['Aide aux démarches administratives', 'x'])
+    expect(Object.isFrozen(list)).toBe(true)
+    expect(detached(46.1)).toBe(46.1)
   })
 })

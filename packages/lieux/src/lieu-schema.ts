@@ -354,6 +354,11 @@ const lieuFromValues = new Function(
     .join('\n')}\nreturn lieu;`,
 ) as (values: readonly unknown[]) => z.output<typeof LieuFieldsSchema>
 const rowValues: unknown[] = fields.map(() => undefined)
+// The previous row's cell and value, per field: a cell equal to the one above (the same pivot, source, date or
+// services on every row of a national file) gives the same value, without reading it again, and the rows share it
+// (a large file then holds one string or list where it would hold one per row).
+const previousCells: (string | undefined)[] = fields.map(() => undefined)
+const previousValues: unknown[] = fields.map(() => undefined)
 
 /**
  * Validates a CSV row straight from its cells, without building the row object first (the reader's fast path).
@@ -373,6 +378,12 @@ export function safeParseCells(
       if (requiredField[i]) return LieuFieldsSchema.safeParse(typedFromCells(cells, cellOfField))
       continue
     }
+    if (cell === previousCells[i]) {
+      const previous = previousValues[i]
+      if (Array.isArray(previous) && !Object.isFrozen(previous)) Object.freeze(previous)
+      values[i] = previous
+      continue
+    }
     // Free fields need no verdict, and fields with a cheap test are cheaper to test again than to look up.
     let value = freeField[i] || cheapTests[i] ? undefined : keptValues[i]?.get(cell)
     if (value === undefined) {
@@ -389,6 +400,8 @@ export function safeParseCells(
       }
     }
     values[i] = value
+    previousCells[i] = cell
+    previousValues[i] = value
   }
   return { success: true, data: lieuFromValues(values) }
 }

@@ -118,10 +118,10 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
       minimum: c.minimum === undefined ? undefined : Number(c.minimum),
       maximum: c.maximum === undefined ? undefined : Number(c.maximum),
       // Values of this field already found valid (type, pattern, enum, length), for the fields whose check costs more
-      // than a lookup: the alternation patterns of the vocabularies, enums, dates. A short pattern (a postcode, a
-      // phone) is cheaper to test again than to look up among thousands of different values.
+      // than a lookup: patterns with alternatives (the vocabularies), enums, dates. A simple pattern (a postcode, a
+      // pivot) is cheaper to test again than to look up among thousands of different values.
       valid:
-        c.enum !== undefined || field.type === 'date' || (c.pattern?.length ?? 0) > 64
+        c.enum !== undefined || field.type === 'date' || (c.pattern?.includes('|') ?? false)
           ? new CellMemo<true>()
           : undefined,
       // A free text: any string passes (no pattern, enum, length or uniqueness to check).
@@ -137,6 +137,7 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
   // The default: only the empty cell is missing (a comparison, not a lookup, for every cell).
   const onlyEmptyIsMissing = missing.size === 1 && missing.has('')
   const isMissing = (value: string) => (onlyEmptyIsMissing ? value === '' : missing.has(value))
+  const emptyIsMissing = missing.has('')
   const fieldNames = fields.map((f) => f.name)
 
   function checkValue(index: number, value: unknown, seen: UniqueValues | undefined, into: OfficialIssue[]) {
@@ -144,7 +145,7 @@ export function tableSchemaChecker(schema: TableSchema): TableSchemaChecker {
     if (field === undefined) return
     // The common cases first, without allocating: an empty optional cell, a free text, a value already checked.
     if (typeof value === 'string') {
-      if (value === '' && !field.required && missing.has('')) return
+      if (value === '' && !field.required && emptyIsMissing) return
       if (field.plain && value !== '' && !isMissing(value)) return
     }
     const text = cellText(value)

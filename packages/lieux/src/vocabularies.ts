@@ -230,7 +230,11 @@ export const vocabularies = {
 } as const
 export type VocabularyField = keyof typeof vocabularies
 
-const officialValues: ReadonlySet<string> = new Set(Object.values(vocabularies).flat())
+const officialValues: ReadonlyMap<string, string> = new Map(
+  Object.values(vocabularies)
+    .flat()
+    .map((value) => [value, value]),
+)
 
 /** Spellings seen in real files that mean an official value exactly (not guesses: those get a suggestion instead). */
 const equivalentSpellings: Readonly<Record<string, string>> = {
@@ -243,7 +247,9 @@ const equivalentSpellings: Readonly<Record<string, string>> = {
  * `Étapes numériques(La Poste)` of the v1.0.2 pattern becomes the spaced official form.
  */
 export function normaliseVocabularyValue(value: string): string {
-  if (officialValues.has(value)) return value // the common case: already official, nothing to rewrite
+  // The common case: already official. The vocabulary's own string is returned, not the cell (a view on the file).
+  const official = officialValues.get(value)
+  if (official !== undefined) return official
   const straight = value
     .replace(/[’‘ʼ`´]/g, "'")
     .replace(/\s+/g, ' ')
