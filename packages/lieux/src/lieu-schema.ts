@@ -359,6 +359,7 @@ const rowValues: unknown[] = fields.map(() => undefined)
 // (a large file then holds one string or list where it would hold one per row).
 const previousCells: (string | undefined)[] = fields.map(() => undefined)
 const previousValues: unknown[] = fields.map(() => undefined)
+const previousShared: boolean[] = fields.map(() => false)
 
 /**
  * Validates a CSV row straight from its cells, without building the row object first (the reader's fast path).
@@ -380,7 +381,11 @@ export function safeParseCells(
     }
     if (cell === previousCells[i]) {
       const previous = previousValues[i]
-      if (Array.isArray(previous) && !Object.isFrozen(previous)) Object.freeze(previous)
+      if (!previousShared[i]) {
+        // Shared from now on: frozen, so that no row can change another's list.
+        if (Array.isArray(previous)) Object.freeze(previous)
+        previousShared[i] = true
+      }
       values[i] = previous
       continue
     }
@@ -402,6 +407,7 @@ export function safeParseCells(
     values[i] = value
     previousCells[i] = cell
     previousValues[i] = value
+    previousShared[i] = false
   }
   return { success: true, data: lieuFromValues(values) }
 }
