@@ -326,18 +326,13 @@ export class Territoires {
     let withoutCoordinates = 0
     for (const cog of geography.communes) {
       const point = coordinates.get(cog.code)
-      // Properties set one by one rather than spread conditionally: 35 000 objects of one shape, built faster.
-      const commune: Commune = {
-        ...cog,
-        departementNom: departementNames.get(cog.departement) ?? '',
-        regionNom: regionNames.get(cog.region) ?? '',
-      }
-      if (point) {
-        commune.latitude = point.latitude
-        commune.longitude = point.longitude
-        if (point.approximate) commune.coordinatesApproximate = true
-      }
       if (!point) withoutCoordinates++
+      const commune = joinCommune(
+        cog,
+        departementNames.get(cog.departement) ?? '',
+        regionNames.get(cog.region) ?? '',
+        point,
+      )
       communes.push(commune)
       this.byInsee.set(commune.code, commune)
     }
@@ -1070,6 +1065,91 @@ function isCueAt(words: readonly string[], tokens: readonly string[], index: num
   const token = tokens[index]
   if (!isPlaceCue(token)) return false
   return !(token === 'a' && /^a$/i.test(words[index] ?? '') && avoirSubjects.has(tokens[index - 1] ?? ''))
+}
+
+/**
+ * A commune of the official geography with its names and coordinates. Written as object literals, one per shape (with or
+ * without a parent city, coordinates, an approximate point) in the key order of `{ ...cog, departementNom, regionNom }`
+ * then the coordinates: a spread followed by added properties cost a third of a second for 35 000 communes.
+ */
+function joinCommune(
+  cog: CogCommune,
+  departementNom: string,
+  regionNom: string,
+  point: CommuneCoordinates | undefined,
+): Commune {
+  const { code, nom, type, departement, region, codesPostaux, population, zone } = cog
+  if (cog.commune === undefined) {
+    if (!point)
+      return { code, nom, type, departement, region, codesPostaux, population, zone, departementNom, regionNom }
+    const { latitude, longitude } = point
+    return point.approximate
+      ? {
+          code,
+          nom,
+          type,
+          departement,
+          region,
+          codesPostaux,
+          population,
+          zone,
+          departementNom,
+          regionNom,
+          latitude,
+          longitude,
+          coordinatesApproximate: true,
+        }
+      : {
+          code,
+          nom,
+          type,
+          departement,
+          region,
+          codesPostaux,
+          population,
+          zone,
+          departementNom,
+          regionNom,
+          latitude,
+          longitude,
+        }
+  }
+  const commune = cog.commune
+  if (!point)
+    return { code, nom, type, departement, region, codesPostaux, population, commune, zone, departementNom, regionNom }
+  const { latitude, longitude } = point
+  return point.approximate
+    ? {
+        code,
+        nom,
+        type,
+        departement,
+        region,
+        codesPostaux,
+        population,
+        commune,
+        zone,
+        departementNom,
+        regionNom,
+        latitude,
+        longitude,
+        coordinatesApproximate: true,
+      }
+    : {
+        code,
+        nom,
+        type,
+        departement,
+        region,
+        codesPostaux,
+        population,
+        commune,
+        zone,
+        departementNom,
+        regionNom,
+        latitude,
+        longitude,
+      }
 }
 
 function byPopulation(a: Commune, b: Commune): number {
