@@ -1,4 +1,6 @@
 import { officialGeography } from './cog-data.js'
+import { foldText } from '@aiguillage/lieux'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCommuneCoordinates } from './coordinates.js'
 import { editDistance, foldPlace, nameKeys, placeTokens } from './normalise.js'
@@ -308,9 +310,34 @@ describe('normalisation', () => {
     expect(placeTokens('Ste-Maxime')).toEqual(['sainte', 'maxime'])
     expect(foldPlace('L’Haÿ-les-Roses')).toBe('l hay les roses')
   })
+  it('folds every text as foldText does (its own table for Latin text)', () => {
+    // Latin letters and punctuation the table covers, combining accents and other scripts it leaves to foldText.
+    const char = fc.oneof(
+      fc.integer({ min: 0, max: 0x17f }),
+      fc.constantFrom(0x300, 0x301, 0x308, 0x327, 0x2019, 0x3a3, 0x130, 0xdf, 0x153, 0x1f600),
+      fc.integer({ min: 0x180, max: 0xffff }),
+    )
+    const text = fc.array(char, { maxLength: 30 }).map((codes) => String.fromCodePoint(...codes))
+    fc.assert(fc.property(text, (value) => foldPlace(value) === foldText(value)))
+    const names = officialGeography().communes.map((c) => c.nom)
+    expect(names.map(foldPlace)).toEqual(names.map(foldText))
+  })
   it('keys a name with and without its article', () => {
     expect(nameKeys('Le Puy-en-Velay')).toEqual(['le puy en velay', 'puy en velay'])
     expect(nameKeys("L'Isle-Adam")).toEqual(['l isle adam', 'isle adam'])
+  })
+  it('keys every name as its tokens say (abbreviations expanded, leading article dropped)', () => {
+    const expected = (name: string) => {
+      const tokens = placeTokens(name)
+      const key = tokens.join(' ')
+      return tokens.length > 1 && ['le', 'la', 'les', 'l'].includes(tokens[0] as string)
+        ? [key, tokens.slice(1).join(' ')]
+        : [key]
+    }
+    for (const name of ['', 'St', 'Le', 'Les Mt Dore', 'Ste-Croix', 'S Lo', 'Sts-Geosmes', 'La St-Jean', 'Mtl'])
+      expect(nameKeys(name), name).toEqual(expected(name))
+    const names = officialGeography().communes.map((c) => c.nom)
+    expect(names.map(nameKeys)).toEqual(names.map(expected))
   })
   it('counts a swap of two letters as one edit', () => {
     expect(editDistance('marseille', 'marsielle')).toBe(1)
