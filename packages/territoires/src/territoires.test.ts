@@ -3,7 +3,7 @@ import { foldText } from '@aiguillage/lieux'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCommuneCoordinates } from './coordinates.js'
-import { editDistance, foldPlace, nameKeys, placeTokens } from './normalise.js'
+import { editDistance, foldPlace, nameKeys, placeTokens, trigrams } from './normalise.js'
 import { createTerritoires } from './territoires.js'
 
 const csv = `code_insee,nom,type,departement,region,epci_siren,epci_nom,codes_postaux,population,latitude,longitude,coord_source,commune_parente
@@ -205,6 +205,22 @@ describe('extractPlace', () => {
     'je voudrais une Orange',
   ])('does not take common words for places: %j', (sentence) => {
     expect(territoires.extractPlace(sentence)).toBeUndefined()
+  })
+})
+
+describe('the trigram index', () => {
+  it('lists, for each trigram, the names that have it, in order', () => {
+    const index = (territoires as unknown as { keysByTrigram: Map<string, Int32Array> }).keysByTrigram
+    const keys = (territoires as unknown as { keys: string[] }).keys
+    const expected = new Map<string, number[]>()
+    keys.forEach((key, i) => {
+      for (const gram of new Set(trigrams(key))) {
+        const list = expected.get(gram) ?? []
+        list.push(i)
+        expected.set(gram, list)
+      }
+    })
+    expect(new Map([...index].map(([gram, list]) => [gram, [...list]]))).toEqual(expected)
   })
 })
 
