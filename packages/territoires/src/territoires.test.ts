@@ -1,5 +1,5 @@
 import { officialGeography } from './cog-data.js'
-import { foldText } from '@aiguillage/lieux'
+import { foldText, parseCsv } from '@aiguillage/lieux'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCommuneCoordinates } from './coordinates.js'
@@ -55,6 +55,58 @@ describe('parseCommuneCoordinates', () => {
     )
     expect(table.byCode.get('23096')).toEqual({ latitude: 46.17, longitude: 1.87 })
     expect(table.problems).toHaveLength(1)
+  })
+  it('reads the cells as parseCsv does: quotes, line breaks in quotes, CRLF, a quote never closed, blank lines', () => {
+    // The reading before it skipped the cells it does not need: parseCsv's records, kept here as the oracle.
+    const reference = (text: string) => {
+      const { records } = parseCsv(text.replace(/^\uFEFF/, '').trimStart())
+      const header = records[0]?.cells.map((c) => c.trim().toLowerCase()) ?? []
+      const [code, lat, lon] = [
+        ['code_insee', 'code', 'insee'],
+        ['latitude', 'lat'],
+        ['longitude', 'lon', 'lng'],
+      ].map((names) => header.findIndex((c) => names.includes(c))) as [number, number, number]
+      const source = header.indexOf('coord_source')
+      const byCode = new Map<string, unknown>()
+      const lines: number[] = []
+      if (code < 0 || lat < 0 || lon < 0) return { byCode, lines: [1] }
+      for (const { line, cells } of records.slice(1)) {
+        const [insee, latitude, longitude] = [code, lat, lon].map((i) => cells[i]?.trim() ?? '') as [
+          string,
+          string,
+          string,
+        ]
+        if (latitude === '' && longitude === '') continue
+        const point = { latitude: Number(latitude), longitude: Number(longitude) }
+        if (!/^[0-9AB]{5}$/.test(insee) || !(Math.abs(point.latitude) <= 90) || !(Math.abs(point.longitude) <= 180))
+          lines.push(line)
+        else byCode.set(insee, cells[source]?.endsWith('-approx') ? { ...point, approximate: true } : point)
+      }
+      return { byCode, lines }
+    }
+    const cell = fc.constantFrom(
+      ...['', ' ', '"', '""', '"a,b"', '"x\ny"', 'x"y', '"open', '\r', '\n', ',', '01001', '2A004', '45.1', '-3.2'],
+      ...['nord', 'x-approx', ' 46.2 ', '23096', '"23096"', '"4""5"', 'Infinity', '1e1'],
+    )
+    const header = fc.constantFrom(
+      'code_insee,latitude,longitude,coord_source',
+      'nom,code,lng,lat',
+      '\n ,\ninsee,lat,lon',
+    )
+    const rows = fc.array(
+      fc.array(cell, { maxLength: 6 }).map((cells) => cells.join(',')),
+      { maxLength: 6 },
+    )
+    const csvText = fc
+      .tuple(header, rows, fc.constantFrom('\n', '\r\n', '\r'))
+      .map(([h, r, eol]) => [h, ...r].join(eol))
+    fc.assert(
+      fc.property(csvText, (text) => {
+        const table = parseCommuneCoordinates(text)
+        expect({ byCode: table.byCode, lines: table.problems.map((p) => p.line) }).toEqual(reference(text))
+      }),
+      { numRuns: 2_000 },
+    )
   })
   it('says which columns it needs', () => {
     expect(parseCommuneCoordinates('a,b\n1,2\n').problems[0]?.message).toContain('code_insee, latitude, longitude')
