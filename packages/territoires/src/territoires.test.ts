@@ -105,7 +105,7 @@ describe('parseCommuneCoordinates', () => {
         const table = parseCommuneCoordinates(text)
         expect({ byCode: table.byCode, lines: table.problems.map((p) => p.line) }).toEqual(reference(text))
       }),
-      { numRuns: 2_000 },
+      { numRuns: 500 },
     )
   })
   it('says which columns it needs', () => {
@@ -272,7 +272,10 @@ describe('the trigram index', () => {
         expected.set(gram, list)
       }
     })
-    expect(new Map([...index].map(([gram, list]) => [gram, [...list]]))).toEqual(expected)
+    expect([...index.keys()].sort()).toEqual([...expected.keys()].sort())
+    expect(
+      [...expected].filter(([gram, list]) => index.get(gram)?.join() !== list.join()).map(([gram]) => gram),
+    ).toEqual([])
   })
 })
 
@@ -388,7 +391,7 @@ describe('normalisation', () => {
     const text = fc.array(char, { maxLength: 30 }).map((codes) => String.fromCodePoint(...codes))
     fc.assert(fc.property(text, (value) => foldPlace(value) === foldText(value)))
     const names = officialGeography().communes.map((c) => c.nom)
-    expect(names.map(foldPlace)).toEqual(names.map(foldText))
+    expect(names.filter((name) => foldPlace(name) !== foldText(name))).toEqual([])
   })
   it('keys a name with and without its article', () => {
     expect(nameKeys('Le Puy-en-Velay')).toEqual(['le puy en velay', 'puy en velay'])
@@ -405,7 +408,7 @@ describe('normalisation', () => {
     for (const name of ['', 'St', 'Le', 'Les Mt Dore', 'Ste-Croix', 'S Lo', 'Sts-Geosmes', 'La St-Jean', 'Mtl'])
       expect(nameKeys(name), name).toEqual(expected(name))
     const names = officialGeography().communes.map((c) => c.nom)
-    expect(names.map(nameKeys)).toEqual(names.map(expected))
+    expect(names.filter((name) => nameKeys(name).join('|') !== expected(name).join('|'))).toEqual([])
   })
   it('counts a swap of two letters as one edit', () => {
     expect(editDistance('marseille', 'marsielle')).toBe(1)
