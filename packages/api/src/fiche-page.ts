@@ -3,6 +3,7 @@
  * who will go there with the paper in hand. Our own HTML, server-rendered, no script needed, no third-party request;
  * the QR code that opens the page is an inline SVG drawn here. Every text from the data is escaped.
  */
+import { createRequire } from 'node:module'
 import {
   addressLine,
   describeOpeningStatus,
@@ -19,7 +20,9 @@ import {
   weeklyTimetable,
 } from '@aiguillage/lieux'
 import { whatToBring } from '@aiguillage/orientation'
-import QRCode from 'qrcode'
+import type QRCodeModule from 'qrcode'
+
+let qrcode: typeof QRCodeModule | undefined
 
 const escape = (text: string): string =>
   text.replace(
@@ -37,7 +40,9 @@ const shortDate = (iso: string | undefined) => (iso ?? '').split('-').slice(1).r
  * (4 modules). Error correction M: it still reads when the paper is a little creased.
  */
 export function qrSvg(text: string, label: string): string {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' })
+  // Required on the first fiche rather than imported: the server's start does not wait for it.
+  qrcode ??= createRequire(import.meta.url)('qrcode') as typeof QRCodeModule
+  const qr = qrcode.create(text, { errorCorrectionLevel: 'M' })
   const size = qr.modules.size
   const margin = 4
   let path = ''

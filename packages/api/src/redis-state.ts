@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { ConversationState, ConversationStore } from '@aiguillage/assistant'
 import type { Clock } from '@aiguillage/lieux'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { StoreItems } from './expiring-storage.js'
 import { type SharedState, SharedStateUnavailable } from './shared-state.js'
@@ -43,8 +43,8 @@ type ProjectRedis = Redis & {
   releaseLock(key: string, holder: string): Promise<number>
 }
 
-function connection(url: string): ProjectRedis {
-  const redis = new Redis(url, {
+function connection(RedisClient: typeof Redis, url: string): ProjectRedis {
+  const redis = new RedisClient(url, {
     lazyConnect: true,
     // Down means down: a command fails at once (and the request gets a clear 503) instead of waiting in a queue.
     enableOfflineQueue: false,
@@ -96,8 +96,10 @@ export async function redisSharedState(
   url: string,
   options: { now: Clock; logger: Logger; conversationTtlMs?: number },
 ): Promise<SharedState> {
-  const redis = connection(url)
-  const subscriber = connection(url)
+  // Loaded only when Redis is configured: a single instance never pays for the client (a tenth of a second at start).
+  const { Redis: RedisClient } = await import('ioredis')
+  const redis = connection(RedisClient, url)
+  const subscriber = connection(RedisClient, url)
   let down = false
   redis.on('error', (error: Error) => {
     // Logged once per outage, not at every reconnection attempt.

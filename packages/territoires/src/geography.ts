@@ -68,17 +68,18 @@ export function geographyFromDecoupage(data: DecoupageData): Geography {
   for (const raw of rawCommunes) {
     if (raw.type === 'commune-actuelle' || raw.type === 'arrondissement-municipal') {
       currentNames.set(raw.code, raw.nom)
-      communes.push({
-        code: raw.code,
-        nom: raw.nom,
-        type: raw.type,
-        departement: raw.departement ?? '',
-        region: raw.region ?? '',
-        codesPostaux: raw.codesPostaux ?? [],
-        population: raw.population ?? 0,
-        ...(raw.commune ? { commune: raw.commune } : {}),
-        zone: (raw.zone as CogCommune['zone'] | undefined) ?? 'metro',
-      })
+      const { code, nom, type } = raw
+      const departement = raw.departement ?? ''
+      const region = raw.region ?? ''
+      const codesPostaux = raw.codesPostaux ?? []
+      const population = raw.population ?? 0
+      const zone = (raw.zone as CogCommune['zone'] | undefined) ?? 'metro'
+      // Two literals rather than a conditional spread: 35 000 objects built without copying through a temporary one.
+      communes.push(
+        raw.commune
+          ? { code, nom, type, departement, region, codesPostaux, population, commune: raw.commune, zone }
+          : { code, nom, type, departement, region, codesPostaux, population, zone },
+      )
     }
   }
   for (const raw of rawCommunes) {

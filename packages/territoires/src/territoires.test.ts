@@ -1,7 +1,9 @@
 import { officialGeography } from './cog-data.js'
+import { foldText, parseCsv } from '@aiguillage/lieux'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCommuneCoordinates } from './coordinates.js'
-import { editDistance, foldPlace, nameKeys, placeTokens } from './normalise.js'
+import { editDistance, foldPlace, nameKeys, placeTokens, trigrams } from './normalise.js'
 import { createTerritoires } from './territoires.js'
 
 const csv = `code_insee,nom,type,departement,region,epci_siren,epci_nom,codes_postaux,population,latitude,longitude,coord_source,commune_parente
@@ -53,6 +55,58 @@ describe('parseCommuneCoordinates', () => {
     )
     expect(table.byCode.get('23096')).toEqual({ latitude: 46.17, longitude: 1.87 })
     expect(table.problems).toHaveLength(1)
+  })
+  it('reads the cells as parseCsv does: quotes, line breaks in quotes, CRLF, a quote never closed, blank lines', () => {
+    // The reading before it skipped the cells it does not need: parseCsv's records, kept here as the oracle.
+    const reference = (text: string) => {
+      const { records } = parseCsv(text.replace(/^\uFEFF/, '').trimStart())
+      const header = records[0]?.cells.map((c) => c.trim().toLowerCase()) ?? []
+      const [code, lat, lon] = [
+        ['code_insee', 'code', 'insee'],
+        ['latitude', 'lat'],
+        ['longitude', 'lon', 'lng'],
+      ].map((names) => header.findIndex((c) => names.includes(c))) as [number, number, number]
+      const source = header.indexOf('coord_source')
+      const byCode = new Map<string, unknown>()
+      const lines: number[] = []
+      if (code < 0 || lat < 0 || lon < 0) return { byCode, lines: [1] }
+      for (const { line, cells } of records.slice(1)) {
+        const [insee, latitude, longitude] = [code, lat, lon].map((i) => cells[i]?.trim() ?? '') as [
+          string,
+          string,
+          string,
+        ]
+        if (latitude === '' && longitude === '') continue
+        const point = { latitude: Number(latitude), longitude: Number(longitude) }
+        if (!/^[0-9AB]{5}$/.test(insee) || !(Math.abs(point.latitude) <= 90) || !(Math.abs(point.longitude) <= 180))
+          lines.push(line)
+        else byCode.set(insee, cells[source]?.endsWith('-approx') ? { ...point, approximate: true } : point)
+      }
+      return { byCode, lines }
+    }
+    const cell = fc.constantFrom(
+      ...['', ' ', '"', '""', '"a,b"', '"x\ny"', 'x"y', '"open', '\r', '\n', ',', '01001', '2A004', '45.1', '-3.2'],
+      ...['nord', 'x-approx', ' 46.2 ', '23096', '"23096"', '"4""5"', 'Infinity', '1e1'],
+    )
+    const header = fc.constantFrom(
+      'code_insee,latitude,longitude,coord_source',
+      'nom,code,lng,lat',
+      '\n ,\ninsee,lat,lon',
+    )
+    const rows = fc.array(
+      fc.array(cell, { maxLength: 6 }).map((cells) => cells.join(',')),
+      { maxLength: 6 },
+    )
+    const csvText = fc
+      .tuple(header, rows, fc.constantFrom('\n', '\r\n', '\r'))
+      .map(([h, r, eol]) => [h, ...r].join(eol))
+    fc.assert(
+      fc.property(csvText, (text) => {
+        const table = parseCommuneCoordinates(text)
+        expect({ byCode: table.byCode, lines: table.problems.map((p) => p.line) }).toEqual(reference(text))
+      }),
+      { numRuns: 500 },
+    )
   })
   it('says which columns it needs', () => {
     expect(parseCommuneCoordinates('a,b\n1,2\n').problems[0]?.message).toContain('code_insee, latitude, longitude')
@@ -206,6 +260,25 @@ describe('extractPlace', () => {
   })
 })
 
+describe('the trigram index', () => {
+  it('lists, for each trigram, the names that have it, in order', () => {
+    const index = (territoires as unknown as { keysByTrigram: Map<string, Int32Array> }).keysByTrigram
+    const keys = (territoires as unknown as { keys: string[] }).keys
+    const expected = new Map<string, number[]>()
+    keys.forEach((key, i) => {
+      for (const gram of new Set(trigrams(key))) {
+        const list = expected.get(gram) ?? []
+        list.push(i)
+        expected.set(gram, list)
+      }
+    })
+    expect([...index.keys()].sort()).toEqual([...expected.keys()].sort())
+    expect(
+      [...expected].filter(([gram, list]) => index.get(gram)?.join() !== list.join()).map(([gram]) => gram),
+    ).toEqual([])
+  })
+})
+
 describe('resolve with a misspelt part', () => {
   it.each([
     ['Saint-Pierre en Maritnique', '97225', '972'],
@@ -308,9 +381,34 @@ describe('normalisation', () => {
     expect(placeTokens('Ste-Maxime')).toEqual(['sainte', 'maxime'])
     expect(foldPlace('L’Haÿ-les-Roses')).toBe('l hay les roses')
   })
+  it('folds every text as foldText does (its own table for Latin text)', () => {
+    // Latin letters and punctuation the table covers, combining accents and other scripts it leaves to foldText.
+    const char = fc.oneof(
+      fc.integer({ min: 0, max: 0x17f }),
+      fc.constantFrom(0x300, 0x301, 0x308, 0x327, 0x2019, 0x3a3, 0x130, 0xdf, 0x153, 0x1f600),
+      fc.integer({ min: 0x180, max: 0xffff }),
+    )
+    const text = fc.array(char, { maxLength: 30 }).map((codes) => String.fromCodePoint(...codes))
+    fc.assert(fc.property(text, (value) => foldPlace(value) === foldText(value)))
+    const names = officialGeography().communes.map((c) => c.nom)
+    expect(names.filter((name) => foldPlace(name) !== foldText(name))).toEqual([])
+  })
   it('keys a name with and without its article', () => {
     expect(nameKeys('Le Puy-en-Velay')).toEqual(['le puy en velay', 'puy en velay'])
     expect(nameKeys("L'Isle-Adam")).toEqual(['l isle adam', 'isle adam'])
+  })
+  it('keys every name as its tokens say (abbreviations expanded, leading article dropped)', () => {
+    const expected = (name: string) => {
+      const tokens = placeTokens(name)
+      const key = tokens.join(' ')
+      return tokens.length > 1 && ['le', 'la', 'les', 'l'].includes(tokens[0] as string)
+        ? [key, tokens.slice(1).join(' ')]
+        : [key]
+    }
+    for (const name of ['', 'St', 'Le', 'Les Mt Dore', 'Ste-Croix', 'S Lo', 'Sts-Geosmes', 'La St-Jean', 'Mtl'])
+      expect(nameKeys(name), name).toEqual(expected(name))
+    const names = officialGeography().communes.map((c) => c.nom)
+    expect(names.filter((name) => nameKeys(name).join('|') !== expected(name).join('|'))).toEqual([])
   })
   it('counts a swap of two letters as one edit', () => {
     expect(editDistance('marseille', 'marsielle')).toBe(1)
