@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { aLieuRecord, NOW } from './test-factories.js'
+import { readLieux } from './read.js'
+import { aLieuRecord, csvOf, NOW } from './test-factories.js'
 import { type RowIssue, validateLieux } from './validate.js'
 import { vocabularies } from './vocabularies.js'
 
@@ -203,6 +204,29 @@ describe('validateLieux: the whole batch', () => {
       [3, ['invalid_type']],
     ])
     expect(report.rejected[0]?.raw).toMatchObject({ id: 'b', code_postal: 'x' })
+  })
+  it.each([
+    ['the same id', ['x', 'x'], [2]],
+    ['an id with spaces, then without', [' x ', 'x'], [2]],
+    ['an id without spaces, then with', ['x', 'x '], [2]],
+    ['spaces on a row further up', [' a', 'x', 'b', 'x'], [4]],
+    ['no repeat', ['a', 'b', 'c'], []],
+  ])('in a CSV file, rejects a repeated id (%s)', (_, ids, rejectedLines) => {
+    const result = readLieux(csvOf(ids.map((id) => aLieuRecord({ id }))), { fileName: 'lieux.csv', now: NOW })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.report.rejected.map((row) => row.line - 1)).toEqual(rejectedLines)
+    for (const row of result.report.rejected) expect(row.errors[0]?.code).toBe('duplicate_id')
+  })
+  it('in a CSV file, an id is only repeated after an accepted row: a rejected first row does not count', () => {
+    const rows = [aLieuRecord({ id: 'x', code_postal: 'abc' }), aLieuRecord({ id: 'x' }), aLieuRecord({ id: 'x' })]
+    const result = readLieux(csvOf(rows), { fileName: 'lieux.csv', now: NOW })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.report.accepted.map((row) => row.line)).toEqual([3])
+    expect(result.report.rejected.map((row) => [row.line, row.errors[0]?.code])).toEqual([
+      [2, 'invalid_format'],
+      [4, 'duplicate_id'],
+    ])
+    expect(result.report.rejected[1]?.errors[0]?.message).toContain('ligne 3')
   })
   it('rejects a repeated id and names the line of the first one', () => {
     const report = validateLieux([aLieuRecord({ id: 'x' }), aLieuRecord({ id: 'x' })], options)

@@ -5,7 +5,7 @@ import { webAddress } from './links.js'
 import { checkHoraires, suspiciousHoraires } from './opening-hours.js'
 import { officialDeviation } from './official.js'
 import { hasValidSiretChecksum, PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'
-import { officialChecker, type UniqueValues } from './table-schema.js'
+import { officialChecker, type OfficialIssue, type UniqueValues } from './table-schema.js'
 import { closestValue, excerpt } from './text.js'
 import { AccessMode, Typologie } from './vocabularies.js'
 
@@ -295,7 +295,7 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
  */
 export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions): LieuxReport {
   const report: LieuxReport = { total: 0, accepted: [], rejected: [], warnings: [] }
-  const firstLineOfId = new Map<string, number>()
+  const ids = new AcceptedIds(report.accepted)
   const unique: UniqueValues = new Map()
   for (const row of rows) {
     report.total++
@@ -316,7 +316,7 @@ export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions): 
         errors.push({ line: row.line, field, code: issueCode(zodIssue, input), message: zodIssue.message })
       }
     } else {
-      const earlier = firstLineOfId.get(result.data.id)
+      const earlier = ids.firstLineOf(result.data.id, row, official)
       if (earlier !== undefined)
         errors.push({
           line: row.line,
@@ -329,8 +329,8 @@ export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions): 
       report.rejected.push({ line: row.line, officiel, raw: row.values, errors })
       continue
     }
-    firstLineOfId.set(result.data.id, row.line)
     report.accepted.push({ line: row.line, lieu: result.data, officiel })
+    ids.accepted(result.data.id, row.line)
     for (const issue of official) {
       const deviation = officialDeviation(issue, result.data)
       report.warnings.push({ line: row.line, field: issue.field, code: 'not_official', message: deviation })
@@ -338,6 +338,42 @@ export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions): 
     lieuWarnings(result.data, row.line, options, report.warnings)
   }
   return report
+}
+
+const ID = officialChecker.fieldNames.indexOf('id')
+
+/**
+ * The line of the first accepted row of each id, to reject a repeated one. Looking every id up in a table of a
+ * hundred thousand costs as much as reading the row, and the official check already looks up every id cell: in a
+ * CSV file where no id has spaces around it, an id the official check has not seen before cannot be repeated, and
+ * the table is only built (from the rows accepted so far) the first time one might be.
+ */
+class AcceptedIds {
+  #lines: Map<string, number> | undefined
+  #spaced = false
+  constructor(private readonly acceptedSoFar: readonly AcceptedRow[]) {}
+
+  firstLineOf(id: string, row: RawRow, official: readonly OfficialIssue[]): number | undefined {
+    if (this.#lines === undefined && row.cells) {
+      const cell = row.cells.cells[row.cells.cellOfField[ID] as number]
+      if (cell !== id) this.#spaced = true
+      const seenByOfficialCheck = official.some((issue) => issue.field === 'id' && issue.code === 'unique')
+      if (!this.#spaced && !seenByOfficialCheck) return undefined
+    }
+    return this.#table().get(id)
+  }
+
+  accepted(id: string, line: number): void {
+    if (this.#lines && !this.#lines.has(id)) this.#lines.set(id, line)
+  }
+
+  #table(): Map<string, number> {
+    if (this.#lines === undefined) {
+      this.#lines = new Map()
+      for (const { lieu, line } of this.acceptedSoFar) if (!this.#lines.has(lieu.id)) this.#lines.set(lieu.id, line)
+    }
+    return this.#lines
+  }
 }
 
 const noIssues: readonly never[] = []
