@@ -50,6 +50,10 @@ export function* csvRecords(text: string, delimiter = ',', blankLines: number[] 
   let lineEnd = -1
   let nextCr = -1
   let scanByLine = true
+  // The previous record's unquoted cells, by column: a cell written the same as the one above (the same services,
+  // source or date on every row of a national file) is given the same string rather than a new one, so the rows
+  // share it and later checks find it equal at once.
+  const above: string[] = []
 
   /** Finds the end of the line at `pos`, and whether the character loop is needed on it. */
   function nextLine(): boolean {
@@ -115,7 +119,10 @@ export function* csvRecords(text: string, delimiter = ',', blankLines: number[] 
         let end = text.indexOf(delimiter, pos)
         if (end === -1 || end > lineEnd)
           end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd
-        cells.push(text.slice(pos, end))
+        const column = cells.length
+        const same = above[column]
+        if (same !== undefined && same.length === end - pos && text.startsWith(same, pos)) cells.push(same)
+        else cells.push((above[column] = text.slice(pos, end)))
         pos = end
       } else {
         let end = pos
