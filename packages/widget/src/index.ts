@@ -24,6 +24,9 @@ export async function buildWidget(): Promise<string> {
     write: false,
     legalComments: 'none',
     logLevel: 'silent',
+    // The workspace packages it imports (@aiguillage/lieux/links) from their sources, like the widget itself: the
+    // bundle then never depends on another package having been compiled first (`pnpm build` runs them in parallel).
+    conditions: ['@aiguillage/source'],
   })
   return (result.outputFiles[0] as { text: string }).text
 }
