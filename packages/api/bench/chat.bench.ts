@@ -6,10 +6,10 @@
 // the latency when it is that busy), against GET /healthz of the same server driven the same way in the same run
 // (what the sockets, the middleware and this client cost at least).
 import { existsSync, readFileSync } from 'node:fs'
-import { Agent, request } from 'node:http'
+import { Agent } from 'node:http'
 import path from 'node:path'
 import { sharedData } from '../src/test-support.js'
-import { assertBuilt, benchEnv, compiledCli, realDataArgs, rssMb, start } from './server-process.js'
+import { assertBuilt, benchEnv, compiledCli, percentile, realDataArgs, rssMb, send, start } from './server-process.js'
 
 const casesFile = path.resolve(sharedData, '../eval/orientation-dev.jsonl')
 if (!existsSync(sharedData) || !existsSync(casesFile)) {
@@ -25,29 +25,6 @@ const CLIENTS = 20
 const SECONDS = 10
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
 
-function send(url: URL, method: 'GET' | 'POST', body?: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method,
-        agent,
-        headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {},
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] as number
 const ms = (value: number) => value.toFixed(1)
 
 /** A seeded generator (mulberry32): the same pauses on every run. */
@@ -111,7 +88,12 @@ async function chatTurn(client: number) {
   const state = cursor[client] as (typeof cursor)[number]
   const turns = conversations[state.conversation] as string[]
   const text = turns[state.turn] as string
-  const response = await send(chat, 'POST', JSON.stringify(state.id ? { conversationId: state.id, text } : { text }))
+  const response = await send(
+    agent,
+    chat,
+    'POST',
+    JSON.stringify(state.id ? { conversationId: state.id, text } : { text }),
+  )
   state.turn++
   // The id is the first member of the answer: read it without parsing 6 kB of JSON, so the client leaves the CPU to the server.
   state.id = response.status === 200 ? /^\{"conversationId":"([^"]+)"/.exec(response.text)?.[1] : undefined
@@ -122,7 +104,7 @@ async function chatTurn(client: number) {
 
 await drive(chatTurn) // warm-up: JIT, caches of the engine
 const people = await drive(chatTurn, { seconds: 20, think: true })
-const baseline = await drive(async () => (await send(health, 'GET')).status === 200)
+const baseline = await drive(async () => (await send(agent, health, 'GET')).status === 200)
 const measured = await drive(chatTurn)
 const rss = rssMb(api.pid)
 await api.stop()

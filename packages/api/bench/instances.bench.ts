@@ -5,10 +5,10 @@
 // Both instances, Redis and the load generator share this machine's cores: the figure is what sharing costs, not
 // what two machines would add.
 import { existsSync, readFileSync } from 'node:fs'
-import { Agent, request } from 'node:http'
+import { Agent } from 'node:http'
 import path from 'node:path'
 import { noRedisMessage, redisServerPath, sharedData, startRedis } from '../src/test-support.js'
-import { assertBuilt, benchEnv, compiledCli, realDataArgs, rssMb, start } from './server-process.js'
+import { assertBuilt, benchEnv, compiledCli, percentile, realDataArgs, rssMb, send, start } from './server-process.js'
 
 const casesFile = path.resolve(sharedData, '../eval/orientation-dev.jsonl')
 if (!existsSync(sharedData) || !existsSync(casesFile) || !redisServerPath) {
@@ -25,30 +25,6 @@ const CLIENTS = 20
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const agent = new Agent({ keepAlive: true, maxSockets: 2 * CLIENTS })
 
-function post(url: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/v1/chat`,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] as number
-
 /** Twenty clients, each replaying conversations turn after turn; turn n goes to urls[n % urls.length]. */
 async function drive(urls: string[]) {
   const times: number[] = []
@@ -63,8 +39,10 @@ async function drive(urls: string[]) {
         for (const text of script) {
           if (performance.now() >= end) break
           const begin = performance.now()
-          const answer = await post(
-            urls[turn++ % urls.length] as string,
+          const answer = await send(
+            agent,
+            `${urls[turn++ % urls.length] as string}/v1/chat`,
+            'POST',
             JSON.stringify({ text, ...(conversationId ? { conversationId } : {}) }),
           )
           times.push(performance.now() - begin)
@@ -87,7 +65,12 @@ async function warm(url: string): Promise<void> {
   while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 100))
   let conversationId: string | undefined
   for (const text of conversations[0] as string[]) {
-    const answer = await post(url, JSON.stringify({ text, ...(conversationId ? { conversationId } : {}) }))
+    const answer = await send(
+      agent,
+      `${url}/v1/chat`,
+      'POST',
+      JSON.stringify({ text, ...(conversationId ? { conversationId } : {}) }),
+    )
     conversationId = (JSON.parse(answer.text) as { conversationId: string }).conversationId
   }
 }
