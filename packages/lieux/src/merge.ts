@@ -1,3 +1,4 @@
+import { listLieuFields } from './fields.js'
 import type { Lieu } from './lieu-schema.js'
 import { PLACEHOLDER_PIVOT, pivotKind } from './pivot.js'
 import { foldText } from './text.js'
@@ -142,23 +143,6 @@ function distanceKm(a: Lieu, b: Lieu): number {
 const hasCoordinates = (lieu: Lieu) =>
   lieu.latitude !== undefined && lieu.longitude !== undefined && !(lieu.latitude === 0 && lieu.longitude === 0)
 
-/** The fields whose values are put together when records are merged. */
-const unitedLists = [
-  'services',
-  'typologie',
-  'courriels',
-  'site_web',
-  'modalites_acces',
-  'modalites_accompagnement',
-  'publics_specifiquement_adresses',
-  'prise_en_charge_specifique',
-  'frais_a_charge',
-  'dispositif_programmes_nationaux',
-  'formations_labels',
-  'autres_formations_labels',
-  'itinerance',
-] as const
-
 const filledFields = (lieu: Lieu) => Object.keys(lieu).length
 
 /**
@@ -277,7 +261,8 @@ function mergeRecords(ordered: readonly Lieu[]): Lieu {
   const merged: Record<string, unknown> = { ...first }
   for (const other of others)
     for (const [field, value] of Object.entries(other)) if (merged[field] === undefined) merged[field] = value
-  for (const field of unitedLists) {
+  // The lists are put together (services, access modes…).
+  for (const field of listLieuFields) {
     const values: string[] = []
     for (const lieu of ordered) for (const value of lieu[field] ?? []) if (!values.includes(value)) values.push(value)
     if (values.length > 0) merged[field] = values
