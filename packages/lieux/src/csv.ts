@@ -40,6 +40,15 @@ export function parseCsv(text: string, delimiter = ','): CsvParseResult {
  * without holding every record at once. Lines with only separators are skipped and added to `blankLines`.
  */
 export function* csvRecords(text: string, delimiter = ',', blankLines: number[] = []): Generator<CsvRecord> {
+  const next = csvReader(text, delimiter, blankLines)
+  for (let record = next(); record !== undefined; record = next()) yield record
+}
+
+/**
+ * The same records as {@link csvRecords}, pulled by calling the returned function until it returns `undefined`.
+ * What the validation of a file uses: a generator costs a resume and a result object per record.
+ */
+export function csvReader(text: string, delimiter = ',', blankLines: number[] = []): () => CsvRecord | undefined {
   const sep = delimiter.charCodeAt(0)
   const length = text.length
   let pos = 0
@@ -67,98 +76,108 @@ export function* csvRecords(text: string, delimiter = ',', blankLines: number[] 
     return scanByLine
   }
 
-  while (pos < length) {
-    const recordLine = line
-    const cells: string[] = []
-    let unclosedQuoteLine: number | undefined
-    let endOfRecord = false
+  return function nextRecord(): CsvRecord | undefined {
+    while (pos < length) {
+      const recordLine = line
+      const cells: string[] = []
+      let unclosedQuoteLine: number | undefined
+      let endOfRecord = false
 
-    while (!endOfRecord) {
-      if (text.charCodeAt(pos) === QUOTE) {
-        // Quoted cell: read up to the closing quote, unescaping doubled quotes.
-        const cellLine = line
-        let value = ''
-        let cursor = pos + 1
-        let closed = false
-        while (cursor < length) {
-          const next = text.indexOf('"', cursor)
-          if (next === -1) break
-          value += text.slice(cursor, next)
-          if (text.charCodeAt(next + 1) === QUOTE) {
-            value += '"'
-            cursor = next + 2
+      while (!endOfRecord) {
+        if (text.charCodeAt(pos) === QUOTE) {
+          // Quoted cell: read up to the closing quote, unescaping doubled quotes.
+          const cellLine = line
+          let value = ''
+          let cursor = pos + 1
+          let closed = false
+          while (cursor < length) {
+            const next = text.indexOf('"', cursor)
+            if (next === -1) break
+            value += text.slice(cursor, next)
+            if (text.charCodeAt(next + 1) === QUOTE) {
+              value += '"'
+              cursor = next + 2
+              continue
+            }
+            cursor = next + 1
+            closed = true
+            break
+          }
+          if (!closed) {
+            // Recover: the cell runs to the end of its own line, and the record ends there.
+            const lineEnd = text.indexOf('\n', pos)
+            const end = lineEnd === -1 ? length : lineEnd
+            const raw = text.slice(pos + 1, end)
+            cells.push(raw.endsWith('\r') ? raw.slice(0, -1) : raw)
+            unclosedQuoteLine = cellLine
+            pos = end === length ? length : end + 1
+            line = cellLine + 1
+            endOfRecord = true
             continue
           }
-          cursor = next + 1
-          closed = true
-          break
+          // Line breaks inside the quotes: none when the end of this line is past the closing quote.
+          if (lineEnd < pos) nextLine()
+          for (let next = lineEnd; next < cursor; next = text.indexOf('\n', next + 1)) {
+            if (next === -1) break
+            line++
+          }
+          // Text between the closing quote and the separator is kept (lenient, as spreadsheets are).
+          let tail = cursor
+          while (tail < length) {
+            const c = text.charCodeAt(tail)
+            if (c === sep || c === LF || c === CR) break
+            tail++
+          }
+          cells.push(tail > cursor ? value + text.slice(cursor, tail) : value)
+          pos = tail
+        } else if (lineEnd >= pos ? scanByLine : nextLine()) {
+          let end = text.indexOf(delimiter, pos)
+          if (end === -1 || end > lineEnd)
+            end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd
+          const column = cells.length
+          // slice then === is cheaper than startsWith at the position (measured), and the slice dies young.
+          const cell = text.slice(pos, end)
+          const same = above[column]
+          if (cell === same) cells.push(same)
+          else cells.push((above[column] = cell))
+          pos = end
+        } else {
+          let end = pos
+          while (end < length) {
+            const c = text.charCodeAt(end)
+            if (c === sep || c === LF || c === CR) break
+            end++
+          }
+          cells.push(text.slice(pos, end))
+          pos = end
         }
-        if (!closed) {
-          // Recover: the cell runs to the end of its own line, and the record ends there.
-          const lineEnd = text.indexOf('\n', pos)
-          const end = lineEnd === -1 ? length : lineEnd
-          const raw = text.slice(pos + 1, end)
-          cells.push(raw.endsWith('\r') ? raw.slice(0, -1) : raw)
-          unclosedQuoteLine = cellLine
-          pos = end === length ? length : end + 1
-          line = cellLine + 1
-          endOfRecord = true
-          continue
-        }
-        for (let i = pos; i < cursor; i++) if (text.charCodeAt(i) === LF) line++
-        // Text between the closing quote and the separator is kept (lenient, as spreadsheets are).
-        let tail = cursor
-        while (tail < length) {
-          const c = text.charCodeAt(tail)
-          if (c === sep || c === LF || c === CR) break
-          tail++
-        }
-        cells.push(tail > cursor ? value + text.slice(cursor, tail) : value)
-        pos = tail
-      } else if (lineEnd >= pos ? scanByLine : nextLine()) {
-        let end = text.indexOf(delimiter, pos)
-        if (end === -1 || end > lineEnd)
-          end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd
-        const column = cells.length
-        const same = above[column]
-        if (same !== undefined && same.length === end - pos && text.startsWith(same, pos)) cells.push(same)
-        else cells.push((above[column] = text.slice(pos, end)))
-        pos = end
-      } else {
-        let end = pos
-        while (end < length) {
-          const c = text.charCodeAt(end)
-          if (c === sep || c === LF || c === CR) break
-          end++
-        }
-        cells.push(text.slice(pos, end))
-        pos = end
-      }
 
-      const c = text.charCodeAt(pos)
-      if (c === sep) {
-        pos++
-        if (pos >= length) {
-          cells.push('')
+        const c = text.charCodeAt(pos)
+        if (c === sep) {
+          pos++
+          if (pos >= length) {
+            cells.push('')
+            endOfRecord = true
+          }
+        } else {
+          if (c === CR) pos++
+          if (text.charCodeAt(pos) === LF) pos++
+          if (c === CR || c === LF) line++
           endOfRecord = true
         }
-      } else {
-        if (c === CR) pos++
-        if (text.charCodeAt(pos) === LF) pos++
-        if (c === CR || c === LF) line++
-        endOfRecord = true
       }
-    }
 
-    if (unclosedQuoteLine === undefined && isBlank(cells)) {
-      blankLines.push(recordLine)
-      continue
+      if (unclosedQuoteLine === undefined && isBlank(cells)) {
+        blankLines.push(recordLine)
+        continue
+      }
+      const record: CsvRecord = { line: recordLine, cells }
+      const lastLine = text.charCodeAt(pos - 1) === LF ? line - 1 : line
+      if (lastLine > recordLine) record.endLine = lastLine
+      if (unclosedQuoteLine !== undefined) record.unclosedQuoteLine = unclosedQuoteLine
+      return record
     }
-    const record: CsvRecord = { line: recordLine, cells }
-    const lastLine = text.charCodeAt(pos - 1) === LF ? line - 1 : line
-    if (lastLine > recordLine) record.endLine = lastLine
-    if (unclosedQuoteLine !== undefined) record.unclosedQuoteLine = unclosedQuoteLine
-    yield record
+    return undefined
   }
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CellMemo, detached } from './cell-memo.js'
 import { lieuFields } from './fields.js'
-import { LieuSchema, safeParseCells } from './lieu-schema.js'
+import { isPlainDecimal, LieuSchema, safeParseCells } from './lieu-schema.js'
 import { aLieuRecord } from './test-factories.js'
 
 /*
@@ -138,5 +138,41 @@ describe('detached', () => {
     expect(list).toEqual(['Aide aux démarches administratives', 'x'])
     expect(Object.isFrozen(list)).toBe(true)
     expect(detached(46.1)).toBe(46.1)
+  })
+})
+
+describe('isPlainDecimal', () => {
+  const PLAIN_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+  it('says what the regular expression of a plain decimal says, on crafted texts', () => {
+    for (const text of [
+      '',
+      '.',
+      '+',
+      '-',
+      '1',
+      '-1.',
+      '.5',
+      '+.5e-3',
+      '45.1234',
+      '1e',
+      'e5',
+      '1e+',
+      '1.2.3',
+      '1,5',
+      ' 1',
+      '1 ',
+      '--1',
+      '0x1F',
+      'NaN',
+      '1_000',
+    ])
+      expect(isPlainDecimal(text), text).toBe(PLAIN_DECIMAL.test(text))
+  })
+  it('says what the regular expression says, on random texts made of the characters that matter', () => {
+    const text = fc.string({ unit: fc.constantFrom('0', '7', '.', '+', '-', 'e', 'E', ' ', 'a'), maxLength: 8 })
+    fc.assert(
+      fc.property(text, (value) => isPlainDecimal(value) === PLAIN_DECIMAL.test(value)),
+      { numRuns: 5000 },
+    )
   })
 })

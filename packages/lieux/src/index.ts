@@ -72,6 +72,7 @@ export type {
   AcceptedRow,
   ErrorCode,
   LieuxReport,
+  NextRow,
   RawRow,
   RejectedRow,
   RowIssue,

@@ -1,4 +1,4 @@
-import { type CsvRecord, csvRecords, detectDelimiter, parseCsv } from './csv.js'
+import { type CsvRecord, csvReader, detectDelimiter, parseCsv } from './csv.js'
 import { decodeText, stripBom } from './decode.js'
 import { isLieuField, lieuFields, requiredLieuFields } from './fields.js'
 import { officialHeaderDeviation } from './official.js'
@@ -7,6 +7,8 @@ import { excerpt } from './text.js'
 import { convertV0Row, lieuFieldsV0, v0OnlyFields, v1OnlyFields } from './v0.js'
 import {
   type LieuxReport,
+  type NextRow,
+  nextRowOf,
   type RawRow,
   type RowIssue,
   rowFromUnknown,
@@ -92,15 +94,15 @@ export function readLieux(input: string | Uint8Array, options: ReadLieuxOptions)
       message: 'Fichier au format v0.1.0 du standard : chaque ligne est convertie en v1.0.2 avant d’être validée.',
     })
     // The official schema v1.0.2 refuses a v0.1.0 file: its rows are usable after conversion, never *officiel*.
-    rows = mapRows(rows, (row) => (row.unreadable ? row : { ...convertRow(row), notOfficial: true }))
+    const next = typeof rows === 'function' ? rows : nextRowOf(rows)
+    rows = () => {
+      const row = next()
+      return row === undefined || row.unreadable ? row : { ...convertRow(row), notOfficial: true }
+    }
   }
   const report = validateRows(rows, options)
   report.warnings.unshift(...fileWarnings)
   return { ok: true, report: { ...report, format, schemaVersion: version } }
-}
-
-function* mapRows(rows: Iterable<RawRow>, map: (row: RawRow) => RawRow): Generator<RawRow> {
-  for (const row of rows) yield map(row)
 }
 
 function convertRow(row: RawRow): RawRow {
@@ -114,7 +116,8 @@ function convertRow(row: RawRow): RawRow {
   }
 }
 
-type ReadRows = { ok: true; rows: Iterable<RawRow>; version: SchemaVersion } | { ok: false; error: UnusableFile }
+type ReadRows =
+  { ok: true; rows: Iterable<RawRow> | NextRow; version: SchemaVersion } | { ok: false; error: UnusableFile }
 
 function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnings: RowIssue[]): ReadRows {
   const delimiter = detectDelimiter(text)
@@ -127,9 +130,8 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
     })
   // Records are read one at a time while rows are validated: a large file never has all its records in memory.
   const blankLines: number[] = []
-  const records = csvRecords(text, delimiter, blankLines)
-  const first = records.next()
-  const header: CsvRecord | undefined = first.done ? undefined : first.value
+  const records = csvReader(text, delimiter, blankLines)
+  const header = records()
   if (!header) return { ok: false, error: { code: 'empty_file', message: 'Le fichier ne contient aucune ligne.' } }
 
   const columns = header.cells.map((name) => {
@@ -200,29 +202,17 @@ function readCsvRows(text: string, nonUtf8Lines: ReadonlySet<number>, fileWarnin
         code: 'missing_column',
         message: `La colonne obligatoire « ${required} » est absente : toutes les lignes seront rejetées.`,
       })
-  const rows = csvRows(
-    splitSwallowedRows(records, text, delimiter, columns.length),
+  const rows = csvRows(records, {
+    text,
+    delimiter,
     columns,
-    version === '1.0.2' ? cellOfField : undefined,
+    cellOfField: version === '1.0.2' ? cellOfField : undefined,
     nonUtf8Lines,
-    headerIssues.length > 0,
-  )
-  return { ok: true, rows: withBlankLinesWarning(rows, blankLines, fileWarnings), version }
-}
-
-function* withBlankLinesWarning(
-  rows: Iterable<RawRow>,
-  blankLines: readonly number[],
-  fileWarnings: RowIssue[],
-): Generator<RawRow> {
-  yield* rows
-  if (blankLines.length > 0)
-    fileWarnings.push({
-      line: blankLines[0] ?? 1,
-      field: null,
-      code: 'blank_lines',
-      message: `${blankLines.length} ligne(s) vide(s) ignorée(s) (ligne ${blankLines.slice(0, 5).join(', ')}${blankLines.length > 5 ? '…' : ''}).`,
-    })
+    notOfficial: headerIssues.length > 0,
+    blankLines,
+    fileWarnings,
+  })
+  return { ok: true, rows, version }
 }
 
 /** A CSV row; the object of its values is only needed for rejected rows (their raw values) and v0 rows: built on demand. */
@@ -256,57 +246,94 @@ class CsvRow implements RawRow {
   }
 }
 
-function* csvRows(
-  records: Iterable<CsvRecord>,
-  columns: readonly string[],
-  cellOfField: readonly number[] | undefined,
-  nonUtf8Lines: ReadonlySet<number>,
-  notOfficial: boolean,
-): Generator<RawRow> {
-  for (const record of records) {
-    const row = new CsvRow(record, columns)
-    if (cellOfField) row.cells = { cells: record.cells, cellOfField }
-    if (notOfficial) row.notOfficial = true
-    // Most rows have no error: the array is only made for those that have one.
-    let errors: RowIssue[] | undefined
-    if (record.unclosedQuoteLine !== undefined) {
-      errors = [
-        {
-          line: record.line,
-          field: null,
-          code: 'unclosed_quote',
-          message: `Un guillemet ouvert ligne ${record.unclosedQuoteLine} n’est jamais fermé : la ligne est lue jusqu’à sa fin, les suivantes sont lues normalement.`,
-        },
-      ]
-      row.unreadable = true
-    } else if (record.cells.length !== columns.length) {
-      // Even extra *empty* cells are an error: one comma too many shifts every later column.
-      errors = [
-        {
-          line: record.line,
-          field: null,
-          code: 'column_count',
-          message: `La ligne a ${record.cells.length} colonnes au lieu de ${columns.length} : une virgule en trop ou en moins, ou un texte contenant une virgule sans guillemets.`,
-        },
-      ]
-      row.unreadable = true
-    }
+type CsvRowsContext = {
+  text: string
+  delimiter: string
+  columns: readonly string[]
+  cellOfField: readonly number[] | undefined
+  nonUtf8Lines: ReadonlySet<number>
+  notOfficial: boolean
+  /** Filled by the record reader as it goes: complete once every record is read. */
+  blankLines: readonly number[]
+  fileWarnings: RowIssue[]
+}
 
-    const lastLine = record.endLine ?? record.line
-    if (nonUtf8Lines.size > 0 && [...nonUtf8Lines].some((l) => l >= record.line && l <= lastLine))
-      for (const [field, value] of Object.entries(row.values)) {
-        // eslint-disable-next-line no-control-regex -- "not ASCII" is the whole range above \x7f
-        if (typeof value === 'string' && /[^\x00-\x7f]/.test(value))
-          (errors ??= []).push({
-            line: record.line,
-            field,
-            code: 'invalid_encoding',
-            message: `Le texte « ${excerpt(value)} » n’est pas en UTF-8 (lu en Windows-1252) : réenregistrez le fichier en UTF-8.`,
-          })
-      }
-    if (errors) row.errors = errors
-    yield row
+/**
+ * The rows of the records, pulled one by one, then the warning on blank lines once the last one is read. A function
+ * rather than generators between the reader and the validation: each costs a resume and a result object per row.
+ */
+function csvRows(nextRecord: () => CsvRecord | undefined, context: CsvRowsContext): NextRow {
+  const { text, delimiter, columns, blankLines, fileWarnings } = context
+  let lines: string[] | undefined
+  // The rows recovered from a record that swallowed several (rarely more than one record's worth).
+  let pieces: CsvRecord[] = []
+  let piece = 0
+  let done = false
+  return () => {
+    if (piece < pieces.length) return csvRow(pieces[piece++] as CsvRecord, context)
+    const record = nextRecord()
+    if (record === undefined) {
+      if (!done && blankLines.length > 0)
+        fileWarnings.push({
+          line: blankLines[0] ?? 1,
+          field: null,
+          code: 'blank_lines',
+          message: `${blankLines.length} ligne(s) vide(s) ignorée(s) (ligne ${blankLines.slice(0, 5).join(', ')}${blankLines.length > 5 ? '…' : ''}).`,
+        })
+      done = true
+      return undefined
+    }
+    if (record.endLine === undefined || record.cells.length === columns.length) return csvRow(record, context)
+    pieces = splitSwallowedRows(record, (lines ??= text.split('\n')), delimiter, columns.length)
+    piece = 1
+    return csvRow(pieces[0] as CsvRecord, context)
   }
+}
+
+function csvRow(record: CsvRecord, context: CsvRowsContext): RawRow {
+  const { columns, cellOfField, nonUtf8Lines, notOfficial } = context
+  const row = new CsvRow(record, columns)
+  if (cellOfField) row.cells = { cells: record.cells, cellOfField }
+  if (notOfficial) row.notOfficial = true
+  // Most rows have no error: the array is only made for those that have one.
+  let errors: RowIssue[] | undefined
+  if (record.unclosedQuoteLine !== undefined) {
+    errors = [
+      {
+        line: record.line,
+        field: null,
+        code: 'unclosed_quote',
+        message: `Un guillemet ouvert ligne ${record.unclosedQuoteLine} n’est jamais fermé : la ligne est lue jusqu’à sa fin, les suivantes sont lues normalement.`,
+      },
+    ]
+    row.unreadable = true
+  } else if (record.cells.length !== columns.length) {
+    // Even extra *empty* cells are an error: one comma too many shifts every later column.
+    errors = [
+      {
+        line: record.line,
+        field: null,
+        code: 'column_count',
+        message: `La ligne a ${record.cells.length} colonnes au lieu de ${columns.length} : une virgule en trop ou en moins, ou un texte contenant une virgule sans guillemets.`,
+      },
+    ]
+    row.unreadable = true
+  }
+
+  const lastLine = record.endLine ?? record.line
+  if (nonUtf8Lines.size > 0 && [...nonUtf8Lines].some((l) => l >= record.line && l <= lastLine))
+    for (const [field, value] of Object.entries(row.values)) {
+      // eslint-disable-next-line no-control-regex -- "not ASCII" is the whole range above \x7f
+      if (typeof value === 'string' && /[^\x00-\x7f]/.test(value))
+        (errors ??= []).push({
+          line: record.line,
+          field,
+          code: 'invalid_encoding',
+          message: `Le texte « ${excerpt(value)} » n’est pas en UTF-8 (lu en Windows-1252) : réenregistrez le fichier en UTF-8.`,
+        })
+    }
+  if (errors) row.errors = errors
+  return row
 }
 
 /**
@@ -314,30 +341,20 @@ function* csvRows(
  * many cells. When a multi-line record has the wrong number of cells but its lines, read one by one,
  * include a complete row, read it line by line instead: the swallowed rows come back.
  */
-function* splitSwallowedRows(
-  records: Iterable<CsvRecord>,
-  text: string,
+function splitSwallowedRows(
+  record: CsvRecord,
+  lines: readonly string[],
   delimiter: string,
   columnCount: number,
-): Generator<CsvRecord> {
-  let lines: string[] | undefined
-  for (const record of records) {
-    if (record.endLine === undefined || record.cells.length === columnCount) {
-      yield record
-      continue
-    }
-    lines ??= text.split('\n')
-    const pieces: CsvRecord[] = []
-    for (let line = record.line; line <= record.endLine; line++) {
-      const piece = parseCsv((lines[line - 1] ?? '').replace(/\r$/, ''), delimiter).records[0]
-      if (piece)
-        pieces.push({ ...piece, line, ...(piece.unclosedQuoteLine === undefined ? {} : { unclosedQuoteLine: line }) })
-    }
-    const recovered = pieces.some(
-      (piece) => piece.cells.length === columnCount && piece.unclosedQuoteLine === undefined,
-    )
-    yield* recovered ? pieces : [record]
+): CsvRecord[] {
+  const pieces: CsvRecord[] = []
+  for (let line = record.line; line <= (record.endLine ?? record.line); line++) {
+    const piece = parseCsv((lines[line - 1] ?? '').replace(/\r$/, ''), delimiter).records[0]
+    if (piece)
+      pieces.push({ ...piece, line, ...(piece.unclosedQuoteLine === undefined ? {} : { unclosedQuoteLine: line }) })
   }
+  const recovered = pieces.some((piece) => piece.cells.length === columnCount && piece.unclosedQuoteLine === undefined)
+  return recovered ? pieces : [record]
 }
 
 /** Lines where each top-level array element starts, found by scanning the text once (JSON.parse does not tell). */

@@ -289,15 +289,31 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
 }
 
 /**
+ * Rows pulled one by one until `undefined`: what a reader of a large file gives, cheaper than an iterator (no
+ * result object per row).
+ */
+export type NextRow = () => RawRow | undefined
+
+/** The rows of an iterable, pulled one by one. */
+export function nextRowOf(rows: Iterable<RawRow>): NextRow {
+  const iterator = rows[Symbol.iterator]()
+  return () => {
+    const result = iterator.next()
+    return result.done ? undefined : result.value
+  }
+}
+
+/**
  * Validates rows against the standard v1.0.2. Never stops at a bad row and never drops one:
  * each row is accepted (with its warnings) or rejected (with all its errors and its raw values).
  * `id` must be unique: a repeated id rejects the later row.
  */
-export function validateRows(rows: Iterable<RawRow>, options: ValidateOptions): LieuxReport {
+export function validateRows(rows: Iterable<RawRow> | NextRow, options: ValidateOptions): LieuxReport {
   const report: LieuxReport = { total: 0, accepted: [], rejected: [], warnings: [] }
   const ids = new AcceptedIds(report.accepted)
   const unique: UniqueValues = new Map()
-  for (const row of rows) {
+  const next = typeof rows === 'function' ? rows : nextRowOf(rows)
+  for (let row = next(); row !== undefined; row = next()) {
     report.total++
     // Most rows have no error: only allocate when there is one.
     const errors: RowIssue[] = row.errors ? [...row.errors] : []
