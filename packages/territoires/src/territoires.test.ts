@@ -416,3 +416,26 @@ describe('normalisation', () => {
     expect(editDistance('paris', 'lyon', 2)).toBe(3)
   })
 })
+
+describe('the index of names, built step by step', () => {
+  const build = () => createTerritoires({ geography: officialGeography(), coordinates: parseCommuneCoordinates(csv) })
+  const queries = ['Saint-Denis', "Moulins dans l'Allier", 'gueret 23000', 'le puy', 'Paris 18', 'Plaisir', 'sens', 'Gueret']
+  const answers = (t: ReturnType<typeof build>) =>
+    queries.map((query) => JSON.stringify([t.resolve(query), t.suggest(query.slice(0, 4))]))
+
+  it('takes several short steps, then gives the same answers as one built at once', () => {
+    const stepped = build()
+    let steps = 1
+    while (!stepped.prepareStep()) steps++
+    expect(steps).toBeGreaterThan(5)
+    expect(answers(stepped)).toEqual(answers(territoires))
+  })
+
+  it('is completed at once by a lookup made while it is under way', () => {
+    const halfway = build()
+    expect(halfway.prepareStep()).toBe(false)
+    expect(halfway.prepareStep()).toBe(false)
+    expect(answers(halfway)).toEqual(answers(territoires))
+    expect(halfway.prepareStep()).toBe(true)
+  })
+})

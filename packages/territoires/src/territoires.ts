@@ -1,7 +1,7 @@
 import { commonWordNames } from './common-words.js'
 import { frequentWords } from './frequent-words.js'
 import type { CommuneCoordinates, CoordinateTable } from './coordinates.js'
-import type { CogCommune, Departement, Geography, Region } from './geography.js'
+import type { CogCommune, Departement, FormerCommune, Geography, Region } from './geography.js'
 import { editDistance, foldPlace, nameKeys, placeTokens, trigrams } from './normalise.js'
 
 /** Words that open a request, not a place, even for an operator (« aide démarches »). */
@@ -304,6 +304,34 @@ const gramText = (gram: number): string =>
  * The communes of France and the resolution of what people type to candidate communes.
  * Build it once ({@link createTerritoires}); every lookup is then in memory.
  */
+/** The names people type (communes, former communes, short names), by the keys `nameKeys` makes of them. */
+type NameIndex = {
+  byKey: Map<string, Entry[]>
+  /** Every key, in the order met: the trigram index refers to them by position. */
+  keys: string[]
+  largeCities: { key: string; commune: Commune }[]
+  /**
+   * One-word names that are also everyday words ("sens", "touche", "signes"): in a sentence they need a cue. The
+   * hand-made list, and the names among the frequent French words, unless the town is large and the word rarer
+   * ("Plaisir" needs a cue, "Robert" for Le Robert does not).
+   */
+  everydayNames: Set<string>
+  /** The first words of names of several words ("pointe", "fort", "saint"): everyday words that may open a misspelt name. */
+  firstWords: Set<string>
+}
+
+function addName(names: NameIndex, name: string, entry: Entry): void {
+  for (const key of nameKeys(name)) {
+    let list = names.byKey.get(key)
+    if (!list) {
+      list = []
+      names.byKey.set(key, list)
+      names.keys.push(key)
+    }
+    if (!list.some((e) => e.commune.code === entry.commune.code)) list.push(entry)
+  }
+}
+
 export class Territoires {
   readonly communes: readonly Commune[]
   readonly departements: readonly Departement[]
@@ -313,22 +341,14 @@ export class Territoires {
 
   private readonly byInsee = new Map<string, Commune>()
   private readonly byPostcodeMap = new Map<string, Commune[]>()
-  private readonly byKey = new Map<string, Entry[]>()
   private readonly departementByKey = new Map<string, Departement>()
-  private readonly keys: string[] = []
   private trigramIndex: Map<string, Int32Array> | undefined
   private readonly arrondissements = new Map<string, Commune>()
-  private readonly largeCities: { key: string; commune: Commune }[]
   private trigramCounts: Uint8Array | undefined
   private compactDepartements: string[] | undefined
-  /**
-   * One-word names that are also everyday words ("sens", "touche", "signes"): in a sentence they need a cue. The
-   * hand-made list, and the names among the frequent French words, unless the town is large and the word rarer
-   * ("Plaisir" needs a cue, "Robert" for Le Robert does not).
-   */
-  private readonly everydayNames = new Set<string>(commonWordNames)
-  /** The first words of names of several words ("pointe", "fort", "saint"): everyday words that may open a misspelt name. */
-  private readonly firstWords = new Set<string>()
+  /** The index of names, once built (see `names`), and the builder while it is under way. */
+  private builtNames: NameIndex | undefined
+  private namesBuilder: Generator<void, NameIndex> | undefined
 
   constructor(geography: Geography, coordinates: ReadonlyMap<string, CommuneCoordinates>) {
     const departementNames = new Map(geography.departements.map((d) => [d.code, d.nom]))
@@ -372,32 +392,10 @@ export class Territoires {
       if (commune.type === 'arrondissement-municipal' && commune.commune) {
         const number = /(\d+)/.exec(commune.nom)?.[1]
         if (number) this.arrondissements.set(`${commune.commune}/${Number(number)}`, commune)
-      } else this.addName(commune.nom, { commune })
+      }
     }
-    for (const former of geography.formerCommunes) {
-      const parent = this.byInsee.get(former.parent)
-      if (parent) this.addName(former.nom, { commune: parent, formerName: former.nom })
-    }
-    this.largeCities = communes
-      .filter((c) => c.type === 'commune-actuelle' && c.population >= 50_000)
-      .sort(byPopulation)
-      .map((commune) => ({ key: placeTokens(commune.nom).join(' '), commune }))
     for (const list of this.byPostcodeMap.values()) list.sort(byPopulation)
-    for (const list of this.byKey.values()) list.sort((a, b) => byPopulation(a.commune, b.commune))
-    const frequentRank = new Map(frequentWords.map((word, rank) => [word, rank]))
-    for (const [key, list] of this.byKey) {
-      const space = key.indexOf(' ')
-      if (space > 0) this.firstWords.add(key.slice(0, space))
-      const rank = frequentRank.get(key)
-      if (rank !== undefined && (rank < 800 || (list[0]?.commune.population ?? 0) < 10_000)) this.everydayNames.add(key)
-    }
-
-    // The short names people use for some towns ("le Puy", "Brive", "Cherbourg"): the town, beside any small commune of
-    // that exact name, which population ranking then puts after it.
-    for (const [alias, code] of communeAliases) {
-      const commune = this.byInsee.get(code)
-      if (commune) this.addName(alias, { commune })
-    }
+    this.namesBuilder = this.buildNames(geography.formerCommunes)
     for (const departement of geography.departements) {
       this.departementByKey.set(departement.code.toLowerCase(), departement)
       for (const key of nameKeys(departement.nom)) this.departementByKey.set(key, departement)
@@ -413,6 +411,80 @@ export class Territoires {
       const departement = geography.departements.find((d) => d.code === code)
       if (departement) this.departementByKey.set(alias, departement)
     }
+  }
+
+  /**
+   * The names people type, by key. Built on first use or step by step (`prepareStep`): a quarter of a second for the
+   * 37 000 names of the official geography, which a server spends after it starts listening rather than before.
+   */
+  private get names(): NameIndex {
+    if (this.builtNames) return this.builtNames
+    const builder = this.namesBuilder as Generator<void, NameIndex>
+    for (let step = builder.next(); ; step = builder.next())
+      if (step.done) {
+        this.namesBuilder = undefined
+        return (this.builtNames = step.value)
+      }
+  }
+  private get byKey(): Map<string, Entry[]> {
+    return this.names.byKey
+  }
+  private get keys(): string[] {
+    return this.names.keys
+  }
+  private get largeCities(): { key: string; commune: Commune }[] {
+    return this.names.largeCities
+  }
+  private get everydayNames(): Set<string> {
+    return this.names.everydayNames
+  }
+  private get firstWords(): Set<string> {
+    return this.names.firstWords
+  }
+
+  /** Builds the index of names, pausing (`yield`) every few thousand names. */
+  private *buildNames(formerCommunes: readonly FormerCommune[]): Generator<void, NameIndex> {
+    const names: NameIndex = {
+      byKey: new Map(),
+      keys: [],
+      largeCities: [],
+      everydayNames: new Set(commonWordNames),
+      firstWords: new Set(),
+    }
+    const STEP = 4_000
+    let count = 0
+    for (const commune of this.communes) {
+      if (commune.type === 'arrondissement-municipal' && commune.commune) continue // named with their city
+      addName(names, commune.nom, { commune })
+      if (++count % STEP === 0) yield
+    }
+    for (const former of formerCommunes) {
+      const parent = this.byInsee.get(former.parent)
+      if (parent) addName(names, former.nom, { commune: parent, formerName: former.nom })
+      if (++count % STEP === 0) yield
+    }
+    names.largeCities = this.communes
+      .filter((c) => c.type === 'commune-actuelle' && c.population >= 50_000)
+      .sort(byPopulation)
+      .map((commune) => ({ key: placeTokens(commune.nom).join(' '), commune }))
+    yield
+    for (const list of names.byKey.values()) list.sort((a, b) => byPopulation(a.commune, b.commune))
+    yield
+    const frequentRank = new Map(frequentWords.map((word, rank) => [word, rank]))
+    for (const [key, list] of names.byKey) {
+      const space = key.indexOf(' ')
+      if (space > 0) names.firstWords.add(key.slice(0, space))
+      const rank = frequentRank.get(key)
+      if (rank !== undefined && (rank < 800 || (list[0]?.commune.population ?? 0) < 10_000))
+        names.everydayNames.add(key)
+    }
+    // The short names people use for some towns ("le Puy", "Brive", "Cherbourg"): the town, beside any small commune of
+    // that exact name, which population ranking then puts after it.
+    for (const [alias, code] of communeAliases) {
+      const commune = this.byInsee.get(code)
+      if (commune) addName(names, alias, { commune })
+    }
+    return names
   }
 
   /**
@@ -461,21 +533,26 @@ export class Territoires {
     return this.trigramIndex
   }
 
-  /** Builds now what is otherwise built on first use (the trigram index): call it when the process is idle. */
+  /** Builds now what is otherwise built on first use (the names, then the trigram index). */
   prepare(): void {
     void this.keysByTrigram
   }
 
-  private addName(name: string, entry: Entry): void {
-    for (const key of nameKeys(name)) {
-      let list = this.byKey.get(key)
-      if (!list) {
-        list = []
-        this.byKey.set(key, list)
-        this.keys.push(key)
+  /**
+   * One step of `prepare`, short enough (a few tens of milliseconds) for a server to answer requests in between; true
+   * once everything is built. What a request needs before then is built at once.
+   */
+  prepareStep(): boolean {
+    if (this.namesBuilder) {
+      const step = this.namesBuilder.next()
+      if (step.done) {
+        this.builtNames = step.value
+        this.namesBuilder = undefined
       }
-      if (!list.some((e) => e.commune.code === entry.commune.code)) list.push(entry)
+      return false
     }
+    this.prepare()
+    return true
   }
 
   /**
