@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Readable } from 'node:stream'
-import {
-  type Assistant,
-  type ConversationStore,
-  createAssistant,
-  MemoryConversationStore,
-  type TurnResult,
-} from '@aiguillage/assistant'
+import type { Assistant, TurnResult } from '@aiguillage/assistant'
+import type * as assistantCode from '@aiguillage/assistant'
+import { type ConversationStore, MemoryConversationStore } from '@aiguillage/assistant/store'
 import { type Clock, gsm7Length, type Lieu, lieuShare, toCsvChunks } from '@aiguillage/lieux'
 import {
   findLieuxNear,
@@ -114,7 +110,7 @@ export type ApiDeps = {
   /** Where chat conversations are kept (in memory by default, 30 minutes). */
   conversations?: ConversationStore
   /** The assistant behind /v1/chat, shared with the other channels (built from the store by default). */
-  engine?: () => Assistant
+  engine?: () => ChatEngine
   /** Routes of other channels (the widget's pages), registered before the home page's default. */
   mount?: (app: OpenAPIHono) => void
   config?: Partial<ApiConfig>
@@ -126,34 +122,45 @@ export type ApiDeps = {
   warmingUp?: () => boolean
 }
 
+/** What the channels ask of the assistant: a reply to a turn. */
+export type ChatEngine = Pick<Assistant, 'reply'>
+
 /**
  * The assistant over the current dataset: one engine per loaded dataset, while the conversations outlive a data
  * reload. Every channel (/v1/chat, the web chat, Teams) calls the same getter, so they give the same answers.
+ * The assistant's code (its lexicons, its speller) is loaded on the first turn or by `load()`, which a server calls
+ * once it listens: a tenth of a second that the lieux and communes do not wait for.
  */
 export function chatEngine(
   store: DatasetStore,
   options: { now: Clock; conversations?: ConversationStore; mode?: 'citizen' | 'operator' },
-): () => Assistant {
+): (() => ChatEngine) & { load: () => Promise<void> } {
   const now = options.now
   const conversations = options.conversations ?? new MemoryConversationStore({ now })
   let assistant: { version: number; engine: Assistant } | undefined
-  return () => {
-    if (assistant?.version !== store.version) {
-      const { territoires, index } = store.current
-      assistant = {
-        version: store.version,
-        engine: createAssistant({
-          territoires,
-          index,
-          store: conversations,
-          now,
-          newId: randomUUID,
-          mode: options.mode ?? 'citizen',
-        }),
+  let code: Promise<typeof assistantCode> | undefined
+  const load = () => (code ??= import('@aiguillage/assistant'))
+  const engine: ChatEngine = {
+    reply: async (input) => {
+      const { createAssistant } = await load()
+      if (assistant?.version !== store.version) {
+        const { territoires, index } = store.current
+        assistant = {
+          version: store.version,
+          engine: createAssistant({
+            territoires,
+            index,
+            store: conversations,
+            now,
+            newId: randomUUID,
+            mode: options.mode ?? 'citizen',
+          }),
+        }
       }
-    }
-    return assistant.engine
+      return assistant.engine.reply(input)
+    },
   }
+  return Object.assign(() => engine, { load: () => load().then(() => undefined) })
 }
 
 const knownPaths: readonly [RegExp, string][] = [

@@ -19,7 +19,7 @@ import {
   webLink,
   weeklyTimetable,
 } from '@aiguillage/lieux'
-import { whatToBring } from '@aiguillage/orientation'
+import { whatToBring } from '@aiguillage/orientation/knowledge'
 import type QRCodeModule from 'qrcode'
 
 let qrcode: typeof QRCodeModule | undefined

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { type Epci, epciByCommune } from '@aiguillage/couverture'
 import { type Geography, geographyFromDecoupage } from '@aiguillage/territoires'
+import { readUtf8 } from './read-text.js'
 
 const require = createRequire(import.meta.url)
 
@@ -19,9 +19,7 @@ let official: Promise<Geography> | undefined
 
 async function readOfficialGeography(): Promise<Geography> {
   const read = async (name: string): Promise<unknown[]> =>
-    JSON.parse(
-      await readFile(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`), 'utf8'),
-    ) as unknown[]
+    JSON.parse(await readUtf8(require.resolve(`@etalab/decoupage-administratif/data/${name}.json`))) as unknown[]
   const [communes, departements, regions] = await Promise.all([read('communes'), read('departements'), read('regions')])
   return geographyFromDecoupage({ communes, departements, regions })
 }
@@ -30,7 +28,7 @@ let epci: Promise<Map<string, Epci>> | undefined
 
 /** The EPCI of each commune (data/epci.json of @etalab/decoupage-administratif), read once. */
 export function loadEpci(): Promise<Map<string, Epci>> {
-  epci ??= readFile(require.resolve('@etalab/decoupage-administratif/data/epci.json'), 'utf8').then(
+  epci ??= readUtf8(require.resolve('@etalab/decoupage-administratif/data/epci.json')).then(
     (text) => epciByCommune(JSON.parse(text) as unknown[]).byCommune,
   )
   return epci

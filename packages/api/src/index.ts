@@ -1,5 +1,5 @@
 export { chatEngine, createApp, defaultApiConfig } from './app.js'
-export type { ApiConfig, ApiDeps } from './app.js'
+export type { ApiConfig, ApiDeps, ChatEngine } from './app.js'
 export { buildDataset, DatasetStore } from './dataset.js'
 export { ExpiringStorage } from './expiring-storage.js'
 export type { StoreItems } from './expiring-storage.js'

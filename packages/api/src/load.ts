@@ -5,6 +5,7 @@ import { type LieuxFileReport, readLieux } from '@aiguillage/lieux'
 import { type CoordinateTable, parseCommuneCoordinates } from '@aiguillage/territoires'
 import { buildDataset, type Dataset, type DatasetSource } from './dataset.js'
 import { loadOfficialGeography } from './geography.js'
+import { readUtf8 } from './read-text.js'
 import type { Logger } from 'pino'
 import { z } from 'zod'
 
@@ -39,7 +40,7 @@ export async function readLieuxFiles(files: readonly string[], now: Date): Promi
 export async function readCoordinates(file: string): Promise<CoordinateTable> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = await readUtf8(file)
   } catch {
     throw new DataError(`Fichier des communes introuvable : ${file}`)
   }

@@ -2,10 +2,9 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import type { Logger } from 'pino'
-import type { Assistant } from '@aiguillage/assistant'
 import type { Clock } from '@aiguillage/lieux'
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { type ApiConfig, chatEngine, createApp, defaultApiConfig } from './app.js'
+import { type ApiConfig, type ChatEngine, chatEngine, createApp, defaultApiConfig } from './app.js'
 import { handleClientErrors } from './client-errors.js'
 import { createLogger } from './logger.js'
 import { type Dataset, DatasetStore } from './dataset.js'
@@ -43,7 +42,7 @@ export type ServeOptions = {
 
 /** What a channel gets from the server: the same engine as /v1/chat, the data, the logger and the settings. */
 export type ChannelContext = {
-  engine: () => Assistant
+  engine: () => ChatEngine
   store: DatasetStore
   logger: Logger
   config: ApiConfig
@@ -174,14 +173,29 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   handleClientErrors(server as Server, logger)
   const attached: AttachedChannel[] = []
   for (const channel of channels) if (channel.attach) attached.push(await channel.attach(server, context))
-  const ready = Promise.all(attached.map((channel) => channel.ready ?? Promise.resolve())).then(() => {
-    warmingUp = false
-  })
+  // The assistant's code loads now that the port is open; /readyz waits for it, as for the channels' libraries.
+  const assistantLoaded = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => engine.load())
+    .catch((error: unknown) => {
+      logger.error({ err: { message: (error as Error).message } }, 'le code de l’assistant n’a pas pu être chargé')
+      throw error
+    })
+  const ready = Promise.all([assistantLoaded, ...attached.map((channel) => channel.ready ?? Promise.resolve())]).then(
+    () => {
+      warmingUp = false
+    },
+  )
+  // Not ready stays not ready (/readyz 503, said in the log above): no unhandled rejection stops the process.
+  ready.catch(() => {})
   const port = (server.address() as AddressInfo).port
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`
   logger.info({ url, stockage: shared.kind }, 'API prête')
-  // What is built on first use (the index of misspelt commune names) is built now, once the port is open.
-  setImmediate(() => store.current.territoires.prepare())
+  // What is built on first use (the index of commune names, then of misspelt ones) is built now that the port is open,
+  // in steps of a few tens of milliseconds with requests answered in between.
+  const prepare = () => {
+    if (!stopping && !store.current.territoires.prepareStep()) setImmediate(prepare)
+  }
+  setImmediate(prepare)
 
   // The data of a snapshot (or the demo, waiting for one) follow the syncs: whichever instance ran one says so, and
   // every instance (this one too) reloads the snapshot, one reload at a time.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { type ConversationStore, MemoryConversationStore } from '@aiguillage/assistant'
+import { type ConversationStore, MemoryConversationStore } from '@aiguillage/assistant/store'
 import type { Clock } from '@aiguillage/lieux'
 import { ExpiringStorage, type StoreItems } from './expiring-storage.js'
 import { RateLimiter } from './rate-limit.js'

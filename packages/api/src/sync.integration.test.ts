@@ -237,6 +237,34 @@ describe('aiguillage serve with a snapshot', () => {
       await running.close()
     }
   })
+  it('answers from the moment it listens: names and the assistant are readied after, or at once when a request needs them', async () => {
+    const running = await startServer({
+      port: 0,
+      now: runningClock(),
+      dataDir: fresh(),
+      autoSync: false,
+      logger: pino({ level: 'silent' }),
+    })
+    try {
+      // Asked before the steps after listening have run: the commune names and the assistant's code come on demand.
+      const [communes, chat] = await Promise.all([
+        fetch(`${running.url}/v1/communes?q=${encodeURIComponent('Guéret')}`),
+        fetch(`${running.url}/v1/chat`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: 'Bonjour, je cherche de l’aide pour internet' }),
+        }),
+      ])
+      expect(communes.status).toBe(200)
+      expect(((await communes.json()) as any).candidats[0]).toMatchObject({ code_insee: '23096' })
+      expect(chat.status).toBe(200)
+      expect(((await chat.json()) as any).messages.length).toBeGreaterThan(0)
+      await running.ready
+      expect((await fetch(`${running.url}/readyz`)).status).toBe(200)
+    } finally {
+      await running.close()
+    }
+  })
   it('serves the demo at once without data, and swaps in the synced data when the background sync succeeds', async () => {
     const dataDir = fresh()
     const running = await startServer({

@@ -24,7 +24,7 @@ export type BotState = TurnState<Conversation>
 
 export type TeamsBotOptions = {
   /** The assistant in operator mode, over the data being served (the same engine as the other channels). */
-  engine: () => Assistant
+  engine: () => Pick<Assistant, 'reply'>
   /** A lieu's full record, by id (the served data). */
   lieuById: (id: string) => Lieu | undefined
   adapter?: TeamsAdapter

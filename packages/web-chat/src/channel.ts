@@ -174,7 +174,7 @@ class WebChat {
   private readonly bot: Promise<WebBot>
   private heartbeat: NodeJS.Timeout | undefined
   private readonly logger: Logger
-  private readonly engine: () => Assistant
+  private readonly engine: () => Pick<Assistant, 'reply'>
   /** Read at each `hello`: a sync may replace the demo data while the server runs. */
   private readonly isDemo: () => boolean
   private nextConnectionKey = 0
