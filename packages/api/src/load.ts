@@ -18,8 +18,9 @@ export const demoDir = path.resolve(import.meta.dirname, '../demo')
 export class DataError extends Error {}
 
 /**
- * Reads and validates lieux files; rejected rows are kept out and counted, an unusable file is an error. `now` is the
- * instant the data's age is judged at.
+ * Reads and validates lieux files to serve them; rejected rows are kept out and counted, an unusable file is an error.
+ * `now` is the instant the data's age is judged at. Only acceptance is computed: no row warning, no official verdict
+ * (`aiguillage validate` and `sync` report those).
  */
 export async function readLieuxFiles(files: readonly string[], now: Date): Promise<LieuxFileReport[]> {
   const reports: LieuxFileReport[] = []
@@ -30,7 +31,7 @@ export async function readLieuxFiles(files: readonly string[], now: Date): Promi
     } catch {
       throw new DataError(`Fichier de lieux introuvable : ${file}`)
     }
-    const result = readLieux(bytes, { fileName: file, now })
+    const result = readLieux(bytes, { fileName: file, now, detail: 'acceptance' })
     if (!result.ok) throw new DataError(`${file} : ${result.error.message}`)
     reports.push(result.report)
   }

@@ -78,6 +78,31 @@ describe.skipIf(!hasSharedData)('real data: the files of the standard in ../shar
     }
   })
 
+  it("reading only for acceptance (a server's reading) accepts and rejects the same rows of every real file", () => {
+    const raw = file('lieux-mednum-cli-raw-inputs')
+    const files = [
+      file('lieux-france-services-2024/france-services-2024-08-01.lieux-mediation-numerique-v1.csv'),
+      file('lieux-hinaura-2022/hinaura-2022.lieux-mediation-numerique-v1.csv'),
+      file('lieux-hinaura-2022/hinaura-source-schema-v0.1.json'),
+      ...readdirSync(raw).map((name) => path.join(raw, name)),
+    ]
+    let rejected = 0
+    for (const name of files.filter((f) => /\.(csv|json)$/.test(f))) {
+      const full = readLieux(readFileSync(name), { fileName: name, now })
+      const served = readLieux(readFileSync(name), { fileName: name, now, detail: 'acceptance' })
+      if (!full.ok || !served.ok) {
+        expect(served.ok, name).toBe(full.ok)
+        continue
+      }
+      const lieux = (report: typeof full.report) => report.accepted.map((row) => [row.line, JSON.stringify(row.lieu)])
+      const refusals = (report: typeof full.report) => report.rejected.map((row) => [row.line, row.errors])
+      expect(lieux(served.report), name).toEqual(lieux(full.report))
+      expect(refusals(served.report), name).toEqual(refusals(full.report))
+      rejected += full.report.rejected.length
+    }
+    expect(rejected).toBeGreaterThan(0)
+  })
+
   it('the vocabularies are exactly those of schema-v1.0.2.json (but the unspaced "Étapes numériques(La Poste)")', () => {
     const schema = JSON.parse(readFileSync(file('standard-mediation-numerique/schema-v1.0.2.json'), 'utf8')) as {
       fields: { name: string; constraints?: { pattern?: string } }[]

@@ -184,3 +184,43 @@ describe('readLieux: unusable input', () => {
     expect(result.ok ? undefined : result.error).toMatchObject({ code: 'invalid_json', line: 3 })
   })
 })
+
+describe("readLieux with detail: 'acceptance' (what a server reads)", () => {
+  const rows = [
+    aLieuRecord({ id: 'a' }),
+    aLieuRecord({ id: ' a', nom: 'Le même id, avec une espace' }),
+    aLieuRecord({
+      id: 'b',
+      services: 'Aide aux démarches administratives |Maîtrise des outils numériques du quotidien|',
+    }),
+    aLieuRecord({ id: 'c', horaires: 'Mo 00:00-00:00', pivot: '00000000000000', courriels: 'pas un courriel' }),
+    aLieuRecord({ id: 'd', code_postal: '2300' }),
+    aLieuRecord({ id: 'b', nom: 'Id répété' }),
+    aLieuRecord({ id: 'e', latitude: '1.87', longitude: '46.17' }),
+    aLieuRecord({ id: 'f', date_maj: '2019-01-01', modalites_acces: 'Se presenter' }),
+    aLieuRecord({ id: '', nom: '   ' }),
+  ]
+  const read = (detail?: 'acceptance') => {
+    const result = readLieux(csvOf(rows), { fileName: 'lieux.csv', now: NOW, ...(detail ? { detail } : {}) })
+    if (!result.ok) throw new Error(result.error.message)
+    return result.report
+  }
+
+  it('accepts and rejects the same rows, with the same lieux and errors, as a full report', () => {
+    const full = read()
+    const served = read('acceptance')
+    expect(served.accepted.map((row) => [row.line, row.lieu])).toEqual(full.accepted.map((row) => [row.line, row.lieu]))
+    expect(served.rejected.map((row) => [row.line, row.errors])).toEqual(
+      full.rejected.map((row) => [row.line, row.errors]),
+    )
+    expect(full.rejected.length).toBeGreaterThan(2)
+    expect(full.warnings.length).toBeGreaterThan(3)
+  })
+
+  it('computes neither the warnings of rows nor the official verdict', () => {
+    const served = read('acceptance')
+    expect(served.warnings).toEqual([])
+    expect([...served.accepted, ...served.rejected].every((row) => !row.officiel)).toBe(true)
+    expect(read().accepted.some((row) => row.officiel)).toBe(true)
+  })
+})

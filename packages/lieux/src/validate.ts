@@ -107,6 +107,13 @@ export type ValidateOptions = {
   now: Date
   /** After how many days `date_maj` is considered old (the cartographie nationale says one year). */
   staleAfterDays?: number
+  /**
+   * `'report'` (the default): each row's warnings and the official schema's verdict, for people who publish or fix a
+   * file. `'acceptance'`: only whether each row is accepted, the same rows with the same errors, for a server that
+   * serves the lieux and shows no report (a sixth of a cold read); the rows then have no warning and `officiel` is
+   * false.
+   */
+  detail?: 'report' | 'acceptance'
 }
 
 const EMAIL = /^[^\s@|]+@[^\s@|]+\.[a-z]{2,}$/i
@@ -313,6 +320,7 @@ export function validateRows(rows: Iterable<RawRow> | NextRow, options: Validate
   const ids = new AcceptedIds(report.accepted)
   const unique: UniqueValues = new Map()
   const next = typeof rows === 'function' ? rows : nextRowOf(rows)
+  const full = options.detail !== 'acceptance'
   for (let row = next(); row !== undefined; row = next()) {
     report.total++
     // Most rows have no error: only allocate when there is one.
@@ -322,8 +330,8 @@ export function validateRows(rows: Iterable<RawRow> | NextRow, options: Validate
       report.rejected.push({ line: row.line, officiel: false, raw: row.values, errors })
       continue
     }
-    const official = officialIssuesOf(row, unique)
-    const officiel = official.length === 0 && !row.notOfficial && errors.length === 0
+    const official = full ? officialIssuesOf(row, unique) : noIssues
+    const officiel = full && official.length === 0 && !row.notOfficial && errors.length === 0
     const result = row.cells ? safeParseCells(row.cells.cells, row.cells.cellOfField) : LieuSchema.safeParse(row.values)
     if (!result.success) {
       for (const zodIssue of result.error.issues) {
@@ -332,7 +340,7 @@ export function validateRows(rows: Iterable<RawRow> | NextRow, options: Validate
         errors.push({ line: row.line, field, code: issueCode(zodIssue, input), message: zodIssue.message })
       }
     } else {
-      const earlier = ids.firstLineOf(result.data.id, row, official)
+      const earlier = ids.firstLineOf(result.data.id, row, full ? official : undefined)
       if (earlier !== undefined)
         errors.push({
           line: row.line,
@@ -347,6 +355,7 @@ export function validateRows(rows: Iterable<RawRow> | NextRow, options: Validate
     }
     report.accepted.push({ line: row.line, lieu: result.data, officiel })
     ids.accepted(result.data.id, row.line)
+    if (!full) continue
     for (const issue of official) {
       const deviation = officialDeviation(issue, result.data)
       report.warnings.push({ line: row.line, field: issue.field, code: 'not_official', message: deviation })
@@ -369,8 +378,9 @@ class AcceptedIds {
   #spaced = false
   constructor(private readonly acceptedSoFar: readonly AcceptedRow[]) {}
 
-  firstLineOf(id: string, row: RawRow, official: readonly OfficialIssue[]): number | undefined {
-    if (this.#lines === undefined && row.cells) {
+  /** `official`: the official check's issues for the row, which tell when an id was already seen; absent when not run. */
+  firstLineOf(id: string, row: RawRow, official: readonly OfficialIssue[] | undefined): number | undefined {
+    if (this.#lines === undefined && row.cells && official) {
       const cell = row.cells.cells[row.cells.cellOfField[ID] as number]
       if (cell !== id) this.#spaced = true
       const seenByOfficialCheck = official.some((issue) => issue.field === 'id' && issue.code === 'unique')
