@@ -419,7 +419,16 @@ describe('normalisation', () => {
 
 describe('the index of names, built step by step', () => {
   const build = () => createTerritoires({ geography: officialGeography(), coordinates: parseCommuneCoordinates(csv) })
-  const queries = ['Saint-Denis', "Moulins dans l'Allier", 'gueret 23000', 'le puy', 'Paris 18', 'Plaisir', 'sens', 'Gueret']
+  const queries = [
+    'Saint-Denis',
+    "Moulins dans l'Allier",
+    'gueret 23000',
+    'le puy',
+    'Paris 18',
+    'Plaisir',
+    'sens',
+    'Gueret',
+  ]
   const answers = (t: ReturnType<typeof build>) =>
     queries.map((query) => JSON.stringify([t.resolve(query), t.suggest(query.slice(0, 4))]))
 
