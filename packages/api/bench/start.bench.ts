@@ -7,8 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { Agent } from 'node:http'
-import { createServer } from 'node:net'
-import { sharedData } from '../src/test-support.js'
+import { freePort, sharedData } from '../src/test-support.js'
 import {
   assertBuilt,
   bareServer,
@@ -29,18 +28,6 @@ assertBuilt()
 
 const ROUNDS = 7
 const POLL_MS = 10
-
-/** A port free right now (the server then listens on it: polling can start before it does). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 /** Milliseconds from `begin` to the first 200 on `url`, asked every POLL_MS on a new connection. */
 async function firstOk(url: string, begin: number, child: ChildProcess): Promise<number> {

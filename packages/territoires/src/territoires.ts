@@ -418,13 +418,18 @@ export class Territoires {
    * 37 000 names of the official geography, which a server spends after it starts listening rather than before.
    */
   private get names(): NameIndex {
-    if (this.builtNames) return this.builtNames
-    const builder = this.namesBuilder as Generator<void, NameIndex>
-    for (let step = builder.next(); ; step = builder.next())
-      if (step.done) {
-        this.namesBuilder = undefined
-        return (this.builtNames = step.value)
-      }
+    while (!this.stepNames());
+    return this.builtNames as NameIndex
+  }
+
+  /** One step of the names' builder; true once the index is built. */
+  private stepNames(): boolean {
+    if (this.builtNames) return true
+    const step = (this.namesBuilder as Generator<void, NameIndex>).next()
+    if (!step.done) return false
+    this.builtNames = step.value
+    this.namesBuilder = undefined
+    return true
   }
   private get byKey(): Map<string, Entry[]> {
     return this.names.byKey
@@ -543,12 +548,8 @@ export class Territoires {
    * once everything is built. What a request needs before then is built at once.
    */
   prepareStep(): boolean {
-    if (this.namesBuilder) {
-      const step = this.namesBuilder.next()
-      if (step.done) {
-        this.builtNames = step.value
-        this.namesBuilder = undefined
-      }
+    if (!this.builtNames) {
+      this.stepNames()
       return false
     }
     this.prepare()
