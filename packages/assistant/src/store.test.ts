@@ -50,12 +50,18 @@ describe('MemoryConversationStore at its cap', () => {
     }
     const newStore = () => new MemoryConversationStore({ now: () => new Date(0), maxConversations: max })
     await fill(newStore(), 0) // warm-up: the JIT compiles the insert path before anything is measured
-    const store = newStore()
-    const intoEmpty = await fill(store, 0)
-    expect(store.size).toBe(max)
-    const intoFull = await fill(store, max)
-    expect(store.size).toBe(max)
-    expect(await store.get(`c${max - 1}`)).toBeUndefined()
+    // The best of three rounds on each side: the unit lane runs test files in parallel on two cores, and one pause of
+    // another worker (or of the GC) inside a single round weighs on one side only.
+    let intoEmpty = Infinity
+    let intoFull = Infinity
+    for (let round = 0; round < 3; round++) {
+      const store = newStore()
+      intoEmpty = Math.min(intoEmpty, await fill(store, 0))
+      expect(store.size).toBe(max)
+      intoFull = Math.min(intoFull, await fill(store, max))
+      expect(store.size).toBe(max)
+      expect(await store.get(`c${max - 1}`)).toBeUndefined()
+    }
     expect(intoFull / intoEmpty).toBeLessThan(4)
   })
 })
