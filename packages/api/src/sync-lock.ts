@@ -3,7 +3,7 @@
 // between the processes of one machine (or of machines sharing the data folder), a lock file created atomically.
 import { randomBytes } from 'node:crypto'
 import { readFileSync, unlinkSync } from 'node:fs'
-import { link, open, rename, stat, unlink } from 'node:fs/promises'
+import { link, open, rename, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import path from 'node:path'
 import type { Clock } from '@aiguillage/lieux'
@@ -196,8 +196,11 @@ export function fileSyncLock(options: { dataDir: string; now: Clock; maxAgeMs?: 
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'retry' // another process took it over first
       throw error
     }
-    const moved = await stat(aside)
-    if (moved.ino !== current.inode) {
+    // The very file judged stale? Its token says so (a file system reuses the inode of a file just deleted at once, so
+    // a lock just taken by another process can have the inode the stale one had); an unreadable one, its inode.
+    const moved = await readOwner(aside)
+    const same = current.owner ? moved?.owner?.token === current.owner.token : moved?.inode === current.inode
+    if (!same) {
       // Between our reading and our renaming, another process took the stale lock over and made a new one: that one
       // is live. Put it back (link fails if yet another lock appeared, which then stands).
       await link(aside, file).catch(() => undefined)
