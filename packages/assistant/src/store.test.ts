@@ -39,6 +39,56 @@ describe('MemoryConversationStore at its cap', () => {
     for (const id of ['b', 'c', 'd']) expect(await store.get(id)).toBeDefined()
   })
 
+  it('keeps the same conversations as a plain least-recently-active list, over many random turns', async () => {
+    // The store reads its oldest entry from an iterator kept between inserts; this compares it, step by step, with a
+    // naive model (an array in order of last activity) under new conversations, replies, expiries, deletes and sweeps.
+    let seed = 42
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return Math.floor((seed / 2 ** 31) * n) // the high bits: the low bits of this generator repeat quickly
+    }
+    let now = 0
+    const ttlMs = 120
+    const max = 8
+    const store = new MemoryConversationStore({ now: () => new Date(now), ttlMs, maxConversations: max })
+    let model: { id: string; updatedAt: number }[] = []
+    const alive = (entry: { updatedAt: number }) => now - entry.updatedAt <= ttlMs
+    for (let step = 0; step < 5_000; step++) {
+      now += random(4)
+      const id = `c${random(20)}`
+      const action = random(10)
+      if (action < 6) {
+        await store.set(state(id, now))
+        model = model.filter((entry) => entry.id !== id)
+        // At the cap: the expired at the front go, then the oldest until there is room.
+        if (model.length >= max) while (model[0] && (model.length >= max || !alive(model[0]))) model.shift()
+        model.push({ id, updatedAt: now })
+      } else if (action < 8) {
+        const held = await store.get(id)
+        const expected = model.find((entry) => entry.id === id)
+        if (expected && !alive(expected)) model = model.filter((entry) => entry.id !== id)
+        expect(held?.id, `step ${step}: get ${id}`).toBe(expected && alive(expected) ? id : undefined)
+      } else if (action < 9) {
+        await store.delete(id)
+        model = model.filter((entry) => entry.id !== id)
+      } else {
+        store.sweep()
+        while (model[0] && !alive(model[0])) model.shift()
+      }
+      expect(store.size, `step ${step}`).toBe(model.length)
+      if (step % 7 === 0) {
+        // Every conversation, not only the size (a get drops an expired one, in the store as in the model).
+        for (let n = 0; n < 20; n++) {
+          const expected = model.find((entry) => entry.id === `c${n}`)
+          if (expected && !alive(expected)) model = model.filter((entry) => entry !== expected)
+          expect((await store.get(`c${n}`))?.id, `step ${step}: c${n}`).toBe(
+            expected && alive(expected) ? `c${n}` : undefined,
+          )
+        }
+      }
+    }
+  })
+
   it('inserts into a full store at the cost of an insert into an empty one', async () => {
     // The same work measured twice in one run (a ratio, not a duration): 20 000 new conversations into an empty store,
     // then 20 000 more into the same store once full. A sweep of the whole store per insert made the second 100× slower.

@@ -12,10 +12,15 @@ export interface ConversationStore {
   delete(id: string): Promise<void>
 }
 
+interface StoredState {
+  updatedAt: number
+  json: string
+}
+
 /** Conversations in memory, forgotten after `ttlMs` without a message (30 minutes by default). */
 export class MemoryConversationStore implements ConversationStore {
   // Kept as JSON text: callers get their own copy (one parse), and a string is compact and cannot be shared by mistake.
-  private readonly states = new Map<string, { updatedAt: number; json: string }>()
+  private readonly states = new Map<string, StoredState>()
   private readonly ttlMs: number
   private readonly clock: Clock
   private readonly max: number
@@ -58,19 +63,42 @@ export class MemoryConversationStore implements ConversationStore {
    */
   private evict(): void {
     const now = this.now()
-    for (const [id, state] of this.states) {
-      if (this.states.size < this.max && now - state.updatedAt <= this.ttlMs) break
-      this.states.delete(id)
+    for (let oldest = this.oldest(); oldest; oldest = this.oldest()) {
+      if (this.states.size < this.max && now - oldest[1].updatedAt <= this.ttlMs) break
+      this.dropOldest()
     }
   }
 
   /** Drops expired conversations (oldest first, stopping at the first one still alive). */
   sweep(): void {
     const now = this.now()
-    for (const [id, state] of this.states) {
-      if (now - state.updatedAt <= this.ttlMs) break
-      this.states.delete(id)
+    for (let oldest = this.oldest(); oldest; oldest = this.oldest()) {
+      if (now - oldest[1].updatedAt <= this.ttlMs) break
+      this.dropOldest()
     }
+  }
+
+  // One iterator lives from one eviction to the next. A new `for…of` per insert would start at the front of the Map,
+  // where V8 keeps deleted entries as holes until it rehashes: every insert at the cap walked thousands of them.
+  private cursor: MapIterator<[string, StoredState]> | undefined
+  private front: [string, StoredState] | undefined
+
+  /** The oldest conversation, read once from the live iterator and kept until it is dropped or has moved. */
+  private oldest(): [string, StoredState] | undefined {
+    // Still the front only if the same entry is still there: a new message moved it to the end (delete + set).
+    if (this.front && this.states.get(this.front[0]) === this.front[1]) return this.front
+    this.cursor ??= this.states.entries()
+    const next = this.cursor.next()
+    // A finished iterator never sees later entries: the next call starts a new one. An entry the iterator reaches is
+    // live (deleted ones are skipped) and the oldest left.
+    if (next.done) this.cursor = undefined
+    this.front = next.done ? undefined : next.value
+    return this.front
+  }
+
+  private dropOldest(): void {
+    if (this.front) this.states.delete(this.front[0])
+    this.front = undefined
   }
 
   get size(): number {
