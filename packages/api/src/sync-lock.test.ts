@@ -48,14 +48,36 @@ describe('fileSyncLock', () => {
     expect(attempts.filter((attempt) => attempt.acquired)).toHaveLength(1)
   })
 
-  it('takes over the lock of a process that died on this machine, and only one of many syncs does', async () => {
-    const dataDir = fresh()
-    writeLock(dataDir, { pid: DEAD_PID })
-    const attempts = await Promise.all(Array.from({ length: 20 }, () => lockOf(dataDir).acquire()))
-    expect(attempts.filter((attempt) => attempt.acquired)).toHaveLength(1)
-    expect(JSON.parse(readFileSync(syncLockFile(dataDir), 'utf8'))).toMatchObject({ pid: process.pid })
-    // Nothing is left behind by the takeover.
-    expect(readdirSync(dataDir)).toEqual(['sync.lock'])
+  it('takes over the lock of a process that died on this machine, and only one of many syncs does, every time', async () => {
+    // Many rounds: two takeovers overlapping so that one removes the lock the other has just taken happens in a few
+    // rounds out of a hundred, not in every one (the file operations run on libuv's threads, truly in parallel).
+    for (let round = 0; round < 40; round++) {
+      const dataDir = fresh()
+      writeLock(dataDir, { pid: DEAD_PID })
+      const attempts = await Promise.all(Array.from({ length: 20 }, () => lockOf(dataDir).acquire()))
+      const winners = attempts.filter((attempt) => attempt.acquired)
+      expect(winners, `round ${round}`).toHaveLength(1)
+      expect(await held(winners[0] as LockAttempt).stillHeld()).toBe(true)
+      expect(JSON.parse(readFileSync(syncLockFile(dataDir), 'utf8'))).toMatchObject({ pid: process.pid })
+      // Nothing is left behind by the takeover (its guard is gone).
+      expect(readdirSync(dataDir)).toEqual(['sync.lock'])
+      await held(winners[0] as LockAttempt).release()
+    }
+  })
+
+  it('takes over a stale lock even when a process died in the middle of taking it over', async () => {
+    for (const guard of [
+      JSON.stringify({ pid: DEAD_PID, host: hostname(), startedAt: MONDAY_10H30, token: 'g' }),
+      '',
+    ]) {
+      const dataDir = fresh()
+      writeLock(dataDir, { pid: DEAD_PID, token: 'mort' })
+      // The guard of a takeover of that lock, left by a process killed while it held it (written, or still empty).
+      writeFileSync(`${syncLockFile(dataDir)}.reprise-jeton-mort`, guard)
+      const attempts = await Promise.all(Array.from({ length: 5 }, () => lockOf(dataDir).acquire()))
+      expect(attempts.filter((attempt) => attempt.acquired)).toHaveLength(1)
+      expect(readdirSync(dataDir)).toEqual(['sync.lock'])
+    }
   })
 
   it('leaves the lock of a live process alone while it is younger than the maximum age, then takes it over', async () => {

@@ -3,7 +3,7 @@
 // between the processes of one machine (or of machines sharing the data folder), a lock file created atomically.
 import { randomBytes } from 'node:crypto'
 import { readFileSync, unlinkSync } from 'node:fs'
-import { link, open, rename, unlink } from 'node:fs/promises'
+import { open, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import path from 'node:path'
 import type { Clock } from '@aiguillage/lieux'
@@ -105,7 +105,7 @@ export async function createExclusive(file: string, owner: LockOwner): Promise<v
   }
 }
 
-/** The owner written in a lock file; undefined when missing or unreadable. `inode` identifies this very file. */
+/** The owner written in a lock file (none when unreadable), and its inode; undefined when there is no file. */
 export async function readOwner(file: string): Promise<{ owner?: LockOwner; inode: number } | undefined> {
   let handle
   try {
@@ -145,12 +145,68 @@ function releaseOnExit(file: string, token: string) {
 }
 
 /**
+ * How long a takeover may hold its guard before another process takes the guard over: a takeover lasts milliseconds
+ * (a read and an unlink), so a guard this old belongs to a hung process.
+ */
+const TAKEOVER_MAX_AGE_MS = 60_000
+
+/** A lock file's owner, read again after a moment while it is unreadable (its writer may be writing it this instant). */
+async function readSettled(file: string): Promise<{ owner?: LockOwner; inode: number } | undefined> {
+  let current = await readOwner(file)
+  for (let i = 0; current && !current.owner && i < 3; i++) {
+    await pause(50)
+    current = await readOwner(file)
+  }
+  return current
+}
+
+/** What identifies one lock file: its token, or its inode while it has none (left empty by a process killed at once). */
+const identity = (lock: { owner?: LockOwner; inode: number }) =>
+  lock.owner ? `jeton-${lock.owner.token}` : `inode-${lock.inode}`
+
+/**
+ * Removes `file` if it is still the lock judged stale (`judged`, an {@link identity}), under a guard of its own: the file
+ * `<file>.reprise-<identity>`, created with O_EXCL. Only the process holding that guard reads the lock again and
+ * removes it, so two processes taking over the same stale lock can never remove a lock just taken by a third (there is
+ * no "delete if unchanged" in a file system: without the guard, one could read the stale lock, another remove it and
+ * take the lock, and the first remove that new lock). A guard whose holder died is itself taken over the same way.
+ */
+async function removeIfStill(file: string, judged: string, now: Clock, depth = 0): Promise<void> {
+  const guard = `${file}.reprise-${judged.replace(/[^\w-]/g, '_').slice(0, 80)}`
+  const owner = ownerNow(now)
+  const dropToken = holdToken(owner.token)
+  try {
+    await createExclusive(guard, owner)
+  } catch (error) {
+    dropToken()
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    // Another process is taking this lock over (a matter of milliseconds: the caller tries again after a moment), or
+    // died doing it: then its guard is taken over too.
+    const other = await readSettled(guard)
+    if (other && depth < 2 && (!other.owner || isStale(other.owner, now, TAKEOVER_MAX_AGE_MS)))
+      await removeIfStill(guard, identity(other), now, depth + 1)
+    else await pause(20)
+    return
+  }
+  try {
+    const current = await readOwner(file)
+    if (current && identity(current) === judged)
+      await unlink(file).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+      })
+  } finally {
+    await unlink(guard).catch(() => undefined)
+    dropToken()
+  }
+}
+
+/**
  * The lock between processes sharing a data folder: the file `<dataDir>/sync.lock`, created with O_EXCL (`wx`) and
  * holding the pid, the machine, the start time and a token. A stale lock ({@link isStale}; or unreadable after a
- * moment: its writer died between creating and writing it) is taken over: it is first renamed to a name of our own,
- * and deleted only if it is still the very file judged stale (same inode), so two processes taking over at once never
- * remove a lock just taken by a third. The lock is released by `release`, and when the process exits; a process
- * killed outright (SIGKILL) leaves a lock that the next sync takes over as stale.
+ * moment: its writer died between creating and writing it) is taken over: removed under a guard, only if it is still
+ * the very lock judged stale ({@link removeIfStill}), then created anew with O_EXCL like any lock. The lock is released
+ * by `release`, and when the process exits; a process killed outright (SIGKILL) leaves a lock that the next sync takes
+ * over as stale.
  */
 export function fileSyncLock(options: { dataDir: string; now: Clock; maxAgeMs?: number }): SyncLock {
   const file = syncLockFile(options.dataDir)
@@ -178,37 +234,13 @@ export function fileSyncLock(options: { dataDir: string; now: Clock; maxAgeMs?: 
       },
     }
   }
-  /** The lock is there: busy, or stale and taken over (then 'retry'). */
+  /** The lock is there: busy, or stale and removed (then 'retry'). */
   const judge = async (): Promise<LockAttempt | 'retry'> => {
-    let current = await readOwner(file)
-    // A lock being written this very instant: read it again before judging it unreadable.
-    for (let i = 0; current && !current.owner && i < 3; i++) {
-      await pause(50)
-      current = await readOwner(file)
-    }
+    const current = await readSettled(file)
     if (!current) return 'retry' // released meanwhile
     if (current.owner && !isStale(current.owner, options.now, maxAgeMs))
       return { acquired: false, holder: current.owner }
-    const aside = `${file}.${newToken()}.perime`
-    try {
-      await rename(file, aside)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'retry' // another process took it over first
-      throw error
-    }
-    // The very file judged stale? Its token says so (a file system reuses the inode of a file just deleted at once, so
-    // a lock just taken by another process can have the inode the stale one had); an unreadable one, its inode.
-    const moved = await readOwner(aside)
-    const same = current.owner ? moved?.owner?.token === current.owner.token : moved?.inode === current.inode
-    if (!same) {
-      // Between our reading and our renaming, another process took the stale lock over and made a new one: that one
-      // is live. Put it back (link fails if yet another lock appeared, which then stands).
-      await link(aside, file).catch(() => undefined)
-      await unlink(aside).catch(() => undefined)
-      const holder = (await readOwner(file))?.owner
-      return { acquired: false, ...(holder ? { holder } : {}) }
-    }
-    await unlink(aside)
+    await removeIfStill(file, identity(current), options.now)
     return 'retry'
   }
   return {
