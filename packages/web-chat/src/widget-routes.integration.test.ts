@@ -53,4 +53,32 @@ describe('the widget’s routes on the main server', () => {
     expect(html).toMatch(/<script src="\/widget\.js" data-container="#discussion"[^>]*defer><\/script>/)
     expect(html).not.toMatch(/https?:\/\/(?!127)/)
   })
+
+  it('gives every answer of the real server the security headers once each, a route’s own header winning', async () => {
+    // Over a real socket: node's response adds them as it writes the answer's headers (app.request() takes another path).
+    const rawHeaders = (path: string) =>
+      new Promise<{ status: number; names: string[]; headers: http.IncomingHttpHeaders }>((resolve, reject) =>
+        http
+          .get(`${chat.server.url}${path}`, (response) => {
+            response.resume()
+            resolve({
+              status: response.statusCode ?? 0,
+              names: response.rawHeaders.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase()),
+              headers: response.headers,
+            })
+          })
+          .on('error', reject),
+      )
+    for (const path of ['/healthz', '/v1/lieux?commune=Gu%C3%A9ret', '/pas-de-page', '/widget.js', '/']) {
+      const { status, names, headers } = await rawHeaders(path)
+      expect(status, path).toBeLessThan(500)
+      expect(new Set(names).size, `${path}: a header written twice`).toBe(names.length)
+      expect(headers['x-content-type-options'], path).toBe('nosniff')
+      expect(headers['x-frame-options'], path).toBe('SAMEORIGIN')
+      expect(headers['content-security-policy'], path).toBeTruthy()
+    }
+    expect((await rawHeaders('/widget.js')).headers['cross-origin-resource-policy']).toBe('cross-origin')
+    expect((await rawHeaders('/healthz')).headers['cross-origin-resource-policy']).toBe('same-site')
+    expect((await rawHeaders('/')).headers['content-security-policy']).toContain("default-src 'none'")
+  })
 })
