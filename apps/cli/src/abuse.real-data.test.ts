@@ -97,8 +97,16 @@ describe.skipIf(!existsSync(sharedData))('real data: abusive requests (real serv
     expect(median(refused.latencies)).toBeLessThan(100)
     // The costliest valid requests are answered at most 8 at a time per client (AIGUILLAGE_CONCURRENCE), each in a few
     // tens of milliseconds, the export in chunks: /healthz waits for a few of them at most, never for the whole queue.
-    expect(costly.statuses.has(429)).toBe(true)
     expect(median(costly.latencies)).toBeLessThan(1000)
+    // The cap itself, from twenty exports asked at the same instant: during the attack above, a loaded machine can keep
+    // fewer than nine in flight at once (searches run in one go), so its answers alone cannot show the cap.
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => get(server.port, attacks['a full page of the CSV export'] as string)),
+    )
+    const statuses = burst.map((answer) => answer.status)
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(8)
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0)
+    expect(statuses.every((status) => status === 200 || status === 429)).toBe(true)
   }, 60_000)
 })
 
