@@ -173,13 +173,8 @@ const identity = (lock: { owner?: LockOwner; inode: number }) =>
  */
 async function removeIfStill(file: string, judged: string, now: Clock, depth = 0): Promise<void> {
   const guard = `${file}.reprise-${judged.replace(/[^\w-]/g, '_').slice(0, 80)}`
-  const owner = ownerNow(now)
-  const dropToken = holdToken(owner.token)
-  try {
-    await createExclusive(guard, owner)
-  } catch (error) {
-    dropToken()
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  const held = await createHeld(guard, now)
+  if (!held) {
     // Another process is taking this lock over (a matter of milliseconds: the caller tries again after a moment), or
     // died doing it: then its guard is taken over too.
     const other = await readSettled(guard)
@@ -196,7 +191,24 @@ async function removeIfStill(file: string, judged: string, now: Clock, depth = 0
       })
   } finally {
     await unlink(guard).catch(() => undefined)
+    held.dropToken()
+  }
+}
+
+/**
+ * Creates `file` (O_EXCL) for a new owner of this process, whose token is held from before the file exists: another
+ * sync of this process reading it must not judge it stale. Undefined (and the token dropped) when the file is there.
+ */
+async function createHeld(file: string, now: Clock): Promise<{ owner: LockOwner; dropToken: () => void } | undefined> {
+  const owner = ownerNow(now)
+  const dropToken = holdToken(owner.token)
+  try {
+    await createExclusive(file, owner)
+    return { owner, dropToken }
+  } catch (error) {
     dropToken()
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined
+    throw error
   }
 }
 
@@ -212,16 +224,9 @@ export function fileSyncLock(options: { dataDir: string; now: Clock; maxAgeMs?: 
   const file = syncLockFile(options.dataDir)
   const maxAgeMs = options.maxAgeMs ?? SYNC_LOCK_MAX_AGE_MS
   const attempt = async (): Promise<LockAttempt | 'retry'> => {
-    const owner = ownerNow(options.now)
-    // Held from before the file exists: another sync of this process reading it must not judge it stale.
-    const dropToken = holdToken(owner.token)
-    try {
-      await createExclusive(file, owner)
-    } catch (error) {
-      dropToken()
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      return judge()
-    }
+    const held = await createHeld(file, options.now)
+    if (!held) return judge()
+    const { owner, dropToken } = held
     releaseOnExit(file, owner.token)
     const stillHeld = async () => (await readOwner(file).catch(() => undefined))?.owner?.token === owner.token
     return {
