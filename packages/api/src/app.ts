@@ -296,17 +296,17 @@ function unknownLieu(c: Context, id: string): Response {
  * winning whatever their case (`overwrite: false`), in the one call that writes them all: node's setHeader() one
  * header at a time validated and stored each header twice, a third of the cost of a small answer.
  */
-function securedWriteHead(defaults: () => readonly (readonly [string, string])[]) {
+function securedWriteHead(defaults: readonly (readonly [string, string])[]) {
   return function writeHead(this: ServerResponse, statusCode: number, ...rest: unknown[]): ServerResponse {
     const message = typeof rest[0] === 'string' ? rest[0] : undefined
     const given = rest[message === undefined ? 0 : 1]
     if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
       // Raw header arrays (not written by hono): the slower path, one header at a time.
-      for (const [name, value] of defaults()) if (!this.hasHeader(name)) this.setHeader(name, value)
+      for (const [name, value] of defaults) if (!this.hasHeader(name)) this.setHeader(name, value)
       return nodeWriteHead.call(this, statusCode, ...(rest as [string, OutgoingHttpHeaders]))
     }
     const headers: OutgoingHttpHeaders = {}
-    for (const [name, value] of defaults()) if (!this.hasHeader(name)) headers[name] = value
+    for (const [name, value] of defaults) if (!this.hasHeader(name)) headers[name] = value
     if (given)
       for (const [name, value] of Object.entries(given as OutgoingHttpHeaders)) {
         const lower = name.toLowerCase()
@@ -405,21 +405,20 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   // as with `overwrite: false`): hono's middleware costs a has() and a set() of an undici Headers per header and per
   // answer, and node's setHeader() one by one a third of the cost of a small answer. Read once from hono's middleware;
   // under app.request() (no node response), that middleware sets them.
-  let securityHeaders: [string, string][] | undefined
+  let writeHeadSecured: ReturnType<typeof securedWriteHead> | undefined
   void Promise.resolve(
     new OpenAPIHono()
       .use(security)
       .get('/', (c) => c.body(null, 204))
       .request('/'),
-  ).then((response) => (securityHeaders = [...response.headers]))
-  const writeHeadSecured = securedWriteHead(() => securityHeaders ?? [])
+  ).then((response) => (writeHeadSecured = securedWriteHead([...response.headers])))
   // The address length, then the security headers, in one layer that does not wait for the route: a request that
   // passes goes on without a promise of this layer's own.
   const urlAndSecurity: MiddlewareHandler = (c, next) => {
     const refused = urlTooLong(c)
     if (refused) return Promise.resolve(refused)
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing
-    if (!outgoing || !securityHeaders) return security(c, next)
+    if (!outgoing || !writeHeadSecured) return security(c, next)
     outgoing.writeHead = writeHeadSecured
     return next()
   }
@@ -474,7 +473,6 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
         )
       return next()
     })
-
   const tooLarge = (c: Context, headers: Record<string, string> = {}) =>
     sendProblem(
       c,
