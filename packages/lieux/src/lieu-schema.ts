@@ -390,7 +390,6 @@ const PlainLieu = new Function(
   fields.map((field, i) => `if (values[${i}] !== undefined) this[${JSON.stringify(field)}] = values[${i}];`).join('\n'),
 ) as unknown as new (values: readonly unknown[]) => z.output<typeof LieuFieldsSchema>
 PlainLieu.prototype = Object.prototype
-const lieuFromValues = (values: readonly unknown[]) => new PlainLieu(values)
 const rowValues: unknown[] = fields.map(() => undefined)
 // The previous row's cell and value, per field: a cell equal to the one above (the same pivot, source, date or
 // services on every row of a national file) gives the same value, without reading it again, and the rows share it
@@ -447,7 +446,7 @@ export function safeParseCells(
     previousValues[i] = value
     previousShared[i] = false
   }
-  return { success: true, data: lieuFromValues(values) }
+  return { success: true, data: new PlainLieu(values) }
 }
 
 /**

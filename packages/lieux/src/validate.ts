@@ -192,7 +192,8 @@ function checkUrl(into: RowIssue[], line: number, field: string, url: string): v
     warn(into, line, field, 'invalid_url', `L’adresse « ${excerpt(url)} » n’est pas un lien web (attendu : https://…).`)
 }
 
-const noValues: readonly string[] = []
+/** The one empty list of this module's loops and answers (nothing allocated per row). */
+const none: readonly never[] = []
 
 export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions, into: RowIssue[] = []): RowIssue[] {
   const warnings = into
@@ -272,7 +273,7 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
     )
 
   // Index loops: an iterator per list per row was a twentieth of what reading a file allocates.
-  const typologie = lieu.typologie ?? noValues
+  const typologie = lieu.typologie ?? none
   for (let i = 0; i < typologie.length; i++) {
     const code = typologie[i] as string
     if (code in Typologie) continue
@@ -285,7 +286,7 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
       `Typologie « ${excerpt(code)} » inconnue.${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''}`,
     )
   }
-  const courriels = lieu.courriels ?? noValues
+  const courriels = lieu.courriels ?? none
   for (let i = 0; i < courriels.length; i++) {
     const email = courriels[i] as string
     if (!EMAIL.test(email))
@@ -297,7 +298,7 @@ export function lieuWarnings(lieu: Lieu, line: number, options: ValidateOptions,
         `Le courriel « ${excerpt(email)} » n’a pas la forme nom@domaine.fr.`,
       )
   }
-  const sites = lieu.site_web ?? noValues
+  const sites = lieu.site_web ?? none
   for (let i = 0; i < sites.length; i++) checkUrl(warnings, line, 'site_web', sites[i] as string)
   if (lieu.fiche_acces_libre) checkUrl(warnings, line, 'fiche_acces_libre', lieu.fiche_acces_libre)
   if (lieu.prise_rdv) checkUrl(warnings, line, 'prise_rdv', lieu.prise_rdv)
@@ -339,7 +340,7 @@ export function validateRows(rows: Iterable<RawRow> | NextRow, options: Validate
       report.rejected.push({ line: row.line, officiel: false, raw: row.values, errors: errors ?? [] })
       continue
     }
-    const official = full ? officialIssuesOf(row, unique) : noIssues
+    const official = full ? officialIssuesOf(row, unique) : none
     const officiel = full && official.length === 0 && !row.notOfficial && errors === undefined
     const result = row.cells ? safeParseCells(row.cells.cells, row.cells.cellOfField) : LieuSchema.safeParse(row.values)
     if (!result.success) {
@@ -412,8 +413,6 @@ class AcceptedIds {
   }
 }
 
-const noIssues: readonly never[] = []
-
 /** What the official schema says of the row's cells, as they were written (before any normalisation). */
 function officialIssuesOf(row: RawRow, unique: UniqueValues) {
   let issues
@@ -425,7 +424,7 @@ function officialIssuesOf(row: RawRow, unique: UniqueValues) {
       unique,
     )
   }
-  return issues.length === 0 ? noIssues : issues
+  return issues.length === 0 ? none : issues
 }
 
 /**
