@@ -129,7 +129,10 @@ console.log(
   `Médianes de ${ROUNDS} tours de ${SECONDS} s, 50 connexions, serveur compilé (node ${path.relative(process.cwd(), compiledCli)}) :`,
 )
 const b = line('Serveur node:http nu (référence, même exécution)', runs.bare)
-const h = line('GET /healthz (tous les intergiciels : journal, en-têtes, CORS, limites)', runs.healthz)
+const h = line(
+  'GET /healthz (tout ce que chaque requête traverse : bornes, en-têtes de sécurité, journal)',
+  runs.healthz,
+)
 const c = line(
   `GET /v1/lieux (${communeQueries.length} questions réelles autour de communes, tour à tour)`,
   runs.communes,

@@ -390,6 +390,32 @@ describe('protection', () => {
     expect(logs).toEqual([expect.objectContaining({ method: 'GET', route: '/v1/lieux', status: 200, msg: 'requête' })])
     expect(JSON.stringify(logs)).not.toMatch(/Martin|commune=/)
   })
+  it('logs the route a request went to, never its address: an id, a refusal, a page nobody serves', async () => {
+    const { app, get, logs } = await demoApp({ rateLimit: { limit: 1, windowSeconds: 60 } })
+    await get('/v1/lieux/un-lieu-de-madame-martin')
+    await get('/v1/lieux/un-lieu-de-madame-martin') // over the limit: 429, still that route
+    await get('/nulle-part/madame-martin')
+    await get(`/v1/lieux?commune=${'x'.repeat(5000)}`)
+    await app.request('/healthz', { method: 'HEAD' })
+    expect(logs.map(({ method, route, status }) => ({ method, route, status }))).toEqual([
+      { method: 'GET', route: '/v1/lieux/:id', status: 404 },
+      { method: 'GET', route: '/v1/lieux/:id', status: 429 },
+      { method: 'GET', route: '*', status: 404 },
+      { method: 'GET', route: '/v1/lieux', status: 414 },
+      { method: 'HEAD', route: '/healthz', status: 200 },
+    ])
+    expect(JSON.stringify(logs)).not.toMatch(/martin|xxx/i)
+  })
+  it('answers a route without layers in the same call, with its security headers (no promise per request)', async () => {
+    const { app } = await demoApp()
+    // A middleware on every route (app.use('*')) would make every answer a promise, and cost a third of /healthz.
+    const answer = app.fetch(new Request('http://localhost/healthz'))
+    expect(answer).toBeInstanceOf(Response)
+    const response = answer as Response
+    expect(response.status).toBe(200)
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+  })
   it('answers an unexpected failure with a 500 problem and no internals, and logs it once', async () => {
     const dataset = await demoDataset()
     const broken = {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type IncomingMessage, type OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { Assistant, TurnResult } from '@aiguillage/assistant'
 import type * as assistantCode from '@aiguillage/assistant'
@@ -20,7 +20,6 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
-import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
 import {
   chatRoute,
@@ -45,6 +44,7 @@ import {
   withSharedResponses,
 } from './contract.js'
 import { clientAddress } from './client-address.js'
+import { bodyTooLarge, front } from './front.js'
 import {
   couverture,
   couvertureCsv,
@@ -291,40 +291,6 @@ function unknownLieu(c: Context, id: string): Response {
   return sendProblem(c, problem(404, ProblemType.NotFound, `Aucun lieu n’a l’identifiant « ${id.slice(0, 80)} ».`))
 }
 
-/**
- * A `writeHead` for one response that adds default headers to those the answer is written with, the answer's own
- * winning whatever their case (`overwrite: false`), in the one call that writes them all: node's setHeader() one
- * header at a time validated and stored each header twice, a third of the cost of a small answer.
- */
-function securedWriteHead(defaults: readonly (readonly [string, string])[]) {
-  return function writeHead(this: ServerResponse, statusCode: number, ...rest: unknown[]): ServerResponse {
-    const message = typeof rest[0] === 'string' ? rest[0] : undefined
-    const given = rest[message === undefined ? 0 : 1]
-    if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
-      // Raw header arrays (not written by hono): the slower path, one header at a time.
-      for (const [name, value] of defaults) if (!this.hasHeader(name)) this.setHeader(name, value)
-      return nodeWriteHead.call(this, statusCode, ...(rest as [string, OutgoingHttpHeaders]))
-    }
-    const headers: OutgoingHttpHeaders = {}
-    for (const [name, value] of defaults) if (!this.hasHeader(name)) headers[name] = value
-    if (given)
-      for (const [name, value] of Object.entries(given as OutgoingHttpHeaders)) {
-        const lower = name.toLowerCase()
-        if (lower !== name && lower in headers) delete headers[lower]
-        headers[name] = value
-      }
-    return message === undefined
-      ? nodeWriteHead.call(this, statusCode, headers)
-      : nodeWriteHead.call(this, statusCode, message, headers)
-  }
-}
-// eslint-disable-next-line @typescript-eslint/unbound-method -- always called with .call(response)
-const nodeWriteHead = ServerResponse.prototype.writeHead as (
-  this: ServerResponse,
-  statusCode: number,
-  ...rest: unknown[]
-) => ServerResponse
-
 /** Builds the Hono app of the API over a dataset store. Pure of I/O but for the network it answers. */
 export function createApp(deps: ApiDeps): OpenAPIHono {
   z.config(z.locales.fr())
@@ -358,71 +324,6 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     return clientAddress(c.req.header('x-forwarded-for'), socket, config.trustProxy)
   }
 
-  // Logs carry no personal data: no query string, no address, no body. One line per request.
-  // Stopping: each answer closes its connection, so that keep-alive clients reconnect to another instance at once.
-  // (In the same layer as the log: every layer that awaits the route costs promises on every request.)
-  app.use('*', async (c, next) => {
-    const start = performance.now()
-    await next()
-    if (deps.stopping?.()) c.header('connection', 'close')
-    deps.logger.info(
-      {
-        method: c.req.method,
-        route: c.req.routePath,
-        status: c.res.status,
-        ms: Math.round((performance.now() - start) * 10) / 10,
-      },
-      'requête',
-    )
-  })
-  /** A bounded cost per request: a long address (thousands of filter values) is refused before anything reads it. */
-  const urlTooLong = (c: Context): Response | undefined => {
-    const url = c.req.url
-    const length = url.length - url.indexOf('/', url.indexOf('//') + 2)
-    if (length <= MAX_URL_LENGTH) return undefined
-    return sendProblem(
-      c,
-      problem(
-        414,
-        ProblemType.UrlTooLong,
-        `L’adresse de la requête fait ${length} caractères : au plus ${MAX_URL_LENGTH}. Gardez moins de valeurs par filtre, ou paginez.`,
-      ),
-    )
-  }
-  const security = secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-    },
-    crossOriginResourcePolicy: 'same-site',
-    // A route that sets one of these headers itself keeps it (the widget's script is loaded by other sites).
-    overwrite: false,
-  })
-  // The same headers, added by node's response to the headers of the answer as it writes them (the route's own win,
-  // as with `overwrite: false`): hono's middleware costs a has() and a set() of an undici Headers per header and per
-  // answer, and node's setHeader() one by one a third of the cost of a small answer. Read once from hono's middleware;
-  // under app.request() (no node response), that middleware sets them.
-  let writeHeadSecured: ReturnType<typeof securedWriteHead> | undefined
-  void Promise.resolve(
-    new OpenAPIHono()
-      .use(security)
-      .get('/', (c) => c.body(null, 204))
-      .request('/'),
-  ).then((response) => (writeHeadSecured = securedWriteHead([...response.headers])))
-  // The address length, then the security headers, in one layer that does not wait for the route: a request that
-  // passes goes on without a promise of this layer's own.
-  const urlAndSecurity: MiddlewareHandler = (c, next) => {
-    const refused = urlTooLong(c)
-    if (refused) return Promise.resolve(refused)
-    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing
-    if (!outgoing || !writeHeadSecured) return security(c, next)
-    outgoing.writeHead = writeHeadSecured
-    return next()
-  }
-  app.use('*', urlAndSecurity)
   const allowOrigins = cors({
     origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
@@ -473,27 +374,14 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
         )
       return next()
     })
-  const tooLarge = (c: Context, headers: Record<string, string> = {}) =>
-    sendProblem(
-      c,
-      problem(413, ProblemType.TooLarge, `Le corps de la requête dépasse ${config.maxBodyBytes} octets.`),
-      headers,
-    )
-  const limitBody = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => tooLarge(c) })
-  const bodySize: MiddlewareHandler = (c, next) => {
-    // A Content-Length too large: the body is read (and discarded) before answering, as long as nothing else reads
-    // it, so that a client still sending sees the 413 rather than a reset connection (node-server only waits half a
-    // second for the rest of a body once the response is sent).
-    const length = Number(requestHeader(c, 'content-length') ?? 0)
-    if (length > config.maxBodyBytes)
-      return drainBody((c.env as { incoming?: Readable } | undefined)?.incoming).then((drained) =>
-        tooLarge(c, drained ? {} : { connection: 'close' }),
-      )
-    // A body without Content-Length (chunked) is counted as it is read. GET and HEAD carry none: hono's bodyLimit
-    // would build a whole undici Request (headers, AbortSignal) on every one of them only to find that out.
-    return c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)
-  }
-  app.use('*', bodySize)
+  // A body without Content-Length (chunked) is counted as it is read (one announced too large is refused in front).
+  // GET and HEAD carry none: hono's bodyLimit would build a whole undici Request (headers, AbortSignal) on every one
+  // of them only to find that out.
+  const limitBody = bodyLimit({
+    maxSize: config.maxBodyBytes,
+    onError: (c) => sendProblem(c, bodyTooLarge(config.maxBodyBytes)),
+  })
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody)
 
   /** The answers' texts by request, for the cache of recent answers. */
   const answerTexts = new WeakMap<Request, string>()
@@ -927,44 +815,17 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       problem(500, ProblemType.Internal, 'Une erreur inattendue est survenue. Elle a été enregistrée.'),
     )
   })
-  return app
-}
-
-/** Beyond this (or after this time) an oversized body is no longer read: the connection is closed after the 413. */
-const maxDrainBytes = 16 * 1024 * 1024
-const maxDrainMs = 10_000
-
-/**
- * Reads and discards what remains of a request body (node's IncomingMessage; nothing under app.request()).
- * True when the body was read to its end, false when it was too large, too slow or broken.
- */
-export function drainBody(incoming: Readable | undefined): Promise<boolean> {
-  if (!incoming || incoming.readableEnded) return Promise.resolve(true)
-  if (incoming.destroyed) return Promise.resolve(false)
-  // A body already being read as a stream (chunked, no Content-Length) is left to node-server, which drains it.
-  if (incoming.listenerCount('data') > 0) return Promise.resolve(true)
-  return new Promise((resolve) => {
-    let bytes = 0
-    const done = (ended: boolean) => {
-      clearTimeout(timer)
-      incoming.off('data', onData)
-      incoming.off('end', onEnd)
-      incoming.off('error', onFailure)
-      incoming.off('close', onFailure)
-      if (!ended) incoming.pause()
-      resolve(ended)
-    }
-    const onData = (chunk: Buffer) => {
-      bytes += chunk.length
-      if (bytes > maxDrainBytes) done(false)
-    }
-    const onEnd = () => done(true)
-    const onFailure = () => done(incoming.readableEnded)
-    const timer = setTimeout(() => done(false), maxDrainMs)
-    incoming.on('data', onData)
-    incoming.once('end', onEnd)
-    incoming.once('error', onFailure)
-    incoming.once('close', onFailure)
-    incoming.resume()
+  // Every request (app.request() too) goes through the front first: bounds, security headers, the log line.
+  app.fetch = front(app.fetch, {
+    logger: deps.logger,
+    ...(deps.stopping ? { stopping: deps.stopping } : {}),
+    maxUrlLength: MAX_URL_LENGTH,
+    maxBodyBytes: config.maxBodyBytes,
+    routeOf: (request) => {
+      const [matched] = app.router.match(request.method === 'HEAD' ? 'GET' : request.method, app.getPath(request))
+      // The last handler is the route's own; none matched: `*`, as hono says of a request that reached no route.
+      return matched.at(-1)?.[0][1].path ?? '*'
+    },
   })
+  return app
 }

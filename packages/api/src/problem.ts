@@ -45,14 +45,15 @@ export function problem(status: number, type: string, detail: string, extra: Par
   return { type, title: titles[status] ?? 'Erreur', status, detail, ...extra }
 }
 
+/** A problem's JSON text, its `instance` the path asked for unless it names one. */
+export function problemText(body: Problem, path: string): string {
+  return JSON.stringify({ ...body, instance: body.instance ?? path } satisfies Problem)
+}
+
 /** Sends a problem as `application/problem+json`. */
 export function sendProblem(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
-  return c.body(
-    JSON.stringify({ ...body, instance: body.instance ?? new URL(c.req.url).pathname } satisfies Problem),
-    body.status as ContentfulStatusCode,
-    {
-      'content-type': 'application/problem+json; charset=utf-8',
-      ...headers,
-    },
-  )
+  return c.body(problemText(body, new URL(c.req.url).pathname), body.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...headers,
+  })
 }
