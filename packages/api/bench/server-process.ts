@@ -82,7 +82,7 @@ export function rssMb(pid: number): number {
 }
 
 /** Clock ticks a second of /proc/<pid>/stat (USER_HZ: 100 on every Linux architecture node runs on). */
-const TICKS_PER_SECOND = 100
+export const TICKS_PER_SECOND = 100
 
 /** CPU time used so far by a process (user + system), in microseconds, from /proc/<pid>/stat. */
 export function cpuMicros(pid: number): number {
