@@ -1,7 +1,7 @@
 import { type IncomingMessage, type OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { Logger } from 'pino'
-import { type Problem, problem, ProblemType, problemText } from './problem.js'
+import { type Problem, problem, problemResponse, ProblemType } from './problem.js'
 
 /**
  * The security headers of every answer. A route that sets one of them itself keeps its own (the widget's script is
@@ -58,16 +58,18 @@ export function front(routed: Fetch, options: FrontOptions): Fetch {
     if (outgoing) outgoing.writeHead = writeHead
     const answer = refusal(request, node?.incoming, options) ?? routed(request, env)
     const done = (response: Response): Response => {
-      // Logs carry no personal data: no query string, no address, no body. One line per request.
-      logger.info(
-        {
-          method: request.method,
-          route: options.routeOf(request),
-          status: response.status,
-          ms: Math.round((performance.now() - start) * 10) / 10,
-        },
-        'requête',
-      )
+      // Logs carry no personal data: no query string, no address, no body. One line per request (its route looked up
+      // only when the line is written).
+      if (logger.isLevelEnabled('info'))
+        logger.info(
+          {
+            method: request.method,
+            route: options.routeOf(request),
+            status: response.status,
+            ms: Math.round((performance.now() - start) * 10) / 10,
+          },
+          'requête',
+        )
       // Under app.request() (tests, other channels in the process), no node response: the headers go on the answer.
       if (!outgoing) secureResponse(response, stopping?.() ?? false)
       return response
@@ -108,14 +110,6 @@ function refusal(
 /** The 413 of a body larger than allowed, announced or counted. */
 export function bodyTooLarge(maxBodyBytes: number): Problem {
   return problem(413, ProblemType.TooLarge, `Le corps de la requête dépasse ${maxBodyBytes} octets.`)
-}
-
-/** A problem as an answer of its own, for the requests refused before any route. */
-function problemResponse(url: string, body: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(problemText(body, new URL(url).pathname), {
-    status: body.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
-  })
 }
 
 /** The security headers and the stopping instance's `connection: close` on a web response (no node response). */

@@ -50,10 +50,20 @@ export function problemText(body: Problem, path: string): string {
   return JSON.stringify({ ...body, instance: body.instance ?? path } satisfies Problem)
 }
 
+const problemContentType = 'application/problem+json; charset=utf-8'
+
 /** Sends a problem as `application/problem+json`. */
 export function sendProblem(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
   return c.body(problemText(body, new URL(c.req.url).pathname), body.status as ContentfulStatusCode, {
-    'content-type': 'application/problem+json; charset=utf-8',
+    'content-type': problemContentType,
     ...headers,
+  })
+}
+
+/** A problem as an answer of its own, outside any route (the requests refused before the router). */
+export function problemResponse(url: string, body: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(problemText(body, new URL(url).pathname), {
+    status: body.status,
+    headers: { 'content-type': problemContentType, ...headers },
   })
 }
