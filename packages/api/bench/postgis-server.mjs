@@ -6,17 +6,9 @@
 import { Buffer } from 'node:buffer'
 import { createServer } from 'node:http'
 import pg from 'pg'
+import { communeKey } from './commune-key.mjs'
 
 const pool = new pg.Pool({ host: process.env.PGHOST, user: 'postgres', database: 'postgres', max: 8 })
-/** A commune's name as the loader keyed it: no accents, no case, hyphens as spaces, no département number. */
-const key = (name) =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[-'’]/g, ' ')
-    .replace(/\s+\d{2,3}$/, '')
-    .trim()
 /** The nearest lieux to a point given as SQL: its parameters come first, the filters' after them (from $first on). */
 const near = (here, first) => {
   const [services, q, radius, limit, offset] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`)
@@ -53,7 +45,7 @@ const server = createServer(async (req, res) => {
       q.has('latitude')
         ? { ...statements.point, values: [number('longitude'), number('latitude'), ...filters] }
         : q.has('commune')
-          ? { ...statements.commune, values: [key(q.get('commune')), ...filters] }
+          ? { ...statements.commune, values: [communeKey(q.get('commune')), ...filters] }
           : { ...statements.postcode, values: [q.get('code_postal'), ...filters] },
     )
     const body = JSON.stringify({ lieux: rows })

@@ -8,7 +8,8 @@ import { tmpdir, userInfo } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import type { Dataset } from '../src/dataset.js'
-import { type Server, start, TICKS_PER_SECOND } from './server-process.js'
+import { communeKey } from './commune-key.mjs'
+import { type ProcessStat, processStat, type Server, start } from './server-process.js'
 
 export type Postgis = { endpoint: Server; cpuMicros: () => number; stop: () => Promise<void> }
 
@@ -128,7 +129,7 @@ async function load(client: pg.Client, dataset: Dataset): Promise<void> {
     [
       communes.map((c) => c.code),
       communes.map((c) => c.nom),
-      communes.map((c) => c.nom.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[-'’]/g, ' ')),
+      communes.map((c) => communeKey(c.nom)),
       communes.map((c) => c.codesPostaux.join('|')),
       communes.map((c) => c.population),
       communes.map((c) => c.latitude),
@@ -146,26 +147,19 @@ async function load(client: pg.Client, dataset: Dataset): Promise<void> {
 /** utime + stime of a process and of all its descendants still running, in µs. */
 function processTreeMicros(root: number): number {
   const children = new Map<number, number[]>()
-  const ticks = new Map<number, number>()
+  const stats = new Map<number, ProcessStat>()
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
-    let stat: string
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-    } catch {
-      continue // ended meanwhile
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    const pid = Number(entry)
-    const parent = Number(fields[1])
-    ticks.set(pid, Number(fields[11]) + Number(fields[12]))
-    children.set(parent, [...(children.get(parent) ?? []), pid])
+    const stat = processStat(Number(entry))
+    if (!stat) continue // ended meanwhile
+    stats.set(Number(entry), stat)
+    children.set(stat.parent, [...(children.get(stat.parent) ?? []), Number(entry)])
   }
   let total = 0
   const visit = (pid: number) => {
-    total += ticks.get(pid) ?? 0
+    total += stats.get(pid)?.cpuMicros ?? 0
     for (const child of children.get(pid) ?? []) visit(child)
   }
   visit(root)
-  return (total * 1_000_000) / TICKS_PER_SECOND
+  return total
 }

@@ -82,14 +82,32 @@ export function rssMb(pid: number): number {
 }
 
 /** Clock ticks a second of /proc/<pid>/stat (USER_HZ: 100 on every Linux architecture node runs on). */
-export const TICKS_PER_SECOND = 100
+const TICKS_PER_SECOND = 100
 
-/** CPU time used so far by a process (user + system), in microseconds, from /proc/<pid>/stat. */
-export function cpuMicros(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  // Fields after the command name (which may hold spaces, inside parentheses): state is field 3, utime 14, stime 15.
+export type ProcessStat = { parent: number; cpuMicros: number }
+
+/** A process's parent and the CPU time it used so far (user + system, µs), from /proc/<pid>/stat; undefined if gone. */
+export function processStat(pid: number): ProcessStat | undefined {
+  let stat: string
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  } catch {
+    return undefined
+  }
+  // Fields after the command name (which may hold spaces, inside parentheses): state is field 3, ppid 4, utime 14,
+  // stime 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / TICKS_PER_SECOND
+  return {
+    parent: Number(fields[1]),
+    cpuMicros: ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / TICKS_PER_SECOND,
+  }
+}
+
+/** CPU time used so far by a process (user + system), in microseconds. */
+export function cpuMicros(pid: number): number {
+  const stat = processStat(pid)
+  if (!stat) throw new Error(`Le processus ${pid} n’existe plus.`)
+  return stat.cpuMicros
 }
 
 export const median = (values: number[]): number => {
