@@ -21,6 +21,7 @@ export {
 export type { FileCheck, LieuxSourceCount, SnapshotMeta, SnapshotMetaState } from './load.js'
 export { apiConfigFromEnv, parseRateLimit, parseRedisUrl, parseSyncInterval } from './config.js'
 export { createLogger } from './logger.js'
+export { BatchedWriter, type BatchedWriterOptions } from './log-writer.js'
 export { startServer } from './server.js'
 export { memorySharedState, SharedStateUnavailable } from './shared-state.js'
 export type { BotStorage, RecordStore, SharedLimiter, SharedState } from './shared-state.js'
