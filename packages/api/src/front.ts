@@ -1,6 +1,7 @@
 import { type IncomingMessage, type OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { Logger } from 'pino'
+import { requestLogger } from './logger.js'
 import { type Problem, problem, problemResponse, ProblemType } from './problem.js'
 
 /**
@@ -49,6 +50,7 @@ type NodeEnv = { incoming?: IncomingMessage; outgoing?: ServerResponse }
  */
 export function front(routed: Fetch, options: FrontOptions): Fetch {
   const { logger, stopping } = options
+  const logRequest = requestLogger(logger)
   /** The head of a node response, the security headers and `connection: close` added in the one call that writes it. */
   const writeHead = securedWriteHead(stopping)
   return (request, env) => {
@@ -61,15 +63,12 @@ export function front(routed: Fetch, options: FrontOptions): Fetch {
       // Logs carry no personal data: no query string, no address, no body. One line per request (its route looked up
       // only when the line is written).
       if (logger.isLevelEnabled('info'))
-        logger.info(
-          {
-            method: request.method,
-            route: options.routeOf(request),
-            status: response.status,
-            ms: Math.round((performance.now() - start) * 10) / 10,
-          },
-          'requête',
-        )
+        logRequest({
+          method: request.method,
+          route: options.routeOf(request),
+          status: response.status,
+          ms: Math.round((performance.now() - start) * 10) / 10,
+        })
       // Under app.request() (tests, other channels in the process), no node response: the headers go on the answer.
       if (!outgoing) secureResponse(response, stopping?.() ?? false)
       return response
