@@ -15,6 +15,7 @@ export type Postgis = { endpoint: Server; cpuMicros: () => number; stop: () => P
 
 /** Why PostGIS cannot be measured here, or undefined when it can. */
 export function postgisMissing(): string | undefined {
+  if (process.env.AIGUILLAGE_BENCH_POSTGIS === 'off') return 'AIGUILLAGE_BENCH_POSTGIS=off'
   let sharedir: string
   try {
     sharedir = execFileSync('pg_config', ['--sharedir'], { encoding: 'utf8' }).trim()

@@ -44,13 +44,15 @@ export function start(
   options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<Server> {
   const begin = performance.now()
+  // The request logs go to a pipe read by a process of its own, as journald or a log collector reads them: read by
+  // the bench, they would wait on the load generator's event loop, busy sending the requests.
+  const reader = spawn('cat', [], { stdio: ['pipe', 'ignore', 'inherit'] })
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], {
     cwd: root,
     env: { ...process.env, ...options.env },
-    // The request logs go to a pipe drained without being kept, as journald or a log collector reads them.
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', reader.stdin, 'pipe'],
   })
-  child.stdout?.resume()
+  reader.stdin.destroy()
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   return new Promise((resolve, reject) => {
     let seen = ''
