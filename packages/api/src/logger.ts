@@ -37,11 +37,13 @@ export type RequestFields = { method: string; route: string; status: number; ms:
 export function requestLogger(logger: Logger): (fields: RequestFields) => void {
   const writer = writers.get(logger)
   if (!writer) return (fields) => logger.info(fields, 'requête')
-  // pino's default `base`: the process and the machine.
+  // pino's default `base`: the process and the machine; and pino's default time (`,"time":…`): a log line's time is
+  // the logger's, not the app's clock.
   const base = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())}`
   const level = pino.levels.values.info
+  const time = pino.stdTimeFunctions.epochTime
   return ({ method, route, status, ms }) =>
     writer.write(
-      `{"level":${level},"time":${Date.now()}${base},"method":${JSON.stringify(method)},"route":${JSON.stringify(route)},"status":${status},"ms":${ms},"msg":"requête"}\n`,
+      `{"level":${level}${time()}${base},"method":${JSON.stringify(method)},"route":${JSON.stringify(route)},"status":${status},"ms":${ms},"msg":"requête"}\n`,
     )
 }
