@@ -21,9 +21,10 @@ function onFile(options: { minLength?: number; flushMs?: number; maxLength?: num
 }
 
 const line = (i: number) => `{"i":${i},"msg":"requête é"}\n`
+/** Waits until done() or ms have passed (the monotonic clock: the date of the machine does not matter). */
 const until = async (done: () => boolean, ms = 2000) => {
-  const end = Date.now() + ms
-  while (!done() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 5))
+  const end = performance.now() + ms
+  while (!done() && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, 5))
 }
 
 describe('BatchedWriter (the log lines’ destination)', () => {

@@ -1,26 +1,36 @@
 import { hostname } from 'node:os'
+import type { Clock } from '@aiguillage/lieux'
 import pino, { type Logger } from 'pino'
 import { BatchedWriter } from './log-writer.js'
 
-/** The writers of the loggers made here: what they still hold is written when the process exits. */
-const writers = new Map<Logger, BatchedWriter>()
-let exitHook = false
+export type LoggerOptions = {
+  /** The file descriptor written to: standard output by default. */
+  fd?: number
+  /** The app's clock, for the time of every line; pino's own (the machine's) without it. */
+  now?: Clock
+}
+
+/** What createLogger made for each logger: its writer and the time function its lines carry. */
+type Made = { writer: BatchedWriter; time: () => string }
+/** The loggers made here: what their writers still hold is written when the process exits. */
+const made = new Map<Logger, Made>()
 
 /**
  * The server's logger: JSON lines on standard output (or `fd`), written in batches (BatchedWriter): lines are kept
  * until 4 KB are waiting or for at most 250 ms, then leave in one write. What is still waiting is written when the
  * process exits, even on an uncaught exception.
  */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', fd = 1): Logger {
-  const writer = new BatchedWriter({ fd, minLength: 4096, flushMs: 250 })
-  if (!exitHook) {
-    exitHook = true
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', options: LoggerOptions = {}): Logger {
+  if (made.size === 0)
     process.once('exit', () => {
-      for (const each of writers.values()) each.flushSync()
+      for (const { writer } of made.values()) writer.flushSync()
     })
-  }
-  const logger = pino({ level }, writer)
-  writers.set(logger, writer)
+  const writer = new BatchedWriter({ fd: options.fd ?? 1, minLength: 4096, flushMs: 250 })
+  const { now } = options
+  // pino's time field (`,"time":…`, milliseconds since 1970), from the app's clock when it is given.
+  const time = now ? () => `,"time":${now().getTime()}` : pino.stdTimeFunctions.epochTime
+  const logger = pino({ level, timestamp: time }, writer)
+  made.set(logger, { writer, time })
   return logger
 }
 
@@ -35,13 +45,12 @@ export type RequestFields = { method: string; route: string; status: number; ms:
  * The caller checks the level (`logger.isLevelEnabled('info')`).
  */
 export function requestLogger(logger: Logger): (fields: RequestFields) => void {
-  const writer = writers.get(logger)
-  if (!writer) return (fields) => logger.info(fields, 'requête')
-  // pino's default `base`: the process and the machine; and pino's default time (`,"time":…`): a log line's time is
-  // the logger's, not the app's clock.
+  const own = made.get(logger)
+  if (!own) return (fields) => logger.info(fields, 'requête')
+  const { writer, time } = own
+  // pino's default `base`: the process and the machine.
   const base = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())}`
   const level = pino.levels.values.info
-  const time = pino.stdTimeFunctions.epochTime
   return ({ method, route, status, ms }) =>
     writer.write(
       `{"level":${level}${time()}${base},"method":${JSON.stringify(method)},"route":${JSON.stringify(route)},"status":${status},"ms":${ms},"msg":"requête"}\n`,

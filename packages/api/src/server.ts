@@ -123,7 +123,7 @@ async function initialDataset(
  * (the caller registers the signals; `close` finishes the requests under way).
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const logger = options.logger ?? createLogger()
+  const logger = options.logger ?? createLogger(undefined, { now: options.now })
   const { dataset, trySync, snapshotProblem } = await initialDataset(options, logger)
   const store = new DatasetStore(dataset)
   if (dataset.source.demo)
